@@ -1,0 +1,16 @@
+//! The pure core of Bridges: dataset model, validation, reference tables, summaries and formatting.
+//! Nothing here touches a browser, so all of it is tested with plain `cargo test`.
+
+pub mod format;
+pub mod issue;
+pub mod model;
+pub mod reference;
+pub mod summary;
+pub mod validate;
+pub mod write;
+
+pub use issue::{Consequence, DataIssue, LoadError};
+pub use model::{Dataset, Project};
+pub use reference::ReferenceIndex;
+pub use summary::Summary;
+pub use validate::{parse_dataset, Loaded};

@@ -1,0 +1,245 @@
+//! The typed dataset: what the rest of Bridges works with once a file has been validated.
+//!
+//! Every value that a source may not know is an `Option` or an empty list: unknown is never zero.
+
+/// The schema identifier a project dataset must declare.
+pub const SCHEMA: &str = "bridges/1";
+/// The schema identifier of the reference tables (countries, regions, SDGs, sectors).
+pub const REFERENCE_SCHEMA: &str = "bridges-reference/1";
+
+/// Where a project stands, following AidData's six status categories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    PipelinePledge,
+    PipelineCommitment,
+    Implementation,
+    Completed,
+    Suspended,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::PipelinePledge,
+        Status::PipelineCommitment,
+        Status::Implementation,
+        Status::Completed,
+        Status::Suspended,
+        Status::Cancelled,
+    ];
+
+    /// The stable code used in dataset files and URLs.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::PipelinePledge => "pipeline_pledge",
+            Status::PipelineCommitment => "pipeline_commitment",
+            Status::Implementation => "implementation",
+            Status::Completed => "completed",
+            Status::Suspended => "suspended",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Status::PipelinePledge => "Pipeline: pledge",
+            Status::PipelineCommitment => "Pipeline: commitment",
+            Status::Implementation => "Implementation",
+            Status::Completed => "Completed",
+            Status::Suspended => "Suspended",
+            Status::Cancelled => "Cancelled",
+        }
+    }
+}
+
+/// OECD-DAC style flow class, as AidData codes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FlowClass {
+    OdaLike,
+    OofLike,
+    VagueOfficialFinance,
+    /// "CA" as coded in GCDF 2.0 (kept as the source has it).
+    Ca,
+    Military,
+}
+
+impl FlowClass {
+    pub const ALL: [FlowClass; 5] = [
+        FlowClass::OdaLike,
+        FlowClass::OofLike,
+        FlowClass::VagueOfficialFinance,
+        FlowClass::Ca,
+        FlowClass::Military,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            FlowClass::OdaLike => "oda_like",
+            FlowClass::OofLike => "oof_like",
+            FlowClass::VagueOfficialFinance => "vague_of",
+            FlowClass::Ca => "ca",
+            FlowClass::Military => "military",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<FlowClass> {
+        FlowClass::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            FlowClass::OdaLike => "ODA-like",
+            FlowClass::OofLike => "OOF-like",
+            FlowClass::VagueOfficialFinance => "Vague (official finance)",
+            FlowClass::Ca => "CA (as coded in GCDF 2.0)",
+            FlowClass::Military => "Military",
+        }
+    }
+}
+
+/// A triangular-cooperation partner's role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PartnerRole {
+    Provider,
+    Pivot,
+    Beneficiary,
+}
+
+impl PartnerRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            PartnerRole::Provider => "provider",
+            PartnerRole::Pivot => "pivot",
+            PartnerRole::Beneficiary => "beneficiary",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PartnerRole> {
+        [
+            PartnerRole::Provider,
+            PartnerRole::Pivot,
+            PartnerRole::Beneficiary,
+        ]
+        .into_iter()
+        .find(|r| r.code() == code)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sector {
+    /// OECD CRS three-digit sector code.
+    pub code: u16,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Partner {
+    pub country: String,
+    pub role: PartnerRole,
+}
+
+/// Years; each may be unknown.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Years {
+    pub commitment: Option<i32>,
+    pub start: Option<i32>,
+    pub completion: Option<i32>,
+}
+
+/// Exact dates (ISO 8601 `YYYY-MM-DD`) where the source has them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dates {
+    pub commitment: Option<String>,
+    pub start: Option<String>,
+    pub completion: Option<String>,
+}
+
+/// A money amount with what it is measured in. A project without one has `amount: None`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    /// ISO 4217 code, e.g. `USD`.
+    pub currency: String,
+    /// e.g. `constant 2021`; amounts of different price bases are never added together.
+    pub price_base: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Agencies {
+    pub funding: Vec<String>,
+    pub receiving: Vec<String>,
+    pub implementing: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Location {
+    pub lon: f64,
+    pub lat: f64,
+    /// `adm1`, `adm2`, `precise`, … as the source states.
+    pub level: Option<String>,
+    pub name: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourceLink {
+    pub url: String,
+    pub label: Option<String>,
+}
+
+/// Values that came from another release of the source, and which fields they fill.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Enrichment {
+    pub source: String,
+    pub fields: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Project {
+    pub id: String,
+    pub title: String,
+    pub title_zh: Option<String>,
+    pub description: Option<String>,
+    pub status: Option<Status>,
+    pub sector: Option<Sector>,
+    /// Indicative SDG numbers (1–17).
+    pub sdgs: Vec<u8>,
+    /// ISO 3166-1 alpha-3 codes of recipient countries.
+    pub recipients: Vec<String>,
+    /// Label of a regional (multi-country) project, e.g. "Africa, regional".
+    pub regional: Option<String>,
+    pub providers: Vec<String>,
+    pub partners: Vec<Partner>,
+    pub years: Years,
+    pub dates: Dates,
+    pub amount: Option<Amount>,
+    pub flow_class: Option<FlowClass>,
+    pub flow_type: Option<String>,
+    pub agencies: Agencies,
+    pub infrastructure: Option<bool>,
+    pub locations: Vec<Location>,
+    pub sources: Vec<SourceLink>,
+    pub enrichment: Option<Enrichment>,
+}
+
+/// Dataset-level facts: where it comes from and how to cite it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub title: String,
+    pub publisher: Option<String>,
+    pub citation: Option<String>,
+    pub licence: Option<String>,
+    pub url: Option<String>,
+    pub generated_by: Option<String>,
+    /// The price base most amounts use; the headline reports that one.
+    pub price_base: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dataset {
+    pub meta: Meta,
+    pub projects: Vec<Project>,
+}

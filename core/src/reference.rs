@@ -1,0 +1,143 @@
+//! Reference tables shipped with Bridges: countries, UN M49 regions, SDGs and OECD CRS sectors.
+//! They are the same for every dataset, so a partner's project file only carries codes.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::issue::{describe, LoadError};
+use crate::model::REFERENCE_SCHEMA;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Country {
+    pub iso3: String,
+    pub iso2: String,
+    /// ISO 3166-1 numeric, zero-padded ("024"): the id used by world-atlas geometry.
+    pub numeric: String,
+    pub name_en: String,
+    pub name_zh: String,
+    /// UN M49 region code ("002" Africa), if the UN assigns one.
+    pub region: Option<String>,
+    pub subregion: Option<String>,
+    /// World Bank income group: `L`, `LM`, `UM` or `H`.
+    pub income: Option<String>,
+    pub ldc: bool,
+    pub lldc: bool,
+    pub sids: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Region {
+    /// UN M49 code, e.g. "002" (Africa) or "014" (Eastern Africa).
+    pub code: String,
+    pub name_en: String,
+    pub name_zh: String,
+    /// The region a sub-region belongs to; `None` for a region.
+    pub parent: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sdg {
+    pub goal: u8,
+    /// Official colour, `#RRGGBB`.
+    pub colour: String,
+    pub name_en: String,
+    /// Short name as on the UN's Chinese goal icons.
+    pub name_zh: String,
+    pub title_en: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectorInfo {
+    /// OECD CRS three-digit code.
+    pub code: u16,
+    pub name_en: String,
+    pub name_zh: String,
+    /// Bridges' own indicative sector → SDG mapping (docs/dataset.md).
+    pub sdgs: Vec<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reference {
+    pub generated_by: String,
+    pub schema: String,
+    pub countries: Vec<Country>,
+    pub regions: Vec<Region>,
+    pub sdgs: Vec<Sdg>,
+    pub sectors: Vec<SectorInfo>,
+}
+
+/// Reference tables with lookups by code.
+#[derive(Clone, Debug)]
+pub struct ReferenceIndex {
+    pub tables: Reference,
+    by_iso3: HashMap<String, usize>,
+    by_region: HashMap<String, usize>,
+}
+
+impl ReferenceIndex {
+    pub fn new(tables: Reference) -> Self {
+        let by_iso3 = tables
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.iso3.clone(), i))
+            .collect();
+        let by_region = tables
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.clone(), i))
+            .collect();
+        ReferenceIndex {
+            tables,
+            by_iso3,
+            by_region,
+        }
+    }
+
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.by_iso3.get(iso3).map(|&i| &self.tables.countries[i])
+    }
+
+    pub fn region(&self, code: &str) -> Option<&Region> {
+        self.by_region.get(code).map(|&i| &self.tables.regions[i])
+    }
+
+    pub fn sector(&self, code: u16) -> Option<&SectorInfo> {
+        self.tables.sectors.iter().find(|s| s.code == code)
+    }
+
+    pub fn sdg(&self, goal: u8) -> Option<&Sdg> {
+        self.tables.sdgs.iter().find(|s| s.goal == goal)
+    }
+
+    /// English short name of a country, or the code itself if the table does not know it.
+    pub fn country_name_en<'a>(&'a self, iso3: &'a str) -> &'a str {
+        self.country(iso3)
+            .map(|c| c.name_en.as_str())
+            .unwrap_or(iso3)
+    }
+}
+
+/// Parses `reference.json`. The file ships with the app, but is still read without panicking.
+pub fn parse_reference(source: &str, text: &str) -> Result<ReferenceIndex, LoadError> {
+    let value: serde_json::Value = crate::validate::parse_json(source, text)?;
+    let schema = value
+        .get("schema")
+        .cloned()
+        .unwrap_or(serde_json::Value::Null);
+    if schema.as_str() != Some(REFERENCE_SCHEMA) {
+        return Err(LoadError::Schema {
+            source: source.into(),
+            expected: REFERENCE_SCHEMA.into(),
+            found: describe(&schema),
+        });
+    }
+    let tables: Reference = serde_json::from_value(value).map_err(|e| LoadError::Shape {
+        source: source.into(),
+        expected: "the reference tables (countries, regions, sdgs, sectors)".into(),
+        found: e.to_string(),
+    })?;
+    Ok(ReferenceIndex::new(tables))
+}

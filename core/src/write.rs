@@ -1,0 +1,155 @@
+//! Writing projects back out in the `bridges/1` schema: the data-preparation command uses it for the
+//! default dataset, and it is the inverse of [`crate::validate::parse_dataset`].
+
+use serde_json::{json, Map, Value};
+
+use crate::model::*;
+
+/// One project as a `bridges/1` record. Unknown values are omitted, except `amount`, which is written
+/// as `null` so that a reader sees it is unknown, not forgotten.
+pub fn project_to_json(p: &Project) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), json!(p.id));
+    m.insert("title".into(), json!(p.title));
+    put_opt(&mut m, "title_zh", p.title_zh.as_deref());
+    put_opt(&mut m, "description", p.description.as_deref());
+    put_opt(&mut m, "status", p.status.map(Status::code));
+    if let Some(s) = &p.sector {
+        m.insert("sector".into(), json!({ "code": s.code, "name": s.name }));
+    }
+    if !p.sdgs.is_empty() {
+        m.insert("sdgs".into(), json!(p.sdgs));
+    }
+    m.insert("recipients".into(), json!(p.recipients));
+    put_opt(&mut m, "regional", p.regional.as_deref());
+    m.insert("providers".into(), json!(p.providers));
+    if !p.partners.is_empty() {
+        let partners: Vec<Value> = p
+            .partners
+            .iter()
+            .map(|x| json!({ "country": x.country, "role": x.role.code() }))
+            .collect();
+        m.insert("partners".into(), Value::Array(partners));
+    }
+    let mut years = Map::new();
+    put_opt(&mut years, "commitment", p.years.commitment);
+    put_opt(&mut years, "start", p.years.start);
+    put_opt(&mut years, "completion", p.years.completion);
+    if !years.is_empty() {
+        m.insert("years".into(), Value::Object(years));
+    }
+    let mut dates = Map::new();
+    put_opt(&mut dates, "commitment", p.dates.commitment.as_deref());
+    put_opt(&mut dates, "start", p.dates.start.as_deref());
+    put_opt(&mut dates, "completion", p.dates.completion.as_deref());
+    if !dates.is_empty() {
+        m.insert("dates".into(), Value::Object(dates));
+    }
+    m.insert(
+        "amount".into(),
+        match &p.amount {
+            Some(a) => json!({ "value": number(a.value), "currency": a.currency, "price_base": a.price_base }),
+            None => Value::Null,
+        },
+    );
+    put_opt(&mut m, "flow_class", p.flow_class.map(FlowClass::code));
+    put_opt(&mut m, "flow_type", p.flow_type.as_deref());
+    let a = &p.agencies;
+    if !(a.funding.is_empty() && a.receiving.is_empty() && a.implementing.is_empty()) {
+        let mut ag = Map::new();
+        for (k, v) in [
+            ("funding", &a.funding),
+            ("receiving", &a.receiving),
+            ("implementing", &a.implementing),
+        ] {
+            if !v.is_empty() {
+                ag.insert(k.into(), json!(v));
+            }
+        }
+        m.insert("agencies".into(), Value::Object(ag));
+    }
+    put_opt(&mut m, "infrastructure", p.infrastructure);
+    if !p.locations.is_empty() {
+        let locs: Vec<Value> = p
+            .locations
+            .iter()
+            .map(|l| {
+                let mut o = Map::new();
+                o.insert("lon".into(), json!(l.lon));
+                o.insert("lat".into(), json!(l.lat));
+                put_opt(&mut o, "level", l.level.as_deref());
+                put_opt(&mut o, "name", l.name.as_deref());
+                Value::Object(o)
+            })
+            .collect();
+        m.insert("locations".into(), Value::Array(locs));
+    }
+    if !p.sources.is_empty() {
+        let srcs: Vec<Value> = p
+            .sources
+            .iter()
+            .map(|s| {
+                let mut o = Map::new();
+                o.insert("url".into(), json!(s.url));
+                put_opt(&mut o, "label", s.label.as_deref());
+                Value::Object(o)
+            })
+            .collect();
+        m.insert("sources".into(), Value::Array(srcs));
+    }
+    if let Some(e) = &p.enrichment {
+        m.insert(
+            "enrichment".into(),
+            json!({ "source": e.source, "fields": e.fields }),
+        );
+    }
+    Value::Object(m)
+}
+
+/// Dataset metadata as the `meta` object of a `bridges/1` file.
+pub fn meta_to_json(meta: &Meta) -> Value {
+    let mut m = Map::new();
+    m.insert("title".into(), json!(meta.title));
+    put_opt(&mut m, "publisher", meta.publisher.as_deref());
+    put_opt(&mut m, "citation", meta.citation.as_deref());
+    put_opt(&mut m, "licence", meta.licence.as_deref());
+    put_opt(&mut m, "url", meta.url.as_deref());
+    put_opt(&mut m, "price_base", meta.price_base.as_deref());
+    Value::Object(m)
+}
+
+/// A whole dataset file, one project per line so that diffs stay readable.
+/// `header` is written first, as the file's `generated_by` note.
+pub fn dataset_to_string(dataset: &Dataset, header: &str) -> String {
+    let mut out = String::new();
+    out.push_str("{\"generated_by\":");
+    out.push_str(&json!(header).to_string());
+    out.push_str(",\n\"schema\":");
+    out.push_str(&json!(SCHEMA).to_string());
+    out.push_str(",\n\"meta\":");
+    out.push_str(&meta_to_json(&dataset.meta).to_string());
+    out.push_str(",\n\"projects\":[\n");
+    for (i, p) in dataset.projects.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&project_to_json(p).to_string());
+    }
+    out.push_str("\n]}\n");
+    out
+}
+
+/// Whole numbers are written without a trailing `.0`.
+fn number(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        json!(x as i64)
+    } else {
+        json!(x)
+    }
+}
+
+fn put_opt<T: serde::Serialize>(m: &mut Map<String, Value>, key: &str, v: Option<T>) {
+    if let Some(v) = v {
+        m.insert(key.into(), json!(v));
+    }
+}

@@ -1,0 +1,184 @@
+//! Fixture tests: the real reference tables, broken datasets, and the default dataset itself.
+
+use std::path::PathBuf;
+
+use bridges_core::issue::{Consequence, LoadError};
+use bridges_core::reference::parse_reference;
+use bridges_core::write::dataset_to_string;
+use bridges_core::{parse_dataset, ReferenceIndex, Summary};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(root().join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+fn reference() -> ReferenceIndex {
+    parse_reference("data/reference.json", &read("public/data/reference.json"))
+        .expect("reference parses")
+}
+
+#[test]
+fn broken_records_are_located_and_valid_ones_kept() {
+    let r = reference();
+    let loaded = parse_dataset(
+        "broken.json",
+        &read("tests/fixtures/broken-records.json"),
+        &r,
+    )
+    .expect("file is readable");
+    let ids: Vec<&str> = loaded
+        .dataset
+        .projects
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "ok-1",
+            "bad-country",
+            "negative",
+            "far-future",
+            "script",
+            "backwards",
+            "17"
+        ]
+    );
+
+    let find = |record: usize, field: &str| {
+        loaded
+            .issues
+            .iter()
+            .find(|i| i.record == Some(record) && i.field.as_deref() == Some(field))
+            .unwrap_or_else(|| {
+                panic!(
+                    "no issue for record {record} field {field}: {:#?}",
+                    loaded.issues
+                )
+            })
+    };
+    assert_eq!(find(1, "id").consequence, Consequence::RecordSkipped);
+    assert_eq!(find(2, "title").consequence, Consequence::RecordSkipped);
+    assert_eq!(find(2, "title").id.as_deref(), Some("no-title"));
+    let dup = find(3, "id");
+    assert_eq!(dup.consequence, Consequence::RecordSkipped);
+    assert!(dup.expected.contains("unique"));
+    let bad_country = find(4, "recipients[0]");
+    assert_eq!(bad_country.consequence, Consequence::ValueIgnored);
+    assert_eq!(bad_country.found.as_deref(), Some("\"XXX\""));
+    assert_eq!(find(5, "amount.value").found.as_deref(), Some("-5"));
+    assert_eq!(find(6, "years.commitment").found.as_deref(), Some("99999"));
+    assert!(loaded.issues.iter().any(|i| i.record == Some(7)
+        && i.field.is_none()
+        && i.consequence == Consequence::RecordSkipped));
+    assert_eq!(
+        find(8, "sources[0].url").found.as_deref(),
+        Some("\"javascript:alert(1)\"")
+    );
+    assert_eq!(find(9, "years.completion").consequence, Consequence::Kept);
+    assert_eq!(find(9, "status").found.as_deref(), Some("\"finished\""));
+    assert_eq!(loaded.issues.len(), 10, "{:#?}", loaded.issues);
+    assert_eq!(loaded.skipped(), 4);
+
+    let p = |id: &str| loaded.dataset.projects.iter().find(|p| p.id == id).unwrap();
+    assert_eq!(p("bad-country").recipients, ["ZMB"]);
+    assert!(
+        p("negative").amount.is_none(),
+        "a bad amount is unknown, not zero"
+    );
+    assert_eq!(p("far-future").years.commitment, None);
+    assert_eq!(
+        p("script").title,
+        "<script>window.__pwned = true</script>",
+        "text is kept verbatim; the UI renders it as text"
+    );
+    assert_eq!(p("script").sources.len(), 1);
+
+    // The headline never mixes price bases and never counts unknown as zero.
+    let s = Summary::of_dataset(&loaded.dataset);
+    assert_eq!(s.projects, 7);
+    let a = s.amount.unwrap();
+    assert_eq!(
+        (a.total, a.projects, a.price_base.as_str()),
+        (1_250_000.0, 2, "constant 2021")
+    );
+    assert_eq!(s.amount_other_groups, 1);
+    assert_eq!(s.amount_unknown, 4);
+}
+
+#[test]
+fn unreadable_files_are_load_errors() {
+    let r = reference();
+    match parse_dataset("truncated.json", &read("tests/fixtures/truncated.json"), &r) {
+        Err(LoadError::NotJson {
+            line: 1, column, ..
+        }) => assert!(column > 40),
+        other => panic!("{other:?}"),
+    }
+    match parse_dataset("wrong.json", &read("tests/fixtures/wrong-schema.json"), &r) {
+        Err(e @ LoadError::Schema { .. }) => assert!(e.to_string().contains("bridges/1")),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        parse_dataset("e.json", "", &r),
+        Err(LoadError::Shape { .. })
+    ));
+    assert!(matches!(
+        parse_dataset("a.json", "[1,2]", &r),
+        Err(LoadError::Shape { .. })
+    ));
+    assert!(matches!(
+        parse_dataset("p.json", r#"{"schema":"bridges/1","projects":{}}"#, &r),
+        Err(LoadError::Shape { .. })
+    ));
+    // A byte-order mark is not an error.
+    assert!(parse_dataset(
+        "bom.json",
+        "\u{feff}{\"schema\":\"bridges/1\",\"projects\":[]}",
+        &r
+    )
+    .is_ok());
+}
+
+#[test]
+fn default_dataset_loads_cleanly_and_round_trips() {
+    let r = reference();
+    let text = read("public/data/projects.json");
+    let loaded = parse_dataset("data/projects.json", &text, &r).expect("default data parses");
+    // AidData's own data has five records whose completion year is before the start year: they are
+    // kept as the source has them and reported, not silently fixed.
+    assert_eq!(loaded.issues.len(), 5, "{:?}", loaded.issues);
+    assert!(loaded
+        .issues
+        .iter()
+        .all(|i| i.field.as_deref() == Some("years.completion")
+            && i.consequence == Consequence::Kept));
+    let d = &loaded.dataset;
+    assert_eq!(d.projects.len(), 9404);
+    assert_eq!(
+        d.projects.iter().filter(|p| p.amount.is_none()).count(),
+        3781,
+        "unknown amounts stay unknown"
+    );
+    assert_eq!(
+        d.projects
+            .iter()
+            .filter(|p| p.recipients.is_empty())
+            .count(),
+        19,
+        "regional rows"
+    );
+    let s = Summary::of_dataset(d);
+    assert_eq!(s.years, Some((2000, 2021)));
+    assert_eq!(
+        s.countries, 144,
+        "145 ISO-3 values in the source, one of them blank"
+    );
+    // Writing the parsed dataset back gives the same bytes: the writer and the reader agree.
+    let raw: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let header = raw["generated_by"].as_str().unwrap();
+    assert_eq!(dataset_to_string(d, header), text);
+}

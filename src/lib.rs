@@ -1,0 +1,62 @@
+//! Bridges: the Leptos shell. It loads data through the pure core (`bridges_core`) and routes pages.
+
+pub mod app_data;
+pub mod components;
+pub mod pages;
+pub mod paths;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::app_data::{load, LoadResult};
+use crate::components::site_header::SiteHeader;
+use crate::pages::{
+    about::About, explore::Explore, map::MapPage, not_found::NotFound, overview::Overview,
+    project::ProjectPage, table::TablePage,
+};
+
+/// The dataset as a resource every page can read; `None` while loading.
+#[derive(Clone, Copy)]
+pub struct DataResource(pub LocalResource<LoadResult>);
+
+/// The `data` query parameter names a dataset to load instead of the built-in one.
+fn requested_data_url() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params
+        .get("data")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// The whole app: header, routes, footer. The dataset starts loading at once.
+#[component]
+pub fn App() -> impl IntoView {
+    let data_url = requested_data_url();
+    let resource = LocalResource::new(move || load(data_url.clone()));
+    provide_context(DataResource(resource));
+    let base = paths::base_path();
+    view! {
+        <Router base=base>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Overview/>
+                    <Route path=path!("/explore") view=Explore/>
+                    <Route path=path!("/map") view=MapPage/>
+                    <Route path=path!("/table") view=TablePage/>
+                    <Route path=path!("/projects/:id") view=ProjectPage/>
+                    <Route path=path!("/about") view=About/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>
+                    "Data: AidData Global Chinese Development Finance Dataset 3.0 (ODC-By 1.0). "
+                    <a href=paths::href("/about")>"Sources, licences and citations"</a>
+                </p>
+            </footer>
+        </Router>
+    }
+}

@@ -1,0 +1,9 @@
+//! One file per route.
+
+pub mod about;
+pub mod explore;
+pub mod map;
+pub mod not_found;
+pub mod overview;
+pub mod project;
+pub mod table;

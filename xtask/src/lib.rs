@@ -1,0 +1,6 @@
+//! Project tasks for Bridges, as a library so the end-to-end tests can start the same server.
+
+pub mod prepare;
+pub mod sectors;
+pub mod serve;
+pub mod size;
