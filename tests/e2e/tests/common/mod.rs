@@ -1,0 +1,183 @@
+//! Shared harness: one chromedriver, static servers for the release builds, and page helpers.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use xtask::serve::{self, ServeConfig};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The release build under test (`dist/`, or `BRIDGES_DIST`), served at `/` with test fixtures.
+pub fn serve_dist(base: &str, dist_env: &str, default_dir: &str) -> String {
+    // Relative paths in the variable are taken from the repository root, like the default.
+    let dist = repo().join(std::env::var(dist_env).unwrap_or_else(|_| default_dir.to_string()));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: build it first (scripts/test does)",
+        dist.display()
+    );
+    let cfg = ServeConfig {
+        root: dist,
+        base: base.to_string(),
+        mounts: vec![("/fixtures/".into(), repo().join("tests/fixtures"))],
+        headers: vec![],
+    };
+    let running = serve::start(cfg, "127.0.0.1:0").expect("server starts");
+    format!("{}{}", running.url(), base.trim_end_matches('/'))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A chromedriver process for one test, killed when dropped.
+pub struct Driver {
+    child: Child,
+    pub url: String,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn chromedriver() -> Driver {
+    let port = free_port();
+    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let child = Command::new(&bin)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot start {bin}: {e} (scripts/test installs chromium-driver)")
+        });
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Driver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+/// Headless Chromium at a given window size, with the flags this machine needs as root.
+pub async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
+    let profile = std::env::temp_dir().join(format!(
+        "bridges-e2e-{}-{}",
+        std::process::id(),
+        free_port()
+    ));
+    let args = vec![
+        "--headless=new".to_string(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--disable-dev-shm-usage".into(),
+        format!("--user-data-dir={}", profile.display()),
+        format!("--window-size={width},{height}"),
+    ];
+    let mut caps = serde_json::Map::new();
+    let mut chrome = json!({ "args": args });
+    if let Ok(bin) = std::env::var("CHROMIUM") {
+        chrome["binary"] = json!(bin);
+    } else if std::path::Path::new("/usr/bin/chromium").exists() {
+        chrome["binary"] = json!("/usr/bin/chromium");
+    }
+    caps.insert("goog:chromeOptions".into(), chrome);
+    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+    ClientBuilder::new(connector)
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("a WebDriver session")
+}
+
+/// Waits for an element, failing with the page's text if it never comes.
+pub async fn wait_for(c: &Client, css: &str) -> Element {
+    match c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+    {
+        Ok(e) => e,
+        Err(err) => {
+            let body = c.find(Locator::Css("body")).await.ok();
+            let text = match body {
+                Some(b) => b.text().await.unwrap_or_default(),
+                None => String::new(),
+            };
+            panic!(
+                "{css} never appeared ({err}); page says: {}",
+                &text[..text.len().min(1500)]
+            );
+        }
+    }
+}
+
+pub async fn attr(e: &Element, name: &str) -> String {
+    e.attr(name)
+        .await
+        .expect("attribute read")
+        .unwrap_or_default()
+}
+
+pub async fn data_value(c: &Client, testid: &str) -> String {
+    let e = wait_for(c, &format!("[data-testid=\"{testid}\"]")).await;
+    attr(&e, "data-value").await
+}
+
+pub async fn eval(c: &Client, js: &str) -> Value {
+    c.execute(js, vec![]).await.expect("script runs")
+}
+
+/// Figures computed straight from a dataset file, independently of the app's code.
+pub struct Expected {
+    pub projects: usize,
+    pub amount_total: f64,
+    pub amount_unknown: usize,
+}
+
+pub fn expected_from_file(rel: &str, price_base: &str) -> Expected {
+    let text = std::fs::read_to_string(repo().join(rel)).expect("dataset file");
+    let v: Value = serde_json::from_str(&text).expect("dataset JSON");
+    let projects = v["projects"].as_array().expect("projects list");
+    let mut total = 0.0;
+    let mut unknown = 0;
+    for p in projects {
+        match &p["amount"] {
+            Value::Null => unknown += 1,
+            a if a["price_base"] == price_base => total += a["value"].as_f64().unwrap(),
+            _ => {}
+        }
+    }
+    Expected {
+        projects: projects.len(),
+        amount_total: total,
+        amount_unknown: unknown,
+    }
+}
