@@ -1,11 +1,16 @@
 //! The pure core of Bridges: dataset model, validation, reference tables, summaries and formatting.
 //! Nothing here touches a browser, so all of it is tested with plain `cargo test`.
 
+pub mod columns;
+pub mod crossfilter;
 pub mod format;
 pub mod issue;
 pub mod model;
+pub mod query;
 pub mod reference;
 pub mod summary;
+pub mod synthetic;
+pub mod text;
 pub mod validate;
 pub mod write;
 

@@ -1,0 +1,214 @@
+//! The dataset as dense integer columns, built once after loading, so that a filter change touches a
+//! few narrow arrays and no strings.
+
+use std::collections::HashMap;
+
+use crate::model::{Dataset, FlowClass, Status};
+use crate::reference::ReferenceIndex;
+use crate::text::fold;
+
+/// `amount_class` values.
+pub const AMOUNT_UNKNOWN: u8 = 0;
+/// Known, in the headline currency and price base: added to totals.
+pub const AMOUNT_HEADLINE: u8 = 1;
+/// Known, but in another currency or price base: never added to the headline's totals.
+pub const AMOUNT_OTHER: u8 = 2;
+
+pub const NO_SECTOR: u8 = u8::MAX;
+pub const STATUS_UNKNOWN: u8 = Status::ALL.len() as u8;
+pub const FLOW_UNKNOWN: u8 = FlowClass::ALL.len() as u8;
+pub const INCOME_CODES: [&str; 4] = ["L", "LM", "UM", "H"];
+pub const INCOME_UNKNOWN: u8 = INCOME_CODES.len() as u8;
+pub const NO_REGION: u8 = u8::MAX;
+
+#[derive(Clone, Debug, Default)]
+pub struct Columns {
+    pub len: usize,
+    // Dictionaries: a row stores the index.
+    /// ISO-3 codes: the reference table's countries, then any others met (should be none).
+    pub countries: Vec<String>,
+    pub country_region: Vec<u8>,
+    pub country_subregion: Vec<u8>,
+    pub country_income: Vec<u8>,
+    /// UN M49 codes of regions and sub-regions.
+    pub regions: Vec<String>,
+    /// OECD CRS codes of the sectors that occur, ascending.
+    pub sectors: Vec<u16>,
+    pub providers: Vec<String>,
+    /// Commitment year of `year` code 1; code 0 is unknown.
+    pub year0: i32,
+    /// Number of year codes, including 0 for unknown.
+    pub year_codes: usize,
+    // One entry per project.
+    pub year: Vec<u16>,
+    pub sector: Vec<u8>,
+    pub status: Vec<u8>,
+    pub flow: Vec<u8>,
+    /// Bit g set for SDG g (1–17).
+    pub sdgs: Vec<u32>,
+    /// Value in the headline group, else 0.
+    pub amount: Vec<f64>,
+    pub amount_class: Vec<u8>,
+    /// Recipients as a compressed list: row i's are `country_ids[country_off[i]..country_off[i+1]]`.
+    pub country_off: Vec<u32>,
+    pub country_ids: Vec<u16>,
+    pub provider_off: Vec<u32>,
+    pub provider_ids: Vec<u16>,
+    /// Folded title and description, for search.
+    pub text: Vec<String>,
+}
+
+impl Columns {
+    pub fn row_countries(&self, i: usize) -> &[u16] {
+        &self.country_ids[self.country_off[i] as usize..self.country_off[i + 1] as usize]
+    }
+
+    pub fn row_providers(&self, i: usize) -> &[u16] {
+        &self.provider_ids[self.provider_off[i] as usize..self.provider_off[i + 1] as usize]
+    }
+
+    pub fn year_of_code(&self, code: usize) -> Option<i32> {
+        (code > 0).then(|| self.year0 + code as i32 - 1)
+    }
+
+    pub fn year_code(&self, year: i32) -> Option<usize> {
+        let c = year - self.year0 + 1;
+        (c >= 1 && (c as usize) < self.year_codes).then_some(c as usize)
+    }
+
+    pub fn country_index(&self, iso3: &str) -> Option<usize> {
+        self.countries.iter().position(|c| c == iso3)
+    }
+
+    pub fn sector_index(&self, code: u16) -> Option<usize> {
+        self.sectors.iter().position(|&c| c == code)
+    }
+
+    /// Dictionaries from the reference tables, shared by real and synthetic data.
+    pub fn with_reference(reference: &ReferenceIndex) -> Columns {
+        let mut c = Columns::default();
+        let t = &reference.tables;
+        c.regions = t.regions.iter().map(|r| r.code.clone()).collect();
+        let region_idx = |code: &Option<String>| {
+            code.as_ref()
+                .and_then(|code| t.regions.iter().position(|r| &r.code == code))
+                .map_or(NO_REGION, |i| i as u8)
+        };
+        for country in &t.countries {
+            c.countries.push(country.iso3.clone());
+            c.country_region.push(region_idx(&country.region));
+            c.country_subregion.push(region_idx(&country.subregion));
+            c.country_income.push(
+                country
+                    .income
+                    .as_deref()
+                    .and_then(|g| INCOME_CODES.iter().position(|x| *x == g))
+                    .map_or(INCOME_UNKNOWN, |i| i as u8),
+            );
+        }
+        c.country_off.push(0);
+        c.provider_off.push(0);
+        c
+    }
+
+    /// Builds the columns of a validated dataset. `price_base` picks the headline amount group.
+    pub fn build(
+        d: &Dataset,
+        reference: &ReferenceIndex,
+        currency: &str,
+        price_base: &str,
+    ) -> Columns {
+        let mut c = Columns::with_reference(reference);
+        let mut country_idx: HashMap<String, u16> = c
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i as u16))
+            .collect();
+        let mut provider_idx: HashMap<String, u16> = HashMap::new();
+        let mut sectors: Vec<u16> = d
+            .projects
+            .iter()
+            .filter_map(|p| p.sector.as_ref().map(|s| s.code))
+            .collect();
+        sectors.sort_unstable();
+        sectors.dedup();
+        // More than 254 distinct sectors cannot be coded in a u8; the rest count as unknown.
+        sectors.truncate(NO_SECTOR as usize);
+        c.sectors = sectors;
+        let years: Vec<i32> = d
+            .projects
+            .iter()
+            .filter_map(|p| p.years.commitment)
+            .collect();
+        c.year0 = years.iter().copied().min().unwrap_or(2000);
+        let max = years.iter().copied().max().unwrap_or(c.year0);
+        c.year_codes = (max - c.year0 + 2) as usize;
+
+        c.len = d.projects.len();
+        for p in &d.projects {
+            c.year
+                .push(p.years.commitment.map_or(0, |y| (y - c.year0 + 1) as u16));
+            c.sector.push(
+                p.sector
+                    .as_ref()
+                    .and_then(|s| c.sector_index(s.code))
+                    .map_or(NO_SECTOR, |i| i as u8),
+            );
+            c.status.push(
+                p.status
+                    .and_then(|s| Status::ALL.iter().position(|x| *x == s))
+                    .map_or(STATUS_UNKNOWN, |i| i as u8),
+            );
+            c.flow.push(
+                p.flow_class
+                    .and_then(|f| FlowClass::ALL.iter().position(|x| *x == f))
+                    .map_or(FLOW_UNKNOWN, |i| i as u8),
+            );
+            c.sdgs
+                .push(p.sdgs.iter().fold(0u32, |bits, g| bits | (1 << g)));
+            match &p.amount {
+                Some(a) if a.currency == currency && a.price_base == price_base => {
+                    c.amount.push(a.value);
+                    c.amount_class.push(AMOUNT_HEADLINE);
+                }
+                Some(_) => {
+                    c.amount.push(0.0);
+                    c.amount_class.push(AMOUNT_OTHER);
+                }
+                None => {
+                    c.amount.push(0.0);
+                    c.amount_class.push(AMOUNT_UNKNOWN);
+                }
+            }
+            for iso in &p.recipients {
+                let next = country_idx.len() as u16;
+                let id = *country_idx.entry(iso.clone()).or_insert(next);
+                if id as usize == c.countries.len() {
+                    c.countries.push(iso.clone());
+                    c.country_region.push(NO_REGION);
+                    c.country_subregion.push(NO_REGION);
+                    c.country_income.push(INCOME_UNKNOWN);
+                }
+                c.country_ids.push(id);
+            }
+            c.country_off.push(c.country_ids.len() as u32);
+            for iso in &p.providers {
+                let next = provider_idx.len() as u16;
+                let id = *provider_idx.entry(iso.clone()).or_insert(next);
+                if id as usize == c.providers.len() {
+                    c.providers.push(iso.clone());
+                }
+                c.provider_ids.push(id);
+            }
+            c.provider_off.push(c.provider_ids.len() as u32);
+            let mut text = fold(&p.title);
+            for extra in [&p.title_zh, &p.description].into_iter().flatten() {
+                text.push('\n');
+                text.push_str(&fold(extra));
+            }
+            c.text.push(text);
+        }
+        c
+    }
+}

@@ -1,0 +1,278 @@
+//! The crossfilter engine against a plain, obviously-correct reimplementation over `Project` structs,
+//! on the real dataset: every view's counts and sums for a series of filter states.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use bridges_core::columns::{Columns, INCOME_CODES};
+use bridges_core::crossfilter::{dim, Engine, Group};
+use bridges_core::model::{FlowClass, Project, Status};
+use bridges_core::query::{parse, Filters, Stack};
+use bridges_core::reference::{parse_reference, ReferenceIndex};
+use bridges_core::text::fold;
+use bridges_core::{parse_dataset, Dataset};
+
+fn read(rel: &str) -> String {
+    std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(rel),
+    )
+    .unwrap()
+}
+
+fn load() -> (Dataset, ReferenceIndex) {
+    let r = parse_reference("reference.json", &read("public/data/reference.json")).unwrap();
+    let d = parse_dataset("projects.json", &read("public/data/projects.json"), &r)
+        .unwrap()
+        .dataset;
+    (d, r)
+}
+
+/// Does `p` pass every filter in `f` except dimension `skip`?
+fn passes(p: &Project, f: &Filters, r: &ReferenceIndex, skip: Option<u32>) -> bool {
+    let on = |d: u32| skip != Some(d);
+    let countries = || p.recipients.iter().filter_map(|c| r.country(c));
+    (!on(dim::COUNTRY)
+        || f.countries.is_empty()
+        || p.recipients.iter().any(|c| f.countries.contains(c)))
+        && (!on(dim::REGION)
+            || f.regions.is_empty()
+            || countries().any(|c| {
+                c.region.as_ref().is_some_and(|x| f.regions.contains(x))
+                    || c.subregion.as_ref().is_some_and(|x| f.regions.contains(x))
+            }))
+        && (!on(dim::INCOME)
+            || f.income.is_empty()
+            || countries().any(|c| c.income.as_ref().is_some_and(|g| f.income.contains(g))))
+        && (!on(dim::SECTOR)
+            || f.sectors.is_empty()
+            || p.sector
+                .as_ref()
+                .is_some_and(|s| f.sectors.contains(&s.code)))
+        && (!on(dim::SDG) || f.sdgs.is_empty() || p.sdgs.iter().any(|g| f.sdgs.contains(g)))
+        && (!on(dim::STATUS)
+            || f.statuses.is_empty()
+            || p.status.is_some_and(|s| f.statuses.contains(&s)))
+        && (!on(dim::FLOW)
+            || f.flows.is_empty()
+            || p.flow_class.is_some_and(|x| f.flows.contains(&x)))
+        && (!on(dim::PROVIDER)
+            || f.providers.is_empty()
+            || p.providers.iter().any(|c| f.providers.contains(c)))
+        && (!on(dim::YEAR)
+            || (f.from.is_none() && f.to.is_none())
+            || p.years
+                .commitment
+                .is_some_and(|y| f.from.is_none_or(|a| y >= a) && f.to.is_none_or(|b| y <= b)))
+        && (!on(dim::AMOUNT)
+            || (f.amount_min.is_none() && f.amount_max.is_none())
+            || p.amount.as_ref().is_some_and(|a| {
+                a.price_base == "constant 2021"
+                    && f.amount_min.is_none_or(|m| a.value >= m as f64)
+                    && f.amount_max.is_none_or(|m| a.value <= m as f64)
+            }))
+        && (!on(dim::TEXT) || f.q.trim().is_empty() || {
+            let t = fold(&p.title);
+            fold(&f.q).split_whitespace().all(|w| t.contains(w))
+        })
+}
+
+fn add(g: &mut Group, p: &Project) {
+    g.count += 1;
+    if let Some(a) = &p.amount {
+        g.known += 1;
+        g.sum += a.value;
+    }
+}
+
+fn group<'a>(ps: impl Iterator<Item = &'a Project>) -> Group {
+    let mut g = Group::default();
+    ps.for_each(|p| add(&mut g, p));
+    g
+}
+
+fn check(d: &Dataset, r: &ReferenceIndex, engine: &mut Engine, query: &str) {
+    let (state, notices) = parse(query);
+    assert!(notices.is_empty(), "{query}: {notices:?}");
+    let f = &state.filters;
+    let a = engine.run(f, Stack::Sector).clone();
+    let c = &engine.cols;
+    let within = |skip| {
+        d.projects
+            .iter()
+            .filter(move |p| passes(p, f, r, Some(skip)))
+    };
+
+    assert_eq!(
+        a.total,
+        group(d.projects.iter().filter(|p| passes(p, f, r, None))),
+        "{query}: total"
+    );
+    for (i, code) in c.sectors.iter().enumerate() {
+        let want =
+            group(within(dim::SECTOR).filter(|p| p.sector.as_ref().map(|s| s.code) == Some(*code)));
+        assert_eq!(a.by_sector[i], want, "{query}: sector {code}");
+    }
+    let mut by_country: HashMap<&str, Group> = HashMap::new();
+    for p in within(dim::COUNTRY) {
+        for iso in &p.recipients {
+            add(by_country.entry(iso.as_str()).or_default(), p);
+        }
+    }
+    for (i, iso) in c.countries.iter().enumerate() {
+        assert_eq!(
+            a.by_country[i],
+            by_country.get(iso.as_str()).copied().unwrap_or_default(),
+            "{query}: country {iso}"
+        );
+    }
+    let mut by_region: HashMap<&str, Group> = HashMap::new();
+    for p in within(dim::REGION) {
+        let mut codes: Vec<&str> = p
+            .recipients
+            .iter()
+            .filter_map(|x| r.country(x))
+            .flat_map(|x| [x.region.as_deref(), x.subregion.as_deref()])
+            .flatten()
+            .collect();
+        codes.sort();
+        codes.dedup();
+        for code in codes {
+            add(by_region.entry(code).or_default(), p);
+        }
+    }
+    for (i, code) in c.regions.iter().enumerate() {
+        assert_eq!(
+            a.by_region[i],
+            by_region.get(code.as_str()).copied().unwrap_or_default(),
+            "{query}: region {code}"
+        );
+    }
+    for (i, g) in INCOME_CODES.iter().enumerate() {
+        let want = group(within(dim::INCOME).filter(|p| {
+            p.recipients
+                .iter()
+                .filter_map(|x| r.country(x))
+                .any(|x| x.income.as_deref() == Some(g))
+        }));
+        assert_eq!(a.by_income[i], want, "{query}: income {g}");
+    }
+    for g in 1..=17u8 {
+        assert_eq!(
+            a.by_sdg[g as usize],
+            group(within(dim::SDG).filter(|p| p.sdgs.contains(&g))),
+            "{query}: sdg {g}"
+        );
+    }
+    for (i, s) in Status::ALL.iter().enumerate() {
+        assert_eq!(
+            a.by_status[i],
+            group(within(dim::STATUS).filter(|p| p.status == Some(*s))),
+            "{query}: status {s:?}"
+        );
+    }
+    for (i, x) in FlowClass::ALL.iter().enumerate() {
+        assert_eq!(
+            a.by_flow[i],
+            group(within(dim::FLOW).filter(|p| p.flow_class == Some(*x))),
+            "{query}: flow {x:?}"
+        );
+    }
+    assert_eq!(
+        a.by_flow[FlowClass::ALL.len()],
+        group(within(dim::FLOW).filter(|p| p.flow_class.is_none())),
+        "{query}: flow unknown"
+    );
+    let mut by_year: HashMap<(Option<i32>, Option<u16>), Group> = HashMap::new();
+    for p in within(dim::YEAR) {
+        add(by_year.entry((p.years.commitment, None)).or_default(), p);
+        add(
+            by_year
+                .entry((p.years.commitment, p.sector.as_ref().map(|s| s.code)))
+                .or_default(),
+            p,
+        );
+    }
+    for code in 0..c.year_codes {
+        let y = c.year_of_code(code);
+        assert_eq!(
+            a.by_year[code],
+            by_year.get(&(y, None)).copied().unwrap_or_default(),
+            "{query}: year {y:?}"
+        );
+        for (k, sector) in c.sectors.iter().enumerate() {
+            let want = by_year
+                .get(&(y, Some(*sector)))
+                .copied()
+                .unwrap_or_default();
+            assert_eq!(
+                a.by_year_stack[code * a.stack_keys + k],
+                want,
+                "{query}: year {y:?} sector {sector}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_view_matches_a_plain_reimplementation() {
+    let (d, r) = load();
+    let mut engine = Engine::new(Columns::build(&d, &r, "USD", "constant 2021"));
+    for q in [
+        "",
+        "sector=120",
+        "sector=120~230&country=AGO~PAK",
+        "region=002&from=2005&to=2015",
+        "region=014~035&income=L~LM&status=completed",
+        "sdg=3~7&flow=oda_like~oof_like",
+        "q=hydropower",
+        "q=boumerdes",
+        "min=1000000&max=50000000&sector=230",
+        "country=MMR&q=hydro&from=2000&to=2010&status=completed~implementation",
+        "provider=CHN&to=2003",
+        "from=2030",
+    ] {
+        check(&d, &r, &mut engine, q);
+    }
+}
+
+#[test]
+fn crossfilter_keeps_alternatives_and_reports_excluded_unknowns() {
+    let (d, r) = load();
+    let mut engine = Engine::new(Columns::build(&d, &r, "USD", "constant 2021"));
+    let health = engine.cols.sector_index(120).unwrap();
+    let a = engine
+        .run(&parse("sector=120").0.filters, Stack::None)
+        .clone();
+    let health_count = d
+        .projects
+        .iter()
+        .filter(|p| p.sector.as_ref().is_some_and(|s| s.code == 120))
+        .count() as u32;
+    assert_eq!(a.total.count, health_count);
+    assert_eq!(a.by_sector[health].count, health_count);
+    let education = engine.cols.sector_index(110).unwrap();
+    assert!(
+        a.by_sector[education].count > 0,
+        "the sector view still shows the other sectors"
+    );
+    assert!(
+        a.by_status.iter().map(|g| g.count).sum::<u32>() == health_count,
+        "other views are filtered"
+    );
+
+    let a = engine.run(&parse("min=1").0.filters, Stack::None).clone();
+    assert_eq!(
+        a.excluded_unknown_amount, 3781,
+        "unknown amounts are excluded by an amount filter, and counted"
+    );
+    assert_eq!(
+        a.total.count,
+        9404 - 3781
+            - d.projects
+                .iter()
+                .filter(|p| p.amount.as_ref().is_some_and(|x| x.value < 1.0))
+                .count() as u32
+    );
+}
