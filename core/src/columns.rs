@@ -14,7 +14,10 @@ pub const AMOUNT_HEADLINE: u8 = 1;
 /// Known, but in another currency or price base: never added to the headline's totals.
 pub const AMOUNT_OTHER: u8 = 2;
 
-pub const NO_SECTOR: u8 = u8::MAX;
+/// Most sectors a dataset can have; the code after the last sector means "unknown".
+pub const MAX_SECTORS: usize = 254;
+/// `country1` / `provider1` value for a row with several countries (read the compressed list).
+pub const MULTI: u16 = u16::MAX;
 pub const STATUS_UNKNOWN: u8 = Status::ALL.len() as u8;
 pub const FLOW_UNKNOWN: u8 = FlowClass::ALL.len() as u8;
 pub const INCOME_CODES: [&str; 4] = ["L", "LM", "UM", "H"];
@@ -41,6 +44,7 @@ pub struct Columns {
     pub year_codes: usize,
     // One entry per project.
     pub year: Vec<u16>,
+    /// Index into `sectors`; `sectors.len()` is unknown.
     pub sector: Vec<u8>,
     pub status: Vec<u8>,
     pub flow: Vec<u8>,
@@ -54,6 +58,10 @@ pub struct Columns {
     pub country_ids: Vec<u16>,
     pub provider_off: Vec<u32>,
     pub provider_ids: Vec<u16>,
+    /// The row's only recipient; `countries.len()` when it has none, [`MULTI`] when it has several.
+    pub country1: Vec<u16>,
+    /// The same for providers.
+    pub provider1: Vec<u16>,
     /// Folded title and description, for search.
     pub text: Vec<String>,
 }
@@ -133,8 +141,8 @@ impl Columns {
             .collect();
         sectors.sort_unstable();
         sectors.dedup();
-        // More than 254 distinct sectors cannot be coded in a u8; the rest count as unknown.
-        sectors.truncate(NO_SECTOR as usize);
+        // More distinct sectors than a u8 can code count as unknown.
+        sectors.truncate(MAX_SECTORS);
         c.sectors = sectors;
         let years: Vec<i32> = d
             .projects
@@ -153,7 +161,7 @@ impl Columns {
                 p.sector
                     .as_ref()
                     .and_then(|s| c.sector_index(s.code))
-                    .map_or(NO_SECTOR, |i| i as u8),
+                    .unwrap_or(c.sectors.len()) as u8,
             );
             c.status.push(
                 p.status
@@ -209,6 +217,30 @@ impl Columns {
             }
             c.text.push(text);
         }
+        c.finish();
         c
+    }
+
+    /// Derives the single-value shortcuts from the compressed lists.
+    pub fn finish(&mut self) {
+        let single = |off: &[u32], ids: &[u16], none: u16| -> Vec<u16> {
+            off.windows(2)
+                .map(|w| match w[1] - w[0] {
+                    0 => none,
+                    1 => ids[w[0] as usize],
+                    _ => MULTI,
+                })
+                .collect()
+        };
+        self.country1 = single(
+            &self.country_off,
+            &self.country_ids,
+            self.countries.len() as u16,
+        );
+        self.provider1 = single(
+            &self.provider_off,
+            &self.provider_ids,
+            self.providers.len() as u16,
+        );
     }
 }

@@ -85,15 +85,22 @@ pub struct Aggregates {
 pub struct Engine {
     pub cols: Columns,
     pub agg: Aggregates,
-    country_sel: Vec<bool>,
+    // Per-change tables: 1 where a code fails its filter (all 0 when the filter is off).
+    /// Per country (plus a last entry for "no recipient"): bit 0 country, bit 1 region, bit 2 income.
+    geo_fail: Vec<u8>,
+    sector_fail: Vec<u8>,
+    status_fail: Vec<u8>,
+    flow_fail: Vec<u8>,
+    provider_fail: Vec<u8>,
+    year_fail: Vec<u8>,
     region_sel: Vec<bool>,
-    income_sel: Vec<bool>,
-    sector_sel: Vec<bool>,
-    status_sel: Vec<bool>,
-    flow_sel: Vec<bool>,
-    provider_sel: Vec<bool>,
     text_query: String,
     text_mask: Vec<bool>,
+    // Accumulators for single-country rows, rolled up into the country, region and income views.
+    geo_all: Vec<Group>,
+    geo_only: [Vec<Group>; 3],
+    /// Rows passing every filter, by sector × status × flow, rolled up into those three views.
+    combo: Vec<Group>,
 }
 
 fn reset(v: &mut Vec<Group>, n: usize) {
@@ -101,67 +108,95 @@ fn reset(v: &mut Vec<Group>, n: usize) {
     v.resize(n, Group::default());
 }
 
+const N_STATUS: usize = Status::ALL.len() + 1;
+const N_FLOW: usize = FlowClass::ALL.len() + 1;
+
 impl Engine {
     pub fn new(cols: Columns) -> Engine {
         Engine {
             agg: Aggregates::default(),
-            country_sel: vec![false; cols.countries.len()],
-            region_sel: vec![false; cols.regions.len() + 1],
-            income_sel: vec![false; INCOME_CODES.len() + 1],
-            sector_sel: vec![false; 256],
-            status_sel: vec![false; Status::ALL.len() + 1],
-            flow_sel: vec![false; FlowClass::ALL.len() + 1],
-            provider_sel: vec![false; cols.providers.len()],
+            geo_fail: vec![0; cols.countries.len() + 1],
+            sector_fail: vec![0; 256],
+            status_fail: vec![0; N_STATUS],
+            flow_fail: vec![0; N_FLOW],
+            provider_fail: vec![0; cols.providers.len() + 1],
+            year_fail: vec![0; cols.year_codes],
+            region_sel: vec![false; cols.regions.len()],
             text_query: String::new(),
             text_mask: Vec::new(),
+            geo_all: Vec::new(),
+            geo_only: [Vec::new(), Vec::new(), Vec::new()],
+            combo: Vec::new(),
             cols,
         }
     }
 
+    /// Fills the per-change tables; returns the mask of active filters.
     fn prepare(&mut self, f: &Filters) -> u32 {
         let c = &self.cols;
         let mut active = 0u32;
-        let mut set = |flag: u32, on: bool| {
-            if on {
-                active |= 1 << flag;
-            }
-        };
-        set(dim::COUNTRY, !f.countries.is_empty());
-        set(dim::REGION, !f.regions.is_empty());
-        set(dim::INCOME, !f.income.is_empty());
-        set(dim::SECTOR, !f.sectors.is_empty());
-        set(dim::SDG, !f.sdgs.is_empty());
-        set(dim::STATUS, !f.statuses.is_empty());
-        set(dim::FLOW, !f.flows.is_empty());
-        set(dim::PROVIDER, !f.providers.is_empty());
-        set(dim::YEAR, f.from.is_some() || f.to.is_some());
-        set(
-            dim::AMOUNT,
-            f.amount_min.is_some() || f.amount_max.is_some(),
-        );
-        set(dim::TEXT, !f.q.trim().is_empty());
-
-        for (i, iso) in c.countries.iter().enumerate() {
-            self.country_sel[i] = f.countries.contains(iso);
+        for (d, on) in [
+            (dim::COUNTRY, !f.countries.is_empty()),
+            (dim::REGION, !f.regions.is_empty()),
+            (dim::INCOME, !f.income.is_empty()),
+            (dim::SECTOR, !f.sectors.is_empty()),
+            (dim::SDG, !f.sdgs.is_empty()),
+            (dim::STATUS, !f.statuses.is_empty()),
+            (dim::FLOW, !f.flows.is_empty()),
+            (dim::PROVIDER, !f.providers.is_empty()),
+            (dim::YEAR, f.from.is_some() || f.to.is_some()),
+            (
+                dim::AMOUNT,
+                f.amount_min.is_some() || f.amount_max.is_some(),
+            ),
+            (dim::TEXT, !f.q.trim().is_empty()),
+        ] {
+            active |= (on as u32) << d;
         }
+        let on = |d: u32| active & (1 << d) != 0;
         for (i, code) in c.regions.iter().enumerate() {
             self.region_sel[i] = f.regions.contains(code);
         }
-        for (i, code) in INCOME_CODES.iter().enumerate() {
-            self.income_sel[i] = f.income.contains(*code);
+        let region_hit = |r: u8| r != NO_REGION && self.region_sel[r as usize];
+        for k in 0..c.countries.len() {
+            let country = on(dim::COUNTRY) && !f.countries.contains(&c.countries[k]);
+            let region = on(dim::REGION)
+                && !(region_hit(c.country_region[k]) || region_hit(c.country_subregion[k]));
+            let income = on(dim::INCOME)
+                && !INCOME_CODES
+                    .get(c.country_income[k] as usize)
+                    .is_some_and(|g| f.income.contains(*g));
+            self.geo_fail[k] = country as u8 | (region as u8) << 1 | (income as u8) << 2;
         }
-        self.sector_sel.iter_mut().for_each(|s| *s = false);
-        for (i, code) in c.sectors.iter().enumerate() {
-            self.sector_sel[i] = f.sectors.contains(code);
+        // A project without a recipient fails every active geographic filter.
+        self.geo_fail[c.countries.len()] = (active & 0b111) as u8;
+        self.sector_fail.iter_mut().enumerate().for_each(|(i, x)| {
+            *x = (on(dim::SECTOR)
+                && !c
+                    .sectors
+                    .get(i)
+                    .is_some_and(|code| f.sectors.contains(code))) as u8
+        });
+        for i in 0..N_STATUS {
+            self.status_fail[i] = (on(dim::STATUS)
+                && !Status::ALL.get(i).is_some_and(|s| f.statuses.contains(s)))
+                as u8;
         }
-        for (i, s) in Status::ALL.iter().enumerate() {
-            self.status_sel[i] = f.statuses.contains(s);
+        for i in 0..N_FLOW {
+            self.flow_fail[i] = (on(dim::FLOW)
+                && !FlowClass::ALL.get(i).is_some_and(|x| f.flows.contains(x)))
+                as u8;
         }
-        for (i, fl) in FlowClass::ALL.iter().enumerate() {
-            self.flow_sel[i] = f.flows.contains(fl);
+        for i in 0..=c.providers.len() {
+            self.provider_fail[i] = (on(dim::PROVIDER)
+                && !c.providers.get(i).is_some_and(|p| f.providers.contains(p)))
+                as u8;
         }
-        for (i, iso) in c.providers.iter().enumerate() {
-            self.provider_sel[i] = f.providers.contains(iso);
+        for code in 0..c.year_codes {
+            let y = c.year_of_code(code);
+            let inside =
+                y.is_some_and(|y| f.from.is_none_or(|a| y >= a) && f.to.is_none_or(|b| y <= b));
+            self.year_fail[code] = (on(dim::YEAR) && !inside) as u8;
         }
         let q = fold(f.q.trim());
         if !q.is_empty() && (q != self.text_query || self.text_mask.len() != c.len) {
@@ -182,204 +217,234 @@ impl Engine {
     pub fn run(&mut self, f: &Filters, stack: Stack) -> &Aggregates {
         let active = self.prepare(f);
         let c = &self.cols;
+        let n_sectors = c.sectors.len() + 1;
+        let n_geo = c.countries.len() + 1;
         let a = &mut self.agg;
         reset(&mut a.by_country, c.countries.len());
         reset(&mut a.by_region, c.regions.len());
         reset(&mut a.by_income, INCOME_CODES.len() + 1);
-        reset(&mut a.by_sector, c.sectors.len() + 1);
+        reset(&mut a.by_sector, n_sectors);
         reset(&mut a.by_sdg, 18);
-        reset(&mut a.by_status, Status::ALL.len() + 1);
-        reset(&mut a.by_flow, FlowClass::ALL.len() + 1);
+        reset(&mut a.by_status, N_STATUS);
+        reset(&mut a.by_flow, N_FLOW);
         reset(&mut a.by_provider, c.providers.len());
         reset(&mut a.by_year, c.year_codes);
         a.stack_keys = match stack {
             Stack::None => 0,
-            Stack::Sector => c.sectors.len() + 1,
-            Stack::Status => Status::ALL.len() + 1,
+            Stack::Sector => n_sectors,
+            Stack::Status => N_STATUS,
         };
         reset(&mut a.by_year_stack, c.year_codes * a.stack_keys);
-        a.total = Group::default();
         a.excluded_unknown_year = 0;
         a.excluded_unknown_amount = 0;
+        reset(&mut self.geo_all, n_geo);
+        for g in &mut self.geo_only {
+            reset(g, n_geo);
+        }
+        reset(&mut self.combo, n_sectors * N_STATUS * N_FLOW);
 
-        let lo_year = match f.from {
-            Some(y) if y > c.year0 + c.year_codes as i32 - 2 => c.year_codes as u16, // after the data: none
-            Some(y) => c.year_code(y.max(c.year0)).unwrap_or(1) as u16,
-            None => 1,
-        };
-        let hi_year = match f.to {
-            Some(y) if y < c.year0 => 0,
-            Some(y) => c.year_code(y).unwrap_or(c.year_codes - 1) as u16,
-            None => (c.year_codes - 1) as u16,
-        };
         let lo_amount = f.amount_min.map_or(0.0, |v| v as f64);
         let hi_amount = f.amount_max.map_or(f64::INFINITY, |v| v as f64);
         let sdg_mask: u32 = f.sdgs.iter().fold(0, |m, g| m | (1 << g));
-        let on = |d: u32| active & (1 << d) != 0;
-        let (country_on, region_on, income_on) =
-            (on(dim::COUNTRY), on(dim::REGION), on(dim::INCOME));
-        let (sector_on, sdg_on, status_on, flow_on) = (
-            on(dim::SECTOR),
-            on(dim::SDG),
-            on(dim::STATUS),
-            on(dim::FLOW),
-        );
-        let (provider_on, year_on, amount_on, text_on) = (
-            on(dim::PROVIDER),
-            on(dim::YEAR),
-            on(dim::AMOUNT),
-            on(dim::TEXT),
-        );
+        let sdg_on = active & (1 << dim::SDG) != 0;
+        let amount_on = active & (1 << dim::AMOUNT) != 0;
+        let text_on = active & (1 << dim::TEXT) != 0;
+        let stack_keys = a.stack_keys;
 
         for i in 0..c.len {
-            let countries = c.row_countries(i);
-            let mut fail = 0u32;
-            if country_on && !countries.iter().any(|&k| self.country_sel[k as usize]) {
-                fail |= 1 << dim::COUNTRY;
-            }
-            if region_on
-                && !countries.iter().any(|&k| {
-                    self.region_sel
-                        [c.country_region[k as usize].min(c.regions.len() as u8) as usize]
-                        || self.region_sel
-                            [c.country_subregion[k as usize].min(c.regions.len() as u8) as usize]
-                })
-            {
-                fail |= 1 << dim::REGION;
-            }
-            if income_on
-                && !countries
+            let k = c.country1[i];
+            let geo = if k != MULTI {
+                self.geo_fail[k as usize] as u32
+            } else {
+                multi_geo_fail(&self.geo_fail, c.row_countries(i))
+            };
+            let s = c.sector[i] as usize;
+            let st = c.status[i] as usize;
+            let fl = c.flow[i] as usize;
+            let year = c.year[i] as usize;
+            let p = c.provider1[i];
+            let provider_fail = if p != MULTI {
+                self.provider_fail[p as usize]
+            } else {
+                c.row_providers(i)
                     .iter()
-                    .any(|&k| self.income_sel[c.country_income[k as usize] as usize])
-            {
-                fail |= 1 << dim::INCOME;
-            }
-            if sector_on && !self.sector_sel[c.sector[i] as usize] {
-                fail |= 1 << dim::SECTOR;
-            }
-            if sdg_on && c.sdgs[i] & sdg_mask == 0 {
-                fail |= 1 << dim::SDG;
-            }
-            if status_on && !self.status_sel[c.status[i] as usize] {
-                fail |= 1 << dim::STATUS;
-            }
-            if flow_on && !self.flow_sel[c.flow[i] as usize] {
-                fail |= 1 << dim::FLOW;
-            }
-            if provider_on
-                && !c
-                    .row_providers(i)
-                    .iter()
-                    .any(|&k| self.provider_sel[k as usize])
-            {
-                fail |= 1 << dim::PROVIDER;
-            }
-            let year = c.year[i];
-            if year_on && (year == 0 || year < lo_year || year > hi_year) {
-                fail |= 1 << dim::YEAR;
-            }
+                    .all(|&x| self.provider_fail[x as usize] == 1) as u8
+            };
             let amount = c.amount[i];
             let class = c.amount_class[i];
+            let mut fail = geo
+                | (self.sector_fail[s] as u32) << dim::SECTOR
+                | ((sdg_on && c.sdgs[i] & sdg_mask == 0) as u32) << dim::SDG
+                | (self.status_fail[st] as u32) << dim::STATUS
+                | (self.flow_fail[fl] as u32) << dim::FLOW
+                | (provider_fail as u32) << dim::PROVIDER
+                | (self.year_fail[year] as u32) << dim::YEAR;
             if amount_on && (class != AMOUNT_HEADLINE || amount < lo_amount || amount > hi_amount) {
                 fail |= 1 << dim::AMOUNT;
             }
             if text_on && !self.text_mask[i] {
                 fail |= 1 << dim::TEXT;
             }
-            if fail & (fail.wrapping_sub(1)) != 0 {
+            if fail & fail.wrapping_sub(1) != 0 {
                 continue; // fails two or more filters: in no view
             }
-            let all = fail == 0;
-            let only = |d: u32| all || fail == 1 << d;
-            if all {
-                a.total.add(amount, class);
-            }
-            if only(dim::COUNTRY) {
-                for &k in countries {
-                    a.by_country[k as usize].add(amount, class);
+            let view = if fail == 0 {
+                u32::MAX
+            } else {
+                fail.trailing_zeros()
+            };
+            let add_year = |a: &mut Aggregates| {
+                a.by_year[year].add(amount, class);
+                if stack_keys > 0 {
+                    let key = if matches!(stack, Stack::Sector) {
+                        s
+                    } else {
+                        st
+                    };
+                    a.by_year_stack[year * stack_keys + key].add(amount, class);
                 }
+            };
+            match view {
+                u32::MAX => {
+                    if k != MULTI {
+                        self.geo_all[k as usize].add(amount, class);
+                    } else {
+                        add_multi_geo(a, c, c.row_countries(i), 0b111, amount, class);
+                    }
+                    self.combo[(s * N_STATUS + st) * N_FLOW + fl].add(amount, class);
+                    add_sdgs(a, c.sdgs[i], amount, class);
+                    add_providers(a, c, i, p, amount, class);
+                    add_year(a);
+                }
+                dim::COUNTRY | dim::REGION | dim::INCOME => {
+                    if k != MULTI {
+                        self.geo_only[view as usize][k as usize].add(amount, class);
+                    } else {
+                        add_multi_geo(a, c, c.row_countries(i), 1 << view, amount, class);
+                    }
+                }
+                dim::SECTOR => a.by_sector[s].add(amount, class),
+                dim::SDG => add_sdgs(a, c.sdgs[i], amount, class),
+                dim::STATUS => a.by_status[st].add(amount, class),
+                dim::FLOW => a.by_flow[fl].add(amount, class),
+                dim::PROVIDER => add_providers(a, c, i, p, amount, class),
+                dim::YEAR => {
+                    add_year(a);
+                    a.excluded_unknown_year += (year == 0) as u32;
+                }
+                dim::AMOUNT => a.excluded_unknown_amount += (class != AMOUNT_HEADLINE) as u32,
+                _ => {}
             }
-            if only(dim::REGION) {
-                add_regions(a, c, countries, amount, class);
-            }
-            if only(dim::INCOME) {
-                match countries {
-                    [k] => a.by_income[c.country_income[*k as usize] as usize].add(amount, class),
-                    _ => {
-                        let mut seen = 0u32;
-                        for &k in countries {
-                            let g = c.country_income[k as usize];
-                            if seen & (1 << g) == 0 {
-                                seen |= 1 << g;
-                                a.by_income[g as usize].add(amount, class);
-                            }
-                        }
+        }
+
+        // Roll the accumulators up into the views.
+        a.total = Group::default();
+        for s in 0..n_sectors {
+            for st in 0..N_STATUS {
+                for fl in 0..N_FLOW {
+                    let g = self.combo[(s * N_STATUS + st) * N_FLOW + fl];
+                    if g.count > 0 {
+                        a.total.merge(&g);
+                        a.by_sector[s].merge(&g);
+                        a.by_status[st].merge(&g);
+                        a.by_flow[fl].merge(&g);
                     }
                 }
             }
-            if only(dim::SECTOR) {
-                let s = (c.sector[i] as usize).min(c.sectors.len());
-                a.by_sector[s].add(amount, class);
-            }
-            if only(dim::SDG) {
-                let mut bits = c.sdgs[i];
-                while bits != 0 {
-                    let g = bits.trailing_zeros() as usize;
-                    a.by_sdg[g].add(amount, class);
-                    bits &= bits - 1;
+        }
+        for k in 0..c.countries.len() {
+            let all = self.geo_all[k];
+            let mut g = all;
+            g.merge(&self.geo_only[0][k]);
+            a.by_country[k].merge(&g);
+            let mut g = all;
+            g.merge(&self.geo_only[1][k]);
+            if g.count > 0 {
+                for r in [c.country_region[k], c.country_subregion[k]] {
+                    if r != NO_REGION {
+                        a.by_region[r as usize].merge(&g);
+                    }
                 }
             }
-            if only(dim::STATUS) {
-                a.by_status[c.status[i] as usize].add(amount, class);
-            }
-            if only(dim::FLOW) {
-                a.by_flow[c.flow[i] as usize].add(amount, class);
-            }
-            if only(dim::PROVIDER) {
-                for &k in c.row_providers(i) {
-                    a.by_provider[k as usize].add(amount, class);
-                }
-            }
-            if only(dim::YEAR) {
-                // The year view skips the year filter: unknown years land in bucket 0.
-                a.by_year[year as usize].add(amount, class);
-                if a.stack_keys > 0 {
-                    let key = match stack {
-                        Stack::Sector => (c.sector[i] as usize).min(c.sectors.len()),
-                        _ => c.status[i] as usize,
-                    };
-                    a.by_year_stack[year as usize * a.stack_keys + key].add(amount, class);
-                }
-                if fail == 1 << dim::YEAR && year == 0 {
-                    a.excluded_unknown_year += 1;
-                }
-            }
-            if fail == 1 << dim::AMOUNT && class != AMOUNT_HEADLINE {
-                a.excluded_unknown_amount += 1;
-            }
+            let mut g = all;
+            g.merge(&self.geo_only[2][k]);
+            a.by_income[c.country_income[k] as usize].merge(&g);
         }
         &self.agg
     }
 }
 
-#[inline]
-fn add_regions(a: &mut Aggregates, c: &Columns, countries: &[u16], amount: f64, class: u8) {
-    // A project in two countries of one region counts once for that region.
-    let mut seen: [u8; 32] = [NO_REGION; 32];
-    let mut n = 0;
+impl Group {
+    fn merge(&mut self, o: &Group) {
+        self.count += o.count;
+        self.known += o.known;
+        self.other += o.other;
+        self.sum += o.sum;
+    }
+}
+
+/// Geographic fail bits of a row with several recipients: a filter passes if any recipient passes it.
+fn multi_geo_fail(geo_fail: &[u8], countries: &[u16]) -> u32 {
+    let mut pass = 0u8;
     for &k in countries {
-        for r in [
-            c.country_region[k as usize],
-            c.country_subregion[k as usize],
-        ] {
-            if r == NO_REGION || seen[..n].contains(&r) {
-                continue;
+        pass |= !geo_fail[k as usize] & 0b111;
+    }
+    (!pass & 0b111) as u32
+}
+
+#[inline]
+fn add_sdgs(a: &mut Aggregates, sdgs: u32, amount: f64, class: u8) {
+    let mut bits = sdgs;
+    while bits != 0 {
+        a.by_sdg[bits.trailing_zeros() as usize].add(amount, class);
+        bits &= bits - 1;
+    }
+}
+
+#[inline]
+fn add_providers(a: &mut Aggregates, c: &Columns, i: usize, p: u16, amount: f64, class: u8) {
+    if p != MULTI {
+        if let Some(g) = a.by_provider.get_mut(p as usize) {
+            g.add(amount, class);
+        }
+    } else {
+        for &x in c.row_providers(i) {
+            a.by_provider[x as usize].add(amount, class);
+        }
+    }
+}
+
+/// A row with several recipients, into the geographic views named by `views` (bits 0–2). A project in
+/// two countries of one region (or income group) counts once there.
+fn add_multi_geo(
+    a: &mut Aggregates,
+    c: &Columns,
+    countries: &[u16],
+    views: u32,
+    amount: f64,
+    class: u8,
+) {
+    let mut regions: Vec<u8> = Vec::new();
+    let mut incomes = 0u32;
+    for &k in countries {
+        let k = k as usize;
+        if views & 1 != 0 {
+            a.by_country[k].add(amount, class);
+        }
+        if views & 2 != 0 {
+            for r in [c.country_region[k], c.country_subregion[k]] {
+                if r != NO_REGION && !regions.contains(&r) {
+                    regions.push(r);
+                    a.by_region[r as usize].add(amount, class);
+                }
             }
-            if n < seen.len() {
-                seen[n] = r;
-                n += 1;
+        }
+        if views & 4 != 0 {
+            let g = c.country_income[k];
+            if incomes & (1 << g) == 0 {
+                incomes |= 1 << g;
+                a.by_income[g as usize].add(amount, class);
             }
-            a.by_region[r as usize].add(amount, class);
         }
     }
 }

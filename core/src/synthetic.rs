@@ -98,6 +98,7 @@ pub fn columns(n: usize, seed: u64, reference: &ReferenceIndex) -> Columns {
         });
         c.provider_off.push(c.provider_ids.len() as u32);
     }
+    c.finish();
     c
 }
 
