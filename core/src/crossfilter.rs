@@ -79,6 +79,8 @@ pub struct Aggregates {
     pub excluded_unknown_year: u32,
     /// The same for the amount filter and unknown (or other-currency) amounts.
     pub excluded_unknown_amount: u32,
+    /// Projects passing every filter that have no recipient country (regional projects).
+    pub without_country: u32,
 }
 
 /// Crossfilter state: the columns, per-change lookup tables and result buffers.
@@ -352,6 +354,7 @@ impl Engine {
                 }
             }
         }
+        a.without_country = self.geo_all[c.countries.len()].count;
         for k in 0..c.countries.len() {
             let all = self.geo_all[k];
             let mut g = all;

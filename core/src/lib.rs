@@ -3,6 +3,7 @@
 
 pub mod columns;
 pub mod crossfilter;
+pub mod explore;
 pub mod format;
 pub mod issue;
 pub mod model;

@@ -276,3 +276,88 @@ fn crossfilter_keeps_alternatives_and_reports_excluded_unknowns() {
                 .count() as u32
     );
 }
+
+#[test]
+fn explorer_headline_and_bars() {
+    use bridges_core::explore::{bars, headline, View};
+    use bridges_core::query::Measure;
+    let (d, r) = load();
+    let mut engine = Engine::new(Columns::build(&d, &r, "USD", "constant 2021"));
+
+    // With no filter the explorer's headline equals the dataset summary.
+    let f = Filters::default();
+    let a = engine.run(&f, Stack::None).clone();
+    assert_eq!(
+        headline(&a, &engine.cols, &f, "USD", "constant 2021"),
+        bridges_core::Summary::of_dataset(&d)
+    );
+
+    let (state, _) = parse("sector=120&from=2010&to=2015");
+    let f = state.filters;
+    let a = engine.run(&f, Stack::None).clone();
+    let h = headline(&a, &engine.cols, &f, "USD", "constant 2021");
+    let want: Vec<&Project> = d
+        .projects
+        .iter()
+        .filter(|p| {
+            p.sector.as_ref().is_some_and(|s| s.code == 120)
+                && p.years
+                    .commitment
+                    .is_some_and(|y| (2010..=2015).contains(&y))
+        })
+        .collect();
+    assert_eq!(h.projects, want.len());
+    assert_eq!(
+        h.amount_unknown,
+        want.iter().filter(|p| p.amount.is_none()).count()
+    );
+    assert_eq!(h.year_unknown, 0);
+    assert_eq!(h.years, Some((2010, 2015)));
+
+    let sectors = bars(View::Sector, &a, &engine.cols, &r, &f, Measure::Count, None);
+    assert_eq!(
+        sectors
+            .iter()
+            .filter(|b| b.selected)
+            .map(|b| b.key.as_str())
+            .collect::<Vec<_>>(),
+        ["120"]
+    );
+    assert!(
+        sectors
+            .windows(2)
+            .all(|w| w[0].group.count >= w[1].group.count),
+        "sorted by the measure"
+    );
+    let years = bars(
+        View::Timeline,
+        &a,
+        &engine.cols,
+        &r,
+        &f,
+        Measure::Count,
+        None,
+    );
+    assert_eq!(years.first().map(|b| b.key.as_str()), Some("2000"));
+    assert_eq!(years.iter().filter(|b| b.selected).count(), 6);
+    let sdgs = bars(View::Sdg, &a, &engine.cols, &r, &f, Measure::Count, None);
+    assert_eq!(sdgs.len(), 17);
+    assert_eq!(
+        sdgs[2].colour.as_deref(),
+        Some("#4C9F38"),
+        "SDG 3 in its official colour"
+    );
+    let top = bars(
+        View::Recipients,
+        &a,
+        &engine.cols,
+        &r,
+        &parse("country=TON").0.filters,
+        Measure::Count,
+        Some(5),
+    );
+    assert!(
+        top.len() <= 6 && top.iter().any(|b| b.key == "TON" && b.selected),
+        "a selected bar is kept beyond the limit"
+    );
+}

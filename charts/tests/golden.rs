@@ -1,0 +1,135 @@
+//! Golden SVG snapshots of charts on the real dataset. A changed chart is written beside its snapshot
+//! as `*.new.svg` for review; `UPDATE_GOLDEN=1 cargo test -p bridges-charts` accepts it.
+
+use std::path::PathBuf;
+
+use bridges_charts::{hit, layout, to_svg, Orientation, Theme};
+use bridges_core::columns::Columns;
+use bridges_core::crossfilter::Engine;
+use bridges_core::explore::{bars, View};
+use bridges_core::parse_dataset;
+use bridges_core::query::{parse, Measure, Stack};
+use bridges_core::reference::parse_reference;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn engine() -> (Engine, bridges_core::ReferenceIndex) {
+    let read = |rel: &str| std::fs::read_to_string(root().join(rel)).unwrap();
+    let r = parse_reference("reference.json", &read("public/data/reference.json")).unwrap();
+    let d = parse_dataset("projects.json", &read("public/data/projects.json"), &r)
+        .unwrap()
+        .dataset;
+    (
+        Engine::new(Columns::build(&d, &r, "USD", "constant 2021")),
+        r,
+    )
+}
+
+fn check(name: &str, svg: &str) {
+    let dir = root().join("charts/tests/golden");
+    let path = dir.join(format!("{name}.svg"));
+    let new = dir.join(format!("{name}.new.svg"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(&path, svg).unwrap();
+        let _ = std::fs::remove_file(&new);
+        return;
+    }
+    let old = std::fs::read_to_string(&path).unwrap_or_default();
+    if old != svg {
+        std::fs::write(&new, svg).unwrap();
+        panic!(
+            "{name}: the chart changed; review {} and accept with UPDATE_GOLDEN=1",
+            new.display()
+        );
+    }
+    let _ = std::fs::remove_file(&new);
+}
+
+#[test]
+fn golden_charts() {
+    let (mut engine, r) = engine();
+    let (state, _) = parse("sector=230&from=2005&to=2015");
+    let agg = engine.run(&state.filters, Stack::None).clone();
+    for (view, measure, orientation, name) in [
+        (
+            View::Sector,
+            Measure::Count,
+            Orientation::Horizontal,
+            "sector-count-energy-selected",
+        ),
+        (
+            View::Sdg,
+            Measure::Amount,
+            Orientation::Horizontal,
+            "sdg-amount",
+        ),
+        (
+            View::Timeline,
+            Measure::Count,
+            Orientation::Vertical,
+            "timeline-count",
+        ),
+    ] {
+        let limit = (view != View::Timeline).then_some(12);
+        let b = bars(view, &agg, &engine.cols, &r, &state.filters, measure, limit);
+        let l = layout(&b, measure, orientation, 640.0, 240.0, 12.0);
+        let svg = to_svg(&l, &b, &Theme::light());
+        assert!(svg.starts_with("<svg") && svg.contains("</svg>"));
+        check(name, &svg);
+    }
+}
+
+#[test]
+fn pointer_hits_map_back_to_bars() {
+    let (mut engine, r) = engine();
+    let f = parse("").0.filters;
+    let agg = engine.run(&f, Stack::None).clone();
+    let b = bars(
+        View::Sector,
+        &agg,
+        &engine.cols,
+        &r,
+        &f,
+        Measure::Count,
+        None,
+    );
+    let l = layout(
+        &b,
+        Measure::Count,
+        Orientation::Horizontal,
+        640.0,
+        0.0,
+        12.0,
+    );
+    assert_eq!(hit(&l, 300.0, l.placed[2].band.y + 3.0), Some(2));
+    assert_eq!(b[0].label, "Health", "the largest sector comes first");
+    let years = bars(
+        View::Timeline,
+        &agg,
+        &engine.cols,
+        &r,
+        &f,
+        Measure::Count,
+        None,
+    );
+    let l = layout(
+        &years,
+        Measure::Count,
+        Orientation::Vertical,
+        640.0,
+        240.0,
+        12.0,
+    );
+    let x = l.placed[5].band.x + 1.0;
+    assert_eq!(
+        hit(&l, x, 100.0).map(|i| years[i].key.as_str()),
+        Some("2005")
+    );
+    // Bar lengths are proportional to the values.
+    let ratio = l.placed[18].mark.h / l.placed[10].mark.h;
+    let want = years[18].group.count as f64 / years[10].group.count as f64;
+    assert!((ratio - want).abs() < 1e-9);
+}
