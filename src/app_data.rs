@@ -1,7 +1,9 @@
 //! Loading the reference tables and a project dataset over HTTP, then handing them to the pure core.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
+use bridges_core::columns::Columns;
+use bridges_core::crossfilter::Engine;
 use bridges_core::issue::LoadError;
 use bridges_core::reference::{parse_reference, ReferenceIndex};
 use bridges_core::{parse_dataset, Loaded, Summary};
@@ -18,6 +20,11 @@ pub struct AppData {
     pub reference: ReferenceIndex,
     pub loaded: Loaded,
     pub summary: Summary,
+    /// The crossfilter over the dataset's columns (built once; each filter change reuses its buffers).
+    pub engine: Mutex<Engine>,
+    /// The amount group the headline totals (currency, price base).
+    pub currency: String,
+    pub price_base: String,
 }
 
 pub type LoadResult = Result<Arc<AppData>, LoadError>;
@@ -50,11 +57,25 @@ pub async fn load(data_url: Option<String>) -> LoadResult {
     let reference = parse_reference(REFERENCE_DATA, &reference_text?)?;
     let loaded = parse_dataset(&source, &data_text?, &reference)?;
     let summary = Summary::of_dataset(&loaded.dataset);
+    let (currency, price_base) = summary
+        .amount
+        .as_ref()
+        .map(|a| (a.currency.clone(), a.price_base.clone()))
+        .unwrap_or_else(|| ("USD".into(), String::new()));
+    let engine = Mutex::new(Engine::new(Columns::build(
+        &loaded.dataset,
+        &reference,
+        &currency,
+        &price_base,
+    )));
     Ok(Arc::new(AppData {
         source,
         is_default: data_url.is_none(),
         reference,
         loaded,
         summary,
+        engine,
+        currency,
+        price_base,
     }))
 }

@@ -2,8 +2,10 @@
 
 pub mod app_data;
 pub mod components;
+pub mod download;
 pub mod pages;
 pub mod paths;
+pub mod view_state;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -53,7 +53,7 @@ impl Group {
 }
 
 /// Every view's groups for one filter state.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Aggregates {
     /// Projects passing every filter: the headline.
     pub total: Group,
@@ -383,6 +383,46 @@ impl Group {
         self.known += o.known;
         self.other += o.other;
         self.sum += o.sum;
+    }
+}
+
+impl Engine {
+    /// Rows passing every filter in `f`, in dataset order (for the table and downloads).
+    pub fn matching(&mut self, f: &Filters) -> Vec<u32> {
+        let active = self.prepare(f);
+        let c = &self.cols;
+        let sdg_mask: u32 = f.sdgs.iter().fold(0, |m, g| m | (1 << g));
+        let lo = f.amount_min.map_or(0.0, |v| v as f64);
+        let hi = f.amount_max.map_or(f64::INFINITY, |v| v as f64);
+        let on = |d: u32| active & (1 << d) != 0;
+        (0..c.len)
+            .filter(|&i| {
+                let k = c.country1[i];
+                let geo = if k != MULTI {
+                    self.geo_fail[k as usize] as u32
+                } else {
+                    multi_geo_fail(&self.geo_fail, c.row_countries(i))
+                };
+                let provider_ok = c
+                    .row_providers(i)
+                    .iter()
+                    .any(|&x| self.provider_fail[x as usize] == 0)
+                    || (!on(dim::PROVIDER));
+                geo == 0
+                    && self.sector_fail[c.sector[i] as usize] == 0
+                    && (!on(dim::SDG) || c.sdgs[i] & sdg_mask != 0)
+                    && self.status_fail[c.status[i] as usize] == 0
+                    && self.flow_fail[c.flow[i] as usize] == 0
+                    && provider_ok
+                    && self.year_fail[c.year[i] as usize] == 0
+                    && (!on(dim::AMOUNT)
+                        || (c.amount_class[i] == AMOUNT_HEADLINE
+                            && c.amount[i] >= lo
+                            && c.amount[i] <= hi))
+                    && (!on(dim::TEXT) || self.text_mask[i])
+            })
+            .map(|i| i as u32)
+            .collect()
     }
 }
 

@@ -319,3 +319,134 @@ pub fn headline(
         without_country: agg.without_country as usize,
     }
 }
+
+/// The state after a click on bar `key` of `view`. A plain click selects only that bar (or clears the
+/// selection if it was the only one); shift/ctrl-click adds or removes it. On the timeline a click picks
+/// one year and shift-click stretches the range to the clicked year. Filter changes go back to page 1.
+pub fn select(
+    state: &crate::query::ViewState,
+    view: View,
+    key: &str,
+    additive: bool,
+) -> crate::query::ViewState {
+    use std::collections::BTreeSet;
+    fn apply<T: Ord + Clone>(set: &mut BTreeSet<T>, v: Option<T>, additive: bool) {
+        let Some(v) = v else { return };
+        if additive {
+            if !set.remove(&v) {
+                set.insert(v);
+            }
+        } else if set.len() == 1 && set.contains(&v) {
+            set.clear();
+        } else {
+            set.clear();
+            set.insert(v);
+        }
+    }
+    let mut next = state.clone();
+    next.page = 1;
+    let f = &mut next.filters;
+    match view {
+        View::Timeline => {
+            let Ok(y) = key.parse::<i32>() else {
+                return next;
+            };
+            match (additive, f.from, f.to) {
+                (false, Some(a), Some(b)) if a == y && b == y => {
+                    f.from = None;
+                    f.to = None;
+                }
+                (true, Some(a), Some(b)) => {
+                    f.from = Some(a.min(y));
+                    f.to = Some(b.max(y));
+                }
+                _ => {
+                    f.from = Some(y);
+                    f.to = Some(y);
+                }
+            }
+        }
+        View::Sector => apply(&mut f.sectors, key.parse().ok(), additive),
+        View::Recipients => apply(&mut f.countries, Some(key.to_string()), additive),
+        View::Region => apply(&mut f.regions, Some(key.to_string()), additive),
+        View::Sdg => apply(&mut f.sdgs, key.parse().ok(), additive),
+        View::Status => apply(&mut f.statuses, Status::from_code(key), additive),
+        View::Flow => apply(&mut f.flows, FlowClass::from_code(key), additive),
+        View::Income => apply(&mut f.income, Some(key.to_string()), additive),
+    }
+    next
+}
+
+/// One sentence that says what a chart shows, for screen readers and as a caption.
+pub fn sentence(view: View, bars: &[Bar], measure: Measure) -> String {
+    let value = |g: &Group| match measure {
+        Measure::Count => format!("{} projects", crate::format::int(g.count as u64)),
+        Measure::Amount => format!("{} of known amounts", crate::format::money(g.sum, "USD")),
+    };
+    let Some(top) = bars
+        .iter()
+        .max_by(|a, b| a.value(measure).total_cmp(&b.value(measure)))
+    else {
+        return "No projects match the current filters.".into();
+    };
+    if top.value(measure) <= 0.0 {
+        return "No projects match the current filters.".into();
+    }
+    // Shares only where each project is in one bar (an SDG or region view counts some projects twice).
+    let whole: f64 = bars.iter().map(|b| b.value(measure)).sum();
+    let share = if whole > 0.0 && !matches!(view, View::Sdg | View::Region | View::Recipients) {
+        format!(" ({:.0}% of the chart)", 100.0 * top.value(measure) / whole)
+    } else {
+        String::new()
+    };
+    match view {
+        View::Timeline => format!(
+            "The peak year is {} with {}{share}.",
+            top.label,
+            value(&top.group)
+        ),
+        _ => format!("{} leads with {}{share}.", top.label, value(&top.group)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{parse, to_query};
+
+    #[test]
+    fn clicks_select_add_and_clear() {
+        let s = parse("").0;
+        let s = select(&s, View::Sector, "120", false);
+        assert_eq!(to_query(&s), "sector=120");
+        let s2 = select(&s, View::Sector, "230", false);
+        assert_eq!(to_query(&s2), "sector=230", "a plain click replaces");
+        let s3 = select(&s, View::Sector, "230", true);
+        assert_eq!(to_query(&s3), "sector=120~230", "shift-click adds");
+        assert_eq!(
+            to_query(&select(&s3, View::Sector, "120", true)),
+            "sector=230",
+            "and removes"
+        );
+        assert_eq!(
+            to_query(&select(&s, View::Sector, "120", false)),
+            "",
+            "clicking the only selection clears it"
+        );
+        let y = select(&parse("page=4").0, View::Timeline, "2008", false);
+        assert_eq!(
+            to_query(&y),
+            "from=2008&to=2008",
+            "a filter change returns to page 1"
+        );
+        assert_eq!(
+            to_query(&select(&y, View::Timeline, "2012", true)),
+            "from=2008&to=2012"
+        );
+        assert_eq!(to_query(&select(&y, View::Timeline, "2008", false)), "");
+        assert_eq!(
+            to_query(&select(&y, View::Status, "completed", false)),
+            "status=completed&from=2008&to=2008"
+        );
+    }
+}

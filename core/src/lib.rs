@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod crossfilter;
 pub mod explore;
+pub mod export;
 pub mod format;
 pub mod issue;
 pub mod model;

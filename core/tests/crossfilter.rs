@@ -97,7 +97,6 @@ fn check(d: &Dataset, r: &ReferenceIndex, engine: &mut Engine, query: &str) {
     assert!(notices.is_empty(), "{query}: {notices:?}");
     let f = &state.filters;
     let a = engine.run(f, Stack::Sector).clone();
-    let c = &engine.cols;
     let within = |skip| {
         d.projects
             .iter()
@@ -109,6 +108,15 @@ fn check(d: &Dataset, r: &ReferenceIndex, engine: &mut Engine, query: &str) {
         group(d.projects.iter().filter(|p| passes(p, f, r, None))),
         "{query}: total"
     );
+    let rows: Vec<u32> = d
+        .projects
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| passes(p, f, r, None))
+        .map(|(i, _)| i as u32)
+        .collect();
+    assert_eq!(engine.matching(f), rows, "{query}: matching rows");
+    let c = &engine.cols;
     for (i, code) in c.sectors.iter().enumerate() {
         let want =
             group(within(dim::SECTOR).filter(|p| p.sector.as_ref().map(|s| s.code) == Some(*code)));
@@ -360,4 +368,30 @@ fn explorer_headline_and_bars() {
         top.len() <= 6 && top.iter().any(|b| b.key == "TON" && b.selected),
         "a selected bar is kept beyond the limit"
     );
+}
+
+#[test]
+fn downloads_hold_exactly_the_filtered_projects() {
+    let (d, r) = load();
+    let mut engine = Engine::new(Columns::build(&d, &r, "USD", "constant 2021"));
+    let f = parse("sector=120&country=AGO").0.filters;
+    let rows = engine.matching(&f);
+    assert!(!rows.is_empty());
+    let csv = bridges_core::export::csv(&d, &rows, &r, "sector=120&country=AGO");
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "a BOM so that Excel reads UTF-8"
+    );
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].contains("ODC-By 1.0") && lines[0].contains("?sector=120&country=AGO"));
+    assert_eq!(lines.len(), rows.len() + 2);
+    let json = bridges_core::export::json(&d, &rows, "sector=120&country=AGO");
+    let again = parse_dataset("export.json", &json, &r).expect("the export loads in Bridges again");
+    assert!(again.issues.is_empty());
+    assert_eq!(again.dataset.projects.len(), rows.len());
+    assert!(again
+        .dataset
+        .projects
+        .iter()
+        .all(|p| p.recipients == ["AGO"] && p.sector.as_ref().unwrap().code == 120));
 }

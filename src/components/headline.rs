@@ -51,3 +51,16 @@ pub fn Headline(
         </section>
     }
 }
+
+/// The headline of the current URL's filters (every view shows it).
+#[component]
+pub fn FilteredHeadline(
+    /// The loaded dataset.
+    data: std::sync::Arc<crate::app_data::AppData>,
+) -> impl IntoView {
+    use crate::view_state::{filtered_summary, use_aggregates, use_view_state};
+    let state = use_view_state();
+    let agg = use_aggregates(std::sync::Arc::clone(&data), state);
+    let summary = Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0));
+    view! { <Headline summary=summary/> }
+}

@@ -1,6 +1,9 @@
 //! Reusable pieces of the interface, one file each.
 
+pub mod chart_card;
 pub mod data_gate;
 pub mod data_issues;
+pub mod facets;
 pub mod headline;
+pub mod notices;
 pub mod site_header;

@@ -1,17 +1,213 @@
+use std::sync::Arc;
+
+use bridges_charts::Orientation;
+use bridges_core::explore::{bars, select, View};
+use bridges_core::format;
+use bridges_core::query::{to_query, Measure, ViewState};
 use leptos::prelude::*;
 
+use crate::app_data::AppData;
+use crate::components::chart_card::ChartCard;
 use crate::components::data_gate::DataGate;
+use crate::components::facets::{Chips, Facet};
 use crate::components::headline::Headline;
+use crate::components::notices::Notices;
+use crate::download::download_text;
+use crate::view_state::{filtered_summary, use_aggregates, use_set_view, use_view_state};
 
-/// `/explore`: the linked filters and charts are not built yet; the page says so and shows the headline.
+/// `/explore`: linked facets and charts over the whole dataset; every state is a URL.
 #[component]
 pub fn Explore() -> impl IntoView {
     view! {
         <h1>"Explore"</h1>
-        <p class="placeholder" role="note">
-            "Not built yet: linked filters and charts (by year, sector, recipient, region, SDG and status) "
-            "will appear here. Until then, the headline below covers the whole dataset."
-        </p>
-        <DataGate children=|data| view! { <Headline summary=data.summary.clone()/> }/>
+        <DataGate children=|data| view! { <Explorer data=data/> }/>
+    }
+}
+
+#[component]
+fn Explorer(data: Arc<AppData>) -> impl IntoView {
+    let state = use_view_state();
+    let set_view = use_set_view();
+    let agg = use_aggregates(Arc::clone(&data), state);
+    let view_state = Signal::derive(move || state.get().0);
+    let measure = Signal::derive(move || state.get().0.measure);
+
+    let bars_of = {
+        let data = Arc::clone(&data);
+        move |view: View, limit: Option<usize>| {
+            let data = Arc::clone(&data);
+            Signal::derive(move || {
+                let (s, _) = state.get();
+                let a = agg.get();
+                match data.engine.lock() {
+                    Ok(engine) => bars(
+                        view,
+                        &a,
+                        &engine.cols,
+                        &data.reference,
+                        &s.filters,
+                        s.measure,
+                        limit,
+                    ),
+                    Err(_) => Vec::new(),
+                }
+            })
+        }
+    };
+    let summary = {
+        let data = Arc::clone(&data);
+        Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0))
+    };
+
+    let go = {
+        let set_view = set_view.clone();
+        Callback::new(move |next: ViewState| set_view(next))
+    };
+    let select_on = move |view: View| {
+        let set_view = set_view.clone();
+        Callback::new(move |(key, additive): (String, bool)| {
+            set_view(select(&state.get_untracked().0, view, &key, additive))
+        })
+    };
+    let select_for_toggle = select_on.clone();
+    let toggle_on = move |view: View| {
+        let select = select_for_toggle(view);
+        Callback::new(move |key: String| select.run((key, true)))
+    };
+    let set_measure = move |m: Measure| {
+        let mut s = state.get_untracked().0;
+        s.measure = m;
+        go.run(s);
+    };
+    let set_years = move |from: Option<i32>, to: Option<i32>| {
+        let mut s = state.get_untracked().0;
+        s.filters.from = from;
+        s.filters.to = to;
+        s.page = 1;
+        go.run(s);
+    };
+    let (year0, year1) = match data.engine.lock() {
+        Ok(e) => (e.cols.year0, e.cols.year0 + e.cols.year_codes as i32 - 2),
+        Err(_) => (2000, 2021),
+    };
+    let excluded = move || {
+        let a = agg.get();
+        let mut notes = Vec::new();
+        if a.excluded_unknown_year > 0 {
+            notes.push(format!(
+                "{} projects with an unknown commitment year are left out by the year filter.",
+                format::int(a.excluded_unknown_year as u64)
+            ));
+        }
+        if a.excluded_unknown_amount > 0 {
+            notes.push(format!(
+                "{} projects with an unknown amount are left out by the amount filter.",
+                format::int(a.excluded_unknown_amount as u64)
+            ));
+        }
+        notes
+            .into_iter()
+            .map(|n| view! { <p class="note" data-testid="excluded-note">{n}</p> })
+            .collect_view()
+    };
+    let download = {
+        let data = Arc::clone(&data);
+        move |kind: &'static str| {
+            let (s, _) = state.get_untracked();
+            let rows = match data.engine.lock() {
+                Ok(mut e) => e.matching(&s.filters),
+                Err(_) => return,
+            };
+            let q = to_query(&s);
+            let d = &data.loaded.dataset;
+            let _ = match kind {
+                "csv" => download_text(
+                    "bridges-projects.csv",
+                    "text/csv;charset=utf-8",
+                    &bridges_core::export::csv(d, &rows, &data.reference, &q),
+                ),
+                _ => download_text(
+                    "bridges-projects.json",
+                    "application/json",
+                    &bridges_core::export::json(d, &rows, &q),
+                ),
+            };
+        }
+    };
+    let download_csv = {
+        let download = download.clone();
+        move |_| download("csv")
+    };
+    let download_json = move |_| download("json");
+
+    let years: Vec<i32> = (year0..=year1).collect();
+    let years_to = years.clone();
+    view! {
+        <Notices notices=Signal::derive(move || state.get().1)/>
+        <Headline summary=summary/>
+        {excluded}
+        <Chips data=Arc::clone(&data) state=view_state on_change=go/>
+        <div class="explore">
+            <aside class="facets" aria-label="Filters">
+                <label class="search">
+                    <span>"Search titles"</span>
+                    <input type="search" placeholder="e.g. hydropower" prop:value=move || state.get().0.filters.q
+                        on:change=move |ev| {
+                            let mut s = state.get_untracked().0;
+                            s.filters.q = event_target_value(&ev);
+                            s.page = 1;
+                            go.run(s);
+                        }/>
+                </label>
+                <fieldset class="facet years">
+                    <legend>"Commitment years"</legend>
+                    <label>"From "
+                        <select on:change=move |ev| {
+                            let from = event_target_value(&ev).parse().ok();
+                            set_years(from, state.get_untracked().0.filters.to);
+                        }>
+                            <option value="" selected=move || state.get().0.filters.from.is_none()>"any"</option>
+                            {years.into_iter().map(|y| view! { <option value=y.to_string() selected=move || state.get().0.filters.from == Some(y)>{y}</option> }).collect_view()}
+                        </select>
+                    </label>
+                    <label>" to "
+                        <select on:change=move |ev| {
+                            let to = event_target_value(&ev).parse().ok();
+                            set_years(state.get_untracked().0.filters.from, to);
+                        }>
+                            <option value="" selected=move || state.get().0.filters.to.is_none()>"any"</option>
+                            {years_to.into_iter().map(|y| view! { <option value=y.to_string() selected=move || state.get().0.filters.to == Some(y)>{y}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </fieldset>
+                <Facet view=View::Region legend="Region" bars=bars_of(View::Region, None) on_toggle=toggle_on(View::Region)/>
+                <Facet view=View::Income legend="Income group" bars=bars_of(View::Income, None) on_toggle=toggle_on(View::Income)/>
+                <Facet view=View::Sector legend="Sector" bars=bars_of(View::Sector, None) on_toggle=toggle_on(View::Sector)/>
+                <Facet view=View::Status legend="Status" bars=bars_of(View::Status, None) on_toggle=toggle_on(View::Status)/>
+                <Facet view=View::Flow legend="Flow class (GCDF 2.0 where matched)" bars=bars_of(View::Flow, None) on_toggle=toggle_on(View::Flow)/>
+                <Facet view=View::Recipients legend="Recipient (top 25)" bars=bars_of(View::Recipients, Some(25)) on_toggle=toggle_on(View::Recipients)/>
+            </aside>
+            <section class="charts" aria-label="Charts">
+                <div class="chart-controls" role="group" aria-label="Measure">
+                    <span>"Measure: "</span>
+                    <button type="button" aria-pressed=move || (measure.get() == Measure::Count).to_string()
+                        on:click=move |_| set_measure(Measure::Count)>"Projects"</button>
+                    <button type="button" aria-pressed=move || (measure.get() == Measure::Amount).to_string()
+                        on:click=move |_| set_measure(Measure::Amount)>"Known amount"</button>
+                    <span class="spacer"></span>
+                    <button type="button" on:click=download_csv>"Download CSV"</button>
+                    <button type="button" on:click=download_json>"Download JSON"</button>
+                </div>
+                <ChartCard view=View::Timeline bars=bars_of(View::Timeline, None) measure=measure orientation=Orientation::Vertical on_select=select_on(View::Timeline)/>
+                <div class="chart-grid">
+                    <ChartCard view=View::Sector bars=bars_of(View::Sector, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sector)/>
+                    <ChartCard view=View::Recipients bars=bars_of(View::Recipients, Some(15)) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Recipients)/>
+                    <ChartCard view=View::Region bars=bars_of(View::Region, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Region)/>
+                    <ChartCard view=View::Sdg bars=bars_of(View::Sdg, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sdg)/>
+                    <ChartCard view=View::Status bars=bars_of(View::Status, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Status)/>
+                </div>
+                <p class="note">"SDGs are indicative: Bridges derives them from the sector (see About). Amounts are constant 2021 USD; unknown amounts are not counted as zero. A chart's own selection is highlighted, not filtered away."</p>
+            </section>
+        </div>
     }
 }

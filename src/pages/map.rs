@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::data_gate::DataGate;
-use crate::components::headline::Headline;
+use crate::components::headline::FilteredHeadline;
 
 /// `/map`: the world map is not built yet; the page says so.
 #[component]
@@ -12,6 +12,6 @@ pub fn MapPage() -> impl IntoView {
             "Not built yet: a world map of projects by recipient country, with admin-area locations, will appear here. "
             "Its borders will be Natural Earth's de-facto lines."
         </p>
-        <DataGate children=|data| view! { <Headline summary=data.summary.clone()/> }/>
+        <DataGate children=|data| view! { <FilteredHeadline data=data/> }/>
     }
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::data_gate::DataGate;
-use crate::components::headline::Headline;
+use crate::components::headline::FilteredHeadline;
 use crate::paths::href;
 
 /// `/`: what Bridges is and the headline of the loaded dataset.
@@ -16,13 +16,12 @@ pub fn Overview() -> impl IntoView {
             </p>
         </section>
         <DataGate children=|data| {
-            let summary = data.summary.clone();
             let title = data.loaded.dataset.meta.title.clone();
             view! {
-                <Headline summary=summary/>
+                <FilteredHeadline data=data/>
                 <p class="dataset-line">"Dataset: " {title} ". " <a href=href("/about")>"About the data"</a></p>
                 <nav class="cards" aria-label="Views">
-                    <a class="card" href=href("/explore")><h2>"Explore"</h2><p>"Coming next: filter by country, sector, year and SDG, with linked charts."</p></a>
+                    <a class="card" href=href("/explore")><h2>"Explore"</h2><p>"Filter by region, country, sector, year and SDG, with linked charts."</p></a>
                     <a class="card" href=href("/map")><h2>"Map"</h2><p>"Coming next: where the projects are, by country and admin area."</p></a>
                     <a class="card" href=href("/table")><h2>"Table"</h2><p>"Every project, with a page for each record."</p></a>
                 </nav>

@@ -1,82 +1,177 @@
 use std::sync::Arc;
 
 use bridges_core::format;
+use bridges_core::query::{Sort, SortKey, ViewState};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::app_data::AppData;
 use crate::components::data_gate::DataGate;
+use crate::components::facets::Chips;
 use crate::components::headline::Headline;
-use crate::pages::project::{amount_text, recipients_text};
+use crate::components::notices::Notices;
+use crate::pages::project::recipients_text;
 use crate::paths::href;
+use crate::view_state::{filtered_summary, use_aggregates, use_set_view, use_view_state};
 
 const PAGE: usize = 50;
 
-/// `/table`: every project, fifty to a page (`?page=N`), each linking to its own page.
+/// `/table`: the projects of the current filters, sortable (`sort=amount-desc`), fifty to a page.
 #[component]
 pub fn TablePage() -> impl IntoView {
     view! {
         <h1>"Projects"</h1>
-        <DataGate children=|data| view! { <Headline summary=data.summary.clone()/> <ProjectTable data=data/> }/>
+        <DataGate children=|data| view! { <ProjectTable data=data/> }/>
+    }
+}
+
+fn sort_rows(data: &AppData, rows: &mut [u32], sort: Sort) {
+    let p = |i: &u32| &data.loaded.dataset.projects[*i as usize];
+    match sort.key {
+        SortKey::Id => {}
+        SortKey::Title => rows.sort_by_cached_key(|i| p(i).title.to_lowercase()),
+        SortKey::Recipient => rows.sort_by_cached_key(|i| recipients_text(data, p(i))),
+        SortKey::Sector => {
+            rows.sort_by_cached_key(|i| p(i).sector.as_ref().map(|s| s.name.clone()))
+        }
+        SortKey::Year => rows.sort_by_key(|i| p(i).years.commitment),
+        SortKey::Status => rows.sort_by_key(|i| p(i).status),
+        // Unknown amounts sort last in both directions: they are not zero.
+        SortKey::Amount => rows.sort_by(|a, b| {
+            let (x, y) = (
+                p(a).amount.as_ref().map(|m| m.value),
+                p(b).amount.as_ref().map(|m| m.value),
+            );
+            match (x, y) {
+                (Some(x), Some(y)) if sort.descending => y.total_cmp(&x),
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        }),
+    }
+    if sort.descending && sort.key != SortKey::Amount {
+        rows.reverse();
     }
 }
 
 #[component]
 fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
-    let query = use_query_map();
-    let total = data.loaded.dataset.projects.len();
-    let pages = total.div_ceil(PAGE).max(1);
-    let page = Memo::new(move |_| {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<usize>().ok())
-            .unwrap_or(1)
-            .clamp(1, pages)
-    });
+    let state = use_view_state();
+    let set_view = use_set_view();
+    let agg = use_aggregates(Arc::clone(&data), state);
     let rows = {
         let data = Arc::clone(&data);
-        move || {
-            let start = (page.get() - 1) * PAGE;
-            data.loaded.dataset.projects[start..(start + PAGE).min(total)]
-                .iter()
-                .map(|p| {
-                    let year = p.years.commitment.map(|y| y.to_string()).unwrap_or_else(|| "unknown".into());
-                    view! {
-                        <tr data-id=p.id.clone()>
-                            <td><a href=href(&format!("/projects/{}", p.id))>{p.title.clone()}</a></td>
-                            <td>{recipients_text(&data, p)}</td>
-                            <td>{p.sector.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| "unknown".into())}</td>
-                            <td class="num">{year}</td>
-                            <td class="num">{amount_text(p)}</td>
-                            <td>{p.status.map(|s| s.label_en()).unwrap_or("unknown")}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+        Memo::new(move |_| {
+            let (s, _) = state.get();
+            let mut rows = match data.engine.lock() {
+                Ok(mut e) => e.matching(&s.filters),
+                Err(_) => Vec::new(),
+            };
+            sort_rows(&data, &mut rows, s.sort);
+            rows
+        })
+    };
+    let summary = {
+        let data = Arc::clone(&data);
+        Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0))
+    };
+    let go = {
+        let set_view = set_view.clone();
+        Callback::new(move |next: ViewState| set_view(next))
+    };
+    let pages = move || rows.with(|r| r.len().div_ceil(PAGE).max(1));
+    let page = move || state.get().0.page.clamp(1, pages());
+    let header = move |key: SortKey, label: &'static str, numeric: bool| {
+        let sort_state = move || {
+            let s = state.get().0.sort;
+            if s.key != key {
+                "none"
+            } else if s.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        };
+        view! {
+            <th scope="col" class:num=numeric aria-sort=sort_state class="table-sort">
+                <button type="button" on:click=move |_| {
+                    let mut s = state.get_untracked().0;
+                    s.sort = if s.sort.key == key { Sort { key, descending: !s.sort.descending } } else { Sort { key, descending: matches!(key, SortKey::Amount | SortKey::Year) } };
+                    s.page = 1;
+                    go.run(s);
+                }>
+                    {label}
+                    {move || match sort_state() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}
+                </button>
+            </th>
         }
     };
-    let page_link = move |n: usize| href(&format!("/table?page={n}"));
+    let body = {
+        let data = Arc::clone(&data);
+        move || {
+            let start = (page() - 1) * PAGE;
+            rows.with(|r| {
+                r.iter()
+                    .skip(start)
+                    .take(PAGE)
+                    .map(|&i| {
+                        let p = &data.loaded.dataset.projects[i as usize];
+                        let amount = p.amount.as_ref().map(|a| format::money(a.value, &a.currency)).unwrap_or_else(|| "unknown".into());
+                        view! {
+                            <tr data-id=p.id.clone()>
+                                <td><a href=href(&format!("/projects/{}", p.id))>{p.title.clone()}</a></td>
+                                <td>{recipients_text(&data, p)}</td>
+                                <td>{p.sector.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| "unknown".into())}</td>
+                                <td class="num">{p.years.commitment.map(|y| y.to_string()).unwrap_or_else(|| "unknown".into())}</td>
+                                <td class="num">{amount}</td>
+                                <td>{p.status.map(|s| s.label_en()).unwrap_or("unknown")}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()
+            })
+        }
+    };
+    let to_page = move |n: usize| {
+        let mut s = state.get_untracked().0;
+        s.page = n;
+        go.run(s);
+    };
     view! {
+        <Notices notices=Signal::derive(move || state.get().1)/>
+        <Headline summary=summary/>
+        <Chips data=Arc::clone(&data) state=Signal::derive(move || state.get().0) on_change=go/>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Projects">
             <table class="projects" data-testid="results-table">
-                <caption>{move || format!(
-                    "Projects {}–{} of {}",
-                    format::int(((page.get() - 1) * PAGE + 1) as u64),
-                    format::int((page.get() * PAGE).min(total) as u64),
-                    format::int(total as u64)
-                )}</caption>
+                <caption>{move || {
+                    let total = rows.with(Vec::len);
+                    if total == 0 {
+                        "No project matches the current filters.".to_string()
+                    } else {
+                        format!(
+                            "Projects {}–{} of {} (amounts in constant 2021 USD)",
+                            format::int(((page() - 1) * PAGE + 1) as u64),
+                            format::int((page() * PAGE).min(total) as u64),
+                            format::int(total as u64)
+                        )
+                    }
+                }}</caption>
                 <thead><tr>
-                    <th scope="col">"Title"</th><th scope="col">"Recipient"</th><th scope="col">"Sector"</th>
-                    <th scope="col">"Committed"</th><th scope="col">"Amount"</th><th scope="col">"Status"</th>
+                    {header(SortKey::Title, "Title", false)}
+                    {header(SortKey::Recipient, "Recipient", false)}
+                    {header(SortKey::Sector, "Sector", false)}
+                    {header(SortKey::Year, "Committed", true)}
+                    {header(SortKey::Amount, "Amount", true)}
+                    {header(SortKey::Status, "Status", false)}
                 </tr></thead>
-                <tbody>{rows}</tbody>
+                <tbody>{body}</tbody>
             </table>
         </div>
         <nav class="pager" aria-label="Pages">
-            <a href=move || page_link(page.get().saturating_sub(1).max(1)) aria-disabled=move || (page.get() == 1).to_string()>"← Previous"</a>
-            <span>{move || format!("Page {} of {}", page.get(), pages)}</span>
-            <a href=move || page_link((page.get() + 1).min(pages)) aria-disabled=move || (page.get() == pages).to_string()>"Next →"</a>
+            <button type="button" disabled=move || { page() == 1 } on:click=move |_| to_page(page() - 1)>"← Previous"</button>
+            <span>{move || format!("Page {} of {}", page(), pages())}</span>
+            <button type="button" disabled=move || { page() >= pages() } on:click=move |_| to_page(page() + 1)>"Next →"</button>
         </nav>
     }
 }

@@ -1,0 +1,213 @@
+use bridges_charts::{draw, hit, layout, to_svg, Layout, Orientation, Theme};
+use bridges_core::explore::{sentence, Bar, View};
+use bridges_core::format;
+use bridges_core::query::Measure;
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use leptos_use::{use_device_pixel_ratio, use_element_size};
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+use crate::download::{click_link, download_text};
+
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// One chart of the explorer: a canvas drawn by plotters once its width is known (crisp at the device
+/// pixel ratio, redrawn on resize), a tooltip on hover or tap, click or Enter to filter, arrow keys to
+/// move between bars, a one-sentence summary, a "show as table" switch and SVG/PNG downloads.
+#[component]
+pub fn ChartCard(
+    /// Which chart (title, test id, URL parameter).
+    view: View,
+    /// The bars, in display order.
+    #[prop(into)]
+    bars: Signal<Vec<Bar>>,
+    /// Projects or amount.
+    #[prop(into)]
+    measure: Signal<Measure>,
+    /// Bars across (categories) or columns up (years).
+    orientation: Orientation,
+    /// Height in CSS pixels for column charts (bar charts grow with their rows).
+    #[prop(default = 220.0)]
+    height: f64,
+    /// Called with the bar's key and whether the click adds to the selection.
+    on_select: Callback<(String, bool)>,
+) -> impl IntoView {
+    let wrap = NodeRef::<Div>::new();
+    let canvas = NodeRef::<Canvas>::new();
+    let size = use_element_size(wrap);
+    let dpr = use_device_pixel_ratio();
+    let focus = RwSignal::new(None::<usize>);
+    let hover = RwSignal::new(None::<(usize, f64, f64)>);
+    let as_table = RwSignal::new(false);
+    let theme = if prefers_dark() {
+        Theme::dark()
+    } else {
+        Theme::light()
+    };
+    let theme = StoredValue::new(theme);
+
+    let placed: Memo<Option<Layout>> = Memo::new(move |_| {
+        let width = size.width.get();
+        (width > 0.0).then(|| layout(&bars.get(), measure.get(), orientation, width, height, 12.0))
+    });
+
+    Effect::new(move |_| {
+        let (Some(l), Some(el)) = (placed.get(), canvas.get()) else {
+            return;
+        };
+        let ratio = dpr.get().max(1.0);
+        el.set_width((l.width * ratio).round() as u32);
+        el.set_height((l.height * ratio).round() as u32);
+        let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{}px", l.height));
+        if let Some(backend) = CanvasBackend::with_canvas_object(el) {
+            let root = backend.into_drawing_area();
+            let b = bars.get();
+            theme.with_value(|t| {
+                let _ = draw(&root, &l, &b, t, ratio, focus.get());
+            });
+        }
+    });
+
+    let at = move |x: f64, y: f64| placed.with(|l| l.as_ref().and_then(|l| hit(l, x, y)));
+    let key_of = move |i: usize| bars.with(|b| b.get(i).map(|b| b.key.clone()));
+    let describe = move |i: usize| {
+        bars.with(|b| {
+            b.get(i).map(|b| {
+                let amount = if b.group.known > 0 {
+                    format::money(b.group.sum, "USD")
+                } else {
+                    "no known amount".into()
+                };
+                format!(
+                    "{}: {} projects, {} ({} with unknown amount){}",
+                    b.label,
+                    format::int(b.group.count as u64),
+                    amount,
+                    format::int(b.group.unknown() as u64),
+                    if b.selected { ", selected" } else { "" }
+                )
+            })
+        })
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let n = bars.with(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let cur = focus.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => Some(cur.map_or(0, |i| (i + 1).min(n - 1))),
+            "ArrowUp" | "ArrowLeft" => Some(cur.map_or(0, |i| i.saturating_sub(1))),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            "Enter" | " " => {
+                if let Some(key) = cur.and_then(key_of) {
+                    on_select.run((key, ev.shift_key() || ev.ctrl_key() || ev.meta_key()));
+                }
+                ev.prevent_default();
+                return;
+            }
+            "Escape" => {
+                focus.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        focus.set(next);
+    };
+    let download_svg = move |_| {
+        if let Some(l) = placed.get_untracked() {
+            let svg = theme.with_value(|t| to_svg(&l, &bars.get_untracked(), t));
+            let _ = download_text(
+                &format!("bridges-{}.svg", view.param()),
+                "image/svg+xml",
+                &svg,
+            );
+        }
+    };
+    let download_png = move |_| {
+        if let Some(url) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
+            let _ = click_link(&format!("bridges-{}.png", view.param()), &url);
+        }
+    };
+    let summary = move || sentence(view, &bars.get(), measure.get());
+    let title_id = format!("{}-title", view.testid());
+
+    view! {
+        <figure class="chart-card" data-testid=view.testid() aria-labelledby=title_id.clone()>
+            <div class="chart-head">
+                <h2 id=title_id.clone()>{view.title_en()}</h2>
+                <div class="chart-tools">
+                    <button type="button" aria-pressed=move || as_table.get().to_string()
+                        on:click=move |_| as_table.update(|t| *t = !*t)>
+                        {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
+                    </button>
+                    <button type="button" on:click=download_svg>"SVG"</button>
+                    <button type="button" on:click=download_png>"PNG"</button>
+                </div>
+            </div>
+            <p class="chart-summary" data-testid="chart-summary">{summary}</p>
+            <div class="chart-canvas" node_ref=wrap class:hidden=move || as_table.get()>
+                <canvas node_ref=canvas tabindex="0" role="img"
+                    aria-label=move || format!("{}. {} Use the arrow keys to move between bars and Enter to filter.", view.title_en(), summary())
+                    on:pointermove=move |ev: web_sys::PointerEvent| {
+                        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+                        hover.set(at(x, y).map(|i| (i, x, y)));
+                    }
+                    on:pointerdown=move |ev: web_sys::PointerEvent| {
+                        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+                        hover.set(at(x, y).map(|i| (i, x, y)));
+                    }
+                    on:pointerleave=move |_| hover.set(None)
+                    on:click=move |ev: web_sys::MouseEvent| {
+                        if let Some(key) = at(ev.offset_x() as f64, ev.offset_y() as f64).and_then(key_of) {
+                            on_select.run((key, ev.shift_key() || ev.ctrl_key() || ev.meta_key()));
+                        }
+                    }
+                    on:keydown=on_keydown
+                    on:blur=move |_| focus.set(None)
+                ></canvas>
+                {move || hover.get().and_then(|(i, x, y)| describe(i).map(|text| view! {
+                    <div class="tooltip" role="tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + 12.0)>{text}</div>
+                }))}
+                <p class="sr-only" aria-live="polite">{move || focus.get().and_then(describe)}</p>
+            </div>
+            {move || as_table.get().then(|| view! {
+                <div class="table-scroll">
+                    <table class="chart-table">
+                        <thead><tr>
+                            <th scope="col">{view.title_en()}</th>
+                            <th scope="col" class="num">"Projects"</th>
+                            <th scope="col" class="num">"Known amount (USD)"</th>
+                            <th scope="col" class="num">"Amount unknown"</th>
+                            <th scope="col">"Filter"</th>
+                        </tr></thead>
+                        <tbody>
+                            {bars.get().into_iter().map(|b| {
+                                let key = b.key.clone();
+                                view! {
+                                    <tr class:selected=b.selected>
+                                        <th scope="row">{b.label.clone()}</th>
+                                        <td class="num">{format::int(b.group.count as u64)}</td>
+                                        <td class="num">{format::money(b.group.sum, "USD")}</td>
+                                        <td class="num">{format::int(b.group.unknown() as u64)}</td>
+                                        <td><button type="button" aria-pressed=b.selected.to_string()
+                                            on:click=move |ev: web_sys::MouseEvent| on_select.run((key.clone(), ev.shift_key() || ev.ctrl_key() || ev.meta_key()))>
+                                            {if b.selected { "Selected" } else { "Select" }}
+                                        </button></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+        </figure>
+    }
+}

@@ -1,0 +1,72 @@
+//! The view state lives in the URL. Pages read it through [`use_view_state`] and change it through
+//! [`use_set_view`], which pushes a history entry (so back/forward replay filter changes) without
+//! scrolling to the top.
+
+use std::sync::Arc;
+
+use bridges_core::crossfilter::Aggregates;
+use bridges_core::query::{parse, to_query, Notice, ViewState};
+use bridges_core::Summary;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::app_data::AppData;
+
+/// The parsed query string and the notices for parameters that could not be used.
+pub fn use_view_state() -> Memo<(ViewState, Vec<Notice>)> {
+    let location = use_location();
+    Memo::new(move |_| parse(&location.search.get()))
+}
+
+/// Navigates to the current path with `state` as its query string.
+pub fn use_set_view() -> impl Fn(ViewState) + Clone + Send + Sync + 'static {
+    let navigate = use_navigate();
+    let location = use_location();
+    move |state: ViewState| {
+        let q = to_query(&state);
+        let path = location.pathname.get_untracked();
+        let url = if q.is_empty() {
+            path
+        } else {
+            format!("{path}?{q}")
+        };
+        // `resolve: false`: the pathname already carries the base path.
+        navigate(
+            &url,
+            NavigateOptions {
+                resolve: false,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    }
+}
+
+/// Every view's groups for the URL's filters, recomputed when they change.
+pub fn use_aggregates(
+    data: Arc<AppData>,
+    state: Memo<(ViewState, Vec<Notice>)>,
+) -> Memo<Aggregates> {
+    Memo::new(move |_| {
+        let (s, _) = state.get();
+        match data.engine.lock() {
+            Ok(mut engine) => engine.run(&s.filters, s.stack).clone(),
+            Err(_) => Aggregates::default(),
+        }
+    })
+}
+
+/// The headline of the filtered view.
+pub fn filtered_summary(data: &AppData, agg: &Aggregates, state: &ViewState) -> Summary {
+    match data.engine.lock() {
+        Ok(engine) => bridges_core::explore::headline(
+            agg,
+            &engine.cols,
+            &state.filters,
+            &data.currency,
+            &data.price_base,
+        ),
+        Err(_) => data.summary.clone(),
+    }
+}

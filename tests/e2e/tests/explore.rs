@@ -1,0 +1,265 @@
+//! Explorer end to end: URL state, crossfilter, chart clicks and keys, back/forward, the table.
+
+mod common;
+
+use common::*;
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use serde_json::Value;
+
+fn projects() -> Vec<Value> {
+    let text = std::fs::read_to_string(repo().join("public/data/projects.json")).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    v["projects"].as_array().unwrap().clone()
+}
+
+fn sector(p: &Value) -> u64 {
+    p["sector"]["code"].as_u64().unwrap_or(0)
+}
+
+async fn query_of(c: &fantoccini::Client) -> String {
+    c.current_url()
+        .await
+        .unwrap()
+        .query()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Waits until the headline shows `want` projects (the app recomputes after navigation).
+async fn wait_count(c: &fantoccini::Client, want: usize) {
+    for _ in 0..100 {
+        if data_value(c, "project-count").await == want.to_string() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "project-count never became {want}; it is {}",
+        data_value(c, "project-count").await
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sector_filter_timeline_click_back_and_reopen() {
+    let all = projects();
+    let health: Vec<&Value> = all.iter().filter(|p| sector(p) == 120).collect();
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+
+    c.goto(&format!("{app}/explore?sector=120")).await.unwrap();
+    wait_count(&c, health.len()).await;
+    assert_eq!(health.len(), 1767);
+    let chips = wait_for(&c, "[data-testid=\"filter-chips\"]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(chips.contains("Sector: Health"), "{chips}");
+    for id in [
+        "chart-timeline",
+        "chart-sector",
+        "chart-recipients",
+        "chart-region",
+        "chart-sdg",
+        "chart-status",
+    ] {
+        wait_for(&c, &format!("[data-testid=\"{id}\"] canvas")).await;
+    }
+    let summary_sel = "[data-testid=\"chart-status\"] [data-testid=\"chart-summary\"]";
+    let status_before = wait_for(&c, summary_sel).await.text().await.unwrap();
+
+    // Click the middle of the timeline: whatever year is there becomes from=to=year.
+    let canvas = wait_for(&c, "[data-testid=\"chart-timeline\"] canvas").await;
+    canvas.click().await.unwrap();
+    let mut q = String::new();
+    for _ in 0..50 {
+        q = query_of(&c).await;
+        if q.contains("from=") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let year: i64 = q
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("from="))
+        .expect(&q)
+        .parse()
+        .unwrap();
+    assert!(
+        q.contains(&format!("to={year}")) && q.contains("sector=120"),
+        "{q}"
+    );
+    let in_year = health
+        .iter()
+        .filter(|p| p["years"]["commitment"].as_i64() == Some(year))
+        .count();
+    wait_count(&c, in_year).await;
+    let status_after = wait_for(&c, summary_sel).await.text().await.unwrap();
+    assert_ne!(
+        status_before, status_after,
+        "the other charts follow the year selection"
+    );
+    let chips = wait_for(&c, "[data-testid=\"filter-chips\"]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(chips.contains(&format!("Year: {year}")), "{chips}");
+
+    // Back restores the previous state.
+    c.back().await.unwrap();
+    wait_count(&c, health.len()).await;
+    assert_eq!(query_of(&c).await, "sector=120");
+    c.forward().await.unwrap();
+    wait_count(&c, in_year).await;
+
+    // A copied URL reopens the same state in a fresh page.
+    let url = c.current_url().await.unwrap().to_string();
+    c.goto(&format!("{app}/about")).await.unwrap();
+    c.goto(&url).await.unwrap();
+    wait_count(&c, in_year).await;
+
+    // Removing the chip clears that filter.
+    c.find(Locator::Css(
+        "[data-testid=\"filter-chips\"] .chip button[aria-label^=\"Remove filter Year\"]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_count(&c, health.len()).await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn keyboard_facets_and_bad_parameters() {
+    let all = projects();
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+
+    // Keyboard on a chart: Home focuses the first (largest) sector, Enter filters to it.
+    c.goto(&format!("{app}/explore")).await.unwrap();
+    wait_count(&c, 9404).await;
+    let canvas = wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+    canvas
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::Home),
+            char::from(Key::Enter)
+        ))
+        .await
+        .unwrap();
+    wait_count(&c, all.iter().filter(|p| sector(p) == 120).count()).await;
+    assert_eq!(query_of(&c).await, "sector=120");
+
+    // A facet checkbox adds a region; counts follow the data.
+    c.find(Locator::Css("#facet-region-002"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let reference: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("public/data/reference.json")).unwrap(),
+    )
+    .unwrap();
+    let african: std::collections::HashSet<&str> = reference["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["region"] == "002")
+        .map(|c| c["iso3"].as_str().unwrap())
+        .collect();
+    let want = all
+        .iter()
+        .filter(|p| {
+            sector(p) == 120
+                && p["recipients"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|r| african.contains(r.as_str().unwrap()))
+        })
+        .count();
+    wait_count(&c, want).await;
+    assert_eq!(query_of(&c).await, "region=002&sector=120");
+
+    // Unknown or malformed parameters are ignored with a visible notice.
+    c.goto(&format!("{app}/explore?sector=abc&colour=red&country=AGO"))
+        .await
+        .unwrap();
+    let notices = wait_for(&c, "[data-testid=\"url-notices\"]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        notices.contains("sector=abc") && notices.contains("colour=red"),
+        "{notices}"
+    );
+    wait_count(
+        &c,
+        all.iter()
+            .filter(|p| {
+                p["recipients"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|r| r == "AGO")
+            })
+            .count(),
+    )
+    .await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn table_follows_filters_and_sorts() {
+    let all = projects();
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+
+    c.goto(&format!("{app}/table?sector=230&sort=amount-desc"))
+        .await
+        .unwrap();
+    let energy: Vec<&Value> = all.iter().filter(|p| sector(p) == 230).collect();
+    wait_count(&c, energy.len()).await;
+    wait_for(&c, "[data-testid=\"results-table\"] tbody tr[data-id]").await;
+    let rows = c
+        .find_all(Locator::Css(
+            "[data-testid=\"results-table\"] tbody tr[data-id]",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 50);
+    let top = energy
+        .iter()
+        .filter(|p| !p["amount"].is_null())
+        .max_by(|a, b| {
+            a["amount"]["value"]
+                .as_f64()
+                .unwrap()
+                .total_cmp(&b["amount"]["value"].as_f64().unwrap())
+        })
+        .unwrap();
+    assert_eq!(attr(&rows[0], "data-id").await, top["id"].as_str().unwrap());
+
+    // The header keeps the filters when moving to the explorer.
+    c.find(Locator::Css(
+        "nav[aria-label=\"Main\"] a[href*=\"/explore\"]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_for(&c, "[data-testid=\"chart-sector\"]").await;
+    assert_eq!(query_of(&c).await, "sector=230");
+    wait_count(&c, energy.len()).await;
+    c.close().await.unwrap();
+}
