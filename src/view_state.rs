@@ -21,6 +21,11 @@ pub fn use_view_state() -> Memo<(ViewState, Vec<Notice>)> {
 
 /// Navigates to the current path with `state` as its query string.
 pub fn use_set_view() -> impl Fn(ViewState) + Clone + Send + Sync + 'static {
+    use_set_view_with(false)
+}
+
+/// As [`use_set_view`]; `replace` rewrites the current history entry instead (animation steps).
+pub fn use_set_view_with(replace: bool) -> impl Fn(ViewState) + Clone + Send + Sync + 'static {
     let navigate = use_navigate();
     let location = use_location();
     move |state: ViewState| {
@@ -37,6 +42,7 @@ pub fn use_set_view() -> impl Fn(ViewState) + Clone + Send + Sync + 'static {
             NavigateOptions {
                 resolve: false,
                 scroll: false,
+                replace,
                 ..Default::default()
             },
         );

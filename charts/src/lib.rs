@@ -81,6 +81,8 @@ pub enum Orientation {
 pub struct Placed {
     pub index: usize,
     pub mark: Rect,
+    /// Stacked segments of the mark, bottom up, one per series.
+    pub segments: Vec<Rect>,
     pub band: Rect,
     pub label: String,
     pub value_label: String,
@@ -199,6 +201,7 @@ pub fn layout(
                     };
                     Placed {
                         index: i,
+                        segments: Vec::new(),
                         mark: Rect {
                             x: plot.x,
                             y: y + 4.0,
@@ -243,7 +246,7 @@ pub fn layout(
             let plot = Rect {
                 x: axis_w,
                 y: 8.0,
-                w: (width - axis_w - 4.0).max(20.0),
+                w: (width - axis_w - 16.0).max(20.0),
                 h: (height - 8.0 - 2.0 * font_px - 6.0).max(20.0),
             };
             let band = plot.w / bars.len().max(1) as f64;
@@ -258,8 +261,24 @@ pub fn layout(
                     };
                     let x = plot.x + i as f64 * band;
                     let gap = (band * 0.15).min(4.0);
+                    let mut base = plot.y + plot.h;
+                    let segments = b
+                        .segments
+                        .iter()
+                        .map(|v| {
+                            let sh = if top > 0.0 { v / top * plot.h } else { 0.0 };
+                            base -= sh;
+                            Rect {
+                                x: x + gap / 2.0,
+                                y: base,
+                                w: band - gap,
+                                h: sh,
+                            }
+                        })
+                        .collect();
                     Placed {
                         index: i,
+                        segments,
                         mark: Rect {
                             x: x + gap / 2.0,
                             y: plot.y + plot.h - h,
@@ -313,6 +332,28 @@ fn parse_hex(s: &str) -> Option<RGBColor> {
     }
     let n = u32::from_str_radix(s, 16).ok()?;
     Some(RGBColor((n >> 16) as u8, (n >> 8) as u8, n as u8))
+}
+
+/// Okabe–Ito colours, distinguishable with the common colour-vision deficiencies; grey for "Other".
+pub const SERIES: [(u8, u8, u8); 7] = [
+    (0, 114, 178),
+    (230, 159, 0),
+    (0, 158, 115),
+    (204, 121, 167),
+    (86, 180, 233),
+    (213, 94, 0),
+    (240, 228, 66),
+];
+pub const OTHER: (u8, u8, u8) = (128, 128, 128);
+
+/// Colour of series `k` of `n` (the last of a full set is "Other").
+pub fn series_colour(k: usize, n: usize) -> RGBColor {
+    let (r, g, b) = if n > SERIES.len() - 1 && k == n - 1 {
+        OTHER
+    } else {
+        SERIES[k % SERIES.len()]
+    };
+    RGBColor(r, g, b)
 }
 
 /// How often to label years so labels do not collide.
@@ -371,7 +412,23 @@ pub fn draw<'t, DB: DrawingBackend>(
             _ => theme.bar,
         };
         let m = placed.mark;
-        if m.w > 0.0 && m.h > 0.0 {
+        if !placed.segments.is_empty() {
+            let dim = layout.has_selection && !bar.selected;
+            for (k, seg) in placed.segments.iter().enumerate() {
+                if seg.h <= 0.0 {
+                    continue;
+                }
+                let c = series_colour(k, placed.segments.len());
+                let style = if dim { c.mix(0.3).filled() } else { c.filled() };
+                root.draw(&Rectangle::new(
+                    [
+                        (px(seg.x), px(seg.y)),
+                        (px(seg.x + seg.w), px(seg.y + seg.h)),
+                    ],
+                    style,
+                ))?;
+            }
+        } else if m.w > 0.0 && m.h > 0.0 {
             let dim = bar.colour.is_some() && layout.has_selection && !bar.selected;
             let style = if dim {
                 colour.mix(0.35).filled()

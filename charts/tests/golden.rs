@@ -80,6 +80,32 @@ fn golden_charts() {
         assert!(svg.starts_with("<svg") && svg.contains("</svg>"));
         check(name, &svg);
     }
+    // The timeline stacked by sector: the largest six sectors and "Other", in colour-blind-safe colours.
+    let agg = engine.run(&parse("").0.filters, Stack::Sector).clone();
+    let b = bars(
+        View::Timeline,
+        &agg,
+        &engine.cols,
+        &r,
+        &parse("").0.filters,
+        Measure::Count,
+        None,
+    );
+    assert!(b.iter().all(|bar| bar.segments.len() == 7));
+    assert!(
+        b.iter()
+            .all(|bar| (bar.segments.iter().sum::<f64>() - bar.group.count as f64).abs() < 1e-9),
+        "segments add up to the column"
+    );
+    let l = layout(
+        &b,
+        Measure::Count,
+        Orientation::Vertical,
+        640.0,
+        240.0,
+        12.0,
+    );
+    check("timeline-stacked-sector", &to_svg(&l, &b, &Theme::light()));
 }
 
 #[test]

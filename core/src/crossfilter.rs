@@ -75,6 +75,8 @@ pub struct Aggregates {
     /// Year × stack key (sector or status, with unknown last), row-major by year, when stacked.
     pub by_year_stack: Vec<Group>,
     pub stack_keys: usize,
+    /// What the stack keys are.
+    pub stack: Stack,
     /// Projects that pass every other filter but are left out by the year filter for an unknown year.
     pub excluded_unknown_year: u32,
     /// The same for the amount filter and unknown (or other-currency) amounts.
@@ -236,6 +238,7 @@ impl Engine {
             Stack::Sector => n_sectors,
             Stack::Status => N_STATUS,
         };
+        a.stack = stack;
         reset(&mut a.by_year_stack, c.year_codes * a.stack_keys);
         a.excluded_unknown_year = 0;
         a.excluded_unknown_amount = 0;

@@ -19,6 +19,77 @@ pub struct Bar {
     pub selected: bool,
     /// An official colour (SDGs), else the chart's palette is used.
     pub colour: Option<String>,
+    /// A stacked timeline's segments, in the measure, one per series of [`stack_series`].
+    pub segments: Vec<f64>,
+}
+
+/// Most series a stacked timeline shows; the rest are summed as "Other".
+pub const STACK_SERIES: usize = 7;
+
+/// The series of a stacked timeline: the largest stack keys (by the measure over all years), then
+/// "Other". Returns (labels, for each stack key the series index it belongs to).
+pub fn stack_series(
+    agg: &Aggregates,
+    cols: &Columns,
+    reference: &ReferenceIndex,
+    stack: crate::query::Stack,
+    measure: Measure,
+) -> (Vec<String>, Vec<usize>) {
+    let k = agg.stack_keys;
+    if k == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let mut totals: Vec<(usize, f64)> = (0..k)
+        .map(|key| {
+            let v: f64 = (0..cols.year_codes)
+                .map(|y| {
+                    let g = &agg.by_year_stack[y * k + key];
+                    match measure {
+                        Measure::Count => g.count as f64,
+                        Measure::Amount => g.sum,
+                    }
+                })
+                .sum();
+            (key, v)
+        })
+        .filter(|(_, v)| *v > 0.0)
+        .collect();
+    totals.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let label = |key: usize| match stack {
+        crate::query::Stack::Sector => cols
+            .sectors
+            .get(key)
+            .map(|code| {
+                reference
+                    .sector(*code)
+                    .map(|s| s.name_en.clone())
+                    .unwrap_or_else(|| code.to_string())
+            })
+            .unwrap_or_else(|| "Unknown sector".into()),
+        _ => Status::ALL
+            .get(key)
+            .map(|s| s.label_en().to_string())
+            .unwrap_or_else(|| "Unknown status".into()),
+    };
+    let shown = if totals.len() > STACK_SERIES {
+        STACK_SERIES - 1
+    } else {
+        totals.len()
+    };
+    let mut labels: Vec<String> = totals[..shown].iter().map(|(key, _)| label(*key)).collect();
+    let mut series = vec![usize::MAX; k];
+    for (i, (key, _)) in totals.iter().enumerate() {
+        series[*key] = i.min(shown);
+    }
+    if totals.len() > shown {
+        labels.push("Other".into());
+    }
+    for s in series.iter_mut() {
+        if *s == usize::MAX {
+            *s = shown.min(labels.len().saturating_sub(1));
+        }
+    }
+    (labels, series)
 }
 
 impl Bar {
@@ -130,6 +201,12 @@ pub fn bars(
         group,
         selected,
         colour: None,
+        segments: Vec::new(),
+    };
+    let (series_labels, series_of) = if view == View::Timeline {
+        stack_series(agg, cols, reference, agg.stack, measure)
+    } else {
+        (Vec::new(), Vec::new())
     };
     let mut out: Vec<Bar> = match view {
         View::Timeline => (1..cols.year_codes)
@@ -138,12 +215,20 @@ pub fn bars(
                 let selected = (filters.from.is_some() || filters.to.is_some())
                     && filters.from.is_none_or(|a| y >= a)
                     && filters.to.is_none_or(|b| y <= b);
-                Some(bar(
-                    y.to_string(),
-                    y.to_string(),
-                    agg.by_year[code],
-                    selected,
-                ))
+                let mut b = bar(y.to_string(), y.to_string(), agg.by_year[code], selected);
+                if agg.stack_keys > 0 {
+                    b.segments = vec![0.0; series_labels.len()];
+                    for (key, &series) in series_of.iter().enumerate() {
+                        let g = &agg.by_year_stack[code * agg.stack_keys + key];
+                        if let Some(v) = b.segments.get_mut(series) {
+                            *v += match measure {
+                                Measure::Count => g.count as f64,
+                                Measure::Amount => g.sum,
+                            };
+                        }
+                    }
+                }
+                Some(b)
             })
             .collect(),
         View::Sector => cols

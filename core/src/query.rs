@@ -50,7 +50,7 @@ pub enum Measure {
 }
 
 /// How the timeline is stacked.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Stack {
     #[default]
     None,

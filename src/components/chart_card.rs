@@ -36,6 +36,12 @@ pub fn ChartCard(
     height: f64,
     /// Called with the bar's key and whether the click adds to the selection.
     on_select: Callback<(String, bool)>,
+    /// Series names of a stacked chart, shown as a legend.
+    #[prop(optional, into)]
+    legend: Option<Signal<Vec<String>>>,
+    /// Extra controls shown in the card's header (stacking, play).
+    #[prop(optional)]
+    controls: Option<ChildrenFn>,
 ) -> impl IntoView {
     let wrap = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
@@ -152,6 +158,7 @@ pub fn ChartCard(
                     <button type="button" on:click=download_png>"PNG"</button>
                 </div>
             </div>
+            {controls.map(|c| view! { <div class="chart-controls">{c()}</div> })}
             <p class="chart-summary" data-testid="chart-summary">{summary}</p>
             <div class="chart-canvas" node_ref=wrap class:hidden=move || as_table.get()>
                 <canvas node_ref=canvas tabindex="0" role="img"
@@ -178,6 +185,17 @@ pub fn ChartCard(
                 }))}
                 <p class="sr-only" aria-live="polite">{move || focus.get().and_then(describe)}</p>
             </div>
+            {move || legend.map(|l| l.get()).filter(|l| !l.is_empty()).map(|labels| {
+                let n = labels.len();
+                view! {
+                    <ul class="legend" aria-label="Legend">
+                        {labels.into_iter().enumerate().map(|(k, label)| {
+                            let c = bridges_charts::series_colour(k, n);
+                            view! { <li><span class="swatch" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>{label}</li> }
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
             {move || as_table.get().then(|| view! {
                 <div class="table-scroll">
                     <table class="chart-table">

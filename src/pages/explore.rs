@@ -1,9 +1,9 @@
 use std::sync::Arc;
 
 use bridges_charts::Orientation;
-use bridges_core::explore::{bars, select, View};
+use bridges_core::explore::{bars, select, stack_series, View};
 use bridges_core::format;
-use bridges_core::query::{to_query, Measure, ViewState};
+use bridges_core::query::{to_query, Measure, Stack, ViewState};
 use leptos::prelude::*;
 
 use crate::app_data::AppData;
@@ -13,7 +13,9 @@ use crate::components::facets::{Chips, Facet};
 use crate::components::headline::Headline;
 use crate::components::notices::Notices;
 use crate::download::download_text;
-use crate::view_state::{filtered_summary, use_aggregates, use_set_view, use_view_state};
+use crate::view_state::{
+    filtered_summary, use_aggregates, use_set_view, use_set_view_with, use_view_state,
+};
 
 /// `/explore`: linked facets and charts over the whole dataset; every state is a URL.
 #[component]
@@ -140,6 +142,39 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     };
     let download_json = move |_| download("json");
 
+    let legend = {
+        let data = Arc::clone(&data);
+        Signal::derive(move || {
+            let (s, _) = state.get();
+            let a = agg.get();
+            match data.engine.lock() {
+                Ok(e) => stack_series(&a, &e.cols, &data.reference, s.stack, s.measure).0,
+                Err(_) => Vec::new(),
+            }
+        })
+    };
+    let set_stack = move |stack: Stack| {
+        let mut s = state.get_untracked().0;
+        s.stack = stack;
+        go.run(s);
+    };
+    let timeline_controls = move || {
+        view! {
+            <label>"Stack by "
+                <select on:change=move |ev| set_stack(match event_target_value(&ev).as_str() {
+                    "sector" => Stack::Sector,
+                    "status" => Stack::Status,
+                    _ => Stack::None,
+                })>
+                    <option value="none" selected=move || state.get().0.stack == Stack::None>"nothing"</option>
+                    <option value="sector" selected=move || state.get().0.stack == Stack::Sector>"sector"</option>
+                    <option value="status" selected=move || state.get().0.stack == Stack::Status>"status"</option>
+                </select>
+            </label>
+            <Player state=state year0=year0 year1=year1/>
+        }
+        .into_any()
+    };
     let years: Vec<i32> = (year0..=year1).collect();
     let years_to = years.clone();
     view! {
@@ -198,7 +233,8 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     <button type="button" on:click=download_csv>"Download CSV"</button>
                     <button type="button" on:click=download_json>"Download JSON"</button>
                 </div>
-                <ChartCard view=View::Timeline bars=bars_of(View::Timeline, None) measure=measure orientation=Orientation::Vertical on_select=select_on(View::Timeline)/>
+                <ChartCard view=View::Timeline bars=bars_of(View::Timeline, None) measure=measure orientation=Orientation::Vertical
+                    on_select=select_on(View::Timeline) legend=legend controls=std::sync::Arc::new(timeline_controls)/>
                 <div class="chart-grid">
                     <ChartCard view=View::Sector bars=bars_of(View::Sector, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sector)/>
                     <ChartCard view=View::Recipients bars=bars_of(View::Recipients, Some(15)) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Recipients)/>
@@ -209,5 +245,79 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                 <p class="note">"SDGs are indicative: Bridges derives them from the sector (see About). Amounts are constant 2021 USD; unknown amounts are not counted as zero. A chart's own selection is highlighted, not filtered away."</p>
             </section>
         </div>
+    }
+}
+
+fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// Steps the year filter through the years: an animation every 0.8 s, or, when the visitor prefers
+/// reduced motion, one year per press of "Next year". Steps replace the history entry.
+#[component]
+fn Player(
+    /// The URL state.
+    state: Memo<(ViewState, Vec<bridges_core::query::Notice>)>,
+    /// First year of the data.
+    year0: i32,
+    /// Last year of the data.
+    year1: i32,
+) -> impl IntoView {
+    let step_view = use_set_view_with(true);
+    let reduced = prefers_reduced_motion();
+    let handle = StoredValue::new(None::<IntervalHandle>);
+    let playing = RwSignal::new(false);
+    let step = move || {
+        let mut s = state.get_untracked().0;
+        let next = match s.filters.from {
+            Some(y) if s.filters.to == Some(y) && y < year1 => y + 1,
+            Some(y) if s.filters.to == Some(y) => {
+                if let Some(h) = handle.get_value() {
+                    h.clear();
+                }
+                handle.set_value(None);
+                playing.set(false);
+                return;
+            }
+            _ => year0,
+        };
+        s.filters.from = Some(next);
+        s.filters.to = Some(next);
+        s.page = 1;
+        step_view(s);
+    };
+    let toggle = move |_| {
+        if reduced {
+            step();
+            return;
+        }
+        if let Some(h) = handle.get_value() {
+            h.clear();
+            handle.set_value(None);
+            playing.set(false);
+            return;
+        }
+        step();
+        let tick = step.clone();
+        if let Ok(h) = set_interval_with_handle(tick, std::time::Duration::from_millis(800)) {
+            handle.set_value(Some(h));
+            playing.set(true);
+        }
+    };
+    on_cleanup(move || {
+        if let Some(h) = handle.get_value() {
+            h.clear();
+        }
+    });
+    view! {
+        <button type="button" data-testid="play" aria-pressed=move || playing.get().to_string() on:click=toggle>
+            {move || if reduced { "Next year ▸" } else if playing.get() { "Pause ❚❚" } else { "Play years ▶" }}
+        </button>
     }
 }
