@@ -13,6 +13,7 @@ use leptos_router::path;
 
 use crate::app_data::{load, LoadResult};
 use crate::components::site_header::SiteHeader;
+use crate::pages::bench::Bench;
 use crate::pages::{
     about::About, explore::Explore, map::MapPage, not_found::NotFound, overview::Overview,
     project::ProjectPage, table::TablePage,
@@ -51,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/table") view=TablePage/>
                     <Route path=path!("/projects/:id") view=ProjectPage/>
                     <Route path=path!("/about") view=About/>
+                    <Route path=path!("/bench") view=Bench/>
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -62,6 +62,8 @@ pub struct Columns {
     pub country1: Vec<u16>,
     /// The same for providers.
     pub provider1: Vec<u16>,
+    /// `(sector × N_STATUS + status) × N_FLOW + flow`: three columns the crossfilter reads together.
+    pub combo: Vec<u16>,
     /// Folded title and description, for search.
     pub text: Vec<String>,
 }
@@ -242,5 +244,12 @@ impl Columns {
             &self.provider_ids,
             self.providers.len() as u16,
         );
+        use crate::crossfilter::{N_FLOW, N_STATUS};
+        self.combo = (0..self.len)
+            .map(|i| {
+                ((self.sector[i] as usize * N_STATUS + self.status[i] as usize) * N_FLOW
+                    + self.flow[i] as usize) as u16
+            })
+            .collect();
     }
 }

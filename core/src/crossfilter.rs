@@ -97,6 +97,8 @@ pub struct Engine {
     flow_fail: Vec<u8>,
     provider_fail: Vec<u8>,
     year_fail: Vec<u8>,
+    /// Per sector × status × flow code: the fail bits of those three dimensions.
+    combo_fail: Vec<u32>,
     region_sel: Vec<bool>,
     text_query: String,
     text_mask: Vec<bool>,
@@ -112,8 +114,9 @@ fn reset(v: &mut Vec<Group>, n: usize) {
     v.resize(n, Group::default());
 }
 
-const N_STATUS: usize = Status::ALL.len() + 1;
-const N_FLOW: usize = FlowClass::ALL.len() + 1;
+/// Status and flow codes, with unknown (the combined code in [`Columns::combo`] uses these).
+pub const N_STATUS: usize = Status::ALL.len() + 1;
+pub const N_FLOW: usize = FlowClass::ALL.len() + 1;
 
 impl Engine {
     pub fn new(cols: Columns) -> Engine {
@@ -125,6 +128,7 @@ impl Engine {
             flow_fail: vec![0; N_FLOW],
             provider_fail: vec![0; cols.providers.len() + 1],
             year_fail: vec![0; cols.year_codes],
+            combo_fail: vec![0; (cols.sectors.len() + 1) * N_STATUS * N_FLOW],
             region_sel: vec![false; cols.regions.len()],
             text_query: String::new(),
             text_mask: Vec::new(),
@@ -196,6 +200,16 @@ impl Engine {
                 && !c.providers.get(i).is_some_and(|p| f.providers.contains(p)))
                 as u8;
         }
+        for sector in 0..=c.sectors.len() {
+            for st in 0..N_STATUS {
+                for fl in 0..N_FLOW {
+                    self.combo_fail[(sector * N_STATUS + st) * N_FLOW + fl] =
+                        (self.sector_fail[sector] as u32) << dim::SECTOR
+                            | (self.status_fail[st] as u32) << dim::STATUS
+                            | (self.flow_fail[fl] as u32) << dim::FLOW;
+                }
+            }
+        }
         for code in 0..c.year_codes {
             let y = c.year_of_code(code);
             let inside =
@@ -254,6 +268,7 @@ impl Engine {
         let sdg_on = active & (1 << dim::SDG) != 0;
         let amount_on = active & (1 << dim::AMOUNT) != 0;
         let text_on = active & (1 << dim::TEXT) != 0;
+        let provider_on = active & (1 << dim::PROVIDER) != 0;
         let stack_keys = a.stack_keys;
 
         for i in 0..c.len {
@@ -263,27 +278,30 @@ impl Engine {
             } else {
                 multi_geo_fail(&self.geo_fail, c.row_countries(i))
             };
-            let s = c.sector[i] as usize;
-            let st = c.status[i] as usize;
-            let fl = c.flow[i] as usize;
+            // Sector, status and flow are one combined code: one load and one lookup for three tests.
+            let combo = c.combo[i] as usize;
             let year = c.year[i] as usize;
+            let mut fail =
+                geo | self.combo_fail[combo] | (self.year_fail[year] as u32) << dim::YEAR;
+            if sdg_on && c.sdgs[i] & sdg_mask == 0 {
+                fail |= 1 << dim::SDG;
+            }
             let p = c.provider1[i];
-            let provider_fail = if p != MULTI {
-                self.provider_fail[p as usize]
-            } else {
-                c.row_providers(i)
-                    .iter()
-                    .all(|&x| self.provider_fail[x as usize] == 1) as u8
-            };
+            if provider_on {
+                let provider_fail = if p != MULTI {
+                    self.provider_fail[p as usize]
+                } else {
+                    c.row_providers(i)
+                        .iter()
+                        .all(|&x| self.provider_fail[x as usize] == 1) as u8
+                };
+                fail |= (provider_fail as u32) << dim::PROVIDER;
+            }
+            if fail & fail.wrapping_sub(1) != 0 && !amount_on && !text_on {
+                continue; // fails two or more filters: in no view
+            }
             let amount = c.amount[i];
             let class = c.amount_class[i];
-            let mut fail = geo
-                | (self.sector_fail[s] as u32) << dim::SECTOR
-                | ((sdg_on && c.sdgs[i] & sdg_mask == 0) as u32) << dim::SDG
-                | (self.status_fail[st] as u32) << dim::STATUS
-                | (self.flow_fail[fl] as u32) << dim::FLOW
-                | (provider_fail as u32) << dim::PROVIDER
-                | (self.year_fail[year] as u32) << dim::YEAR;
             if amount_on && (class != AMOUNT_HEADLINE || amount < lo_amount || amount > hi_amount) {
                 fail |= 1 << dim::AMOUNT;
             }
@@ -291,8 +309,11 @@ impl Engine {
                 fail |= 1 << dim::TEXT;
             }
             if fail & fail.wrapping_sub(1) != 0 {
-                continue; // fails two or more filters: in no view
+                continue;
             }
+            let s = combo / (N_STATUS * N_FLOW);
+            let st = combo / N_FLOW % N_STATUS;
+            let fl = combo % N_FLOW;
             let view = if fail == 0 {
                 u32::MAX
             } else {
@@ -316,7 +337,7 @@ impl Engine {
                     } else {
                         add_multi_geo(a, c, c.row_countries(i), 0b111, amount, class);
                     }
-                    self.combo[(s * N_STATUS + st) * N_FLOW + fl].add(amount, class);
+                    self.combo[combo].add(amount, class);
                     add_sdgs(a, c.sdgs[i], amount, class);
                     add_providers(a, c, i, p, amount, class);
                     add_year(a);

@@ -10,6 +10,19 @@ use plotters_canvas::CanvasBackend;
 
 use crate::download::{click_link, download_text};
 
+/// Counts canvas paints in `window.__bridgesDraws`, so the latency benchmark can tell when every
+/// chart has repainted after a click.
+fn count_draw() {
+    if let Some(w) = web_sys::window() {
+        let key = wasm_bindgen::JsValue::from_str("__bridgesDraws");
+        let n = js_sys::Reflect::get(&w, &key)
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0);
+        let _ = js_sys::Reflect::set(&w, &key, &wasm_bindgen::JsValue::from_f64(n + 1.0));
+    }
+}
+
 fn prefers_dark() -> bool {
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
@@ -76,6 +89,7 @@ pub fn ChartCard(
             theme.with_value(|t| {
                 let _ = draw(&root, &l, &b, t, ratio, focus.get());
             });
+            count_draw();
         }
     });
 

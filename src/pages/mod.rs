@@ -1,6 +1,7 @@
 //! One file per route.
 
 pub mod about;
+pub mod bench;
 pub mod explore;
 pub mod map;
 pub mod not_found;

@@ -28,7 +28,11 @@ pub fn serve_dist(base: &str, dist_env: &str, default_dir: &str) -> String {
     let cfg = ServeConfig {
         root: dist,
         base: base.to_string(),
-        mounts: vec![("/fixtures/".into(), repo().join("tests/fixtures"))],
+        mounts: vec![
+            ("/fixtures/".into(), repo().join("tests/fixtures")),
+            // npm packages the benchmarks compare against (scripts/bench installs them).
+            ("/vendor/".into(), repo().join(".tools/node_modules")),
+        ],
         headers: vec![],
     };
     let running = serve::start(cfg, "127.0.0.1:0").expect("server starts");

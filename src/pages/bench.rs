@@ -1,0 +1,187 @@
+//! `/bench`: the in-browser benchmark. Builds a seeded synthetic dataset (`?n=1000000`, default 1M)
+//! over the real reference tables, runs the fixed 100-change filter sequence through the crossfilter
+//! (filter + every view's groups per change) and shows the median and p95 per change.
+//!
+//! It also exposes the same rows and sequence to JavaScript (`window.__bridgesBench`) so that the
+//! end-to-end benchmark can run crossfilter2 on identical input in the same browser.
+
+use bridges_core::columns::Columns;
+use bridges_core::crossfilter::Engine;
+use bridges_core::query::{Filters, Stack};
+use bridges_core::synthetic;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use wasm_bindgen::JsValue;
+
+use crate::components::data_gate::DataGate;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// Positions of `items` in `dict`, as a JS array.
+fn indices<T: PartialEq>(dict: &[T], items: impl Iterator<Item = T>) -> js_sys::Array {
+    items
+        .filter_map(|x| dict.iter().position(|d| *d == x))
+        .map(|i| JsValue::from(i as u32))
+        .collect()
+}
+
+fn filters_to_js(c: &Columns, f: &Filters) -> JsValue {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+    };
+    set(
+        "countries",
+        indices(&c.countries, f.countries.iter().cloned()).into(),
+    );
+    set(
+        "regions",
+        indices(&c.regions, f.regions.iter().cloned()).into(),
+    );
+    set(
+        "sectors",
+        indices(&c.sectors, f.sectors.iter().copied()).into(),
+    );
+    set(
+        "statuses",
+        indices(
+            &bridges_core::model::Status::ALL,
+            f.statuses.iter().copied(),
+        )
+        .into(),
+    );
+    set(
+        "flows",
+        indices(
+            &bridges_core::model::FlowClass::ALL,
+            f.flows.iter().copied(),
+        )
+        .into(),
+    );
+    set(
+        "sdgs",
+        f.sdgs
+            .iter()
+            .map(|g| JsValue::from(*g))
+            .collect::<js_sys::Array>()
+            .into(),
+    );
+    // Year codes as stored in the `year` column (1 = year0).
+    set(
+        "from",
+        f.from
+            .map_or(JsValue::NULL, |y| JsValue::from(y - c.year0 + 1)),
+    );
+    set(
+        "to",
+        f.to.map_or(JsValue::NULL, |y| JsValue::from(y - c.year0 + 1)),
+    );
+    o.into()
+}
+
+fn expose(c: &Columns, seq: &[Filters]) {
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&o, &k.into(), &v);
+    };
+    set("n", JsValue::from(c.len as u32));
+    set("year", js_sys::Uint16Array::from(&c.year[..]).into());
+    set("sector", js_sys::Uint8Array::from(&c.sector[..]).into());
+    set("status", js_sys::Uint8Array::from(&c.status[..]).into());
+    set("flow", js_sys::Uint8Array::from(&c.flow[..]).into());
+    set("sdgs", js_sys::Uint32Array::from(&c.sdgs[..]).into());
+    set("amount", js_sys::Float64Array::from(&c.amount[..]).into());
+    set("country", js_sys::Uint16Array::from(&c.country1[..]).into());
+    set(
+        "countryRegion",
+        js_sys::Uint8Array::from(&c.country_region[..]).into(),
+    );
+    set(
+        "countrySubregion",
+        js_sys::Uint8Array::from(&c.country_subregion[..]).into(),
+    );
+    set(
+        "sequence",
+        seq.iter()
+            .map(|f| filters_to_js(c, f))
+            .collect::<js_sys::Array>()
+            .into(),
+    );
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__bridgesBench".into(), &o);
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct BenchResult {
+    rows: usize,
+    build_ms: f64,
+    median: f64,
+    p95: f64,
+    max: f64,
+}
+
+/// The benchmark page.
+#[component]
+pub fn Bench() -> impl IntoView {
+    let query = use_query_map();
+    view! {
+        <h1>"Benchmark"</h1>
+        <p>"Filter + every view's groups per change, over a seeded synthetic dataset, in this browser."</p>
+        <DataGate children=move |data| {
+            let n = query.read_untracked().get("n").and_then(|n| n.parse::<usize>().ok()).unwrap_or(1_000_000).clamp(1, 5_000_000);
+            let result = RwSignal::new(None::<BenchResult>);
+            let run = move |_| {
+                let t = now();
+                let cols = synthetic::columns(n, 42, &data.reference);
+                let build_ms = now() - t;
+                let seq = synthetic::filter_sequence(&cols, 100, 7);
+                expose(&cols, &seq);
+                let mut engine = Engine::new(cols);
+                for f in &seq {
+                    engine.run(f, Stack::None);
+                }
+                let mut times: Vec<f64> = seq
+                    .iter()
+                    .map(|f| {
+                        let t = now();
+                        let total = engine.run(f, Stack::None).total.count;
+                        std::hint::black_box(total);
+                        now() - t
+                    })
+                    .collect();
+                times.sort_by(f64::total_cmp);
+                result.set(Some(BenchResult {
+                    rows: n,
+                    build_ms,
+                    median: percentile(&times, 0.5),
+                    p95: percentile(&times, 0.95),
+                    max: times.last().copied().unwrap_or(f64::NAN),
+                }));
+            };
+            view! {
+                <button type="button" data-testid="bench-run" on:click=run>{format!("Run on {n} synthetic projects")}</button>
+                {move || result.get().map(|r| view! {
+                    <p data-testid="bench-result" data-rows=r.rows.to_string()
+                        data-median=format!("{:.3}", r.median) data-p95=format!("{:.3}", r.p95) data-max=format!("{:.3}", r.max)>
+                        {format!(
+                            "{} rows (built in {:.0} ms): median {:.2} ms, p95 {:.2} ms, max {:.2} ms per filter change (100 changes).",
+                            r.rows, r.build_ms, r.median, r.p95, r.max
+                        )}
+                    </p>
+                })}
+            }
+        }/>
+    }
+}

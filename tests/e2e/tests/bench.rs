@@ -1,0 +1,183 @@
+//! Benchmarks in headless Chromium against the release build. They print figures and assert nothing
+//! about speed; `scripts/bench` runs them (`--ignored --nocapture`). The one test that always runs
+//! only checks that the benchmark page works.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use fantoccini::wd::TimeoutConfiguration;
+use serde_json::Value;
+
+async fn run_bridges(c: &fantoccini::Client, app: &str, n: usize) -> (f64, f64) {
+    c.goto(&format!("{app}/bench?n={n}")).await.unwrap();
+    wait_for(c, "[data-testid=\"bench-run\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let r = wait_for(c, "[data-testid=\"bench-result\"]").await;
+    assert_eq!(attr(&r, "data-rows").await, n.to_string());
+    let median: f64 = attr(&r, "data-median").await.parse().unwrap();
+    let p95: f64 = attr(&r, "data-p95").await.parse().unwrap();
+    (median, p95)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bench_page_runs() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 800).await;
+    let (median, p95) = run_bridges(&c, &app, 20_000).await;
+    assert!(
+        median.is_finite() && p95 >= median,
+        "median {median}, p95 {p95}"
+    );
+    let exposed = eval(
+        &c,
+        "const b = window.__bridgesBench; return [b.n, b.year.length, b.sequence.length]",
+    )
+    .await;
+    assert_eq!(exposed, serde_json::json!([20000, 20000, 100]));
+    c.close().await.unwrap();
+}
+
+const CROSSFILTER: &str = r#"
+const done = arguments[arguments.length - 1];
+const B = window.__bridgesBench;
+const s = document.createElement('script');
+s.src = '/vendor/crossfilter2/crossfilter.min.js';
+s.onerror = () => done({ error: 'crossfilter2 not found: run scripts/bench (it installs it)' });
+s.onload = () => {
+  const n = B.n, rows = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  const t0 = performance.now();
+  const cf = crossfilter(Array.from(rows));
+  const add = (p, i) => { p.count++; p.sum += B.amount[i]; return p; };
+  const rem = (p, i) => { p.count--; p.sum -= B.amount[i]; return p; };
+  const init = () => ({ count: 0, sum: 0 });
+  const dYear = cf.dimension(i => B.year[i]);
+  const dSector = cf.dimension(i => B.sector[i]);
+  const dStatus = cf.dimension(i => B.status[i]);
+  const dFlow = cf.dimension(i => B.flow[i]);
+  const dCountry = cf.dimension(i => B.country[i]);
+  const dRegion = cf.dimension(i => B.country[i]);
+  const dSdg = cf.dimension(i => { const b = B.sdgs[i], out = []; for (let g = 1; g <= 17; g++) if (b & (1 << g)) out.push(g); return out; }, true);
+  const dims = [dYear, dSector, dStatus, dFlow, dCountry, dRegion, dSdg];
+  const groups = dims.map(d => d.group().reduce(add, rem, init));
+  const all = cf.groupAll().reduce(add, rem, init);
+  const build = performance.now() - t0;
+  const pick = (dim, list, test) => list.length ? dim.filterFunction(test) : dim.filterAll();
+  const apply = f => {
+    const sec = new Set(f.sectors), st = new Set(f.statuses), fl = new Set(f.flows), co = new Set(f.countries);
+    const re = new Set(f.regions), sd = new Set(f.sdgs);
+    pick(dSector, f.sectors, v => sec.has(v));
+    pick(dStatus, f.statuses, v => st.has(v));
+    pick(dFlow, f.flows, v => fl.has(v));
+    pick(dCountry, f.countries, v => co.has(v));
+    pick(dRegion, f.regions, k => re.has(B.countryRegion[k]) || re.has(B.countrySubregion[k]));
+    pick(dSdg, f.sdgs, g => sd.has(g));
+    if (f.from === null && f.to === null) dYear.filterAll();
+    else dYear.filterRange([f.from === null ? 1 : f.from, (f.to === null ? 65534 : f.to) + 1]);
+  };
+  const read = () => { let k = all.value().count; for (const g of groups) k += g.all().length; return k; };
+  for (const f of B.sequence) { apply(f); read(); }
+  const times = [];
+  for (const f of B.sequence) { const t = performance.now(); apply(f); read(); times.push(performance.now() - t); }
+  times.sort((a, b) => a - b);
+  const pc = p => times[Math.round((times.length - 1) * p)];
+  done({ build, median: pc(0.5), p95: pc(0.95), max: times[times.length - 1] });
+};
+document.head.appendChild(s);
+"#;
+
+/// Bridges vs crossfilter2 on the same 1M rows and the same 100 filter changes, in one browser run.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: run by scripts/bench"]
+async fn bench_crossfilter_1m_vs_crossfilter2() {
+    let n: usize = std::env::var("BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 800).await;
+    c.update_timeouts(TimeoutConfiguration::new(
+        Some(Duration::from_secs(600)),
+        None,
+        None,
+    ))
+    .await
+    .unwrap();
+    let (median, p95) = run_bridges(&c, &app, n).await;
+    println!("BENCH bridges (wasm, headless Chromium) {n} rows: median {median:.2} ms, p95 {p95:.2} ms per filter change");
+    let r: Value = c.execute_async(CROSSFILTER, vec![]).await.unwrap();
+    assert!(r.get("error").is_none(), "{r}");
+    let (cm, cp) = (r["median"].as_f64().unwrap(), r["p95"].as_f64().unwrap());
+    println!(
+        "BENCH crossfilter2 1.5.4 (same page, same rows, 7 dimensions, every group read) {n} rows: median {cm:.2} ms, p95 {cp:.2} ms per filter change (built in {:.0} ms)",
+        r["build"].as_f64().unwrap_or(f64::NAN)
+    );
+    println!(
+        "BENCH speed-up: median {:.1}×, p95 {:.1}×",
+        cm / median,
+        cp / p95
+    );
+    c.close().await.unwrap();
+}
+
+const CLICKS: &str = r#"
+const done = arguments[arguments.length - 1];
+const canvas = document.querySelector('[data-testid="chart-sector"] canvas');
+const charts = document.querySelectorAll('.chart-card canvas').length;
+const times = [];
+let i = 0;
+const once = () => {
+  const before = window.__bridgesDraws || 0;
+  const rect = canvas.getBoundingClientRect();
+  const row = i % 8;
+  const t = performance.now();
+  canvas.dispatchEvent(new MouseEvent('click', { clientX: rect.left + rect.width * 0.55, clientY: rect.top + 4 + row * 24 + 12, bubbles: true }));
+  const wait = () => {
+    if ((window.__bridgesDraws || 0) >= before + charts) {
+      requestAnimationFrame(() => {
+        times.push(performance.now() - t);
+        i++;
+        if (i < 40) setTimeout(once, 20);
+        else {
+          times.sort((a, b) => a - b);
+          done({ charts, median: times[Math.round(39 * 0.5)], p95: times[Math.round(39 * 0.95)] });
+        }
+      });
+    } else requestAnimationFrame(wait);
+  };
+  requestAnimationFrame(wait);
+};
+once();
+"#;
+
+/// Click on a bar → every chart repainted, on the default dataset.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: run by scripts/bench"]
+async fn bench_click_to_repaint() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.update_timeouts(TimeoutConfiguration::new(
+        Some(Duration::from_secs(120)),
+        None,
+        None,
+    ))
+    .await
+    .unwrap();
+    c.goto(&format!("{app}/explore")).await.unwrap();
+    wait_for(&c, "[data-testid=\"chart-status\"] canvas").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let r: Value = c.execute_async(CLICKS, vec![]).await.unwrap();
+    println!(
+        "BENCH click → all {} charts repainted (default dataset, 40 clicks): median {:.1} ms, p95 {:.1} ms",
+        r["charts"], r["median"].as_f64().unwrap_or(f64::NAN), r["p95"].as_f64().unwrap_or(f64::NAN)
+    );
+    c.close().await.unwrap();
+}
