@@ -112,6 +112,9 @@ pub enum View {
     Status,
     Flow,
     Income,
+    /// UN M49 sub-regions (a facet; shares the `region` parameter).
+    Subregion,
+    Provider,
 }
 
 impl View {
@@ -131,6 +134,8 @@ impl View {
             View::Sector => "chart-sector",
             View::Recipients => "chart-recipients",
             View::Region => "chart-region",
+            View::Subregion => "chart-subregion",
+            View::Provider => "chart-provider",
             View::Sdg => "chart-sdg",
             View::Status => "chart-status",
             View::Flow => "chart-flow",
@@ -144,6 +149,8 @@ impl View {
             View::Sector => "By sector",
             View::Recipients => "Top recipients",
             View::Region => "By region",
+            View::Subregion => "By sub-region",
+            View::Provider => "By provider",
             View::Sdg => "By indicative SDG",
             View::Status => "By status",
             View::Flow => "By flow class",
@@ -157,7 +164,8 @@ impl View {
             View::Timeline => "year",
             View::Sector => "sector",
             View::Recipients => "country",
-            View::Region => "region",
+            View::Region | View::Subregion => "region",
+            View::Provider => "provider",
             View::Sdg => "sdg",
             View::Status => "status",
             View::Flow => "flow",
@@ -262,12 +270,14 @@ pub fn bars(
                 )
             })
             .collect(),
-        View::Region => cols
+        View::Region | View::Subregion => cols
             .regions
             .iter()
             .enumerate()
             .filter(|(i, code)| {
-                let is_region = reference.region(code).is_some_and(|r| r.parent.is_none());
+                let is_region = reference
+                    .region(code)
+                    .is_some_and(|r| r.parent.is_none() == (view == View::Region));
                 is_region && (agg.by_region[*i].count > 0 || filters.regions.contains(*code))
             })
             .map(|(i, code)| {
@@ -280,6 +290,19 @@ pub fn bars(
                     label,
                     agg.by_region[i],
                     filters.regions.contains(code),
+                )
+            })
+            .collect(),
+        View::Provider => cols
+            .providers
+            .iter()
+            .enumerate()
+            .map(|(i, iso)| {
+                bar(
+                    iso.clone(),
+                    reference.country_name_en(iso).to_string(),
+                    agg.by_provider[i],
+                    filters.providers.contains(iso),
                 )
             })
             .collect(),
@@ -453,7 +476,8 @@ pub fn select(
         }
         View::Sector => apply(&mut f.sectors, key.parse().ok(), additive),
         View::Recipients => apply(&mut f.countries, Some(key.to_string()), additive),
-        View::Region => apply(&mut f.regions, Some(key.to_string()), additive),
+        View::Region | View::Subregion => apply(&mut f.regions, Some(key.to_string()), additive),
+        View::Provider => apply(&mut f.providers, Some(key.to_string()), additive),
         View::Sdg => apply(&mut f.sdgs, key.parse().ok(), additive),
         View::Status => apply(&mut f.statuses, Status::from_code(key), additive),
         View::Flow => apply(&mut f.flows, FlowClass::from_code(key), additive),

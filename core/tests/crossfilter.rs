@@ -232,7 +232,7 @@ fn every_view_matches_a_plain_reimplementation() {
         "sector=120",
         "sector=120~230&country=AGO~PAK",
         "region=002&from=2005&to=2015",
-        "region=014~035&income=L~LM&status=completed",
+        "region=202~035&income=L~LM&status=completed",
         "sdg=3~7&flow=oda_like~oof_like",
         "q=hydropower",
         "q=boumerdes",
@@ -354,6 +354,36 @@ fn explorer_headline_and_bars() {
         sdgs[2].colour.as_deref(),
         Some("#4C9F38"),
         "SDG 3 in its official colour"
+    );
+    let subregions = bars(
+        View::Subregion,
+        &a,
+        &engine.cols,
+        &r,
+        &f,
+        Measure::Count,
+        None,
+    );
+    assert!(
+        subregions.iter().any(|b| b.key == "202") && !subregions.iter().any(|b| b.key == "002"),
+        "sub-regions only"
+    );
+    let providers = bars(
+        View::Provider,
+        &a,
+        &engine.cols,
+        &r,
+        &f,
+        Measure::Count,
+        None,
+    );
+    assert_eq!(
+        providers.iter().map(|b| b.key.as_str()).collect::<Vec<_>>(),
+        ["CHN"]
+    );
+    assert_eq!(
+        providers[0].group.count as usize, h.projects,
+        "every project has China as provider"
     );
     let top = bars(
         View::Recipients,

@@ -216,11 +216,37 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     </label>
                 </fieldset>
                 <Facet view=View::Region legend="Region" bars=bars_of(View::Region, None) on_toggle=toggle_on(View::Region)/>
+                <Facet view=View::Subregion legend="Sub-region" bars=bars_of(View::Subregion, None) on_toggle=toggle_on(View::Subregion)/>
                 <Facet view=View::Income legend="Income group" bars=bars_of(View::Income, None) on_toggle=toggle_on(View::Income)/>
                 <Facet view=View::Sector legend="Sector" bars=bars_of(View::Sector, None) on_toggle=toggle_on(View::Sector)/>
                 <Facet view=View::Status legend="Status" bars=bars_of(View::Status, None) on_toggle=toggle_on(View::Status)/>
                 <Facet view=View::Flow legend="Flow class (GCDF 2.0 where matched)" bars=bars_of(View::Flow, None) on_toggle=toggle_on(View::Flow)/>
                 <Facet view=View::Recipients legend="Recipient (top 25)" bars=bars_of(View::Recipients, Some(25)) on_toggle=toggle_on(View::Recipients)/>
+                <Facet view=View::Provider legend="Provider" bars=bars_of(View::Provider, None) on_toggle=toggle_on(View::Provider)/>
+                <fieldset class="facet amount">
+                    <legend>"Known amount (USD)"</legend>
+                    <label>"At least "
+                        <input type="number" min="0" step="1000000" inputmode="numeric" placeholder="0"
+                            prop:value=move || state.get().0.filters.amount_min.map(|v| v.to_string()).unwrap_or_default()
+                            on:change=move |ev| {
+                                let mut s = state.get_untracked().0;
+                                s.filters.amount_min = event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| *v >= 0.0 && v.is_finite()).map(|v| v as u64);
+                                s.page = 1;
+                                go.run(s);
+                            }/>
+                    </label>
+                    <label>"At most "
+                        <input type="number" min="0" step="1000000" inputmode="numeric" placeholder="no limit"
+                            prop:value=move || state.get().0.filters.amount_max.map(|v| v.to_string()).unwrap_or_default()
+                            on:change=move |ev| {
+                                let mut s = state.get_untracked().0;
+                                s.filters.amount_max = event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| *v >= 0.0 && v.is_finite()).map(|v| v as u64);
+                                s.page = 1;
+                                go.run(s);
+                            }/>
+                    </label>
+                    <p class="note">"Projects with an unknown amount are left out while a range is set."</p>
+                </fieldset>
             </aside>
             <section class="charts" aria-label="Charts">
                 <div class="chart-controls" role="group" aria-label="Measure">
