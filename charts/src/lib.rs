@@ -2,6 +2,8 @@
 //! hit-testing and golden tests need no browser); [`draw`] renders placed marks on any plotters
 //! backend: a canvas on screen, an SVG string for downloads and golden tests.
 
+pub mod map;
+
 use bridges_core::explore::Bar;
 use bridges_core::format;
 use bridges_core::query::Measure;

@@ -159,3 +159,34 @@ fn pointer_hits_map_back_to_bars() {
     let want = years[18].group.count as f64 / years[10].group.count as f64;
     assert!((ratio - want).abs() < 1e-9);
 }
+
+#[test]
+fn golden_world_map() {
+    use bridges_charts::map::map_svg;
+    use bridges_core::map::fills;
+    use bridges_core::world::parse_world;
+    let (mut engine, _) = engine();
+    let world = parse_world(
+        "world.json",
+        &std::fs::read_to_string(root().join("public/data/world.json")).unwrap(),
+    )
+    .unwrap();
+    for (query, measure, name) in [
+        ("country=AGO", Measure::Count, "map-count-angola"),
+        ("", Measure::Amount, "map-amount"),
+    ] {
+        let f = parse(query).0.filters;
+        let agg = engine.run(&f, Stack::None).clone();
+        let (fill, legend) = fills(&agg, &engine.cols, &f, measure, 5);
+        let svg = map_svg(&world, &fill, &legend, "Bridges map");
+        // One shape per country, every recipient of the data among them.
+        assert_eq!(
+            svg.matches("<path data-iso3=").count(),
+            world.countries.len()
+        );
+        for iso in ["AGO", "MUS", "TON", "CPV", "PAK"] {
+            assert!(svg.contains(&format!("data-iso3=\"{iso}\"")), "{iso}");
+        }
+        check(name, &svg);
+    }
+}

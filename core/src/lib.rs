@@ -1,12 +1,15 @@
 //! The pure core of Bridges: dataset model, validation, reference tables, summaries and formatting.
 //! Nothing here touches a browser, so all of it is tested with plain `cargo test`.
 
+pub mod bins;
 pub mod columns;
 pub mod crossfilter;
 pub mod explore;
 pub mod export;
 pub mod format;
+pub mod geo;
 pub mod issue;
+pub mod map;
 pub mod model;
 pub mod query;
 pub mod reference;
@@ -14,6 +17,7 @@ pub mod summary;
 pub mod synthetic;
 pub mod text;
 pub mod validate;
+pub mod world;
 pub mod write;
 
 pub use issue::{Consequence, DataIssue, LoadError};

@@ -112,6 +112,8 @@ pub struct ViewState {
     pub page: usize,
     /// A dataset URL (`data=`), carried along unchanged.
     pub data: Option<String>,
+    /// The map's zoom, centre and layers.
+    pub map: crate::map::MapView,
 }
 
 /// A parameter the codec could not use, shown to the visitor.
@@ -286,6 +288,48 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 None => note(&key, &value, "expected a page number from 1"),
             },
             "data" => state.data = Some(value.clone()).filter(|v| !v.is_empty()),
+            "zoom" => match value
+                .parse::<f64>()
+                .ok()
+                .filter(|z| z.is_finite() && (1.0..=crate::map::MAX_ZOOM).contains(z))
+            {
+                Some(z) => state.map.zoom = z,
+                None => note(
+                    &key,
+                    &value,
+                    &format!("expected a zoom from 1 to {}", crate::map::MAX_ZOOM),
+                ),
+            },
+            "lon" | "lat" => {
+                let limit = if key == "lon" { 180.0 } else { 90.0 };
+                match value
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite() && v.abs() <= limit)
+                {
+                    Some(v) if key == "lon" => state.map.lon = v,
+                    Some(v) => state.map.lat = v,
+                    None => note(
+                        &key,
+                        &value,
+                        &format!("expected a number from -{limit} to {limit}"),
+                    ),
+                }
+            }
+            "layer" => {
+                let mut layers = BTreeSet::new();
+                collect(
+                    &key,
+                    items(),
+                    &mut layers,
+                    crate::map::Layer::from_code,
+                    "countries, points or flows",
+                    &mut note,
+                );
+                if !layers.is_empty() {
+                    state.map.layers = layers;
+                }
+            }
             k if FOREIGN.contains(&k) => {}
             _ => note(&key, &value, "unknown parameter"),
         }
@@ -380,6 +424,18 @@ pub fn to_query(state: &ViewState) -> String {
     if state.page > 1 {
         put("page", state.page.to_string());
     }
+    let m = &state.map;
+    let d = crate::map::MapView::default();
+    if m.zoom != d.zoom {
+        put("zoom", format!("{}", (m.zoom * 100.0).round() / 100.0));
+    }
+    if m.lon != d.lon || m.lat != d.lat {
+        put("lon", format!("{}", (m.lon * 100.0).round() / 100.0));
+        put("lat", format!("{}", (m.lat * 100.0).round() / 100.0));
+    }
+    if m.layers != d.layers {
+        put("layer", join(&m.layers, |l| l.code().to_string()));
+    }
     put("data", state.data.clone().unwrap_or_default());
     let s = out.finish();
     // `~` needs no escaping in a query string; keeping it readable keeps shared links readable.
@@ -412,7 +468,8 @@ mod tests {
     fn documented_parameters_round_trip() {
         let q = "country=AGO~ZMB&region=002&income=L~LM&sector=120~230&sdg=3~7&status=completed~implementation\
                  &flow=oda_like&provider=CHN&from=2005&to=2015&min=1000&max=5000000&q=small+hydro&measure=amount\
-                 &stack=sector&sort=amount-desc&page=3&data=https%3A%2F%2Fexample.org%2Fd.json";
+                 &stack=sector&sort=amount-desc&page=3&zoom=2.5&lon=18&lat=2&layer=countries~points\
+                 &data=https%3A%2F%2Fexample.org%2Fd.json";
         let (s, notices) = parse(q);
         assert!(notices.is_empty(), "{notices:?}");
         assert_eq!(
@@ -432,6 +489,10 @@ mod tests {
             }
         );
         assert_eq!(s.data.as_deref(), Some("https://example.org/d.json"));
+        assert_eq!(
+            (s.map.zoom, s.map.lon, s.map.lat, s.map.layers.len()),
+            (2.5, 18.0, 2.0, 2)
+        );
         let again = to_query(&s);
         assert_eq!(parse(&again).0, s);
         // Canonical: same order whatever order the link had.

@@ -4,3 +4,4 @@ pub mod prepare;
 pub mod sectors;
 pub mod serve;
 pub mod size;
+pub mod world;

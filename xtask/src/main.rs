@@ -35,6 +35,7 @@ fn prepare_data(root: &Path, check: bool) -> Result<(), String> {
     let targets = [
         (root.join("public/data/projects.json"), &out.projects_json),
         (root.join("public/data/reference.json"), &out.reference_json),
+        (root.join("public/data/world.json"), &out.world_json),
     ];
     for (path, text) in targets {
         if check {

@@ -26,6 +26,7 @@ xtask/src/sectors.rs. Do not edit by hand.";
 pub struct Prepared {
     pub projects_json: String,
     pub reference_json: String,
+    pub world_json: String,
     pub report: String,
 }
 
@@ -296,12 +297,18 @@ pub fn prepare(raw: &Path) -> Res<Prepared> {
         enriched,
         reference.countries.len()
     );
+    let recipients: std::collections::BTreeSet<String> = projects
+        .iter()
+        .flat_map(|p| p.recipients.iter().cloned())
+        .collect();
+    let world_json = crate::world::world_json(raw, &reference, &recipients)?;
     let dataset = Dataset { meta, projects };
     let mut reference_json = serde_json::to_string(&reference)?;
     reference_json.push('\n');
     Ok(Prepared {
         projects_json: dataset_to_string(&dataset, HEADER),
         reference_json,
+        world_json,
         report,
     })
 }

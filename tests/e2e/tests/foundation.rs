@@ -178,14 +178,9 @@ async fn routes_deep_links_and_navigation() {
         "{about}"
     );
 
-    // Placeholders say so; unknown paths get a helpful 404.
+    // The map route renders the map; unknown paths get a helpful 404.
     c.goto(&format!("{app}/map")).await.unwrap();
-    assert!(wait_for(&c, ".placeholder")
-        .await
-        .text()
-        .await
-        .unwrap()
-        .starts_with("Not built yet"));
+    wait_for(&c, "[data-testid=\"map\"] [data-iso3]").await;
     c.goto(&format!("{app}/no/such/page")).await.unwrap();
     let nf = wait_for(&c, "[data-testid=\"not-found\"]")
         .await
