@@ -31,3 +31,47 @@ pub fn click_link(filename: &str, href: &str) -> Result<(), String> {
     a.click();
     Ok(())
 }
+
+/// Renders an SVG document to a PNG (at twice its size) and offers it as a download.
+pub fn svg_to_png(svg: &str, width: f64, height: f64, filename: &str) -> Result<(), String> {
+    use wasm_bindgen::closure::Closure;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let image = web_sys::HtmlImageElement::new().map_err(|e| format!("{e:?}"))?;
+    let canvas = document
+        .create_element("canvas")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into::<web_sys::HtmlCanvasElement>()
+        .map_err(|_| "not a canvas".to_string())?;
+    let scale = 2.0;
+    canvas.set_width((width * scale) as u32);
+    canvas.set_height((height * scale) as u32);
+    let filename = filename.to_string();
+    let img = image.clone();
+    let onload = Closure::once(move || {
+        let ctx = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        if let Some(ctx) = ctx {
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &img,
+                0.0,
+                0.0,
+                width * scale,
+                height * scale,
+            );
+            if let Ok(url) = canvas.to_data_url() {
+                let _ = click_link(&filename, &url);
+            }
+        }
+    });
+    image.set_onload(Some(onload.as_ref().unchecked_ref()));
+    // The closure must outlive this call; it runs once, when the image has loaded.
+    onload.forget();
+    let encoded: String = js_sys::encode_uri_component(svg).into();
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+    Ok(())
+}

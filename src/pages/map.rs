@@ -21,7 +21,7 @@ use crate::components::data_gate::DataGate;
 use crate::components::facets::Chips;
 use crate::components::headline::FilteredHeadline;
 use crate::components::notices::Notices;
-use crate::download::download_text;
+use crate::download::{download_text, svg_to_png};
 use crate::view_state::{use_aggregates, use_set_view, use_set_view_with, use_view_state};
 
 const WORLD: &str = "data/world.json";
@@ -257,38 +257,70 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
                 return Vec::new();
             }
             let (f, _) = fill_data.get();
-            let providers: Vec<(f64, f64)> = match data.engine.lock() {
-                Ok(e) => e
-                    .cols
-                    .providers
-                    .iter()
-                    .filter_map(|p| world.shape(p))
-                    .map(|s| (s.cx, s.cy))
-                    .collect(),
-                Err(_) => vec![],
+            let (s, _) = state.get();
+            let curve = |(px, py): (f64, f64), (qx, qy): (f64, f64)| {
+                let (mx, my) = (
+                    (px + qx) / 2.0,
+                    (py + qy) / 2.0 - ((qx - px).abs() * 0.15 + 8.0),
+                );
+                format!("M{px},{py}Q{mx},{my} {qx},{qy}")
             };
+            let (providers, rows) = match data.engine.lock() {
+                Ok(mut e) => {
+                    let p: Vec<(f64, f64)> = e
+                        .cols
+                        .providers
+                        .iter()
+                        .filter_map(|p| world.shape(p))
+                        .map(|s| (s.cx, s.cy))
+                        .collect();
+                    (p, e.matching(&s.filters))
+                }
+                Err(_) => return Vec::new(),
+            };
+            // Provider → recipient: solid, width by the number of projects.
             let mut out = Vec::new();
-            for (px, py) in providers {
-                for s in &world.countries {
-                    let Some(fill) = f.get(&s.iso3).filter(|x| x.count > 0) else {
+            for from in providers {
+                for shape in &world.countries {
+                    let Some(fill) = f.get(&shape.iso3).filter(|x| x.count > 0) else {
                         continue;
                     };
-                    let (mx, my) = (
-                        (px + s.cx) / 2.0,
-                        (py + s.cy) / 2.0 - ((s.cx - px).abs() * 0.15 + 8.0),
-                    );
                     let w = 0.3 + (fill.count as f64).log2().max(0.0) * 0.18;
+                    out.push((curve(from, (shape.cx, shape.cy)), w, fill.selected, ""));
+                }
+            }
+            // Triangular partners → recipients: dashed for a pivot, dotted for a beneficiary partner.
+            let mut pairs: HashMap<(String, String, &'static str), u32> = HashMap::new();
+            for r in rows {
+                let p = &data.loaded.dataset.projects[r as usize];
+                for partner in &p.partners {
+                    let dash = match partner.role {
+                        bridges_core::model::PartnerRole::Provider => "",
+                        bridges_core::model::PartnerRole::Pivot => "6 3",
+                        bridges_core::model::PartnerRole::Beneficiary => "2 3",
+                    };
+                    for rec in &p.recipients {
+                        *pairs
+                            .entry((partner.country.clone(), rec.clone(), dash))
+                            .or_default() += 1;
+                    }
+                }
+            }
+            let mut pairs: Vec<_> = pairs.into_iter().collect();
+            pairs.sort();
+            for ((from, to, dash), n) in pairs {
+                if let (Some(a), Some(b)) = (world.shape(&from), world.shape(&to)) {
                     out.push((
-                        format!("M{px},{py}Q{mx},{my} {},{}", s.cx, s.cy),
-                        w,
-                        fill.selected,
+                        curve((a.cx, a.cy), (b.cx, b.cy)),
+                        0.3 + (n as f64).log2().max(0.0) * 0.18,
+                        false,
+                        dash,
                     ));
                 }
             }
             out
         })
     };
-
     let zoom_by = {
         let commit = commit.clone();
         move |factor: f64| {
@@ -621,6 +653,19 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
             );
         }
     };
+    let download_png = {
+        let world = Arc::clone(&world);
+        move |_| {
+            let (f, legend) = fill_data.get_untracked();
+            let svg = map_svg(
+                &world,
+                &f,
+                &legend,
+                "Bridges: cooperation projects by recipient",
+            );
+            let _ = svg_to_png(&svg, world.width, world.height + 70.0, "bridges-map.png");
+        }
+    };
     let reset = {
         let commit = commit.clone();
         move |_| {
@@ -669,6 +714,7 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
                 {move || if as_list.get() { "Show the map" } else { "List instead of map" }}
             </button>
             <button type="button" on:click=download_svg>"SVG"</button>
+            <button type="button" on:click=download_png>"PNG"</button>
         </div>
         <div class="map-wrap" data-testid="map" node_ref=container class:hidden=move || as_list.get()
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
@@ -677,8 +723,9 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
                 <defs inner_html=PATTERN_DEF></defs>
                 <g class="countries" class:faded=move || !layers.get().contains(&Layer::Choropleth)>{shapes}</g>
                 <g class="flows" aria-hidden="true">
-                    {move || flows.get().into_iter().map(|(d, w, sel)| view! {
-                        <path d=d fill="none" stroke=if sel { SELECTED } else { "#9a5a00" } stroke-opacity=if sel { "0.9" } else { "0.35" } stroke-width=w vector-effect="non-scaling-stroke"/>
+                    {move || flows.get().into_iter().map(|(d, w, sel, dash)| view! {
+                        <path d=d fill="none" stroke=if sel { SELECTED } else { "#9a5a00" } stroke-opacity=if sel { "0.9" } else { "0.35" }
+                            stroke-width=w stroke-dasharray=(!dash.is_empty()).then_some(dash) vector-effect="non-scaling-stroke"/>
                     }).collect_view()}
                 </g>
                 <g class="points" aria-hidden="true">
@@ -700,7 +747,9 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
             "Equal Earth projection (equal-area, so country sizes are comparable). Classes are quantiles of the countries "
             "with projects. Borders are Natural Earth's de-facto lines and imply no position on any dispute. Small island "
             "states are drawn from Natural Earth's 1:50m data and marked with a dot. Project locations are the centroids "
-            "of the administrative areas a project touches (first level at world scale, second level when zoomed in)."
+            "of the administrative areas a project touches (first level at world scale, second level when zoomed in). "
+            "Flows run from the provider to each recipient, wider for more projects; triangular partners, where a "
+            "dataset names them, are drawn dashed (pivot) or dotted (beneficiary)."
         </p>
     }
 }

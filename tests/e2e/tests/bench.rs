@@ -181,3 +181,68 @@ async fn bench_click_to_repaint() {
     );
     c.close().await.unwrap();
 }
+
+const PAN: &str = r#"
+const done = arguments[arguments.length - 1];
+const wrap = document.querySelector('[data-testid="map"]');
+const r = wrap.getBoundingClientRect();
+let x = r.left + r.width / 2, y = r.top + r.height / 2;
+const ev = (type) => new PointerEvent(type, { pointerId: 7, pointerType: 'mouse', button: 0, buttons: 1, clientX: x, clientY: y, bubbles: true });
+const frames = [];
+let last = null, n = 0;
+wrap.dispatchEvent(ev('pointerdown'));
+const step = (t) => {
+  if (last !== null) frames.push(t - last);
+  last = t;
+  if (n++ < 180) {
+    x += (n % 60 < 30 ? 4 : -4); y += (n % 40 < 20 ? 2 : -2);
+    wrap.dispatchEvent(ev('pointermove'));
+    requestAnimationFrame(step);
+  } else {
+    wrap.dispatchEvent(ev('pointerup'));
+    frames.sort((a, b) => a - b);
+    done({ frames: frames.length, median: frames[Math.floor(frames.length / 2)], p95: frames[Math.round((frames.length - 1) * 0.95)], max: frames[frames.length - 1], over50: frames.filter(f => f > 50).length });
+  }
+};
+requestAnimationFrame(step);
+"#;
+
+/// Panning the map with project locations on: frame intervals while dragging (rAF timestamps).
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: run by scripts/bench"]
+async fn bench_map_pan_frames() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.update_timeouts(TimeoutConfiguration::new(
+        Some(Duration::from_secs(120)),
+        None,
+        None,
+    ))
+    .await
+    .unwrap();
+    c.goto(&format!(
+        "{app}/map?zoom=2.4&lon=18&lat=2&layer=countries~points~flows"
+    ))
+    .await
+    .unwrap();
+    wait_for(&c, "g.points circle").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let before = attr(
+        &c.find(fantoccini::Locator::Css("svg.world")).await.unwrap(),
+        "viewBox",
+    )
+    .await;
+    let r: Value = c.execute_async(PAN, vec![]).await.unwrap();
+    let after = attr(
+        &c.find(fantoccini::Locator::Css("svg.world")).await.unwrap(),
+        "viewBox",
+    )
+    .await;
+    assert_ne!(before, after, "the drag moved the map");
+    println!(
+        "BENCH map pan with locations and flows on ({} frames): median {:.1} ms, p95 {:.1} ms, max {:.1} ms per frame, {} frames over 50 ms",
+        r["frames"], r["median"].as_f64().unwrap_or(f64::NAN), r["p95"].as_f64().unwrap_or(f64::NAN), r["max"].as_f64().unwrap_or(f64::NAN), r["over50"]
+    );
+    c.close().await.unwrap();
+}
