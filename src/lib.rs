@@ -14,6 +14,7 @@ use leptos_router::path;
 use crate::app_data::{load, LoadResult};
 use crate::components::site_header::SiteHeader;
 use crate::pages::bench::Bench;
+use crate::pages::embed::EmbedPage;
 use crate::pages::{
     about::About, explore::Explore, map::MapPage, not_found::NotFound, overview::Overview,
     project::ProjectPage, table::TablePage,
@@ -33,6 +34,14 @@ fn requested_data_url() -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
+/// Site chrome (header, footer) that embeds leave out.
+#[component]
+fn Chrome(children: ChildrenFn) -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let embed = format!("{}/embed/", paths::base_path());
+    move || (!location.pathname.get().starts_with(&embed)).then(|| children())
+}
+
 /// The whole app: header, routes, footer. The dataset starts loading at once.
 #[component]
 pub fn App() -> impl IntoView {
@@ -42,8 +51,10 @@ pub fn App() -> impl IntoView {
     let base = paths::base_path();
     view! {
         <Router base=base>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <SiteHeader/>
+            <Chrome>
+                <a class="skip-link" href="#main">"Skip to content"</a>
+                <SiteHeader/>
+            </Chrome>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Overview/>
@@ -53,14 +64,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/projects/:id") view=ProjectPage/>
                     <Route path=path!("/about") view=About/>
                     <Route path=path!("/bench") view=Bench/>
+                    <Route path=path!("/embed/:view") view=EmbedPage/>
                 </Routes>
             </main>
-            <footer class="site-footer">
-                <p>
-                    "Data: AidData Global Chinese Development Finance Dataset 3.0 (ODC-By 1.0). "
-                    <a href=paths::href("/about")>"Sources, licences and citations"</a>
-                </p>
-            </footer>
+            <Chrome>
+                <footer class="site-footer">
+                    <p>
+                        "Data: AidData Global Chinese Development Finance Dataset 3.0 (ODC-By 1.0). "
+                        <a href=paths::href("/about")>"Sources, licences and citations"</a>
+                    </p>
+                </footer>
+            </Chrome>
         </Router>
     }
 }

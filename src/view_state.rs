@@ -76,3 +76,45 @@ pub fn filtered_summary(data: &AppData, agg: &Aggregates, state: &ViewState) -> 
         Err(_) => data.summary.clone(),
     }
 }
+
+/// The bars of one view for the URL's state.
+pub fn use_bars(
+    data: Arc<AppData>,
+    state: Memo<(ViewState, Vec<Notice>)>,
+    agg: Memo<Aggregates>,
+    view: bridges_core::explore::View,
+    limit: Option<usize>,
+) -> Signal<Vec<bridges_core::explore::Bar>> {
+    Signal::derive(move || {
+        let (s, _) = state.get();
+        let a = agg.get();
+        match data.engine.lock() {
+            Ok(engine) => bridges_core::explore::bars(
+                view,
+                &a,
+                &engine.cols,
+                &data.reference,
+                &s.filters,
+                s.measure,
+                limit,
+            ),
+            Err(_) => Vec::new(),
+        }
+    })
+}
+
+/// A callback that applies a click on a bar of `view` (plain or additive) to the URL.
+pub fn use_select(
+    state: Memo<(ViewState, Vec<Notice>)>,
+    view: bridges_core::explore::View,
+) -> Callback<(String, bool)> {
+    let set_view = use_set_view();
+    Callback::new(move |(key, additive): (String, bool)| {
+        set_view(bridges_core::explore::select(
+            &state.get_untracked().0,
+            view,
+            &key,
+            additive,
+        ))
+    })
+}

@@ -20,10 +20,6 @@ fn read(rel: &str) -> String {
     .expect(rel)
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
 fn bench(name: &str, cols: Columns) {
     let seq = synthetic::filter_sequence(&cols, 100, 7);
     let rows = cols.len;
@@ -43,8 +39,8 @@ fn bench(name: &str, cols: Columns) {
     times.sort_by(f64::total_cmp);
     println!(
         "{name:<28} {rows:>9} rows   median {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms",
-        percentile(&times, 0.5),
-        percentile(&times, 0.95),
+        synthetic::percentile(&times, 0.5),
+        synthetic::percentile(&times, 0.95),
         times[times.len() - 1]
     );
 }

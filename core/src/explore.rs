@@ -153,7 +153,7 @@ impl View {
             View::Provider => "By provider",
             View::Sdg => "By indicative SDG",
             View::Status => "By status",
-            View::Flow => "By flow class",
+            View::Flow => "By flow class (where GCDF 2.0 matched)",
             View::Income => "By income group",
         }
     }

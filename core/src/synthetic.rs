@@ -155,3 +155,12 @@ pub fn filter_sequence(c: &Columns, n: usize, seed: u64) -> Vec<Filters> {
     }
     out
 }
+
+/// The `p` quantile (0–1) of sorted timings, by nearest rank; NaN for none. Shared by the host and
+/// browser benchmarks so they report the same statistic.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}

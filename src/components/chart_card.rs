@@ -24,6 +24,16 @@ fn count_draw() {
 }
 
 fn prefers_dark() -> bool {
+    // An embed's theme= wins over the visitor's preference.
+    let forced = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("data-theme"));
+    match forced.as_deref() {
+        Some("dark") => return true,
+        Some("light") => return false,
+        _ => {}
+    }
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
@@ -55,6 +65,9 @@ pub fn ChartCard(
     /// Extra controls shown in the card's header (stacking, play).
     #[prop(optional)]
     controls: Option<ChildrenFn>,
+    /// Hide the table switch and downloads (embeds with `controls=0`).
+    #[prop(optional)]
+    compact: bool,
 ) -> impl IntoView {
     let wrap = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
@@ -163,7 +176,7 @@ pub fn ChartCard(
         <figure class="chart-card" data-testid=view.testid() aria-labelledby=title_id.clone()>
             <div class="chart-head">
                 <h2 id=title_id.clone()>{view.title_en()}</h2>
-                <div class="chart-tools">
+                <div class="chart-tools" class:hidden=compact>
                     <button type="button" aria-pressed=move || as_table.get().to_string()
                         on:click=move |_| as_table.update(|t| *t = !*t)>
                         {move || if as_table.get() { "Show as chart" } else { "Show as table" }}

@@ -21,13 +21,6 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
-}
-
 /// Positions of `items` in `dict`, as a JS array.
 fn indices<T: PartialEq>(dict: &[T], items: impl Iterator<Item = T>) -> js_sys::Array {
     items
@@ -165,8 +158,8 @@ pub fn Bench() -> impl IntoView {
                 result.set(Some(BenchResult {
                     rows: n,
                     build_ms,
-                    median: percentile(&times, 0.5),
-                    p95: percentile(&times, 0.95),
+                    median: synthetic::percentile(&times, 0.5),
+                    p95: synthetic::percentile(&times, 0.95),
                     max: times.last().copied().unwrap_or(f64::NAN),
                 }));
             };

@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use bridges_charts::Orientation;
-use bridges_core::explore::{bars, select, stack_series, View};
+use bridges_core::explore::{stack_series, View};
 use bridges_core::format;
 use bridges_core::query::{to_query, Measure, Stack, ViewState};
 use leptos::prelude::*;
@@ -14,7 +14,8 @@ use crate::components::headline::Headline;
 use crate::components::notices::Notices;
 use crate::download::download_text;
 use crate::view_state::{
-    filtered_summary, use_aggregates, use_set_view, use_set_view_with, use_view_state,
+    filtered_summary, use_aggregates, use_bars, use_select, use_set_view, use_set_view_with,
+    use_view_state,
 };
 
 /// `/explore`: linked facets and charts over the whole dataset; every state is a URL.
@@ -36,25 +37,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
 
     let bars_of = {
         let data = Arc::clone(&data);
-        move |view: View, limit: Option<usize>| {
-            let data = Arc::clone(&data);
-            Signal::derive(move || {
-                let (s, _) = state.get();
-                let a = agg.get();
-                match data.engine.lock() {
-                    Ok(engine) => bars(
-                        view,
-                        &a,
-                        &engine.cols,
-                        &data.reference,
-                        &s.filters,
-                        s.measure,
-                        limit,
-                    ),
-                    Err(_) => Vec::new(),
-                }
-            })
-        }
+        move |view: View, limit: Option<usize>| use_bars(Arc::clone(&data), state, agg, view, limit)
     };
     let summary = {
         let data = Arc::clone(&data);
@@ -65,12 +48,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
         let set_view = set_view.clone();
         Callback::new(move |next: ViewState| set_view(next))
     };
-    let select_on = move |view: View| {
-        let set_view = set_view.clone();
-        Callback::new(move |(key, additive): (String, bool)| {
-            set_view(select(&state.get_untracked().0, view, &key, additive))
-        })
-    };
+    let select_on = move |view: View| use_select(state, view);
     let select_for_toggle = select_on.clone();
     let toggle_on = move |view: View| {
         let select = select_for_toggle(view);
@@ -267,6 +245,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     <ChartCard view=View::Region bars=bars_of(View::Region, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Region)/>
                     <ChartCard view=View::Sdg bars=bars_of(View::Sdg, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sdg)/>
                     <ChartCard view=View::Status bars=bars_of(View::Status, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Status)/>
+                    <ChartCard view=View::Flow bars=bars_of(View::Flow, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Flow)/>
                 </div>
                 <p class="note">"SDGs are indicative: Bridges derives them from the sector (see About). Amounts are constant 2021 USD; unknown amounts are not counted as zero. A chart's own selection is highlighted, not filtered away."</p>
             </section>

@@ -66,6 +66,20 @@ pub fn MapPage() -> impl IntoView {
     }
 }
 
+/// The map alone (for embeds): loads the geometry and draws the linked map.
+#[component]
+pub fn EmbeddedMap(
+    /// The loaded dataset.
+    data: Arc<AppData>,
+) -> impl IntoView {
+    let world = LocalResource::new(load_world);
+    move || match world.get() {
+        None => view! { <p role="status">"Loading the map…"</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="embed-error" role="alert">{e}</p> }.into_any(),
+        Some(Ok(w)) => view! { <WorldMap data=Arc::clone(&data) world=w/> }.into_any(),
+    }
+}
+
 fn tooltip_text(
     data: &AppData,
     iso: &str,

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod bench;
+pub mod embed;
 pub mod explore;
 pub mod map;
 pub mod not_found;

@@ -17,29 +17,6 @@ fn sector(p: &Value) -> u64 {
     p["sector"]["code"].as_u64().unwrap_or(0)
 }
 
-async fn query_of(c: &fantoccini::Client) -> String {
-    c.current_url()
-        .await
-        .unwrap()
-        .query()
-        .unwrap_or("")
-        .to_string()
-}
-
-/// Waits until the headline shows `want` projects (the app recomputes after navigation).
-async fn wait_count(c: &fantoccini::Client, want: usize) {
-    for _ in 0..100 {
-        if data_value(c, "project-count").await == want.to_string() {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!(
-        "project-count never became {want}; it is {}",
-        data_value(c, "project-count").await
-    );
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn sector_filter_timeline_click_back_and_reopen() {
     let all = projects();

@@ -96,11 +96,7 @@ async fn unreadable_datasets_show_a_located_error_page() {
     c.goto(&format!("{app}/?data=fixtures/wrong-schema.json"))
         .await
         .unwrap();
-    let text = wait_for(&c, "[data-testid=\"load-error\"]")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let text = text_at(&c, "[data-testid=\"load-error\"]").await;
     assert!(
         text.contains("bridges/1") && text.contains("bridges/9"),
         "{text}"
@@ -109,11 +105,7 @@ async fn unreadable_datasets_show_a_located_error_page() {
     c.goto(&format!("{app}/?data=fixtures/no-such-file.json"))
         .await
         .unwrap();
-    let text = wait_for(&c, "[data-testid=\"load-error\"]")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let text = text_at(&c, "[data-testid=\"load-error\"]").await;
     assert!(text.contains("404"), "{text}");
     c.close().await.unwrap();
 }

@@ -22,29 +22,6 @@ fn recipients_count(iso: &str) -> usize {
         .count()
 }
 
-async fn wait_query(c: &fantoccini::Client, want: &str) {
-    for _ in 0..100 {
-        if c.current_url().await.unwrap().query().unwrap_or("") == want {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!(
-        "query never became {want}: {:?}",
-        c.current_url().await.unwrap().query()
-    );
-}
-
-async fn wait_count(c: &fantoccini::Client, want: usize) {
-    for _ in 0..100 {
-        if data_value(c, "project-count").await == want.to_string() {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("project-count never became {want}");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn click_and_keyboard_select_countries() {
     let world: Value = serde_json::from_str(

@@ -185,3 +185,43 @@ pub fn expected_from_file(rel: &str, price_base: &str) -> Expected {
         amount_unknown: unknown,
     }
 }
+
+/// The text of the first element matching `css`, once it appears.
+pub async fn text_at(c: &Client, css: &str) -> String {
+    wait_for(c, css).await.text().await.expect("text read")
+}
+
+/// The current URL's query string, without `?`.
+pub async fn query_of(c: &Client) -> String {
+    c.current_url()
+        .await
+        .expect("url")
+        .query()
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Waits until the URL's query string is `want` (the app navigates asynchronously).
+pub async fn wait_query(c: &Client, want: &str) {
+    for _ in 0..100 {
+        if query_of(c).await == want {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("query never became {want:?}: it is {:?}", query_of(c).await);
+}
+
+/// Waits until the headline shows `want` projects (the app recomputes after navigation).
+pub async fn wait_count(c: &Client, want: usize) {
+    for _ in 0..100 {
+        if data_value(c, "project-count").await == want.to_string() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!(
+        "project-count never became {want}; it is {}",
+        data_value(c, "project-count").await
+    );
+}

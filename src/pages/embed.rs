@@ -1,0 +1,209 @@
+//! `/embed/:view`: one view for a partner's page, with minimal chrome, a source line and a link to the
+//! full view. It reports its height to the parent page (`public/embed.js` applies it):
+//! `{ "type": "bridges:resize", "version": 1, "id": <the embed= parameter>, "height": <px> }`.
+//! Options: `theme=light|dark|auto`, `controls=0|1`, `accent=RRGGBB`, `height=N` (fixed), plus every
+//! filter parameter of the explorer.
+
+use std::sync::Arc;
+
+use bridges_charts::Orientation;
+use bridges_core::explore::View;
+use bridges_core::query::to_query;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_use::use_element_size;
+
+use crate::app_data::AppData;
+use crate::components::chart_card::ChartCard;
+use crate::components::data_gate::DataGate;
+use crate::components::headline::Headline;
+use crate::paths::href;
+use crate::view_state::{filtered_summary, use_aggregates, use_bars, use_select, use_view_state};
+
+/// The embeddable views: (name in the URL, what it shows).
+pub const EMBED_VIEWS: [&str; 9] = [
+    "headline",
+    "timeline",
+    "sector",
+    "recipients",
+    "region",
+    "sdg",
+    "status",
+    "flow",
+    "map",
+];
+
+fn chart_view(name: &str) -> Option<View> {
+    Some(match name {
+        "timeline" => View::Timeline,
+        "sector" => View::Sector,
+        "recipients" => View::Recipients,
+        "region" => View::Region,
+        "sdg" => View::Sdg,
+        "status" => View::Status,
+        "flow" => View::Flow,
+        _ => return None,
+    })
+}
+
+fn valid_accent(s: &str) -> Option<String> {
+    let hex = s.trim_start_matches('#');
+    (hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit())).then(|| format!("#{hex}"))
+}
+
+/// Applies theme and accent to the document (embeds only).
+fn apply_look(theme: &str, accent: Option<&str>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = root.set_attribute("data-embed", "");
+    let _ = root.set_attribute(
+        "data-theme",
+        if matches!(theme, "light" | "dark") {
+            theme
+        } else {
+            "auto"
+        },
+    );
+    if let Some(a) = accent {
+        let _ = web_sys::HtmlElement::style(wasm_bindgen::JsCast::unchecked_ref::<
+            web_sys::HtmlElement,
+        >(&root))
+        .set_property("--accent", a);
+    }
+}
+
+/// Sends the content height to the parent page, if there is one and it gave an id.
+fn post_height(id: &str, height: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let msg = js_sys::Object::new();
+    let set = |k: &str, v: wasm_bindgen::JsValue| {
+        let _ = js_sys::Reflect::set(&msg, &k.into(), &v);
+    };
+    set("type", "bridges:resize".into());
+    set("version", 1.into());
+    set("id", id.into());
+    set("height", height.ceil().into());
+    // The message holds nothing secret; the partner script checks that it comes from this origin.
+    let _ = parent.post_message(&msg, "*");
+}
+
+/// The embed page.
+#[component]
+pub fn EmbedPage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let name = params.read_untracked().get("view").unwrap_or_default();
+    let q = query.read_untracked();
+    let theme = q.get("theme").unwrap_or_else(|| "auto".into());
+    let accent = q.get("accent").and_then(|a| valid_accent(&a));
+    let controls = q.get("controls").as_deref() != Some("0");
+    let fixed_height = q
+        .get("height")
+        .and_then(|h| h.parse::<u32>().ok())
+        .filter(|h| (100..=5000).contains(h));
+    let id = q
+        .get("embed")
+        .filter(|i| i.len() <= 64 && i.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    drop(q);
+    apply_look(&theme, accent.as_deref());
+
+    let root = NodeRef::<Div>::new();
+    let size = use_element_size(root);
+    let last = StoredValue::new(0.0f64);
+    Effect::new(move |_| {
+        let h = size.height.get();
+        let Some(id) = id.as_deref() else { return };
+        // Only real changes are sent, so a parent that resizes the iframe cannot start a loop.
+        if h > 0.0 && (h - last.get_value()).abs() >= 1.0 && fixed_height.is_none() {
+            last.set_value(h);
+            post_height(id, h);
+        }
+    });
+
+    let known = EMBED_VIEWS.contains(&name.as_str());
+    view! {
+        <div class="embed-root" data-testid="embed-root" node_ref=root
+            style:height=fixed_height.map(|h| format!("{h}px")) style:overflow=fixed_height.map(|_| "auto")>
+            {if known {
+                view! { <DataGate children=move |data| view! { <EmbedBody data=data name=name.clone() controls=controls/> }/> }.into_any()
+            } else {
+                view! {
+                    <p class="embed-error" role="alert">
+                        {format!("Bridges cannot embed “{}”. Use one of: {}.", bridges_core::issue::truncate(&name, 40), EMBED_VIEWS.join(", "))}
+                    </p>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView {
+    let state = use_view_state();
+    let agg = use_aggregates(Arc::clone(&data), state);
+    let summary = {
+        let data = Arc::clone(&data);
+        Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0))
+    };
+    let measure = Signal::derive(move || state.get().0.measure);
+    let full_path = match name.as_str() {
+        "map" => "/map",
+        _ => "/explore",
+    };
+    let full = move || {
+        let mut s = state.get().0;
+        s.page = 1;
+        let q = to_query(&s);
+        href(&if q.is_empty() {
+            full_path.to_string()
+        } else {
+            format!("{full_path}?{q}")
+        })
+    };
+    let title = match chart_view(&name) {
+        Some(v) => v.title_en().to_string(),
+        None if name == "map" => "Projects by recipient country".into(),
+        None => "Cooperation projects".into(),
+    };
+    let body = match chart_view(&name) {
+        Some(view) => {
+            let orientation = if view == View::Timeline {
+                Orientation::Vertical
+            } else {
+                Orientation::Horizontal
+            };
+            let limit = (view == View::Recipients).then_some(15);
+            view! {
+                <ChartCard view=view bars=use_bars(Arc::clone(&data), state, agg, view, limit) measure=measure
+                    orientation=orientation on_select=use_select(state, view) compact=!controls/>
+            }
+            .into_any()
+        }
+        None if name == "map" => {
+            view! { <crate::pages::map::EmbeddedMap data=Arc::clone(&data)/> }.into_any()
+        }
+        None => ().into_any(),
+    };
+    view! {
+        <h1 class="embed-title">{title}</h1>
+        <Headline summary=summary/>
+        {body}
+        <p class="embed-source">
+            "Source: AidData Global Chinese Development Finance Dataset 3.0 (ODC-By 1.0) · "
+            <a href=full target="_blank" rel="noopener noreferrer">"Open in Bridges"</a>
+        </p>
+    }
+}
