@@ -6,4 +6,5 @@ pub mod data_issues;
 pub mod facets;
 pub mod headline;
 pub mod notices;
+pub mod share;
 pub mod site_header;

@@ -46,6 +46,7 @@ pub fn SiteHeader() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
+            <crate::components::share::ShareButton/>
         </header>
     }
 }

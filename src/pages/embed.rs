@@ -124,7 +124,12 @@ pub fn EmbedPage() -> impl IntoView {
     let size = use_element_size(root);
     let last = StoredValue::new(0.0f64);
     Effect::new(move |_| {
-        let h = size.height.get();
+        // The observer reports the content box; the parent needs the whole element (with padding).
+        let _ = size.height.get();
+        let h = root
+            .get()
+            .map(|r| r.get_bounding_client_rect().height())
+            .unwrap_or(0.0);
         let Some(id) = id.as_deref() else { return };
         // Only real changes are sent, so a parent that resizes the iframe cannot start a loop.
         if h > 0.0 && (h - last.get_value()).abs() >= 1.0 && fixed_height.is_none() {
@@ -197,8 +202,12 @@ fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView 
         }
         None => ().into_any(),
     };
+    // A chart card carries its own title.
+    let heading = chart_view(&name)
+        .is_none()
+        .then(|| view! { <h1 class="embed-title">{title}</h1> });
     view! {
-        <h1 class="embed-title">{title}</h1>
+        {heading}
         <Headline summary=summary/>
         {body}
         <p class="embed-source">

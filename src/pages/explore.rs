@@ -49,9 +49,8 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
         Callback::new(move |next: ViewState| set_view(next))
     };
     let select_on = move |view: View| use_select(state, view);
-    let select_for_toggle = select_on.clone();
     let toggle_on = move |view: View| {
-        let select = select_for_toggle(view);
+        let select = select_on(view);
         Callback::new(move |key: String| select.run((key, true)))
     };
     let set_measure = move |m: Measure| {

@@ -1,0 +1,181 @@
+use bridges_core::query::{parse, to_query};
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use qrcode::render::svg;
+use qrcode::QrCode;
+
+use crate::paths::base_path;
+
+fn origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// An SVG QR code of `payload` as a data URL (shown as an image: nothing from the URL becomes markup).
+pub fn qr_data_url(payload: &str) -> Option<String> {
+    let code = QrCode::new(payload.as_bytes()).ok()?;
+    let svg = code
+        .render::<svg::Color>()
+        .min_dimensions(220, 220)
+        .quiet_zone(true)
+        .build();
+    let encoded: String = js_sys::encode_uri_component(&svg).into();
+    Some(format!("data:image/svg+xml;charset=utf-8,{encoded}"))
+}
+
+fn copy(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Which view an embed of the current page shows.
+fn embed_view_for(path: &str) -> &'static str {
+    if path.ends_with("/map") {
+        "map"
+    } else if path.ends_with("/table") || path.ends_with('/') || path.is_empty() {
+        "headline"
+    } else {
+        "timeline"
+    }
+}
+
+/// "Share & embed": the link, an iframe snippet, a script snippet, a preview at phone or desktop
+/// width and a QR code of the current view. A native modal dialog: focus stays inside, Esc closes,
+/// focus returns to the button.
+#[component]
+pub fn ShareButton() -> impl IntoView {
+    let dialog = NodeRef::<Dialog>::new();
+    let location = use_location();
+    let open = RwSignal::new(false);
+    let embed_view = RwSignal::new(String::new());
+    let preview_width = RwSignal::new(360u32);
+    let link = move || {
+        let search = location.search.get();
+        let (mut state, _) = parse(&search);
+        state.page = 1;
+        let q = to_query(&state);
+        format!(
+            "{}{}{}",
+            origin(),
+            location.pathname.get(),
+            if q.is_empty() {
+                String::new()
+            } else {
+                format!("?{q}")
+            }
+        )
+    };
+    let filters = move || {
+        let (mut state, _) = parse(&location.search.get());
+        state.page = 1;
+        state.sort = Default::default();
+        to_query(&state)
+    };
+    let embed_url = move || {
+        let q = filters();
+        format!(
+            "{}{}/embed/{}{}",
+            origin(),
+            base_path(),
+            embed_view.get(),
+            if q.is_empty() {
+                String::new()
+            } else {
+                format!("?{q}")
+            }
+        )
+    };
+    let iframe_snippet = move || {
+        format!(
+            "<iframe src=\"{}\" title=\"Bridges: cooperation projects\" loading=\"lazy\" style=\"width:100%;height:480px;border:0\"></iframe>",
+            embed_url()
+        )
+    };
+    let script_snippet = move || {
+        format!(
+            "<div data-bridges-embed=\"{}\" data-title=\"Bridges: cooperation projects\"></div>\n<script src=\"{}{}/embed.js\" async></script>",
+            embed_url(),
+            origin(),
+            base_path()
+        )
+    };
+    let show = move |_| {
+        embed_view.set(embed_view_for(&location.pathname.get_untracked()).to_string());
+        open.set(true);
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move |_| {
+        open.set(false);
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let views = [
+        "headline",
+        "timeline",
+        "sector",
+        "recipients",
+        "region",
+        "sdg",
+        "status",
+        "flow",
+        "map",
+    ];
+    view! {
+        <button type="button" class="share-button" on:click=show>"Share & embed"</button>
+        <dialog node_ref=dialog class="share-dialog" data-testid="share-dialog" aria-labelledby="share-title" on:close=move |_| open.set(false)>
+            {move || open.get().then(|| view! {
+                <div class="share-head">
+                    <h2 id="share-title">"Share & embed this view"</h2>
+                    <button type="button" on:click=close aria-label="Close">"×"</button>
+                </div>
+                <label class="share-field">"Link"
+                    <span class="share-row">
+                        <input type="text" readonly prop:value=link data-testid="share-link"/>
+                        <button type="button" on:click=move |_| copy(&link())>"Copy link"</button>
+                    </span>
+                </label>
+                <label class="share-field">"Embed"
+                    <select on:change=move |ev| embed_view.set(event_target_value(&ev))>
+                        {views.into_iter().map(|v| view! { <option value=v selected=move || embed_view.get() == v>{v}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label class="share-field">"iframe"
+                    <span class="share-row">
+                        <textarea readonly rows="3" prop:value=iframe_snippet data-testid="share-iframe"></textarea>
+                        <button type="button" on:click=move |_| copy(&iframe_snippet())>"Copy"</button>
+                    </span>
+                </label>
+                <label class="share-field">"Script (resizes itself)"
+                    <span class="share-row">
+                        <textarea readonly rows="3" prop:value=script_snippet data-testid="share-script"></textarea>
+                        <button type="button" on:click=move |_| copy(&script_snippet())>"Copy"</button>
+                    </span>
+                </label>
+                <div class="share-grid">
+                    <figure class="share-qr">
+                        {move || {
+                            let url = link();
+                            qr_data_url(&url).map(|src| view! {
+                                <img src=src alt="QR code of this view's link" width="220" height="220" data-testid="qr-code" data-payload=url/>
+                            })
+                        }}
+                        <figcaption>"Scan to open this view on a phone."</figcaption>
+                    </figure>
+                    <div class="share-preview">
+                        <div role="group" aria-label="Preview width">
+                            <button type="button" aria-pressed=move || (preview_width.get() == 360).to_string() on:click=move |_| preview_width.set(360)>"Phone"</button>
+                            <button type="button" aria-pressed=move || (preview_width.get() == 720).to_string() on:click=move |_| preview_width.set(720)>"Desktop"</button>
+                        </div>
+                        <iframe title="Preview of the embed" src=embed_url style:width=move || format!("{}px", preview_width.get()) style:height="420px"></iframe>
+                    </div>
+                </div>
+            })}
+        </dialog>
+    }
+}
