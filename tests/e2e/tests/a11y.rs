@@ -1,0 +1,118 @@
+//! Accessibility: axe-core (npm, installed by scripts/setup) on every route at desktop and phone
+//! widths, WCAG 2.0/2.1/2.2 A and AA rules. Zero violations.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use fantoccini::wd::TimeoutConfiguration;
+use serde_json::Value;
+
+const AXE: &str = r#"
+const done = arguments[arguments.length - 1];
+const run = () => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+  .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }))))
+  .catch(e => done([{ id: 'axe-error', help: String(e), nodes: [] }]));
+if (window.axe) run();
+else {
+  const s = document.createElement('script');
+  s.src = '/vendor/axe-core/axe.min.js';
+  s.onload = run;
+  s.onerror = () => done([{ id: 'axe-missing', help: 'axe-core not found: scripts/setup --test installs it', nodes: [] }]);
+  document.head.appendChild(s);
+}
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_route_passes_axe() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let routes = [
+        ("/", "[data-testid=\"project-count\"]"),
+        ("/explore", "[data-testid=\"chart-status\"] canvas"),
+        (
+            "/explore?sector=120&stack=sector&measure=amount",
+            "[data-testid=\"chart-status\"] canvas",
+        ),
+        ("/map", "[data-testid=\"map\"] [data-iso3=\"AGO\"]"),
+        (
+            "/map?measure=amount&layer=countries~points~flows",
+            "g.points circle",
+        ),
+        (
+            "/table?sort=amount-desc",
+            "[data-testid=\"results-table\"] tr[data-id]",
+        ),
+        ("/projects/4", "[data-testid=\"project\"]"),
+        ("/about", "article.about table"),
+        ("/no/such/page", "[data-testid=\"not-found\"]"),
+        (
+            "/?data=fixtures/broken-records.json",
+            "[data-testid=\"data-issues\"]",
+        ),
+        (
+            "/?data=fixtures/truncated.json",
+            "[data-testid=\"load-error\"]",
+        ),
+        (
+            "/embed/sector?sector=120",
+            "[data-testid=\"embed-root\"] canvas",
+        ),
+        (
+            "/embed/map?theme=dark",
+            "[data-testid=\"embed-root\"] [data-iso3]",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (w, h) in [(1280, 900), (390, 844)] {
+        let c = browser(&driver, w, h).await;
+        c.update_timeouts(TimeoutConfiguration::new(
+            Some(Duration::from_secs(60)),
+            None,
+            None,
+        ))
+        .await
+        .unwrap();
+        for (route, ready) in routes {
+            c.goto(&format!("{app}{route}")).await.unwrap();
+            wait_for(&c, ready).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let v: Value = c.execute_async(AXE, vec![]).await.unwrap();
+            for violation in v.as_array().unwrap() {
+                failures.push(format!("{w}px {route}: {violation}"));
+            }
+        }
+        c.close().await.unwrap();
+    }
+    assert!(
+        failures.is_empty(),
+        "{} axe violations:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The scan itself can fail: an image without alternative text is reported.
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_reports_a_planted_violation() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.update_timeouts(TimeoutConfiguration::new(
+        Some(Duration::from_secs(60)),
+        None,
+        None,
+    ))
+    .await
+    .unwrap();
+    c.goto(&format!("{app}/about")).await.unwrap();
+    wait_for(&c, "article.about").await;
+    eval(&c, "const i = document.createElement('img'); i.src = 'data:,'; document.body.appendChild(i); return true").await;
+    let v: Value = c.execute_async(AXE, vec![]).await.unwrap();
+    assert!(
+        v.as_array().unwrap().iter().any(|x| x["id"] == "image-alt"),
+        "{v}"
+    );
+    c.close().await.unwrap();
+}
