@@ -66,6 +66,8 @@ pub struct Columns {
     pub combo: Vec<u16>,
     /// Folded title and description, for search.
     pub text: Vec<String>,
+    /// (Chinese name, folded English name) of countries and sectors, for Chinese queries.
+    pub name_pairs: Vec<(String, String)>,
 }
 
 impl Columns {
@@ -118,6 +120,16 @@ impl Columns {
         }
         c.country_off.push(0);
         c.provider_off.push(0);
+        c.name_pairs = t
+            .countries
+            .iter()
+            .map(|x| (x.name_zh.clone(), fold(&x.name_en)))
+            .chain(
+                t.sectors
+                    .iter()
+                    .map(|x| (x.name_zh.clone(), fold(&x.name_en))),
+            )
+            .collect();
         c
     }
 
@@ -212,10 +224,29 @@ impl Columns {
                 c.provider_ids.push(id);
             }
             c.provider_off.push(c.provider_ids.len() as u32);
+            // Titles plus the recipients' and sector's names in English and Chinese, so that a search
+            // for 安哥拉 or "Angola" or 卫生 finds the project (crate::glossary).
             let mut text = fold(&p.title);
-            for extra in [&p.title_zh, &p.description].into_iter().flatten() {
+            for extra in [&p.title_zh, &p.description, &p.regional]
+                .into_iter()
+                .flatten()
+            {
                 text.push('\n');
                 text.push_str(&fold(extra));
+            }
+            for iso in &p.recipients {
+                if let Some(country) = reference.country(iso) {
+                    text.push('\n');
+                    text.push_str(&fold(&country.name_en));
+                    text.push(' ');
+                    text.push_str(&country.name_zh);
+                }
+            }
+            if let Some(info) = p.sector.as_ref().and_then(|s| reference.sector(s.code)) {
+                text.push('\n');
+                text.push_str(&fold(&info.name_en));
+                text.push(' ');
+                text.push_str(&info.name_zh);
             }
             c.text.push(text);
         }

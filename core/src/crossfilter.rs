@@ -218,12 +218,12 @@ impl Engine {
         }
         let q = fold(f.q.trim());
         if !q.is_empty() && (q != self.text_query || self.text_mask.len() != c.len) {
-            let words: Vec<&str> = q.split_whitespace().collect();
+            let terms = crate::glossary::search_terms_with(&q, &c.name_pairs);
             self.text_mask = (0..c.len)
                 .map(|i| {
                     c.text
                         .get(i)
-                        .is_some_and(|t| words.iter().all(|w| t.contains(w)))
+                        .is_some_and(|t| crate::glossary::matches(t, &terms))
                 })
                 .collect();
         }

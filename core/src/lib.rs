@@ -8,6 +8,7 @@ pub mod explore;
 pub mod export;
 pub mod format;
 pub mod geo;
+pub mod glossary;
 pub mod issue;
 pub mod map;
 pub mod model;

@@ -425,3 +425,86 @@ fn downloads_hold_exactly_the_filtered_projects() {
         .iter()
         .all(|p| p.recipients == ["AGO"] && p.sector.as_ref().unwrap().code == 120));
 }
+
+#[test]
+fn chinese_queries_find_english_records() {
+    let (d, r) = load();
+    let mut engine = Engine::new(Columns::build(&d, &r, "USD", "constant 2021"));
+    let mut rows = |q: &str| -> std::collections::BTreeSet<u32> {
+        let f = Filters {
+            q: q.to_string(),
+            ..Default::default()
+        };
+        engine.matching(&f).into_iter().collect()
+    };
+    let pairs = [
+        ("水电", "hydropower"),
+        ("水电站", "hydroelectric"),
+        ("医院", "hospital"),
+        ("农业", "agricultur"),
+        ("学校", "school"),
+        ("大学", "university"),
+        ("孔子学院", "confucius"),
+        ("奖学金", "scholarship"),
+        ("医疗", "medical"),
+        ("铁路", "railway"),
+        ("桥", "bridge"),
+        ("机场", "airport"),
+        ("太阳能", "solar"),
+        ("体育场", "stadium"),
+        ("地震", "earthquake"),
+        ("洪水", "flood"),
+        ("贷款", "loan"),
+        ("议会", "parliament"),
+        ("疟疾", "malaria"),
+        ("大使馆", "embassy"),
+        ("安哥拉", "angola"),
+        ("缅甸", "myanmar"),
+        ("塞拉利昂", "leone"),
+        ("巴基斯坦", "pakistan"),
+        ("卫生", "health"),
+        ("能源", "energy"),
+    ];
+    for (zh, en) in pairs {
+        let (z, e) = (rows(zh), rows(en));
+        assert!(!e.is_empty(), "{en} finds nothing");
+        assert!(
+            z.is_superset(&e),
+            "{zh} misses {} of the {} projects {en} finds",
+            e.difference(&z).count(),
+            e.len()
+        );
+    }
+    // Country names in Chinese find exactly that country's projects.
+    let angola: std::collections::BTreeSet<u32> = d
+        .projects
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.recipients == ["AGO"])
+        .map(|(i, _)| i as u32)
+        .collect();
+    assert!(rows("安哥拉").is_superset(&angola));
+    // Combining a Chinese term with a place narrows: small hydropower in Myanmar.
+    let both = rows("水电 缅甸");
+    assert!(
+        !both.is_empty()
+            && both
+                .iter()
+                .all(|&i| d.projects[i as usize].recipients == ["MMR"])
+    );
+}
+
+#[test]
+fn the_glossary_page_lists_every_term() {
+    let doc = read("docs/glossary.md");
+    for (zh, english) in bridges_core::glossary::GLOSSARY {
+        let row = doc
+            .lines()
+            .find(|l| l.starts_with(&format!("| {zh} |")))
+            .unwrap_or_else(|| panic!("docs/glossary.md lacks {zh}"));
+        assert!(
+            english.iter().all(|e| row.contains(e.trim())),
+            "docs/glossary.md row for {zh} is out of date"
+        );
+    }
+}

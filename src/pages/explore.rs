@@ -162,7 +162,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
         <div class="explore">
             <aside class="facets" aria-label="Filters">
                 <label class="search">
-                    <span>"Search titles"</span>
+                    <span>"Search (English or 中文)"</span>
                     <input type="search" placeholder="e.g. hydropower" prop:value=move || state.get().0.filters.q
                         on:change=move |ev| {
                             let mut s = state.get_untracked().0;
