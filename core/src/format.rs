@@ -71,3 +71,66 @@ mod tests {
         assert_eq!(money(5e6, "EUR"), "EUR 5 million");
     }
 }
+
+/// Chinese compact numbers: `12000` → `1.2万`, `1200000000` → `12亿`, `1.23e12` → `1.23万亿`.
+pub fn int_zh(n: u64) -> String {
+    let v = n as f64;
+    let (scaled, unit) = if v >= 1e12 {
+        (v / 1e12, "万亿")
+    } else if v >= 1e8 {
+        (v / 1e8, "亿")
+    } else if v >= 1e4 {
+        (v / 1e4, "万")
+    } else {
+        return n.to_string();
+    };
+    format!("{}{unit}", trim_decimals(scaled))
+}
+
+/// Chinese compact money: `350e6` USD → `3.5亿美元`, `831e9` → `8310亿美元`.
+pub fn money_zh(value: f64, currency: &str) -> String {
+    if !value.is_finite() {
+        return "未知".into();
+    }
+    let unit = match currency {
+        "USD" => "美元".to_string(),
+        "CNY" => "元人民币".to_string(),
+        "EUR" => "欧元".to_string(),
+        other => format!(" {other}"),
+    };
+    let n = value.round().max(0.0) as u64;
+    format!("{}{unit}", int_zh(n))
+}
+
+/// Up to three significant digits, trailing zeros removed: 3.50 → 3.5, 8310.0 → 8310.
+fn trim_decimals(x: f64) -> String {
+    let digits = if x >= 100.0 {
+        0
+    } else if x >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let s = format!("{x:.digits$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod zh_tests {
+    use super::*;
+
+    #[test]
+    fn chinese_compact_numbers() {
+        assert_eq!(int_zh(9404), "9404");
+        assert_eq!(int_zh(12_000), "1.2万");
+        assert_eq!(int_zh(1_200_000_000), "12亿");
+        assert_eq!(int_zh(1_230_000_000_000), "1.23万亿");
+        assert_eq!(money_zh(350e6, "USD"), "3.5亿美元");
+        assert_eq!(money_zh(830_896_560_501.0, "USD"), "8309亿美元");
+        assert_eq!(money_zh(f64::NAN, "USD"), "未知");
+    }
+}

@@ -240,3 +240,29 @@ async fn table_follows_filters_and_sorts() {
     wait_count(&c, energy.len()).await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn url_text_is_shown_as_text_never_run() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let payload = "%3Cimg%20src%3Dx%20onerror%3D%22window.__pwned%3D1%22%3E";
+    c.goto(&format!(
+        "{app}/explore?q={payload}&country=%3Cscript%3E&zoom=%3Csvg%20onload%3Dalert(1)%3E"
+    ))
+    .await
+    .unwrap();
+    let chips = text_at(&c, "[data-testid=\"filter-chips\"]").await;
+    assert!(
+        chips.contains("<img src=x onerror=\"window.__pwned=1\">"),
+        "the query is shown as text: {chips}"
+    );
+    let notices = text_at(&c, "[data-testid=\"url-notices\"]").await;
+    assert!(
+        notices.contains("country=<script>") && notices.contains("zoom="),
+        "{notices}"
+    );
+    wait_count(&c, 0).await;
+    assert_eq!(eval(&c, "return window.__pwned === undefined && document.querySelectorAll('main img').length === 0").await, true);
+    c.close().await.unwrap();
+}
