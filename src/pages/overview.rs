@@ -22,7 +22,7 @@ pub fn Overview() -> impl IntoView {
                 <p class="dataset-line">"Dataset: " {title} ". " <a href=href("/about")>"About the data"</a></p>
                 <nav class="cards" aria-label="Views">
                     <a class="card" href=href("/explore")><h2>"Explore"</h2><p>"Filter by region, country, sector, year and SDG, with linked charts."</p></a>
-                    <a class="card" href=href("/map")><h2>"Map"</h2><p>"Coming next: where the projects are, by country and admin area."</p></a>
+                    <a class="card" href=href("/map")><h2>"Map"</h2><p>"Where the projects are: by country, admin-area locations and flows."</p></a>
                     <a class="card" href=href("/table")><h2>"Table"</h2><p>"Every project, with a page for each record."</p></a>
                 </nav>
             }
