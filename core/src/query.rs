@@ -293,7 +293,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 .ok()
                 .filter(|z| z.is_finite() && (1.0..=crate::map::MAX_ZOOM).contains(z))
             {
-                Some(z) => state.map.zoom = z,
+                Some(z) => state.map.zoom = round2(z),
                 None => note(
                     &key,
                     &value,
@@ -307,8 +307,8 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                     .ok()
                     .filter(|v| v.is_finite() && v.abs() <= limit)
                 {
-                    Some(v) if key == "lon" => state.map.lon = v,
-                    Some(v) => state.map.lat = v,
+                    Some(v) if key == "lon" => state.map.lon = round2(v),
+                    Some(v) => state.map.lat = round2(v),
                     None => note(
                         &key,
                         &value,
@@ -347,6 +347,11 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
         }
     }
     (state, notices)
+}
+
+/// Map positions are kept to two decimals, as links write them, so that a link round-trips exactly.
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
 }
 
 fn collect<'a, T: Ord>(
@@ -427,11 +432,11 @@ pub fn to_query(state: &ViewState) -> String {
     let m = &state.map;
     let d = crate::map::MapView::default();
     if m.zoom != d.zoom {
-        put("zoom", format!("{}", (m.zoom * 100.0).round() / 100.0));
+        put("zoom", format!("{}", round2(m.zoom)));
     }
     if m.lon != d.lon || m.lat != d.lat {
-        put("lon", format!("{}", (m.lon * 100.0).round() / 100.0));
-        put("lat", format!("{}", (m.lat * 100.0).round() / 100.0));
+        put("lon", format!("{}", round2(m.lon)));
+        put("lat", format!("{}", round2(m.lat)));
     }
     if m.layers != d.layers {
         put("layer", join(&m.layers, |l| l.code().to_string()));
@@ -531,6 +536,13 @@ mod tests {
             (s.filters.amount_min, s.filters.amount_max),
             (Some(1), Some(9))
         );
+    }
+
+    #[test]
+    fn map_positions_round_trip_at_two_decimals() {
+        let (s, _) = parse("zoom=2.345&lon=18.123456&lat=-2.005");
+        assert_eq!(to_query(&s), "zoom=2.35&lon=18.12&lat=-2.01");
+        assert_eq!(parse(&to_query(&s)).0, s);
     }
 
     #[test]
