@@ -49,11 +49,32 @@ async fn fetch_text(url: &str) -> Result<String, LoadError> {
     })
 }
 
-/// Fetches both files at once and validates them. `data_url` is `None` for the built-in dataset.
-pub async fn load(data_url: Option<String>) -> LoadResult {
-    let source = data_url.clone().unwrap_or_else(|| DEFAULT_DATA.to_string());
-    let (reference_text, data_text) =
-        futures::join!(fetch_text(REFERENCE_DATA), fetch_text(&source));
+/// Where the dataset comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataSource {
+    /// The built-in dataset, or another one named by `?data=URL`.
+    Url(Option<String>),
+    /// A file the visitor opened or dropped: read in the browser, never uploaded.
+    File { name: String, text: String },
+}
+
+/// Fetches the reference tables and the dataset (at once) and validates them.
+pub async fn load(choice: DataSource) -> LoadResult {
+    let (source, data_url, file_text) = match choice {
+        DataSource::Url(url) => (
+            url.clone().unwrap_or_else(|| DEFAULT_DATA.to_string()),
+            url,
+            None,
+        ),
+        DataSource::File { name, text } => (format!("{name} (local file)"), Some(name), Some(text)),
+    };
+    let fetch_data = async {
+        match file_text {
+            Some(text) => Ok(text),
+            None => fetch_text(&source).await,
+        }
+    };
+    let (reference_text, data_text) = futures::join!(fetch_text(REFERENCE_DATA), fetch_data);
     let reference = parse_reference(REFERENCE_DATA, &reference_text?)?;
     let loaded = parse_dataset(&source, &data_text?, &reference)?;
     let summary = Summary::of_dataset(&loaded.dataset);

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::app_data::{load, LoadResult};
+use crate::app_data::{load, DataSource, LoadResult};
 use crate::components::site_header::SiteHeader;
 use crate::pages::bench::Bench;
 use crate::pages::embed::EmbedPage;
@@ -23,6 +23,10 @@ use crate::pages::{
 /// The dataset as a resource every page can read; `None` while loading.
 #[derive(Clone, Copy)]
 pub struct DataResource(pub LocalResource<LoadResult>);
+
+/// Which dataset is shown; setting it (e.g. to a dropped file) reloads every view.
+#[derive(Clone, Copy)]
+pub struct DataChoice(pub RwSignal<DataSource>);
 
 /// The `data` query parameter names a dataset to load instead of the built-in one.
 fn requested_data_url() -> Option<String> {
@@ -45,9 +49,10 @@ fn Chrome(children: ChildrenFn) -> impl IntoView {
 /// The whole app: header, routes, footer. The dataset starts loading at once.
 #[component]
 pub fn App() -> impl IntoView {
-    let data_url = requested_data_url();
-    let resource = LocalResource::new(move || load(data_url.clone()));
+    let choice = RwSignal::new(DataSource::Url(requested_data_url()));
+    let resource = LocalResource::new(move || load(choice.get()));
     provide_context(DataResource(resource));
+    provide_context(DataChoice(choice));
     let base = paths::base_path();
     view! {
         <Router base=base>

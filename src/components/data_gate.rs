@@ -14,6 +14,9 @@ use crate::DataResource;
 pub fn DataGate<F, V>(
     /// Renders the page once the data is there.
     children: F,
+    /// Leave out the banner and the problems list (when another gate on the page shows them).
+    #[prop(optional)]
+    quiet: bool,
 ) -> impl IntoView
 where
     F: Fn(Arc<AppData>) -> V + Send + Sync + 'static,
@@ -21,6 +24,7 @@ where
 {
     let DataResource(resource) = expect_context::<DataResource>();
     move || match resource.get() {
+        None if quiet => ().into_any(),
         None => view! {
             <div class="loading" role="status" data-testid="loading">
                 <progress aria-label="Loading the dataset"></progress>
@@ -28,9 +32,10 @@ where
             </div>
         }
         .into_any(),
+        Some(Err(_)) if quiet => ().into_any(),
         Some(Err(err)) => view! { <LoadErrorPage err=err/> }.into_any(),
         Some(Ok(data)) => {
-            let banner = (!data.is_default).then(|| {
+            let banner = (!data.is_default && !quiet).then(|| {
                 let source = data.source.clone();
                 view! {
                     <p class="banner" role="note" data-testid="custom-data-banner">
@@ -40,7 +45,11 @@ where
                     </p>
                 }
             });
-            let issues = data.loaded.issues.clone();
+            let issues = if quiet {
+                Vec::new()
+            } else {
+                data.loaded.issues.clone()
+            };
             view! {
                 {banner}
                 {children(data)}

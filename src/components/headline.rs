@@ -10,7 +10,21 @@ pub fn Headline(
     summary: Signal<Summary>,
 ) -> impl IntoView {
     let s = move || summary.get();
+    let announcement = move || {
+        let s = s();
+        let amount = s
+            .amount
+            .as_ref()
+            .map(|a| format!(", {} known", format::money(a.total, &a.currency)))
+            .unwrap_or_default();
+        format!(
+            "Showing {} projects{amount}; {} with unknown amount.",
+            format::int(s.projects as u64),
+            format::int(s.amount_unknown as u64)
+        )
+    };
     view! {
+        <p class="sr-only" role="status" aria-live="polite" data-testid="live-status">{announcement}</p>
         <section class="headline" aria-label="Headline figures">
             <div class="figure" data-testid="project-count" data-value=move || s().projects.to_string()>
                 <span class="value">{move || format::int(s().projects as u64)}</span>

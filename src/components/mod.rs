@@ -6,5 +6,6 @@ pub mod data_issues;
 pub mod facets;
 pub mod headline;
 pub mod notices;
+pub mod open_file;
 pub mod share;
 pub mod site_header;

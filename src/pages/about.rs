@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::data_gate::DataGate;
+use crate::components::open_file::OpenFile;
 
 /// `/about`: sources, licences, citations, and the project's own indicative sector → SDG mapping.
 #[component]
@@ -8,6 +9,26 @@ pub fn About() -> impl IntoView {
     view! {
         <article class="about">
             <h1>"About the data"</h1>
+            <DataGate quiet=true children=|data| {
+                (!data.is_default).then(|| {
+                    let m = data.loaded.dataset.meta.clone();
+                    view! {
+                        <section class="banner" data-testid="custom-data-about">
+                            <h2>"The dataset you are looking at"</h2>
+                            <p>{format!("Source: {}", data.source)}</p>
+                            <p>{format!("Title: {}", m.title)}</p>
+                            {m.publisher.map(|p| view! { <p>{format!("Publisher: {p}")}</p> })}
+                            {m.citation.map(|c| view! { <p>{format!("Citation: {c}")}</p> })}
+                            {m.licence.map(|l| view! { <p>{format!("Licence: {l}")}</p> })}
+                            {m.url.map(|u| view! { <p>"Web: " <a href=u.clone() rel="external noopener noreferrer">{u.clone()}</a></p> })}
+                            <p class="note">"The sections below describe the built-in data and the reference tables."</p>
+                        </section>
+                    }
+                })
+            }/>
+            <h2>"Use your own data"</h2>
+            <p>"Any file in the bridges/1 format (see the project's docs/dataset.md and the JSON Schema) can be explored here. Invalid records are listed, valid ones load."</p>
+            <OpenFile/>
             <h2>"Projects"</h2>
             <p>
                 "The built-in dataset is AidData's Global Chinese Development Finance Dataset, Version 3.0: the 9,404 "

@@ -205,3 +205,44 @@ async fn works_under_a_sub_path() {
     wait_for(&c, "[data-testid=\"project\"][data-id=\"4\"]").await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_local_file_replaces_the_dataset_and_is_named() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/about")).await.unwrap();
+    let input = wait_for(&c, "[data-testid=\"open-file\"] input[type=\"file\"]").await;
+    let path = repo()
+        .join("tests/fixtures/broken-records.json")
+        .canonicalize()
+        .unwrap();
+    input.send_keys(&path.to_string_lossy()).await.unwrap();
+    let about = text_at(&c, "[data-testid=\"custom-data-about\"]").await;
+    assert!(
+        about.contains("broken-records.json (local file)")
+            && about.contains("Fixture with broken records"),
+        "{about}"
+    );
+    let banner = text_at(&c, "[data-testid=\"custom-data-banner\"]").await;
+    assert!(banner.contains("broken-records.json"), "{banner}");
+    assert_eq!(
+        attr(
+            &wait_for(&c, "[data-testid=\"data-issues\"]").await,
+            "data-count"
+        )
+        .await,
+        "10"
+    );
+    // Every view now shows the file's data.
+    c.find(fantoccini::Locator::Css(
+        "nav[aria-label=\"Main\"] a[href$=\"/explore\"]",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    wait_count(&c, 7).await;
+    c.close().await.unwrap();
+}

@@ -1,0 +1,64 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::app_data::DataSource;
+use crate::DataChoice;
+
+/// Largest file read in the browser.
+const MAX_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
+
+async fn read(file: web_sys::File) -> Result<DataSource, String> {
+    let name = file.name();
+    if file.size() > MAX_BYTES {
+        return Err(format!("{name} is larger than 100 MB"));
+    }
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| format!("{name} could not be read"))?;
+    Ok(DataSource::File {
+        name,
+        text: text.as_string().unwrap_or_default(),
+    })
+}
+
+/// Open or drop a `bridges/1` JSON file: it is read in the browser (never uploaded) and replaces the
+/// built-in dataset until the page is reloaded. Problems in it are listed like any other dataset's.
+#[component]
+pub fn OpenFile() -> impl IntoView {
+    let DataChoice(choice) = expect_context::<DataChoice>();
+    let error = RwSignal::new(None::<String>);
+    let over = RwSignal::new(false);
+    let take = move |file: Option<web_sys::File>| {
+        let Some(file) = file else { return };
+        leptos::task::spawn_local(async move {
+            match read(file).await {
+                Ok(source) => {
+                    error.set(None);
+                    choice.set(source);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <div class="open-file" class:over=move || over.get() data-testid="open-file"
+            on:dragover=move |ev: web_sys::DragEvent| { ev.prevent_default(); over.set(true); }
+            on:dragleave=move |_| over.set(false)
+            on:drop=move |ev: web_sys::DragEvent| {
+                ev.prevent_default();
+                over.set(false);
+                take(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
+            }>
+            <label>
+                "Open a dataset file (bridges/1 JSON), or drop it here: "
+                <input type="file" accept=".json,application/json" on:change=move |ev| {
+                    let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+                    take(input.and_then(|i| i.files()).and_then(|f| f.get(0)));
+                }/>
+            </label>
+            <p class="note">"The file is read in your browser and never uploaded. Reloading the page returns to the built-in data."</p>
+            {move || error.get().map(|e| view! { <p class="load-error" role="alert">{e}</p> })}
+        </div>
+    }
+}
