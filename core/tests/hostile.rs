@@ -2,6 +2,8 @@
 //! clear, located result, valid records still load, and nothing panics. Property tests throw random
 //! records and query strings at the parser and the URL codec.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::PathBuf;
 
 use bridges_core::issue::{Consequence, LoadError};
