@@ -26,9 +26,6 @@ pub fn About() -> impl IntoView {
                     }
                 })
             }/>
-            <h2>"Use your own data"</h2>
-            <p>"Any file in the bridges/1 format (see the project's docs/dataset.md and the JSON Schema) can be explored here. Invalid records are listed, valid ones load."</p>
-            <OpenFile/>
             <h2>"Projects"</h2>
             <p>
                 "The built-in dataset is AidData's Global Chinese Development Finance Dataset, Version 3.0: the 9,404 "
@@ -77,6 +74,9 @@ pub fn About() -> impl IntoView {
                     </div>
                 }
             }/>
+            <h2>"Use your own data"</h2>
+            <p>"Any file in the bridges/1 format (see the project's docs/dataset.md and the JSON Schema) can be explored here. Invalid records are listed, valid ones load."</p>
+            <OpenFile/>
         </article>
     }
 }
