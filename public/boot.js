@@ -6,5 +6,14 @@ window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => {
   window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
 });
+// Errors and panics (console_error_panic_hook writes them with console.error) are kept for the tests.
+window.__errors = [];
+const consoleError = console.error.bind(console);
+console.error = (...args) => {
+  window.__errors.push(args.map(String).join(" "));
+  consoleError(...args);
+};
+window.addEventListener("error", (e) => window.__errors.push(String(e.message)));
+window.addEventListener("unhandledrejection", (e) => window.__errors.push(String(e.reason)));
 const { default: init } = await import(tag.dataset.js);
 await init({ module_or_path: tag.dataset.wasm });

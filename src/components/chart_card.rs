@@ -93,17 +93,25 @@ pub fn ChartCard(
             return;
         };
         let ratio = dpr.get().max(1.0);
-        el.set_width((l.width * ratio).round() as u32);
-        el.set_height((l.height * ratio).round() as u32);
-        let _ = web_sys::HtmlElement::style(&el).set_property("height", &format!("{}px", l.height));
-        if let Some(backend) = CanvasBackend::with_canvas_object(el) {
-            let root = backend.into_drawing_area();
-            let b = bars.get();
-            theme.with_value(|t| {
-                let _ = draw(&root, &l, &b, t, ratio, focus.get());
-            });
-            count_draw();
-        }
+        let b = bars.get();
+        let f = focus.get();
+        // Everything the paint needs is taken now: the component may be gone by the next frame.
+        let Some(t) = theme.try_get_value() else {
+            return;
+        };
+        // Paint in the next frame: resizing the canvas inside the ResizeObserver's delivery would make
+        // the observer report again in the same frame ("ResizeObserver loop" errors).
+        request_animation_frame(move || {
+            el.set_width((l.width * ratio).round() as u32);
+            el.set_height((l.height * ratio).round() as u32);
+            let _ =
+                web_sys::HtmlElement::style(&el).set_property("height", &format!("{}px", l.height));
+            if let Some(backend) = CanvasBackend::with_canvas_object(el) {
+                let root = backend.into_drawing_area();
+                let _ = draw(&root, &l, &b, &t, ratio, f);
+                count_draw();
+            }
+        });
     });
 
     let at = move |x: f64, y: f64| placed.with(|l| l.as_ref().and_then(|l| hit(l, x, y)));

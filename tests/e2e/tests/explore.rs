@@ -98,6 +98,8 @@ async fn sector_filter_timeline_click_back_and_reopen() {
     c.goto(&url).await.unwrap();
     wait_count(&c, in_year).await;
 
+    assert_no_errors(&c, "explorer after clicks, back and forward").await;
+
     // Removing the chip clears that filter.
     c.find(Locator::Css(
         "[data-testid=\"filter-chips\"] .chip button[aria-label^=\"Remove filter Year\"]",

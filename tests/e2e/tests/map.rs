@@ -116,6 +116,8 @@ async fn click_and_keyboard_select_countries() {
     wait_query(&c, &format!("country={iso}")).await;
     wait_count(&c, recipients_count(&iso)).await;
 
+    assert_no_errors(&c, "map after clicks and keys").await;
+
     // The list instead of the map lists the same countries.
     c.find(Locator::XPath(
         "//button[contains(., 'List instead of map')]",

@@ -86,6 +86,11 @@ pub fn chromedriver() -> Driver {
 
 /// Headless Chromium at a given window size, with the flags this machine needs as root.
 pub async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
+    browser_with(driver, width, height, &[]).await
+}
+
+/// As [`browser`], with extra command-line flags.
+pub async fn browser_with(driver: &Driver, width: u32, height: u32, extra: &[&str]) -> Client {
     let profile = std::env::temp_dir().join(format!(
         "bridges-e2e-{}-{}",
         std::process::id(),
@@ -104,6 +109,10 @@ pub async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
         format!("--user-data-dir={}", profile.display()),
         format!("--window-size={width},{height}"),
     ];
+    let args: Vec<String> = args
+        .into_iter()
+        .chain(extra.iter().map(|s| s.to_string()))
+        .collect();
     let mut caps = serde_json::Map::new();
     let mut chrome = json!({ "args": args });
     if let Ok(bin) = std::env::var("CHROMIUM") {
@@ -224,4 +233,10 @@ pub async fn wait_count(c: &Client, want: usize) {
         "project-count never became {want}; it is {}",
         data_value(c, "project-count").await
     );
+}
+
+/// No console error, uncaught exception or wasm panic so far (boot.js records them).
+pub async fn assert_no_errors(c: &Client, context: &str) {
+    let errors = eval(c, "return window.__errors || ['boot.js did not run']").await;
+    assert_eq!(errors, serde_json::json!([]), "{context}: {errors}");
 }

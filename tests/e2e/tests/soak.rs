@@ -1,0 +1,93 @@
+//! Soak: a seeded run of random interactions in one page (facets, chart bars, chips, measure, map
+//! zoom, navigation, back/forward, URL edits): no panic, no console error, bounded JS heap.
+//! `SOAK` sets the number of interactions (1,000 by default; scripts/bench runs 10,000).
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use fantoccini::wd::TimeoutConfiguration;
+use serde_json::Value;
+
+const SOAK: &str = r#"
+const [n, seed] = [arguments[0], arguments[1]];
+const done = arguments[arguments.length - 1];
+let s = seed >>> 0;
+const rand = (k) => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s % k; };
+const pick = (sel) => { const all = document.querySelectorAll(sel); return all.length ? all[rand(all.length)] : null; };
+const go = (url) => { const a = document.createElement('a'); a.href = url; document.body.appendChild(a); a.click(); a.remove(); };
+const queries = ['', 'sector=120', 'country=AGO~ZMB', 'region=002&from=2005&to=2015', 'q=hydro', 'q=水电', 'sdg=3~7&measure=amount',
+                 'stack=sector', 'status=completed&flow=oda_like', 'min=1000000', 'sort=amount-desc', 'zoom=2&lon=20&lat=0&layer=countries~points',
+                 'country=%3Cscript%3E', 'from=abc', 'page=99'];
+const paths = ['/explore', '/map', '/table', '/', '/explore'];
+const heap = () => (performance.memory ? performance.memory.usedJSHeapSize : 0);
+let warm = 0, i = 0;
+const step = () => {
+  try {
+    switch (rand(10)) {
+      case 0: case 1: { const c = pick('.facet input[type=checkbox]'); if (c) c.click(); break; }
+      case 2: { const cv = pick('.chart-card canvas'); if (cv) { const r = cv.getBoundingClientRect();
+                cv.dispatchEvent(new MouseEvent('click', { clientX: r.left + r.width * 0.6, clientY: r.top + 8 + rand(8) * 24, bubbles: true, shiftKey: rand(3) === 0 })); } break; }
+      case 3: { const b = pick('.chip button'); if (b) b.click(); break; }
+      case 4: go(paths[rand(paths.length)] + '?' + queries[rand(queries.length)]); break;
+      case 5: history.back(); break;
+      case 6: history.forward(); break;
+      case 7: { const b = pick('.map-toolbar button, .chart-controls button'); if (b && !/SVG|PNG|CSV|JSON|Play/.test(b.textContent)) b.click(); break; }
+      case 8: { const g = pick('[data-iso3].has-projects'); if (g) g.dispatchEvent(new MouseEvent('click', { bubbles: true })); break; }
+      default: go('/explore?' + queries[rand(queries.length)]);
+    }
+  } catch (e) { window.__errors.push('soak: ' + e); }
+  i++;
+  if (i === Math.min(200, n >> 2)) { if (window.gc) window.gc(); warm = heap(); }
+  if (i < n) setTimeout(step, 0);
+  else setTimeout(() => { if (window.gc) window.gc(); done({ n: i, warm, end: heap(), errors: window.__errors.slice(0, 10), errorCount: window.__errors.length }); }, 300);
+};
+step();
+"#;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn random_interactions_leave_no_errors_and_bounded_heap() {
+    let n: u64 = std::env::var("SOAK")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser_with(
+        &driver,
+        1280,
+        900,
+        &["--js-flags=--expose-gc", "--enable-precise-memory-info"],
+    )
+    .await;
+    c.update_timeouts(TimeoutConfiguration::new(
+        Some(Duration::from_secs(1800)),
+        None,
+        None,
+    ))
+    .await
+    .unwrap();
+    c.goto(&format!("{app}/explore")).await.unwrap();
+    wait_for(&c, "[data-testid=\"chart-status\"] canvas").await;
+    let r: Value = c
+        .execute_async(SOAK, vec![n.into(), 20261128u64.into()])
+        .await
+        .unwrap();
+    let (warm, end) = (
+        r["warm"].as_f64().unwrap_or(0.0),
+        r["end"].as_f64().unwrap_or(0.0),
+    );
+    let growth = if warm > 0.0 {
+        (end - warm) / warm * 100.0
+    } else {
+        f64::NAN
+    };
+    println!("SOAK {} interactions: JS heap {:.1} MB after warm-up, {:.1} MB at the end ({growth:+.1} %), {} console errors", r["n"], warm / 1e6, end / 1e6, r["errorCount"]);
+    assert_eq!(r["errorCount"], 0, "console errors: {}", r["errors"]);
+    assert!(growth < 20.0, "heap grew {growth:.1} % after warm-up");
+    // The page still works afterwards.
+    c.goto(&format!("{app}/explore?sector=120")).await.unwrap();
+    wait_count(&c, 1767).await;
+    c.close().await.unwrap();
+}
