@@ -246,3 +246,65 @@ async fn bench_map_pan_frames() {
     );
     c.close().await.unwrap();
 }
+
+/// Loading a 100k-project file (the default projects repeated with new ids): time to the headline and
+/// the longest main-thread task. Parsing runs on the main thread today, so this is one long task.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: run by scripts/bench"]
+async fn bench_load_100k_projects() {
+    let dir = repo().join("target/generated");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("projects-100k.json");
+    if !path.exists() {
+        let text = std::fs::read_to_string(repo().join("public/data/projects.json")).unwrap();
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        let base = v["projects"].as_array().unwrap().clone();
+        let mut all = Vec::with_capacity(100_000);
+        for i in 0..100_000 {
+            let mut p = base[i % base.len()].clone();
+            p["id"] = Value::from(format!("s{i}"));
+            all.push(p);
+        }
+        v["projects"] = Value::Array(all);
+        std::fs::write(&path, serde_json::to_string(&v).unwrap()).unwrap();
+    }
+    let mb = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let t = std::time::Instant::now();
+    c.goto(&format!("{app}/?data=generated/projects-100k.json"))
+        .await
+        .unwrap();
+    for _ in 0..600 {
+        if c.find(fantoccini::Locator::Css("[data-testid=\"project-count\"]"))
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let shown = t.elapsed().as_secs_f64();
+    assert_eq!(data_value(&c, "project-count").await, "100000");
+    let tasks = eval(&c, "return window.__longTasks").await;
+    let longest = tasks
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_f64)
+        .fold(0.0, f64::max);
+    let heap = eval(
+        &c,
+        "return performance.memory ? performance.memory.usedJSHeapSize : 0",
+    )
+    .await
+    .as_f64()
+    .unwrap_or(0.0);
+    println!(
+        "BENCH load 100k projects ({mb:.0} MB file): headline after {shown:.1} s; longest main-thread task {longest:.0} ms; {} long tasks; JS heap {:.0} MB",
+        tasks.as_array().unwrap().len(),
+        heap / 1e6
+    );
+    c.close().await.unwrap();
+}

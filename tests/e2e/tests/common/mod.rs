@@ -32,6 +32,8 @@ pub fn serve_dist(base: &str, dist_env: &str, default_dir: &str) -> String {
             ("/fixtures/".into(), repo().join("tests/fixtures")),
             // npm packages the benchmarks compare against (scripts/bench installs them).
             ("/vendor/".into(), repo().join(".tools/node_modules")),
+            // Large generated datasets (benchmarks write them here).
+            ("/generated/".into(), repo().join("target/generated")),
         ],
         headers: vec![],
     };
