@@ -115,17 +115,7 @@ pub fn ShareButton() -> impl IntoView {
             d.close();
         }
     };
-    let views = [
-        "headline",
-        "timeline",
-        "sector",
-        "recipients",
-        "region",
-        "sdg",
-        "status",
-        "flow",
-        "map",
-    ];
+    let views = crate::pages::embed::EMBED_VIEWS;
     view! {
         <button type="button" class="share-button" on:click=show>"Share & embed"</button>
         <dialog node_ref=dialog class="share-dialog" data-testid="share-dialog" aria-labelledby="share-title" on:close=move |_| open.set(false)>

@@ -21,7 +21,7 @@ use crate::components::headline::Headline;
 use crate::paths::href;
 use crate::view_state::{filtered_summary, use_aggregates, use_bars, use_select, use_view_state};
 
-/// The embeddable views: (name in the URL, what it shows).
+/// The views `/embed/:view` can show, by their name in the URL.
 pub const EMBED_VIEWS: [&str; 9] = [
     "headline",
     "timeline",
