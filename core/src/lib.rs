@@ -16,6 +16,7 @@ pub mod query;
 pub mod reference;
 pub mod summary;
 pub mod synthetic;
+pub mod table;
 pub mod text;
 pub mod validate;
 pub mod world;

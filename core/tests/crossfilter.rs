@@ -508,3 +508,65 @@ fn the_glossary_page_lists_every_term() {
         );
     }
 }
+
+#[test]
+fn table_sort_keeps_unknown_amounts_last_both_ways() {
+    use bridges_core::query::{Sort, SortKey};
+    use bridges_core::table::{recipients_label, sort_rows};
+    let (d, r) = load();
+    let mut engine = Engine::new(Columns::build(&d, &r, "USD", "constant 2021"));
+    let rows = engine.matching(&parse("country=AGO").0.filters);
+    let known = rows
+        .iter()
+        .filter(|&&i| d.projects[i as usize].amount.is_some())
+        .count();
+    assert!(known > 0 && known < rows.len());
+    for descending in [false, true] {
+        let mut sorted = rows.clone();
+        sort_rows(
+            &d.projects,
+            &r,
+            &mut sorted,
+            Sort {
+                key: SortKey::Amount,
+                descending,
+            },
+        );
+        let values: Vec<Option<f64>> = sorted
+            .iter()
+            .map(|&i| d.projects[i as usize].amount.as_ref().map(|a| a.value))
+            .collect();
+        assert!(
+            values[..known].iter().all(Option::is_some)
+                && values[known..].iter().all(Option::is_none),
+            "unknown last"
+        );
+        let v: Vec<f64> = values[..known].iter().flatten().copied().collect();
+        assert!(v.windows(2).all(|w| if descending {
+            w[0] >= w[1]
+        } else {
+            w[0] <= w[1]
+        }));
+    }
+    let mut by_title = rows.clone();
+    sort_rows(
+        &d.projects,
+        &r,
+        &mut by_title,
+        Sort {
+            key: SortKey::Title,
+            descending: false,
+        },
+    );
+    let titles: Vec<String> = by_title
+        .iter()
+        .map(|&i| d.projects[i as usize].title.to_lowercase())
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]));
+    let regional = d.projects.iter().find(|p| p.recipients.is_empty()).unwrap();
+    assert_eq!(
+        recipients_label(regional, &r),
+        regional.regional.clone().unwrap()
+    );
+    assert_eq!(recipients_label(&d.projects[0], &r), "Angola");
+}

@@ -23,14 +23,7 @@ pub fn amount_text(p: &Project) -> String {
 
 /// Recipient country names, or the regional label for regional projects.
 pub fn recipients_text(data: &AppData, p: &Project) -> String {
-    if p.recipients.is_empty() {
-        return p.regional.clone().unwrap_or_else(|| "unknown".into());
-    }
-    p.recipients
-        .iter()
-        .map(|c| data.reference.country_name_en(c).to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+    bridges_core::table::recipients_label(p, &data.reference)
 }
 
 fn year_text(y: Option<i32>) -> String {

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use bridges_core::format;
 use bridges_core::query::{Sort, SortKey, ViewState};
+use bridges_core::table::sort_rows;
 use leptos::prelude::*;
 
 use crate::app_data::AppData;
@@ -24,37 +25,6 @@ pub fn TablePage() -> impl IntoView {
     }
 }
 
-fn sort_rows(data: &AppData, rows: &mut [u32], sort: Sort) {
-    let p = |i: &u32| &data.loaded.dataset.projects[*i as usize];
-    match sort.key {
-        SortKey::Id => {}
-        SortKey::Title => rows.sort_by_cached_key(|i| p(i).title.to_lowercase()),
-        SortKey::Recipient => rows.sort_by_cached_key(|i| recipients_text(data, p(i))),
-        SortKey::Sector => {
-            rows.sort_by_cached_key(|i| p(i).sector.as_ref().map(|s| s.name.clone()))
-        }
-        SortKey::Year => rows.sort_by_key(|i| p(i).years.commitment),
-        SortKey::Status => rows.sort_by_key(|i| p(i).status),
-        // Unknown amounts sort last in both directions: they are not zero.
-        SortKey::Amount => rows.sort_by(|a, b| {
-            let (x, y) = (
-                p(a).amount.as_ref().map(|m| m.value),
-                p(b).amount.as_ref().map(|m| m.value),
-            );
-            match (x, y) {
-                (Some(x), Some(y)) if sort.descending => y.total_cmp(&x),
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-        }),
-    }
-    if sort.descending && sort.key != SortKey::Amount {
-        rows.reverse();
-    }
-}
-
 #[component]
 fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
     let state = use_view_state();
@@ -68,7 +38,12 @@ fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
                 Ok(mut e) => e.matching(&s.filters),
                 Err(_) => Vec::new(),
             };
-            sort_rows(&data, &mut rows, s.sort);
+            sort_rows(
+                &data.loaded.dataset.projects,
+                &data.reference,
+                &mut rows,
+                s.sort,
+            );
             rows
         })
     };
