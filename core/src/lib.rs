@@ -9,6 +9,7 @@ pub mod export;
 pub mod format;
 pub mod geo;
 pub mod glossary;
+pub mod i18n;
 pub mod issue;
 pub mod map;
 pub mod model;

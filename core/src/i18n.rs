@@ -1,0 +1,184 @@
+//! Two languages, one catalogue. Every UI string is a field of [`Text`]; the [`catalogue!`] macro takes
+//! each key with its English and Chinese side by side, so a key cannot exist in one language only and a
+//! misspelt key is a compile error (`t(lang).nav_explore`). Templates use `{name}` placeholders filled by
+//! [`fill`]. Numbers go through [`count`] and [`money`], which follow the language's conventions
+//! (`1.2 billion` / `12亿`).
+//!
+//! Written by hand rather than with leptos_i18n or Fluent: this is a struct and a macro, costs nothing at
+//! run time, needs no build script or ICU data in the wasm, and the pure core (chart titles, sentences,
+//! story narration) uses the same catalogue as the Leptos shell.
+
+use crate::format;
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The code used in the URL (`lang=zh`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The BCP 47 tag for `<html lang>` and `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-Hans",
+        }
+    }
+
+    /// `en`, `zh`, `zh-Hans`, `zh-CN`, `en-GB`… (case-insensitive); anything else is `None`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        let primary = s.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "en" => Some(Lang::En),
+            "zh" => Some(Lang::Zh),
+            _ => None,
+        }
+    }
+
+    /// The first supported language in the browser's preference list, English if none.
+    pub fn from_preferences<'a>(langs: impl IntoIterator<Item = &'a str>) -> Lang {
+        langs
+            .into_iter()
+            .find_map(Lang::parse)
+            .unwrap_or_default()
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+}
+
+/// A count of things: `9,404` in English; `9404`, `1.2万`, `12亿` in Chinese.
+pub fn count(lang: Lang, n: u64) -> String {
+    match lang {
+        Lang::En => format::int(n),
+        Lang::Zh => format::int_zh(n),
+    }
+}
+
+/// A compact amount: `$350 million` / `3.5亿美元`.
+pub fn money(lang: Lang, value: f64, currency: &str) -> String {
+    match lang {
+        Lang::En => format::money(value, currency),
+        Lang::Zh => format::money_zh(value, currency),
+    }
+}
+
+/// Fills `{name}` placeholders. Unknown placeholders stay as written, so a mistake is visible.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+macro_rules! catalogue {
+    ($( $key:ident : $en:literal , $zh:literal ; )*) => {
+        /// Every UI string, one field per key.
+        pub struct Text { $( pub $key: &'static str, )* }
+        pub const EN: Text = Text { $( $key: $en, )* };
+        pub const ZH: Text = Text { $( $key: $zh, )* };
+        /// `(key, English, Chinese)` for every key, for tests that walk the UI.
+        pub const ENTRIES: &[(&str, &str, &str)] = &[ $( (stringify!($key), $en, $zh), )* ];
+    };
+}
+
+/// The catalogue for a language.
+pub fn t(lang: Lang) -> &'static Text {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}
+
+catalogue! {
+    lang_name: "English", "中文";
+    lang_switch_label: "中文", "English";
+    lang_switch_title: "阅读中文版", "Read in English";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_language_tags() {
+        assert_eq!(Lang::parse("zh-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("ZH_hans"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+        assert_eq!(Lang::from_preferences(["fr-FR", "zh-TW", "en"]), Lang::Zh);
+        assert_eq!(Lang::from_preferences(["fr"]), Lang::En);
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(fill("{n} projects in {c}", &[("n", "3"), ("c", "Peru")]), "3 projects in Peru");
+        assert_eq!(fill("{missing} {n", &[("n", "3")]), "{missing} {n");
+        assert_eq!(fill("共{n}个项目", &[("n", "1.2万")]), "共1.2万个项目");
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(count(Lang::En, 12_000), "12,000");
+        assert_eq!(count(Lang::Zh, 12_000), "1.2万");
+        assert_eq!(money(Lang::En, 350e6, "USD"), "$350 million");
+        assert_eq!(money(Lang::Zh, 350e6, "USD"), "3.5亿美元");
+        assert_eq!(money(Lang::Zh, 1.2e9, "USD"), "12亿美元");
+    }
+
+    #[test]
+    fn every_key_is_translated_and_placeholders_match() {
+        for (key, en, zh) in ENTRIES {
+            assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{key} is empty");
+            let names = |s: &str| {
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(names(en), names(zh), "{key}: placeholders differ between languages");
+        }
+    }
+}
