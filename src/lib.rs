@@ -3,6 +3,7 @@
 pub mod app_data;
 pub mod components;
 pub mod download;
+pub mod i18n;
 pub mod pages;
 pub mod paths;
 pub mod view_state;
@@ -56,8 +57,20 @@ pub fn App() -> impl IntoView {
     let base = paths::base_path();
     view! {
         <Router base=base>
+            <i18n::LangProvider>
+            <Shell/>
+            </i18n::LangProvider>
+        </Router>
+    }
+}
+
+/// Header, routes and footer, inside the router and the language provider.
+#[component]
+fn Shell() -> impl IntoView {
+    let lang = i18n::use_lang();
+    view! {
             <Chrome>
-                <a class="skip-link" href="#main">"Skip to content"</a>
+                <a class="skip-link" href="#main">{tr!(lang, skip_to_content)}</a>
                 <SiteHeader/>
             </Chrome>
             <main id="main" tabindex="-1">
@@ -75,11 +88,10 @@ pub fn App() -> impl IntoView {
             <Chrome>
                 <footer class="site-footer">
                     <p>
-                        "Data: AidData Global Chinese Development Finance Dataset 3.0 (ODC-By 1.0). "
-                        <a href=paths::href("/about")>"Sources, licences and citations"</a>
+                        {tr!(lang, footer_data)} " "
+                        <a href=paths::href("/about")>{tr!(lang, footer_sources)}</a>
                     </p>
                 </footer>
             </Chrome>
-        </Router>
     }
 }

@@ -13,8 +13,16 @@ use leptos_router::NavigateOptions;
 
 use crate::app_data::AppData;
 
+/// A view state held by a component instead of the address bar: a slide shows a live view inside the
+/// presenter, and clicks in it change the slide's view without leaving the presentation.
+#[derive(Clone, Copy)]
+pub struct LocalView(pub RwSignal<String>);
+
 /// The parsed query string and the notices for parameters that could not be used.
 pub fn use_view_state() -> Memo<(ViewState, Vec<Notice>)> {
+    if let Some(LocalView(query)) = use_context::<LocalView>() {
+        return Memo::new(move |_| parse(&query.get()));
+    }
     let location = use_location();
     Memo::new(move |_| parse(&location.search.get()))
 }
@@ -28,8 +36,13 @@ pub fn use_set_view() -> impl Fn(ViewState) + Clone + Send + Sync + 'static {
 pub fn use_set_view_with(replace: bool) -> impl Fn(ViewState) + Clone + Send + Sync + 'static {
     let navigate = use_navigate();
     let location = use_location();
+    let local = use_context::<LocalView>();
     move |state: ViewState| {
         let q = to_query(&state);
+        if let Some(LocalView(query)) = local {
+            query.set(q);
+            return;
+        }
         let path = location.pathname.get_untracked();
         let url = if q.is_empty() {
             path
@@ -85,6 +98,7 @@ pub fn use_bars(
     view: bridges_core::explore::View,
     limit: Option<usize>,
 ) -> Signal<Vec<bridges_core::explore::Bar>> {
+    let lang = crate::i18n::use_lang();
     Signal::derive(move || {
         let (s, _) = state.get();
         let a = agg.get();
@@ -97,6 +111,7 @@ pub fn use_bars(
                 &s.filters,
                 s.measure,
                 limit,
+                lang.get(),
             ),
             Err(_) => Vec::new(),
         }

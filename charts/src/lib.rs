@@ -5,7 +5,7 @@
 pub mod map;
 
 use bridges_core::explore::Bar;
-use bridges_core::format;
+use bridges_core::i18n::{self, Lang};
 use bridges_core::query::Measure;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -121,10 +121,10 @@ pub fn text_width(s: &str, font_px: f64) -> f64 {
         * font_px
 }
 
-fn value_label(b: &Bar, measure: Measure) -> String {
+fn value_label(b: &Bar, measure: Measure, lang: Lang) -> String {
     match measure {
-        Measure::Count => format::int(b.group.count as u64),
-        Measure::Amount => format::money(b.group.sum, "USD"),
+        Measure::Count => i18n::count(lang, b.group.count as u64),
+        Measure::Amount => i18n::money(lang, b.group.sum, "USD"),
     }
 }
 
@@ -148,13 +148,13 @@ pub fn nice_step(max: f64, target: usize) -> f64 {
     step * mag
 }
 
-fn ticks(max: f64, target: usize, measure: Measure) -> (f64, Vec<(f64, String)>) {
+fn ticks(max: f64, target: usize, measure: Measure, lang: Lang) -> (f64, Vec<(f64, String)>) {
     let step = nice_step(max, target);
     let top = (max / step).ceil().max(1.0) * step;
     let n = (top / step).round() as usize;
     let label = |v: f64| match measure {
-        Measure::Count => format::int(v as u64),
-        Measure::Amount => format::money(v, "USD"),
+        Measure::Count => i18n::count(lang, v as u64),
+        Measure::Amount => i18n::money(lang, v, "USD"),
     };
     (
         top,
@@ -173,6 +173,7 @@ pub fn layout(
     width: f64,
     height: f64,
     font_px: f64,
+    lang: Lang,
 ) -> Layout {
     let max = bars.iter().map(|b| b.value(measure)).fold(0.0, f64::max);
     let has_selection = bars.iter().any(|b| b.selected);
@@ -190,7 +191,7 @@ pub fn layout(
                 w: (width - label_w - value_w).max(20.0),
                 h: bars.len() as f64 * ROW,
             };
-            let (top, tick_values) = ticks(max, 4, measure);
+            let (top, tick_values) = ticks(max, 4, measure, lang);
             let placed = bars
                 .iter()
                 .enumerate()
@@ -217,7 +218,7 @@ pub fn layout(
                             h: ROW,
                         },
                         label: b.label.clone(),
-                        value_label: value_label(b, measure),
+                        value_label: value_label(b, measure, lang),
                     }
                 })
                 .collect();
@@ -239,7 +240,7 @@ pub fn layout(
             }
         }
         Orientation::Vertical => {
-            let (top, tick_values) = ticks(max, 4, measure);
+            let (top, tick_values) = ticks(max, 4, measure, lang);
             let axis_w = tick_values
                 .iter()
                 .map(|(_, l)| text_width(l, font_px))
@@ -294,7 +295,7 @@ pub fn layout(
                             h: height,
                         },
                         label: b.label.clone(),
-                        value_label: value_label(b, measure),
+                        value_label: value_label(b, measure, lang),
                     }
                 })
                 .collect();

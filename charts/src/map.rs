@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use bridges_core::format;
+use bridges_core::i18n::{count, money, tm, Lang};
 use bridges_core::map::{Fill, Legend};
 use bridges_core::query::Measure;
 use bridges_core::world::World;
@@ -42,10 +42,11 @@ pub fn is_small(shape: &bridges_core::world::Shape) -> bool {
 /// The hatch pattern definition used by [`UNKNOWN_PATTERN`].
 pub const PATTERN_DEF: &str = r##"<pattern id="unknown-amount" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#ececec"/><line x1="0" y1="0" x2="0" y2="4" stroke="#6b7a8c" stroke-width="1.5"/></pattern>"##;
 
-pub fn range_label(measure: Measure, from: f64, to: f64) -> String {
+/// A legend class's range in `lang`: `1–5`, `$2 million–$35 million` / `200万美元–3500万美元`.
+pub fn range_label(measure: Measure, from: f64, to: f64, lang: Lang) -> String {
     let f = |v: f64| match measure {
-        Measure::Count => format::int(v.round() as u64),
-        Measure::Amount => format::money(v, "USD"),
+        Measure::Count => count(lang, v.round() as u64),
+        Measure::Amount => money(lang, v, "USD"),
     };
     if (from - to).abs() < 1e-9 {
         f(to)
@@ -61,13 +62,27 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A standalone SVG of the choropleth with its legend and the borders note.
+/// The width a legend label takes at font size 10: Latin text at about 5.6 units a byte (as the
+/// English golden files were laid out), CJK at a full em.
+fn label_width(text: &str, lang: Lang) -> f64 {
+    match lang {
+        Lang::En => text.len() as f64 * 5.6,
+        Lang::Zh => text
+            .chars()
+            .map(|c| if c.is_ascii() { 5.6 } else { 10.0 })
+            .sum(),
+    }
+}
+
+/// A standalone SVG of the choropleth with its legend and the borders note, its text in `lang`.
 pub fn map_svg(
     world: &World,
     fills: &HashMap<String, Fill>,
     legend: &Legend,
     title: &str,
+    lang: Lang,
 ) -> String {
+    let text = tm(lang);
     let classes = legend.ranges.len();
     let legend_h = 70.0;
     let (w, h) = (world.width, world.height + legend_h);
@@ -105,16 +120,17 @@ pub fn map_svg(
     }
     let y = world.height + 14.0;
     let label = match legend.measure {
-        Measure::Count => "Projects per recipient (quantile classes)",
-        Measure::Amount => "Known amount per recipient, constant 2021 USD (quantile classes)",
+        Measure::Count => text.legend_count,
+        Measure::Amount => text.legend_amount,
     };
     let _ = write!(
         s,
-        r##"<text x="10" y="{y}" font-size="11" fill="#1b2430">{label}</text>"##
+        r##"<text x="10" y="{y}" font-size="11" fill="#1b2430">{}</text>"##,
+        escape(label)
     );
     let mut x = 10.0;
     for (i, (from, to)) in legend.ranges.iter().enumerate() {
-        let text = range_label(legend.measure, *from, *to);
+        let range = range_label(legend.measure, *from, *to, lang);
         let _ = write!(
             s,
             r##"<rect x="{x}" y="{}" width="14" height="10" fill="{}"/><text x="{}" y="{}" font-size="10" fill="#1b2430">{}</text>"##,
@@ -122,31 +138,34 @@ pub fn map_svg(
             class_colour(i, classes),
             x + 18.0,
             y + 15.0,
-            escape(&text)
+            escape(&range)
         );
-        x += 26.0 + text.len() as f64 * 5.6;
+        x += 26.0 + label_width(&range, lang);
     }
     let _ = write!(
         s,
-        r##"<rect x="{x}" y="{}" width="14" height="10" fill="{NO_PROJECTS}" stroke="#bbb"/><text x="{}" y="{}" font-size="10" fill="#1b2430">no projects</text>"##,
+        r##"<rect x="{x}" y="{}" width="14" height="10" fill="{NO_PROJECTS}" stroke="#bbb"/><text x="{}" y="{}" font-size="10" fill="#1b2430">{}</text>"##,
         y + 6.0,
         x + 18.0,
-        y + 15.0
+        y + 15.0,
+        escape(text.legend_none)
     );
     x += 90.0;
     if legend.measure == Measure::Amount {
         let _ = write!(
             s,
-            r##"<rect x="{x}" y="{}" width="14" height="10" fill="{UNKNOWN_PATTERN}"/><text x="{}" y="{}" font-size="10" fill="#1b2430">projects, amounts unknown</text>"##,
+            r##"<rect x="{x}" y="{}" width="14" height="10" fill="{UNKNOWN_PATTERN}"/><text x="{}" y="{}" font-size="10" fill="#1b2430">{}</text>"##,
             y + 6.0,
             x + 18.0,
-            y + 15.0
+            y + 15.0,
+            escape(text.legend_unknown)
         );
     }
     let _ = write!(
         s,
-        r##"<text x="10" y="{}" font-size="9" fill="#4a5566">Equal Earth projection. Borders: Natural Earth de-facto lines; they imply no position on any dispute. Data: AidData GCDF 3.0 (ODC-By 1.0).</text></svg>"##,
-        y + 40.0
+        r##"<text x="10" y="{}" font-size="9" fill="#4a5566">{}</text></svg>"##,
+        y + 40.0,
+        escape(text.svg_footer)
     );
     s
 }

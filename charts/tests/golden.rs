@@ -1,6 +1,7 @@
 //! Golden SVG snapshots of charts on the real dataset. A changed chart is written beside its snapshot
 //! as `*.new.svg` for review; `UPDATE_GOLDEN=1 cargo test -p bridges-charts` accepts it.
 
+use bridges_core::i18n::Lang;
 use std::path::PathBuf;
 
 use bridges_charts::{hit, layout, to_svg, Orientation, Theme};
@@ -74,8 +75,17 @@ fn golden_charts() {
         ),
     ] {
         let limit = (view != View::Timeline).then_some(12);
-        let b = bars(view, &agg, &engine.cols, &r, &state.filters, measure, limit);
-        let l = layout(&b, measure, orientation, 640.0, 240.0, 12.0);
+        let b = bars(
+            view,
+            &agg,
+            &engine.cols,
+            &r,
+            &state.filters,
+            measure,
+            limit,
+            Lang::En,
+        );
+        let l = layout(&b, measure, orientation, 640.0, 240.0, 12.0, Lang::En);
         let svg = to_svg(&l, &b, &Theme::light());
         assert!(svg.starts_with("<svg") && svg.contains("</svg>"));
         check(name, &svg);
@@ -90,6 +100,7 @@ fn golden_charts() {
         &parse("").0.filters,
         Measure::Count,
         None,
+        Lang::En,
     );
     assert!(b.iter().all(|bar| bar.segments.len() == 7));
     assert!(
@@ -104,8 +115,34 @@ fn golden_charts() {
         640.0,
         240.0,
         12.0,
+        Lang::En,
     );
     check("timeline-stacked-sector", &to_svg(&l, &b, &Theme::light()));
+    // The same sector chart in Chinese: names from the reference table, 万/亿 amounts on the axis.
+    let agg = engine.run(&parse("").0.filters, Stack::None).clone();
+    let b = bars(
+        View::Sector,
+        &agg,
+        &engine.cols,
+        &r,
+        &parse("").0.filters,
+        Measure::Amount,
+        Some(8),
+        Lang::Zh,
+    );
+    let l = layout(
+        &b,
+        Measure::Amount,
+        Orientation::Horizontal,
+        640.0,
+        240.0,
+        12.0,
+        Lang::Zh,
+    );
+    let svg = to_svg(&l, &b, &Theme::light());
+    assert!(svg.contains("亿美元"), "Chinese amounts on the axis");
+    assert!(svg.contains("能源"), "Chinese sector names");
+    check("sector-amount-zh", &svg);
 }
 
 #[test]
@@ -121,6 +158,7 @@ fn pointer_hits_map_back_to_bars() {
         &f,
         Measure::Count,
         None,
+        Lang::En,
     );
     let l = layout(
         &b,
@@ -129,6 +167,7 @@ fn pointer_hits_map_back_to_bars() {
         640.0,
         0.0,
         12.0,
+        Lang::En,
     );
     assert_eq!(hit(&l, 300.0, l.placed[2].band.y + 3.0), Some(2));
     assert_eq!(b[0].label, "Health", "the largest sector comes first");
@@ -140,6 +179,7 @@ fn pointer_hits_map_back_to_bars() {
         &f,
         Measure::Count,
         None,
+        Lang::En,
     );
     let l = layout(
         &years,
@@ -148,6 +188,7 @@ fn pointer_hits_map_back_to_bars() {
         640.0,
         240.0,
         12.0,
+        Lang::En,
     );
     let x = l.placed[5].band.x + 1.0;
     assert_eq!(
@@ -178,7 +219,14 @@ fn golden_world_map() {
         let f = parse(query).0.filters;
         let agg = engine.run(&f, Stack::None).clone();
         let (fill, legend) = fills(&agg, &engine.cols, &f, measure, 5);
-        let svg = map_svg(&world, &fill, &legend, "Bridges map");
+        let svg = map_svg(&world, &fill, &legend, "Bridges map", Lang::En);
+        // The Chinese download has the same shapes, its legend and note in Chinese.
+        let zh = map_svg(&world, &fill, &legend, "Bridges 地图", Lang::Zh);
+        assert_eq!(
+            zh.matches("<path data-iso3=").count(),
+            world.countries.len()
+        );
+        assert!(zh.contains("无项目") && zh.contains("等积投影") && !zh.contains("no projects"));
         // One shape per country, every recipient of the data among them.
         assert_eq!(
             svg.matches("<path data-iso3=").count(),

@@ -3,6 +3,7 @@
 
 use crate::columns::{Columns, INCOME_CODES};
 use crate::crossfilter::{Aggregates, Group};
+use crate::i18n::{t, Lang};
 use crate::model::{FlowClass, Status};
 use crate::query::{Filters, Measure};
 use crate::reference::ReferenceIndex;
@@ -34,6 +35,7 @@ pub fn stack_series(
     reference: &ReferenceIndex,
     stack: crate::query::Stack,
     measure: Measure,
+    lang: Lang,
 ) -> (Vec<String>, Vec<usize>) {
     let k = agg.stack_keys;
     if k == 0 {
@@ -59,17 +61,12 @@ pub fn stack_series(
         crate::query::Stack::Sector => cols
             .sectors
             .get(key)
-            .map(|code| {
-                reference
-                    .sector(*code)
-                    .map(|s| s.name_en.clone())
-                    .unwrap_or_else(|| code.to_string())
-            })
-            .unwrap_or_else(|| "Unknown sector".into()),
+            .map(|code| reference.sector_name(*code, lang))
+            .unwrap_or_else(|| t(lang).unknown_sector.into()),
         _ => Status::ALL
             .get(key)
-            .map(|s| s.label_en().to_string())
-            .unwrap_or_else(|| "Unknown status".into()),
+            .map(|s| s.label(lang).to_string())
+            .unwrap_or_else(|| t(lang).unknown_status.into()),
     };
     let shown = if totals.len() > STACK_SERIES {
         STACK_SERIES - 1
@@ -82,7 +79,7 @@ pub fn stack_series(
         series[*key] = i.min(shown);
     }
     if totals.len() > shown {
-        labels.push("Other".into());
+        labels.push(t(lang).other.into());
     }
     for s in series.iter_mut() {
         if *s == usize::MAX {
@@ -144,17 +141,23 @@ impl View {
     }
 
     pub fn title_en(self) -> &'static str {
+        self.title(Lang::En)
+    }
+
+    /// The chart's title in `lang`.
+    pub fn title(self, lang: Lang) -> &'static str {
+        let t = t(lang);
         match self {
-            View::Timeline => "Projects by commitment year",
-            View::Sector => "By sector",
-            View::Recipients => "Top recipients",
-            View::Region => "By region",
-            View::Subregion => "By sub-region",
-            View::Provider => "By provider",
-            View::Sdg => "By indicative SDG",
-            View::Status => "By status",
-            View::Flow => "By flow class (where GCDF 2.0 matched)",
-            View::Income => "By income group",
+            View::Timeline => t.view_timeline,
+            View::Sector => t.view_sector,
+            View::Recipients => t.view_recipients,
+            View::Region => t.view_region,
+            View::Subregion => t.view_subregion,
+            View::Provider => t.view_provider,
+            View::Sdg => t.view_sdg,
+            View::Status => t.view_status,
+            View::Flow => t.view_flow,
+            View::Income => t.view_income,
         }
     }
 
@@ -175,12 +178,18 @@ impl View {
 }
 
 pub fn income_label_en(code: &str) -> &'static str {
+    income_label(code, Lang::En)
+}
+
+/// An income group's label in `lang`.
+pub fn income_label(code: &str, lang: Lang) -> &'static str {
+    let t = t(lang);
     match code {
-        "L" => "Low income",
-        "LM" => "Lower middle income",
-        "UM" => "Upper middle income",
-        "H" => "High income",
-        _ => "Not classified",
+        "L" => t.income_l,
+        "LM" => t.income_lm,
+        "UM" => t.income_um,
+        "H" => t.income_h,
+        _ => t.income_none,
     }
 }
 
@@ -194,6 +203,7 @@ fn sort_desc(bars: &mut [Bar], measure: Measure) {
 
 /// Bars for a view, in the order the chart shows them. `limit` cuts long lists (recipients), always
 /// keeping selected bars.
+#[allow(clippy::too_many_arguments)]
 pub fn bars(
     view: View,
     agg: &Aggregates,
@@ -202,6 +212,7 @@ pub fn bars(
     filters: &Filters,
     measure: Measure,
     limit: Option<usize>,
+    lang: Lang,
 ) -> Vec<Bar> {
     let bar = |key: String, label: String, group: Group, selected: bool| Bar {
         key,
@@ -212,7 +223,7 @@ pub fn bars(
         segments: Vec::new(),
     };
     let (series_labels, series_of) = if view == View::Timeline {
-        stack_series(agg, cols, reference, agg.stack, measure)
+        stack_series(agg, cols, reference, agg.stack, measure, lang)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -244,10 +255,7 @@ pub fn bars(
             .iter()
             .enumerate()
             .map(|(i, code)| {
-                let label = reference
-                    .sector(*code)
-                    .map(|s| s.name_en.clone())
-                    .unwrap_or_else(|| format!("Sector {code}"));
+                let label = reference.sector_name(*code, lang);
                 bar(
                     code.to_string(),
                     label,
@@ -264,7 +272,7 @@ pub fn bars(
             .map(|(i, iso)| {
                 bar(
                     iso.clone(),
-                    reference.country_name_en(iso).to_string(),
+                    reference.country_name(iso, lang).to_string(),
                     agg.by_country[i],
                     filters.countries.contains(iso),
                 )
@@ -281,10 +289,7 @@ pub fn bars(
                 is_region && (agg.by_region[*i].count > 0 || filters.regions.contains(*code))
             })
             .map(|(i, code)| {
-                let label = reference
-                    .region(code)
-                    .map(|r| r.name_en.clone())
-                    .unwrap_or_else(|| code.clone());
+                let label = reference.region_name(code, lang).to_string();
                 bar(
                     code.clone(),
                     label,
@@ -300,7 +305,7 @@ pub fn bars(
             .map(|(i, iso)| {
                 bar(
                     iso.clone(),
-                    reference.country_name_en(iso).to_string(),
+                    reference.country_name(iso, lang).to_string(),
                     agg.by_provider[i],
                     filters.providers.contains(iso),
                 )
@@ -309,8 +314,9 @@ pub fn bars(
         View::Sdg => (1..=17u8)
             .map(|g| {
                 let sdg = reference.sdg(g);
-                let label = sdg
-                    .map(|s| format!("{g} {}", s.name_en))
+                let label = reference
+                    .sdg_name(g, lang)
+                    .map(|name| format!("{g} {name}"))
                     .unwrap_or_else(|| format!("SDG {g}"));
                 let mut b = bar(
                     g.to_string(),
@@ -329,7 +335,7 @@ pub fn bars(
             .map(|(i, s)| {
                 bar(
                     s.code().into(),
-                    s.label_en().into(),
+                    s.label(lang).into(),
                     agg.by_status[i],
                     filters.statuses.contains(s),
                 )
@@ -342,7 +348,7 @@ pub fn bars(
             .map(|(i, f)| {
                 bar(
                     f.code().into(),
-                    f.label_en().into(),
+                    f.label(lang).into(),
                     agg.by_flow[i],
                     filters.flows.contains(f),
                 )
@@ -354,7 +360,7 @@ pub fn bars(
             .map(|(i, g)| {
                 bar(
                     g.to_string(),
-                    income_label_en(g).into(),
+                    income_label(g, lang).into(),
                     agg.by_income[i],
                     filters.income.contains(*g),
                 )
@@ -487,35 +493,49 @@ pub fn select(
 }
 
 /// One sentence that says what a chart shows, for screen readers and as a caption.
-pub fn sentence(view: View, bars: &[Bar], measure: Measure) -> String {
+pub fn sentence(view: View, bars: &[Bar], measure: Measure, lang: Lang) -> String {
+    let tx = t(lang);
     let value = |g: &Group| match measure {
-        Measure::Count => format!("{} projects", crate::format::int(g.count as u64)),
-        Measure::Amount => format!("{} of known amounts", crate::format::money(g.sum, "USD")),
+        Measure::Count => crate::i18n::fill(
+            tx.n_projects,
+            &[("n", &crate::i18n::count(lang, g.count as u64))],
+        ),
+        Measure::Amount => crate::i18n::fill(
+            tx.amount_of_known,
+            &[("amount", &crate::i18n::money(lang, g.sum, "USD"))],
+        ),
     };
     let Some(top) = bars
         .iter()
         .max_by(|a, b| a.value(measure).total_cmp(&b.value(measure)))
     else {
-        return "No projects match the current filters.".into();
+        return tx.no_match.into();
     };
     if top.value(measure) <= 0.0 {
-        return "No projects match the current filters.".into();
+        return tx.no_match.into();
     }
     // Shares only where each project is in one bar (an SDG or region view counts some projects twice).
     let whole: f64 = bars.iter().map(|b| b.value(measure)).sum();
     let share = if whole > 0.0 && !matches!(view, View::Sdg | View::Region | View::Recipients) {
-        format!(" ({:.0}% of the chart)", 100.0 * top.value(measure) / whole)
+        crate::i18n::fill(
+            tx.share_of_chart,
+            &[("pct", &format!("{:.0}", 100.0 * top.value(measure) / whole))],
+        )
     } else {
         String::new()
     };
-    match view {
-        View::Timeline => format!(
-            "The peak year is {} with {}{share}.",
-            top.label,
-            value(&top.group)
-        ),
-        _ => format!("{} leads with {}{share}.", top.label, value(&top.group)),
-    }
+    let template = match view {
+        View::Timeline => tx.sentence_peak_year,
+        _ => tx.sentence_leads,
+    };
+    crate::i18n::fill(
+        template,
+        &[
+            ("label", &top.label),
+            ("value", &value(&top.group)),
+            ("share", &share),
+        ],
+    )
 }
 
 #[cfg(test)]

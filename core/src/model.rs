@@ -44,6 +44,19 @@ impl Status {
         Status::ALL.into_iter().find(|s| s.code() == code)
     }
 
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        let t = crate::i18n::t(lang);
+        match self {
+            Status::PipelinePledge => t.status_pipeline_pledge,
+            Status::PipelineCommitment => t.status_pipeline_commitment,
+            Status::Implementation => t.status_implementation,
+            Status::Completed => t.status_completed,
+            Status::Suspended => t.status_suspended,
+            Status::Cancelled => t.status_cancelled,
+        }
+    }
+
     pub fn label_en(self) -> &'static str {
         match self {
             Status::PipelinePledge => "Pipeline: pledge",
@@ -88,6 +101,18 @@ impl FlowClass {
 
     pub fn from_code(code: &str) -> Option<FlowClass> {
         FlowClass::ALL.into_iter().find(|f| f.code() == code)
+    }
+
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        let t = crate::i18n::t(lang);
+        match self {
+            FlowClass::OdaLike => t.flow_oda_like,
+            FlowClass::OofLike => t.flow_oof_like,
+            FlowClass::VagueOfficialFinance => t.flow_vague,
+            FlowClass::Ca => t.flow_ca,
+            FlowClass::Military => t.flow_military,
+        }
     }
 
     pub fn label_en(self) -> &'static str {

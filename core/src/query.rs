@@ -114,6 +114,31 @@ pub struct ViewState {
     pub data: Option<String>,
     /// The map's zoom, centre and layers.
     pub map: crate::map::MapView,
+    /// The interface language (`lang=en|zh`); `None` follows the visitor's preference.
+    pub lang: Option<crate::i18n::Lang>,
+    /// The colour theme (`theme=light|dark|projector`); `None` follows the system.
+    pub theme: Option<Theme>,
+}
+
+/// A colour theme chosen in the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// High contrast, large type, thick strokes, colour-blind-safe palette, labels drawn on.
+    Projector,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Light, Theme::Dark, Theme::Projector];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Projector => "projector",
+        }
+    }
 }
 
 /// A parameter the codec could not use, shown to the visitor.
@@ -137,9 +162,7 @@ impl fmt::Display for Notice {
 }
 
 /// Parameters owned by other parts of the app (language, map, presenter); the codec leaves them alone.
-const FOREIGN: &[&str] = &[
-    "lang", "theme", "view", "zoom", "lon", "lat", "layer", "slide",
-];
+const FOREIGN: &[&str] = &["view", "slide", "controls", "accent", "height", "embed"];
 
 fn is_iso3(s: &str) -> bool {
     s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
@@ -330,6 +353,15 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                     state.map.layers = layers;
                 }
             }
+            "lang" => match crate::i18n::Lang::parse(&value) {
+                Some(l) if value.len() <= 8 => state.lang = Some(l),
+                _ => note(&key, &value, "expected en or zh"),
+            },
+            "theme" => match Theme::ALL.into_iter().find(|t| t.code() == value) {
+                Some(t) => state.theme = Some(t),
+                None if value == "auto" => {}
+                None => note(&key, &value, "expected light, dark, auto or projector"),
+            },
             k if FOREIGN.contains(&k) => {}
             _ => note(&key, &value, "unknown parameter"),
         }
@@ -442,6 +474,17 @@ pub fn to_query(state: &ViewState) -> String {
         put("layer", join(&m.layers, |l| l.code().to_string()));
     }
     put("data", state.data.clone().unwrap_or_default());
+    put(
+        "lang",
+        state.lang.map(|l| l.code().to_string()).unwrap_or_default(),
+    );
+    put(
+        "theme",
+        state
+            .theme
+            .map(|t| t.code().to_string())
+            .unwrap_or_default(),
+    );
     let s = out.finish();
     // `~` needs no escaping in a query string; keeping it readable keeps shared links readable.
     s.replace("%7E", "~")
@@ -450,6 +493,19 @@ pub fn to_query(state: &ViewState) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_and_theme_round_trip() {
+        let (s, notices) = parse("lang=zh&theme=projector&sector=230");
+        assert!(notices.is_empty());
+        assert_eq!(s.lang, Some(crate::i18n::Lang::Zh));
+        assert_eq!(s.theme, Some(Theme::Projector));
+        assert_eq!(to_query(&s), "sector=230&lang=zh&theme=projector");
+        let (s, notices) = parse("lang=xx&theme=%3Cscript%3E");
+        assert_eq!((s.lang, s.theme), (None, None));
+        assert_eq!(notices.len(), 2);
+        assert_eq!(parse("theme=auto").1, vec![]);
+    }
 
     #[test]
     fn default_view_is_the_empty_query() {

@@ -1,6 +1,7 @@
 //! Reference tables shipped with Bridges: countries, UN M49 regions, SDGs and OECD CRS sectors.
 //! They are the same for every dataset, so a partner's project file only carries codes.
 
+use crate::i18n::Lang;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -114,9 +115,45 @@ impl ReferenceIndex {
 
     /// English short name of a country, or the code itself if the table does not know it.
     pub fn country_name_en<'a>(&'a self, iso3: &'a str) -> &'a str {
+        self.country_name(iso3, Lang::En)
+    }
+
+    /// A country's name in `lang`, or the code itself if the table does not know it.
+    pub fn country_name<'a>(&'a self, iso3: &'a str, lang: Lang) -> &'a str {
         self.country(iso3)
-            .map(|c| c.name_en.as_str())
+            .map(|c| pick(&c.name_en, &c.name_zh, lang))
             .unwrap_or(iso3)
+    }
+
+    /// A region's or sub-region's name in `lang`, or its code.
+    pub fn region_name<'a>(&'a self, code: &'a str, lang: Lang) -> &'a str {
+        self.region(code)
+            .map(|r| pick(&r.name_en, &r.name_zh, lang))
+            .unwrap_or(code)
+    }
+
+    /// A sector's name in `lang`, or `Sector 230` / `部门 230`.
+    pub fn sector_name(&self, code: u16, lang: Lang) -> String {
+        match self.sector(code) {
+            Some(s) => pick(&s.name_en, &s.name_zh, lang).to_string(),
+            None => crate::i18n::fill(
+                crate::i18n::t(lang).sector_code,
+                &[("code", &code.to_string())],
+            ),
+        }
+    }
+
+    /// A goal's short name (as on the UN icons) in `lang`.
+    pub fn sdg_name(&self, goal: u8, lang: Lang) -> Option<&str> {
+        self.sdg(goal).map(|s| pick(&s.name_en, &s.name_zh, lang))
+    }
+}
+
+/// The name in `lang`, falling back to English where a table has no Chinese name.
+fn pick<'a>(en: &'a str, zh: &'a str, lang: Lang) -> &'a str {
+    match lang {
+        Lang::Zh if !zh.trim().is_empty() => zh,
+        _ => en,
     }
 }
 

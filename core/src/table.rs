@@ -9,14 +9,30 @@ use crate::reference::ReferenceIndex;
 
 /// Recipient country names (English), or the regional label of a regional project.
 pub fn recipients_label(p: &Project, reference: &ReferenceIndex) -> String {
+    recipients_label_in(p, reference, crate::i18n::Lang::En)
+}
+
+/// As [`recipients_label`], with country names in `lang` (a regional label is the dataset's own text).
+pub fn recipients_label_in(
+    p: &Project,
+    reference: &ReferenceIndex,
+    lang: crate::i18n::Lang,
+) -> String {
     if p.recipients.is_empty() {
-        return p.regional.clone().unwrap_or_else(|| "unknown".into());
+        return p
+            .regional
+            .clone()
+            .unwrap_or_else(|| crate::i18n::t(lang).unknown.into());
     }
+    let sep = match lang {
+        crate::i18n::Lang::En => ", ",
+        crate::i18n::Lang::Zh => "、",
+    };
     p.recipients
         .iter()
-        .map(|c| reference.country_name_en(c).to_string())
+        .map(|c| reference.country_name(c, lang).to_string())
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(sep)
 }
 
 /// Sorts row indices into `projects` by `sort`. Stable: equal keys keep dataset order.

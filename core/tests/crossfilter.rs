@@ -1,6 +1,7 @@
 //! The crossfilter engine against a plain, obviously-correct reimplementation over `Project` structs,
 //! on the real dataset: every view's counts and sums for a series of filter states.
 
+use bridges_core::i18n::Lang;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -322,7 +323,16 @@ fn explorer_headline_and_bars() {
     assert_eq!(h.year_unknown, 0);
     assert_eq!(h.years, Some((2010, 2015)));
 
-    let sectors = bars(View::Sector, &a, &engine.cols, &r, &f, Measure::Count, None);
+    let sectors = bars(
+        View::Sector,
+        &a,
+        &engine.cols,
+        &r,
+        &f,
+        Measure::Count,
+        None,
+        Lang::En,
+    );
     assert_eq!(
         sectors
             .iter()
@@ -345,10 +355,20 @@ fn explorer_headline_and_bars() {
         &f,
         Measure::Count,
         None,
+        Lang::En,
     );
     assert_eq!(years.first().map(|b| b.key.as_str()), Some("2000"));
     assert_eq!(years.iter().filter(|b| b.selected).count(), 6);
-    let sdgs = bars(View::Sdg, &a, &engine.cols, &r, &f, Measure::Count, None);
+    let sdgs = bars(
+        View::Sdg,
+        &a,
+        &engine.cols,
+        &r,
+        &f,
+        Measure::Count,
+        None,
+        Lang::En,
+    );
     assert_eq!(sdgs.len(), 17);
     assert_eq!(
         sdgs[2].colour.as_deref(),
@@ -363,6 +383,7 @@ fn explorer_headline_and_bars() {
         &f,
         Measure::Count,
         None,
+        Lang::En,
     );
     assert!(
         subregions.iter().any(|b| b.key == "202") && !subregions.iter().any(|b| b.key == "002"),
@@ -376,6 +397,7 @@ fn explorer_headline_and_bars() {
         &f,
         Measure::Count,
         None,
+        Lang::En,
     );
     assert_eq!(
         providers.iter().map(|b| b.key.as_str()).collect::<Vec<_>>(),
@@ -393,6 +415,7 @@ fn explorer_headline_and_bars() {
         &parse("country=TON").0.filters,
         Measure::Count,
         Some(5),
+        Lang::En,
     );
     assert!(
         top.len() <= 6 && top.iter().any(|b| b.key == "TON" && b.selected),

@@ -1,6 +1,5 @@
 use bridges_charts::{draw, hit, layout, to_svg, Layout, Orientation, Theme};
 use bridges_core::explore::{sentence, Bar, View};
-use bridges_core::format;
 use bridges_core::query::Measure;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -9,6 +8,8 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::download::{click_link, download_text};
+use crate::i18n::{count, fill, money, t, use_lang};
+use crate::tr;
 
 /// Counts canvas paints in `window.__bridgesDraws`, so the latency benchmark can tell when every
 /// chart has repainted after a click.
@@ -82,10 +83,21 @@ pub fn ChartCard(
         Theme::light()
     };
     let theme = StoredValue::new(theme);
+    let lang = use_lang();
 
     let placed: Memo<Option<Layout>> = Memo::new(move |_| {
         let width = size.width.get();
-        (width > 0.0).then(|| layout(&bars.get(), measure.get(), orientation, width, height, 12.0))
+        (width > 0.0).then(|| {
+            layout(
+                &bars.get(),
+                measure.get(),
+                orientation,
+                width,
+                height,
+                12.0,
+                lang.get(),
+            )
+        })
     });
 
     Effect::new(move |_| {
@@ -117,20 +129,24 @@ pub fn ChartCard(
     let at = move |x: f64, y: f64| placed.with(|l| l.as_ref().and_then(|l| hit(l, x, y)));
     let key_of = move |i: usize| bars.with(|b| b.get(i).map(|b| b.key.clone()));
     let describe = move |i: usize| {
+        let l = lang.get();
+        let tx = t(l);
         bars.with(|b| {
             b.get(i).map(|b| {
                 let amount = if b.group.known > 0 {
-                    format::money(b.group.sum, "USD")
+                    money(l, b.group.sum, "USD")
                 } else {
-                    "no known amount".into()
+                    tx.no_known_amount.into()
                 };
-                format!(
-                    "{}: {} projects, {} ({} with unknown amount){}",
-                    b.label,
-                    format::int(b.group.count as u64),
-                    amount,
-                    format::int(b.group.unknown() as u64),
-                    if b.selected { ", selected" } else { "" }
+                fill(
+                    tx.bar_description,
+                    &[
+                        ("label", &b.label),
+                        ("n", &count(l, b.group.count as u64)),
+                        ("amount", &amount),
+                        ("unknown", &count(l, b.group.unknown() as u64)),
+                        ("selected", if b.selected { tx.bar_selected } else { "" }),
+                    ],
                 )
             })
         })
@@ -177,27 +193,28 @@ pub fn ChartCard(
             let _ = click_link(&format!("bridges-{}.png", view.param()), &url);
         }
     };
-    let summary = move || sentence(view, &bars.get(), measure.get());
+    let summary = move || sentence(view, &bars.get(), measure.get(), lang.get());
+    let title = move || view.title(lang.get());
     let title_id = format!("{}-title", view.testid());
 
     view! {
         <figure class="chart-card" data-testid=view.testid() aria-labelledby=title_id.clone()>
             <div class="chart-head">
-                <h2 id=title_id.clone()>{view.title_en()}</h2>
+                <h2 id=title_id.clone()>{title}</h2>
                 <div class="chart-tools" class:hidden=compact>
                     <button type="button" aria-pressed=move || as_table.get().to_string()
                         on:click=move |_| as_table.update(|t| *t = !*t)>
-                        {move || if as_table.get() { "Show as chart" } else { "Show as table" }}
+                        {move || if as_table.get() { t(lang.get()).show_as_chart } else { t(lang.get()).show_as_table }}
                     </button>
-                    <button type="button" on:click=download_svg>"SVG"</button>
-                    <button type="button" on:click=download_png>"PNG"</button>
+                    <button type="button" on:click=download_svg aria-label=move || fill(t(lang.get()).download_as, &[("what", title()), ("format", "SVG")])>"SVG"</button>
+                    <button type="button" on:click=download_png aria-label=move || fill(t(lang.get()).download_as, &[("what", title()), ("format", "PNG")])>"PNG"</button>
                 </div>
             </div>
             {controls.map(|c| view! { <div class="chart-controls">{c()}</div> })}
             <p class="chart-summary" data-testid="chart-summary">{summary}</p>
             <div class="chart-canvas" node_ref=wrap class:hidden=move || as_table.get()>
                 <canvas node_ref=canvas tabindex="0" role="img"
-                    aria-label=move || format!("{}. {} Use the arrow keys to move between bars and Enter to filter.", view.title_en(), summary())
+                    aria-label=move || fill(t(lang.get()).chart_aria, &[("title", title()), ("summary", &summary())])
                     on:pointermove=move |ev: web_sys::PointerEvent| {
                         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
                         hover.set(at(x, y).map(|i| (i, x, y)));
@@ -223,7 +240,7 @@ pub fn ChartCard(
             {move || legend.map(|l| l.get()).filter(|l| !l.is_empty()).map(|labels| {
                 let n = labels.len();
                 view! {
-                    <ul class="legend" aria-label="Legend">
+                    <ul class="legend" aria-label=tr!(lang, legend)>
                         {labels.into_iter().enumerate().map(|(k, label)| {
                             let c = bridges_charts::series_colour(k, n);
                             view! { <li><span class="swatch" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>{label}</li> }
@@ -235,11 +252,11 @@ pub fn ChartCard(
                 <div class="table-scroll">
                     <table class="chart-table">
                         <thead><tr>
-                            <th scope="col">{view.title_en()}</th>
-                            <th scope="col" class="num">"Projects"</th>
-                            <th scope="col" class="num">"Known amount (USD)"</th>
-                            <th scope="col" class="num">"Amount unknown"</th>
-                            <th scope="col">"Filter"</th>
+                            <th scope="col">{title}</th>
+                            <th scope="col" class="num">{tr!(lang, col_projects)}</th>
+                            <th scope="col" class="num">{tr!(lang, col_known_amount_usd)}</th>
+                            <th scope="col" class="num">{tr!(lang, col_amount_unknown)}</th>
+                            <th scope="col">{tr!(lang, col_filter)}</th>
                         </tr></thead>
                         <tbody>
                             {bars.get().into_iter().map(|b| {
@@ -247,12 +264,12 @@ pub fn ChartCard(
                                 view! {
                                     <tr class:selected=b.selected>
                                         <th scope="row">{b.label.clone()}</th>
-                                        <td class="num">{format::int(b.group.count as u64)}</td>
-                                        <td class="num">{format::money(b.group.sum, "USD")}</td>
-                                        <td class="num">{format::int(b.group.unknown() as u64)}</td>
+                                        <td class="num">{count(lang.get(), b.group.count as u64)}</td>
+                                        <td class="num">{money(lang.get(), b.group.sum, "USD")}</td>
+                                        <td class="num">{count(lang.get(), b.group.unknown() as u64)}</td>
                                         <td><button type="button" aria-pressed=b.selected.to_string()
                                             on:click=move |ev: web_sys::MouseEvent| on_select.run((key.clone(), ev.shift_key() || ev.ctrl_key() || ev.meta_key()))>
-                                            {if b.selected { "Selected" } else { "Select" }}
+                                            {if b.selected { t(lang.get()).selected } else { t(lang.get()).select }}
                                         </button></td>
                                     </tr>
                                 }

@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::app_data::{AppData, DEFAULT_DATA};
 use crate::components::data_issues::DataIssues;
+use crate::i18n::use_lang;
 use crate::paths::href;
+use crate::tr;
 use crate::DataResource;
 
 /// Shows a progress state while the dataset loads, a clear error page if it cannot be read at all,
@@ -23,12 +25,13 @@ where
     V: IntoView + 'static,
 {
     let DataResource(resource) = expect_context::<DataResource>();
+    let lang = use_lang();
     move || match resource.get() {
         None if quiet => ().into_any(),
         None => view! {
             <div class="loading" role="status" data-testid="loading">
-                <progress aria-label="Loading the dataset"></progress>
-                <p>"Loading the dataset…"</p>
+                <progress aria-label=tr!(lang, loading_dataset)></progress>
+                <p>{tr!(lang, loading_dataset)}</p>
             </div>
         }
         .into_any(),
@@ -39,9 +42,9 @@ where
                 let source = data.source.clone();
                 view! {
                     <p class="banner" role="note" data-testid="custom-data-banner">
-                        "You are looking at data from " <code>{source}</code>
-                        ", not the built-in AidData dataset. "
-                        <a href=href("/") rel="external">"Back to the built-in data"</a>
+                        {tr!(lang, custom_data_before)} " " <code>{source}</code> " "
+                        {tr!(lang, custom_data_after)} " "
+                        <a href=href("/") rel="external">{tr!(lang, back_to_builtin)}</a>
                     </p>
                 }
             });
@@ -66,16 +69,17 @@ fn LoadErrorPage(err: LoadError) -> impl IntoView {
     let source = err.source_name().to_string();
     let message = err.to_string();
     let is_default = source == DEFAULT_DATA;
+    let lang = use_lang();
     view! {
         <section class="load-error" data-testid="load-error" role="alert">
-            <h1>"The dataset could not be loaded"</h1>
-            <p>"Source: " <code>{source}</code></p>
-            <p class="message">{message}</p>
+            <h1>{tr!(lang, load_error_title)}</h1>
+            <p>{tr!(lang, source_label)} " " <code>{source}</code></p>
+            <p class="message" lang="en">{message}</p>
             <p>
-                "Bridges reads files in the " <code>"bridges/1"</code> " schema; "
-                <a href=href("/schema/bridges-1.schema.json") rel="external">"see the JSON Schema"</a> "."
+                {tr!(lang, load_error_schema)} " " <code>"bridges/1"</code> " "
+                <a href=href("/schema/bridges-1.schema.json") rel="external">{tr!(lang, see_json_schema)}</a>
             </p>
-            {(!is_default).then(|| view! { <p><a href=href("/") rel="external">"Open the built-in dataset instead"</a></p> })}
+            {(!is_default).then(|| view! { <p><a href=href("/") rel="external">{tr!(lang, open_builtin_instead)}</a></p> })}
         </section>
     }
 }

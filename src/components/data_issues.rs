@@ -1,5 +1,8 @@
-use bridges_core::{format, Consequence, DataIssue};
+use bridges_core::{Consequence, DataIssue};
 use leptos::prelude::*;
+
+use crate::i18n::{count, fill, t, use_lang};
+use crate::tr;
 
 /// How many problems are listed before "show all" is needed.
 const FIRST: usize = 50;
@@ -21,6 +24,7 @@ pub fn DataIssues(
         .filter(|i| i.consequence == Consequence::RecordSkipped)
         .count();
     let show_all = RwSignal::new(false);
+    let lang = use_lang();
     let rows = move || {
         let n = if show_all.get() {
             total
@@ -30,15 +34,23 @@ pub fn DataIssues(
         issues[..n]
             .iter()
             .map(|i| {
+                let consequence = i.consequence;
                 view! {
                     <tr data-record=i.record.map(|r| r.to_string())>
-                        <td>{i.source.clone()}</td>
+                        <td><code>{i.source.clone()}</code></td>
                         <td>{i.record.map(|r| (r + 1).to_string()).unwrap_or_default()}</td>
-                        <td>{i.id.clone().unwrap_or_default()}</td>
+                        <td><code>{i.id.clone().unwrap_or_default()}</code></td>
                         <td><code>{i.field.clone().unwrap_or_default()}</code></td>
-                        <td>{i.expected.clone()}</td>
-                        <td>{i.found.clone().unwrap_or_default()}</td>
-                        <td>{i.consequence_text()}</td>
+                        <td lang="en">{i.expected.clone()}</td>
+                        <td><code>{i.found.clone().unwrap_or_default()}</code></td>
+                        <td>{move || {
+                            let tx = t(lang.get());
+                            match consequence {
+                                Consequence::RecordSkipped => tx.issue_skipped,
+                                Consequence::ValueIgnored => tx.issue_value_ignored,
+                                Consequence::Kept => tx.issue_kept,
+                            }
+                        }}</td>
                     </tr>
                 }
             })
@@ -46,24 +58,21 @@ pub fn DataIssues(
     };
     view! {
         <section class="data-issues" data-testid="data-issues" data-count=total.to_string() aria-labelledby="issues-title">
-            <h2 id="issues-title">{format!("Problems found in the data: {}", format::int(total as u64))}</h2>
-            <p>{format!(
-                "{} records were skipped; the others were kept, with any unusable value treated as unknown.",
-                format::int(skipped as u64)
-            )}</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Problems found in the data">
+            <h2 id="issues-title">{move || fill(t(lang.get()).issues_title, &[("n", &count(lang.get(), total as u64))])}</h2>
+            <p>{move || fill(t(lang.get()).issues_skipped, &[("n", &count(lang.get(), skipped as u64))])}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, issues_region)>
                 <table>
                     <thead><tr>
-                        <th scope="col">"Source"</th><th scope="col">"Record"</th><th scope="col">"Id"</th>
-                        <th scope="col">"Field"</th><th scope="col">"Expected"</th><th scope="col">"Found"</th>
-                        <th scope="col">"Result"</th>
+                        <th scope="col">{tr!(lang, col_source)}</th><th scope="col">{tr!(lang, col_record)}</th><th scope="col">{tr!(lang, col_id)}</th>
+                        <th scope="col">{tr!(lang, col_field)}</th><th scope="col">{tr!(lang, col_expected)}</th><th scope="col">{tr!(lang, col_found)}</th>
+                        <th scope="col">{tr!(lang, col_result)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
             {(total > FIRST).then(|| view! {
                 <button type="button" on:click=move |_| show_all.update(|v| *v = !*v)>
-                    {move || if show_all.get() { "Show fewer".to_string() } else { format!("Show all {}", format::int(total as u64)) }}
+                    {move || if show_all.get() { t(lang.get()).show_fewer.to_string() } else { fill(t(lang.get()).show_all_n, &[("n", &count(lang.get(), total as u64))]) }}
                 </button>
             })}
         </section>

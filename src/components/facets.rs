@@ -1,26 +1,28 @@
-use bridges_core::explore::{income_label_en, Bar, View};
-use bridges_core::format;
+use bridges_core::explore::{income_label, Bar, View};
 use bridges_core::query::ViewState;
 use leptos::prelude::*;
 
 use crate::app_data::AppData;
+use crate::i18n::{count, fill, money, t, use_lang};
+use crate::tr;
 
 /// A facet: checkboxes with live counts (every filter applied except this facet's own).
 #[component]
 pub fn Facet(
     /// Which dimension.
     view: View,
-    /// Legend text.
-    legend: &'static str,
+    /// Legend text (a catalogue entry).
+    legend: bridges_core::i18n::Key,
     /// Options with their counts, in display order.
     #[prop(into)]
     bars: Signal<Vec<Bar>>,
     /// Toggles an option (always additive: checkboxes combine).
     on_toggle: Callback<String>,
 ) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <fieldset class="facet" data-testid=format!("facet-{}", view.param())>
-            <legend>{legend}</legend>
+            <legend>{move || legend(t(lang.get()))}</legend>
             <ul>
                 {move || bars.get().into_iter().map(|b| {
                     let key = b.key.clone();
@@ -31,7 +33,7 @@ pub fn Facet(
                                 on:change=move |_| on_toggle.run(key.clone())/>
                             <label for=id>
                                 <span class="facet-label">{b.label.clone()}</span>
-                                <span class="facet-count">{format::int(b.group.count as u64)}</span>
+                                <span class="facet-count">{count(lang.get(), b.group.count as u64)}</span>
                             </label>
                         </li>
                     }
@@ -52,8 +54,12 @@ pub fn Chips(
     /// Called with the state to go to.
     on_change: Callback<ViewState>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let chips = move || {
         let s = state.get();
+        let l = lang.get();
+        let tx = t(l);
+        let chip = |kind: &str, value: &str| fill(tx.chip, &[("kind", kind), ("value", value)]);
         let f = &s.filters;
         let r = &data.reference;
         let mut out: Vec<(String, ViewState)> = Vec::new();
@@ -64,60 +70,56 @@ pub fn Chips(
             out.push((label, next));
         };
         for c in &f.countries {
-            push(format!("Country: {}", r.country_name_en(c)), &|n| {
+            push(chip(tx.chip_country, r.country_name(c, l)), &|n| {
                 n.filters.countries.remove(c);
             });
         }
         for c in &f.regions {
-            let name = r
-                .region(c)
-                .map(|x| x.name_en.clone())
-                .unwrap_or_else(|| c.clone());
-            push(format!("Region: {name}"), &|n| {
+            push(chip(tx.chip_region, r.region_name(c, l)), &|n| {
                 n.filters.regions.remove(c);
             });
         }
         for g in &f.income {
-            push(format!("Income: {}", income_label_en(g)), &|n| {
+            push(chip(tx.chip_income, income_label(g, l)), &|n| {
                 n.filters.income.remove(g);
             });
         }
         for code in &f.sectors {
-            let name = r
-                .sector(*code)
-                .map(|x| x.name_en.clone())
-                .unwrap_or_else(|| code.to_string());
-            push(format!("Sector: {name}"), &|n| {
+            push(chip(tx.chip_sector, &r.sector_name(*code, l)), &|n| {
                 n.filters.sectors.remove(code);
             });
         }
         for g in &f.sdgs {
-            push(format!("SDG {g}"), &|n| {
+            let name = r.sdg_name(*g, l).unwrap_or_default();
+            push(chip(tx.chip_sdg, &format!("{g} {name}")), &|n| {
                 n.filters.sdgs.remove(g);
             });
         }
         for st in &f.statuses {
-            push(format!("Status: {}", st.label_en()), &|n| {
+            push(chip(tx.chip_status, st.label(l)), &|n| {
                 n.filters.statuses.remove(st);
             });
         }
         for fl in &f.flows {
-            push(format!("Flow: {}", fl.label_en()), &|n| {
+            push(chip(tx.chip_flow, fl.label(l)), &|n| {
                 n.filters.flows.remove(fl);
             });
         }
         for p in &f.providers {
-            push(format!("Provider: {}", r.country_name_en(p)), &|n| {
+            push(chip(tx.chip_provider, r.country_name(p, l)), &|n| {
                 n.filters.providers.remove(p);
             });
         }
         if f.from.is_some() || f.to.is_some() {
             let label = match (f.from, f.to) {
-                (Some(a), Some(b)) if a == b => format!("Year: {a}"),
-                (a, b) => format!(
-                    "Years: {}–{}",
-                    a.map_or("…".into(), |y| y.to_string()),
-                    b.map_or("…".into(), |y| y.to_string())
+                (Some(a), Some(b)) if a == b => chip(tx.chip_year, &a.to_string()),
+                (a, b) => chip(
+                    tx.chip_years,
+                    &format!(
+                        "{}–{}",
+                        a.map_or("…".into(), |y| y.to_string()),
+                        b.map_or("…".into(), |y| y.to_string())
+                    ),
                 ),
             };
             push(label, &|n| {
@@ -126,12 +128,15 @@ pub fn Chips(
             });
         }
         if f.amount_min.is_some() || f.amount_max.is_some() {
-            let label = format!(
-                "Amount: {}–{}",
-                f.amount_min
-                    .map_or("0".into(), |v| format::money(v as f64, "USD")),
-                f.amount_max
-                    .map_or("…".into(), |v| format::money(v as f64, "USD"))
+            let label = chip(
+                tx.chip_amount,
+                &format!(
+                    "{}–{}",
+                    f.amount_min
+                        .map_or("0".into(), |v| money(l, v as f64, "USD")),
+                    f.amount_max
+                        .map_or("…".into(), |v| money(l, v as f64, "USD"))
+                ),
             );
             push(label, &|n| {
                 n.filters.amount_min = None;
@@ -139,18 +144,19 @@ pub fn Chips(
             });
         }
         if !f.q.trim().is_empty() {
-            push(format!("Search: “{}”", f.q.trim()), &|n| {
-                n.filters.q.clear()
-            });
+            push(
+                chip(tx.chip_search, &format!("“{}”", f.q.trim())),
+                &|n| n.filters.q.clear(),
+            );
         }
         out
     };
     view! {
-        <div class="chips" data-testid="filter-chips" aria-label="Active filters" role="group">
+        <div class="chips" data-testid="filter-chips" aria-label=tr!(lang, active_filters) role="group">
             {move || {
                 let list = chips();
                 if list.is_empty() {
-                    return view! { <p class="note">"No filters: showing every project. Click a bar or tick a box to filter."</p> }.into_any();
+                    return view! { <p class="note">{tr!(lang, no_filters)}</p> }.into_any();
                 }
                 let mut cleared = state.get();
                 cleared.filters = Default::default();
@@ -158,7 +164,7 @@ pub fn Chips(
                 view! {
                     <ul>
                         {list.into_iter().map(|(label, next)| {
-                            let aria = format!("Remove filter {label}");
+                            let aria = fill(t(lang.get_untracked()).remove_filter, &[("label", &label)]);
                             view! {
                                 <li class="chip">{label}
                                     <button type="button" aria-label=aria on:click=move |_| on_change.run(next.clone())>"×"</button>
@@ -166,7 +172,7 @@ pub fn Chips(
                             }
                         }).collect_view()}
                     </ul>
-                    <button type="button" class="clear-all" on:click=move |_| on_change.run(cleared.clone())>"Clear all"</button>
+                    <button type="button" class="clear-all" on:click=move |_| on_change.run(cleared.clone())>{tr!(lang, clear_all)}</button>
                 }.into_any()
             }}
         </div>

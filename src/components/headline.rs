@@ -1,5 +1,8 @@
-use bridges_core::{format, Summary};
+use bridges_core::Summary;
 use leptos::prelude::*;
+
+use crate::i18n::{count, fill, money, t, use_lang};
+use crate::tr;
 
 /// The headline figures of the current view: projects, known amount, unknown amounts, years, countries.
 /// Test contract: `project-count`, `amount-total`, `amount-unknown` carry exact integers in `data-value`.
@@ -9,58 +12,70 @@ pub fn Headline(
     #[prop(into)]
     summary: Signal<Summary>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let s = move || summary.get();
+    let n = move |v: usize| count(lang.get(), v as u64);
     let announcement = move || {
-        let s = s();
+        let (s, l) = (s(), lang.get());
+        let tx = t(l);
         let amount = s
             .amount
             .as_ref()
-            .map(|a| format!(", {} known", format::money(a.total, &a.currency)))
+            .map(|a| {
+                fill(
+                    tx.live_known,
+                    &[("amount", &money(l, a.total, &a.currency))],
+                )
+            })
             .unwrap_or_default();
-        format!(
-            "Showing {} projects{amount}; {} with unknown amount.",
-            format::int(s.projects as u64),
-            format::int(s.amount_unknown as u64)
+        fill(
+            tx.live_status,
+            &[
+                ("n", &count(l, s.projects as u64)),
+                ("known", &amount),
+                ("unknown", &count(l, s.amount_unknown as u64)),
+            ],
         )
     };
     view! {
         <p class="sr-only" role="status" aria-live="polite" data-testid="live-status">{announcement}</p>
-        <section class="headline" aria-label="Headline figures">
+        <section class="headline" aria-label=tr!(lang, headline_label)>
             <div class="figure" data-testid="project-count" data-value=move || s().projects.to_string()>
-                <span class="value">{move || format::int(s().projects as u64)}</span>
-                <span class="label">"projects"</span>
+                <span class="value">{move || n(s().projects)}</span>
+                <span class="label">{tr!(lang, headline_projects)}</span>
             </div>
             <div class="figure" data-testid="amount-total"
                 data-value=move || format!("{:.0}", s().amount.map_or(0.0, |a| a.total))>
-                <span class="value">{move || s().amount.map_or("—".into(), |a| format::money(a.total, &a.currency))}</span>
+                <span class="value">{move || s().amount.map_or("—".into(), |a| money(lang.get(), a.total, &a.currency))}</span>
                 <span class="label">{move || match s().amount {
-                    Some(a) => format!("known amount, {} {} ({} projects)", a.price_base, a.currency, format::int(a.projects as u64)),
-                    None => "no project has a known amount".to_string(),
+                    Some(a) => fill(t(lang.get()).headline_known_amount, &[
+                        ("base", &crate::i18n::price_base(lang.get(), &a.price_base)),
+                        ("currency", crate::i18n::currency_name(lang.get(), &a.currency)),
+                        ("n", &n(a.projects)),
+                    ]),
+                    None => t(lang.get()).headline_no_known_amount.to_string(),
                 }}</span>
             </div>
             <div class="figure" data-testid="amount-unknown" data-value=move || s().amount_unknown.to_string()>
-                <span class="value">{move || format::int(s().amount_unknown as u64)}</span>
-                <span class="label">"projects with unknown amount (not counted as zero)"</span>
+                <span class="value">{move || n(s().amount_unknown)}</span>
+                <span class="label">{tr!(lang, headline_unknown_amount)}</span>
             </div>
             <div class="figure" data-testid="year-range">
                 <span class="value">{move || s().years.map_or("—".into(), |(a, b)| if a == b { a.to_string() } else { format!("{a}–{b}") })}</span>
                 <span class="label">{move || match s().year_unknown {
-                    0 => "commitment years".to_string(),
-                    n => format!("commitment years ({} unknown)", format::int(n as u64)),
+                    0 => t(lang.get()).headline_years.to_string(),
+                    u => fill(t(lang.get()).headline_years_unknown, &[("n", &n(u))]),
                 }}</span>
             </div>
             <div class="figure" data-testid="country-count" data-value=move || s().countries.to_string()>
-                <span class="value">{move || format::int(s().countries as u64)}</span>
+                <span class="value">{move || n(s().countries)}</span>
                 <span class="label">{move || match s().without_country {
-                    0 => "recipient countries".to_string(),
-                    n => format!("recipient countries, plus {} regional projects", format::int(n as u64)),
+                    0 => t(lang.get()).headline_countries.to_string(),
+                    r => fill(t(lang.get()).headline_countries_regional, &[("n", &n(r))]),
                 }}</span>
             </div>
             {move || (s().amount_other_groups > 0).then(|| view! {
-                <p class="note">{format!(
-                    "{} projects have amounts in another currency or price base; they are not added to the total.",
-                    format::int(s().amount_other_groups as u64)
-                )}</p>
+                <p class="note">{fill(t(lang.get()).headline_other_groups, &[("n", &n(s().amount_other_groups))])}</p>
             })}
         </section>
     }

@@ -8,13 +8,17 @@ pub fn Notices(
     #[prop(into)]
     notices: Signal<Vec<Notice>>,
 ) -> impl IntoView {
+    let lang = crate::i18n::use_lang();
     move || {
         let list = notices.get();
         (!list.is_empty()).then(|| {
             view! {
                 <div class="banner" role="status" data-testid="url-notices">
-                    <p>"Some parts of this link could not be used and were ignored:"</p>
-                    <ul>{list.into_iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
+                    <p>{crate::tr!(lang, notices_intro)}</p>
+                    <ul>{list.into_iter().map(|n| view! {
+                        <li><code>{format!("{}={}", n.param, bridges_core::issue::truncate(&n.value, 40))}</code>
+                            "  " <span lang="en">{n.reason}</span></li>
+                    }).collect_view()}</ul>
                 </div>
             }
         })

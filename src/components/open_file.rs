@@ -3,19 +3,21 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::app_data::DataSource;
+use crate::i18n::{fill, t, use_lang, Lang};
+use crate::tr;
 use crate::DataChoice;
 
 /// Largest file read in the browser.
 const MAX_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
 
-async fn read(file: web_sys::File) -> Result<DataSource, String> {
+async fn read(file: web_sys::File, lang: Lang) -> Result<DataSource, String> {
     let name = file.name();
     if file.size() > MAX_BYTES {
-        return Err(format!("{name} is larger than 100 MB"));
+        return Err(fill(t(lang).file_too_large, &[("name", &name)]));
     }
     let text = JsFuture::from(file.text())
         .await
-        .map_err(|_| format!("{name} could not be read"))?;
+        .map_err(|_| fill(t(lang).file_unreadable, &[("name", &name)]))?;
     Ok(DataSource::File {
         name,
         text: text.as_string().unwrap_or_default(),
@@ -29,10 +31,11 @@ pub fn OpenFile() -> impl IntoView {
     let DataChoice(choice) = expect_context::<DataChoice>();
     let error = RwSignal::new(None::<String>);
     let over = RwSignal::new(false);
+    let lang = use_lang();
     let take = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
         leptos::task::spawn_local(async move {
-            match read(file).await {
+            match read(file, lang.get_untracked()).await {
                 Ok(source) => {
                     error.set(None);
                     choice.set(source);
@@ -51,13 +54,13 @@ pub fn OpenFile() -> impl IntoView {
                 take(ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)));
             }>
             <label>
-                "Open a dataset file (bridges/1 JSON), or drop it here: "
+                {tr!(lang, open_file_label)} " "
                 <input type="file" accept=".json,application/json" on:change=move |ev| {
                     let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
                     take(input.and_then(|i| i.files()).and_then(|f| f.get(0)));
                 }/>
             </label>
-            <p class="note">"The file is read in your browser and never uploaded. Reloading the page returns to the built-in data."</p>
+            <p class="note">{tr!(lang, open_file_note)}</p>
             {move || error.get().map(|e| view! { <p class="load-error" role="alert">{e}</p> })}
         </div>
     }

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 use qrcode::render::svg;
 use qrcode::QrCode;
 
+use crate::i18n::{tm, use_lang, Lang};
 use crate::paths::base_path;
 
 fn origin() -> String {
@@ -52,10 +53,20 @@ pub fn ShareButton() -> impl IntoView {
     let open = RwSignal::new(false);
     let embed_view = RwSignal::new(String::new());
     let preview_width = RwSignal::new(360u32);
+    let lang = use_lang();
+    let t = move || tm(lang.get());
+    // A view shared from the Chinese interface opens in Chinese, also when the language came from the
+    // visitor's preference rather than the URL.
+    let keep_lang = move |state: &mut bridges_core::query::ViewState| {
+        if state.lang.is_none() && lang.get() == Lang::Zh {
+            state.lang = Some(Lang::Zh);
+        }
+    };
     let link = move || {
         let search = location.search.get();
         let (mut state, _) = parse(&search);
         state.page = 1;
+        keep_lang(&mut state);
         let q = to_query(&state);
         format!(
             "{}{}{}",
@@ -72,6 +83,7 @@ pub fn ShareButton() -> impl IntoView {
         let (mut state, _) = parse(&location.search.get());
         state.page = 1;
         state.sort = Default::default();
+        keep_lang(&mut state);
         to_query(&state)
     };
     let embed_url = move || {
@@ -90,14 +102,16 @@ pub fn ShareButton() -> impl IntoView {
     };
     let iframe_snippet = move || {
         format!(
-            "<iframe src=\"{}\" title=\"Bridges: cooperation projects\" loading=\"lazy\" style=\"width:100%;height:480px;border:0\"></iframe>",
-            embed_url()
+            "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;height:480px;border:0\"></iframe>",
+            embed_url(),
+            t().share_snippet_title
         )
     };
     let script_snippet = move || {
         format!(
-            "<div data-bridges-embed=\"{}\" data-title=\"Bridges: cooperation projects\"></div>\n<script src=\"{}{}/embed.js\" async></script>",
+            "<div data-bridges-embed=\"{}\" data-title=\"{}\"></div>\n<script src=\"{}{}/embed.js\" async></script>",
             embed_url(),
+            t().share_snippet_title,
             origin(),
             base_path()
         )
@@ -116,35 +130,50 @@ pub fn ShareButton() -> impl IntoView {
         }
     };
     let views = crate::pages::embed::EMBED_VIEWS;
+    let view_name = move |v: &str| {
+        let t = t();
+        match v {
+            "headline" => t.share_view_headline,
+            "timeline" => t.share_view_timeline,
+            "sector" => t.share_view_sector,
+            "recipients" => t.share_view_recipients,
+            "region" => t.share_view_region,
+            "sdg" => t.share_view_sdg,
+            "status" => t.share_view_status,
+            "flow" => t.share_view_flow,
+            "map" => t.share_view_map,
+            _ => "",
+        }
+    };
     view! {
-        <button type="button" class="share-button" on:click=show>"Share & embed"</button>
+        <button type="button" class="share-button" on:click=show>{move || t().share_button}</button>
         <dialog node_ref=dialog class="share-dialog" data-testid="share-dialog" aria-labelledby="share-title" on:close=move |_| open.set(false)>
             {move || open.get().then(|| view! {
                 <div class="share-head">
-                    <h2 id="share-title">"Share & embed this view"</h2>
-                    <button type="button" on:click=close aria-label="Close">"×"</button>
+                    <h2 id="share-title">{move || t().share_title}</h2>
+                    <button type="button" on:click=close aria-label=move || t().share_close>"×"</button>
                 </div>
-                <label class="share-field">"Link"
+                <label class="share-field">{move || t().share_link}
                     <span class="share-row">
-                        <input type="text" readonly prop:value=link data-testid="share-link"/>
-                        <button type="button" on:click=move |_| copy(&link())>"Copy link"</button>
+                        <input type="text" readonly prop:value=link data-testid="share-link" lang="en" dir="ltr"/>
+                        <button type="button" on:click=move |_| copy(&link())>{move || t().share_copy_link}</button>
                     </span>
                 </label>
-                <label class="share-field">"Embed"
+                <label class="share-field">{move || t().share_embed}
                     <select on:change=move |ev| embed_view.set(event_target_value(&ev))>
-                        {views.into_iter().map(|v| view! { <option value=v selected=move || embed_view.get() == v>{v}</option> }).collect_view()}
+                        {views.into_iter().map(|v| view! { <option value=v selected=move || embed_view.get() == v>{move || view_name(v)}</option> }).collect_view()}
                     </select>
                 </label>
-                <label class="share-field">"iframe"
+                <label class="share-field">{move || t().share_iframe}
                     <span class="share-row">
-                        <textarea readonly rows="3" prop:value=iframe_snippet data-testid="share-iframe"></textarea>
-                        <button type="button" on:click=move |_| copy(&iframe_snippet())>"Copy"</button>
+                        <textarea readonly rows="3" prop:value=iframe_snippet data-testid="share-iframe" lang="en" dir="ltr"></textarea>
+                        <button type="button" on:click=move |_| copy(&iframe_snippet())>{move || t().share_copy}</button>
                     </span>
                 </label>
-                <label class="share-field">"Script (resizes itself)"
+                <label class="share-field">{move || t().share_script}
                     <span class="share-row">
-                        <textarea readonly rows="3" prop:value=script_snippet data-testid="share-script"></textarea>
-                        <button type="button" on:click=move |_| copy(&script_snippet())>"Copy"</button>
+                        <textarea readonly rows="3" prop:value=script_snippet data-testid="share-script" lang="en" dir="ltr"></textarea>
+                        <button type="button" on:click=move |_| copy(&script_snippet())>{move || t().share_copy}</button>
                     </span>
                 </label>
                 <div class="share-grid">
@@ -152,17 +181,17 @@ pub fn ShareButton() -> impl IntoView {
                         {move || {
                             let url = link();
                             qr_data_url(&url).map(|src| view! {
-                                <img src=src alt="QR code of this view's link" width="220" height="220" data-testid="qr-code" data-payload=url/>
+                                <img src=src alt=t().share_qr_alt width="220" height="220" data-testid="qr-code" data-payload=url/>
                             })
                         }}
-                        <figcaption>"Scan to open this view on a phone."</figcaption>
+                        <figcaption>{move || t().share_qr_caption}</figcaption>
                     </figure>
                     <div class="share-preview">
-                        <div role="group" aria-label="Preview width">
-                            <button type="button" aria-pressed=move || (preview_width.get() == 360).to_string() on:click=move |_| preview_width.set(360)>"Phone"</button>
-                            <button type="button" aria-pressed=move || (preview_width.get() == 720).to_string() on:click=move |_| preview_width.set(720)>"Desktop"</button>
+                        <div role="group" aria-label=move || t().share_preview_width>
+                            <button type="button" aria-pressed=move || (preview_width.get() == 360).to_string() on:click=move |_| preview_width.set(360)>{move || t().share_phone}</button>
+                            <button type="button" aria-pressed=move || (preview_width.get() == 720).to_string() on:click=move |_| preview_width.set(720)>{move || t().share_desktop}</button>
                         </div>
-                        <iframe title="Preview of the embed" src=embed_url style:width=move || format!("{}px", preview_width.get()) style:height="420px"></iframe>
+                        <iframe title=move || t().share_preview_title src=embed_url style:width=move || format!("{}px", preview_width.get()) style:height="420px"></iframe>
                     </div>
                 </div>
             })}

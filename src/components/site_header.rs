@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::i18n::{t, use_lang, LangSwitch};
 use crate::paths::href;
+use crate::tr;
 
 /// The site header: name and the main navigation. Links to the data views carry the current filters,
 /// so moving between explorer, map and table keeps the selection. `A` marks the current page.
@@ -26,12 +28,13 @@ pub fn SiteHeader() -> impl IntoView {
             }
         }
     };
-    let links = [
-        ("/", "Overview", false),
-        ("/explore", "Explore", true),
-        ("/map", "Map", true),
-        ("/table", "Table", true),
-        ("/about", "About", false),
+    let lang = use_lang();
+    let links: [(&'static str, bridges_core::i18n::Key, bool); 5] = [
+        ("/", |t| t.nav_overview, false),
+        ("/explore", |t| t.nav_explore, true),
+        ("/map", |t| t.nav_map, true),
+        ("/table", |t| t.nav_table, true),
+        ("/about", |t| t.nav_about, false),
     ];
     view! {
         <header class="site-header">
@@ -39,14 +42,15 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"⇄"</span>
                 " Bridges"
             </A>
-            <nav aria-label="Main">
+            <nav aria-label=tr!(lang, nav_main)>
                 <ul>
                     {links.into_iter().map(|(path, label, keep)| view! {
-                        <li><A href=link(path, keep) exact=true>{label}</A></li>
+                        <li><A href=link(path, keep) exact=true>{move || label(t(lang.get()))}</A></li>
                     }).collect_view()}
                 </ul>
             </nav>
             <crate::components::share::ShareButton/>
+            <LangSwitch/>
         </header>
     }
 }

@@ -2,80 +2,82 @@ use leptos::prelude::*;
 
 use crate::components::data_gate::DataGate;
 use crate::components::open_file::OpenFile;
+use crate::i18n::{t, use_lang};
+use crate::tr;
 
 /// `/about`: sources, licences, citations, and the project's own indicative sector → SDG mapping.
 #[component]
 pub fn About() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <article class="about">
-            <h1>"About the data"</h1>
-            <DataGate quiet=true children=|data| {
+            <h1>{tr!(lang, about_the_data)}</h1>
+            <DataGate quiet=true children=move |data| {
                 (!data.is_default).then(|| {
                     let m = data.loaded.dataset.meta.clone();
+                    let row = move |label: bridges_core::i18n::Key, value: String| view! {
+                        <p>{move || label(t(lang.get()))} " " <span lang="en">{value}</span></p>
+                    };
                     view! {
                         <section class="banner" data-testid="custom-data-about">
-                            <h2>"The dataset you are looking at"</h2>
-                            <p>{format!("Source: {}", data.source)}</p>
-                            <p>{format!("Title: {}", m.title)}</p>
-                            {m.publisher.map(|p| view! { <p>{format!("Publisher: {p}")}</p> })}
-                            {m.citation.map(|c| view! { <p>{format!("Citation: {c}")}</p> })}
-                            {m.licence.map(|l| view! { <p>{format!("Licence: {l}")}</p> })}
-                            {m.url.map(|u| view! { <p>"Web: " <a href=u.clone() rel="external noopener noreferrer">{u.clone()}</a></p> })}
-                            <p class="note">"The sections below describe the built-in data and the reference tables."</p>
+                            <h2>{tr!(lang, about_your_dataset)}</h2>
+                            {row(|t| t.source_label, data.source.clone())}
+                            {row(|t| t.title_label, m.title.clone())}
+                            {m.publisher.map(|p| row(|t| t.publisher_label, p))}
+                            {m.citation.map(|c| row(|t| t.citation_label, c))}
+                            {m.licence.map(|l| row(|t| t.licence_label, l))}
+                            {m.url.map(|u| view! { <p>{tr!(lang, web_label)} " " <a href=u.clone() rel="external noopener noreferrer">{u.clone()}</a></p> })}
+                            <p class="note">{tr!(lang, about_sections_below)}</p>
                         </section>
                     }
                 })
             }/>
-            <h2>"Projects"</h2>
-            <p>
-                "The built-in dataset is AidData's Global Chinese Development Finance Dataset, Version 3.0: the 9,404 "
-                "projects that have a geolocation, with the centroids of the first- and second-level administrative "
-                "areas they touch. Where a record also appears in Version 2.0, its flow class, flow type and agencies "
-                "are taken from there and marked as such. Amounts are in constant 2021 US dollars; a project without "
-                "an amount is shown as unknown, never as zero."
-            </p>
-            <p class="citation">
+            <h2>{tr!(lang, col_projects)}</h2>
+            <p>{tr!(lang, about_projects)}</p>
+            <p class="citation" lang="en">
                 "AidData. 2023. Global Chinese Development Finance Dataset, Version 3.0. "
                 <a href="https://www.aiddata.org/data/aiddatas-global-chinese-development-finance-dataset-version-3-0" rel="external">"aiddata.org"</a>
                 ". Goodman, S., Zhang, S., Malik, A.A., Parks, B.C., Hall, J. 2024. AidData's Geospatial Global Chinese "
                 "Development Finance Dataset. Scientific Data 11. doi:10.1038/s41597-024-03341-w."
             </p>
-            <p>"Licence: Open Data Commons Attribution License (ODC-By 1.0). OpenStreetMap links: ODbL, © OpenStreetMap contributors. Administrative-area names: geoBoundaries."</p>
-            <h2>"Countries, regions and income groups"</h2>
+            <p>{tr!(lang, about_licence)}</p>
+            <h2>{tr!(lang, about_countries_title)}</h2>
             <ul>
-                <li>"Country codes, UN M49 regions and LDC / LLDC / SIDS flags: datasets/country-codes (ODC-PDDL) and the UN Statistics Division's M49 tables (Chinese region names)."</li>
-                <li>"Short country names in English and Chinese: i18n-iso-countries (MIT licence)."</li>
-                <li>"Income groups: World Bank country classification, fiscal year 2023 (CC BY 4.0)."</li>
+                <li>{tr!(lang, about_countries_codes)}</li>
+                <li>{tr!(lang, about_countries_names)}</li>
+                <li>{tr!(lang, about_countries_income)}</li>
             </ul>
-            <h2>"Map geometry"</h2>
-            <p>"Natural Earth 4.1.0 (public domain) via the world-atlas package (ISC licence). Borders are Natural Earth's de-facto lines and imply no position on any dispute."</p>
-            <h2>"Sustainable Development Goals"</h2>
-            <p>"Goal names and colours from the United Nations; English titles from open-sdg/sdg-translations (MIT licence); Chinese short names as on the UN's Chinese goal icons."</p>
-            <h2 id="sdg-mapping">"Sector → SDG mapping (indicative)"</h2>
-            <p>
-                "The source does not code SDGs. Bridges assigns each OECD CRS sector one or more goals of its own "
-                "choosing, documented in the project's docs/dataset.md. Read SDG figures as indicative."
-            </p>
-            <DataGate children=|data| {
-                let rows = data.reference.tables.sectors.iter().map(|s| {
-                    let goals = s.sdgs.iter()
-                        .filter_map(|g| data.reference.sdg(*g))
-                        .map(|g| format!("{} {}", g.goal, g.name_en))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    view! { <tr><td class="num">{s.code}</td><td>{s.name_en.clone()}</td><td lang="zh-Hans">{s.name_zh.clone()}</td><td>{if goals.is_empty() { "none".to_string() } else { goals }}</td></tr> }
-                }).collect_view();
+            <h2>{tr!(lang, about_geometry_title)}</h2>
+            <p>{tr!(lang, about_geometry)}</p>
+            <h2>{tr!(lang, about_sdg_title)}</h2>
+            <p>{tr!(lang, about_sdg)}</p>
+            <h2 id="sdg-mapping">{tr!(lang, about_mapping_title)}</h2>
+            <p>{tr!(lang, about_mapping)}</p>
+            <DataGate children=move |data| {
+                let rows = move || {
+                    let l = lang.get();
+                    data.reference.tables.sectors.iter().map(|s| {
+                        let goals = s.sdgs.iter()
+                            .filter_map(|g| data.reference.sdg_name(*g, l).map(|name| format!("{g} {name}")))
+                            .collect::<Vec<_>>()
+                            .join(if l == crate::i18n::Lang::En { ", " } else { "、" });
+                        view! { <tr><td class="num">{s.code}</td><td lang="en">{s.name_en.clone()}</td><td lang="zh-Hans">{s.name_zh.clone()}</td><td>{if goals.is_empty() { t(l).none.to_string() } else { goals }}</td></tr> }
+                    }).collect_view()
+                };
                 view! {
-                    <div class="table-scroll" tabindex="0" role="region" aria-label="Sector to SDG mapping">
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, about_mapping_title)>
                         <table>
-                            <thead><tr><th scope="col">"CRS code"</th><th scope="col">"Sector"</th><th scope="col">"中文"</th><th scope="col">"Indicative SDGs"</th></tr></thead>
+                            <thead><tr>
+                                <th scope="col">{tr!(lang, crs_code)}</th><th scope="col" lang="en">"Sector"</th>
+                                <th scope="col" lang="zh-Hans">"部门"</th><th scope="col">{tr!(lang, indicative_sdgs)}</th>
+                            </tr></thead>
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
                 }
             }/>
-            <h2>"Use your own data"</h2>
-            <p>"Any file in the bridges/1 format (see the project's docs/dataset.md and the JSON Schema) can be explored here. Invalid records are listed, valid ones load."</p>
+            <h2>{tr!(lang, about_own_data_title)}</h2>
+            <p>{tr!(lang, about_own_data)}</p>
             <OpenFile/>
         </article>
     }

@@ -1,8 +1,9 @@
 //! `/embed/:view`: one view for a partner's page, with minimal chrome, a source line and a link to the
 //! full view. It reports its height to the parent page (`public/embed.js` applies it):
 //! `{ "type": "bridges:resize", "version": 1, "id": <the embed= parameter>, "height": <px> }`.
-//! Options: `theme=light|dark|auto`, `controls=0|1`, `accent=RRGGBB`, `height=N` (fixed), plus every
-//! filter parameter of the explorer.
+//! Options: `theme=light|dark|auto`, `controls=0|1`, `accent=RRGGBB`, `height=N` (fixed), `lang=en|zh`
+//! (read by the language provider; without it the visitor's browser language), plus every filter
+//! parameter of the explorer.
 
 use std::sync::Arc;
 
@@ -18,6 +19,8 @@ use crate::app_data::AppData;
 use crate::components::chart_card::ChartCard;
 use crate::components::data_gate::DataGate;
 use crate::components::headline::Headline;
+use crate::i18n::{tm, use_lang, Lang};
+use crate::pages::map::fill_view;
 use crate::paths::href;
 use crate::view_state::{filtered_summary, use_aggregates, use_bars, use_select, use_view_state};
 
@@ -139,15 +142,28 @@ pub fn EmbedPage() -> impl IntoView {
     });
 
     let known = EMBED_VIEWS.contains(&name.as_str());
+    let lang = use_lang();
     view! {
         <div class="embed-root" data-testid="embed-root" node_ref=root
             style:height=fixed_height.map(|h| format!("{h}px")) style:overflow=fixed_height.map(|_| "auto")>
             {if known {
                 view! { <DataGate children=move |data| view! { <EmbedBody data=data name=name.clone() controls=controls/> }/> }.into_any()
             } else {
+                // The asked-for name and the view names are URL codes, not words of the interface.
+                let asked = bridges_core::issue::truncate(&name, 40).to_string();
                 view! {
                     <p class="embed-error" role="alert">
-                        {format!("Bridges cannot embed “{}”. Use one of: {}.", bridges_core::issue::truncate(&name, 40), EMBED_VIEWS.join(", "))}
+                        {move || {
+                            let l = lang.get();
+                            let asked = asked.clone();
+                            fill_view(tm(l).embed_invalid_view, move |key| match key {
+                                "name" => Some(view! { <code lang="en">{asked.clone()}</code> }.into_any()),
+                                "views" => Some(EMBED_VIEWS.iter().enumerate().map(|(i, v)| view! {
+                                    {(i > 0).then(|| tm(l).list_sep)}<code lang="en">{*v}</code>
+                                }).collect_view().into_any()),
+                                _ => None,
+                            })
+                        }}
                     </p>
                 }.into_any()
             }}
@@ -158,6 +174,7 @@ pub fn EmbedPage() -> impl IntoView {
 #[component]
 fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView {
     let state = use_view_state();
+    let lang = use_lang();
     let agg = use_aggregates(Arc::clone(&data), state);
     let summary = {
         let data = Arc::clone(&data);
@@ -171,6 +188,10 @@ fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView 
     let full = move || {
         let mut s = state.get().0;
         s.page = 1;
+        // The full view opens in the embed's language, also when that came from the browser.
+        if s.lang.is_none() && lang.get() == Lang::Zh {
+            s.lang = Some(Lang::Zh);
+        }
         let q = to_query(&s);
         href(&if q.is_empty() {
             full_path.to_string()
@@ -178,10 +199,13 @@ fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView 
             format!("{full_path}?{q}")
         })
     };
-    let title = match chart_view(&name) {
-        Some(v) => v.title_en().to_string(),
-        None if name == "map" => "Projects by recipient country".into(),
-        None => "Cooperation projects".into(),
+    let is_map = name == "map";
+    let title = move || {
+        if is_map {
+            tm(lang.get()).embed_map_title
+        } else {
+            tm(lang.get()).embed_headline_title
+        }
     };
     let body = match chart_view(&name) {
         Some(view) => {
@@ -211,8 +235,8 @@ fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView 
         <Headline summary=summary/>
         {body}
         <p class="embed-source">
-            "Source: AidData Global Chinese Development Finance Dataset 3.0 (ODC-By 1.0) · "
-            <a href=full target="_blank" rel="noopener noreferrer">"Open in Bridges"</a>
+            {move || tm(lang.get()).embed_source}
+            <a href=full target="_blank" rel="noopener noreferrer">{move || tm(lang.get()).embed_open_full}</a>
         </p>
     }
 }

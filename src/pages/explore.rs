@@ -2,7 +2,6 @@ use std::sync::Arc;
 
 use bridges_charts::Orientation;
 use bridges_core::explore::{stack_series, View};
-use bridges_core::format;
 use bridges_core::query::{to_query, Measure, Stack, ViewState};
 use leptos::prelude::*;
 
@@ -13,6 +12,8 @@ use crate::components::facets::{Chips, Facet};
 use crate::components::headline::Headline;
 use crate::components::notices::Notices;
 use crate::download::download_text;
+use crate::i18n::{count, fill, t, use_lang};
+use crate::tr;
 use crate::view_state::{
     filtered_summary, use_aggregates, use_bars, use_select, use_set_view, use_set_view_with,
     use_view_state,
@@ -21,14 +22,16 @@ use crate::view_state::{
 /// `/explore`: linked facets and charts over the whole dataset; every state is a URL.
 #[component]
 pub fn Explore() -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <h1>"Explore"</h1>
+        <h1>{tr!(lang, nav_explore)}</h1>
         <DataGate children=|data| view! { <Explorer data=data/> }/>
     }
 }
 
 #[component]
 fn Explorer(data: Arc<AppData>) -> impl IntoView {
+    let lang = use_lang();
     let state = use_view_state();
     let set_view = use_set_view();
     let agg = use_aggregates(Arc::clone(&data), state);
@@ -71,17 +74,18 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     };
     let excluded = move || {
         let a = agg.get();
+        let l = lang.get();
         let mut notes = Vec::new();
         if a.excluded_unknown_year > 0 {
-            notes.push(format!(
-                "{} projects with an unknown commitment year are left out by the year filter.",
-                format::int(a.excluded_unknown_year as u64)
+            notes.push(fill(
+                t(l).excluded_year,
+                &[("n", &count(l, a.excluded_unknown_year as u64))],
             ));
         }
         if a.excluded_unknown_amount > 0 {
-            notes.push(format!(
-                "{} projects with an unknown amount are left out by the amount filter.",
-                format::int(a.excluded_unknown_amount as u64)
+            notes.push(fill(
+                t(l).excluded_amount,
+                &[("n", &count(l, a.excluded_unknown_amount as u64))],
             ));
         }
         notes
@@ -125,7 +129,9 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
             let (s, _) = state.get();
             let a = agg.get();
             match data.engine.lock() {
-                Ok(e) => stack_series(&a, &e.cols, &data.reference, s.stack, s.measure).0,
+                Ok(e) => {
+                    stack_series(&a, &e.cols, &data.reference, s.stack, s.measure, lang.get()).0
+                }
                 Err(_) => Vec::new(),
             }
         })
@@ -137,15 +143,15 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     };
     let timeline_controls = move || {
         view! {
-            <label>"Stack by "
+            <label>{tr!(lang, stack_by)} " "
                 <select on:change=move |ev| set_stack(match event_target_value(&ev).as_str() {
                     "sector" => Stack::Sector,
                     "status" => Stack::Status,
                     _ => Stack::None,
                 })>
-                    <option value="none" selected=move || state.get().0.stack == Stack::None>"nothing"</option>
-                    <option value="sector" selected=move || state.get().0.stack == Stack::Sector>"sector"</option>
-                    <option value="status" selected=move || state.get().0.stack == Stack::Status>"status"</option>
+                    <option value="none" selected=move || state.get().0.stack == Stack::None>{tr!(lang, stack_nothing)}</option>
+                    <option value="sector" selected=move || state.get().0.stack == Stack::Sector>{tr!(lang, stack_sector)}</option>
+                    <option value="status" selected=move || state.get().0.stack == Stack::Status>{tr!(lang, stack_status)}</option>
                 </select>
             </label>
             <Player state=state year0=year0 year1=year1/>
@@ -160,10 +166,10 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
         {excluded}
         <Chips data=Arc::clone(&data) state=view_state on_change=go/>
         <div class="explore">
-            <aside class="facets" aria-label="Filters">
+            <aside class="facets" aria-label=tr!(lang, filters_label)>
                 <label class="search">
-                    <span>"Search (English or 中文)"</span>
-                    <input type="search" placeholder="e.g. hydropower" prop:value=move || state.get().0.filters.q
+                    <span>{tr!(lang, search_label)}</span>
+                    <input type="search" placeholder=tr!(lang, search_placeholder) prop:value=move || state.get().0.filters.q
                         on:change=move |ev| {
                             let mut s = state.get_untracked().0;
                             s.filters.q = event_target_value(&ev);
@@ -172,37 +178,37 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                         }/>
                 </label>
                 <fieldset class="facet years">
-                    <legend>"Commitment years"</legend>
-                    <label>"From "
+                    <legend>{tr!(lang, years_legend)}</legend>
+                    <label>{tr!(lang, year_from)} " "
                         <select on:change=move |ev| {
                             let from = event_target_value(&ev).parse().ok();
                             set_years(from, state.get_untracked().0.filters.to);
                         }>
-                            <option value="" selected=move || state.get().0.filters.from.is_none()>"any"</option>
+                            <option value="" selected=move || state.get().0.filters.from.is_none()>{tr!(lang, any)}</option>
                             {years.into_iter().map(|y| view! { <option value=y.to_string() selected=move || state.get().0.filters.from == Some(y)>{y}</option> }).collect_view()}
                         </select>
                     </label>
-                    <label>" to "
+                    <label>" " {tr!(lang, year_to)} " "
                         <select on:change=move |ev| {
                             let to = event_target_value(&ev).parse().ok();
                             set_years(state.get_untracked().0.filters.from, to);
                         }>
-                            <option value="" selected=move || state.get().0.filters.to.is_none()>"any"</option>
+                            <option value="" selected=move || state.get().0.filters.to.is_none()>{tr!(lang, any)}</option>
                             {years_to.into_iter().map(|y| view! { <option value=y.to_string() selected=move || state.get().0.filters.to == Some(y)>{y}</option> }).collect_view()}
                         </select>
                     </label>
                 </fieldset>
-                <Facet view=View::Region legend="Region" bars=bars_of(View::Region, None) on_toggle=toggle_on(View::Region)/>
-                <Facet view=View::Subregion legend="Sub-region" bars=bars_of(View::Subregion, None) on_toggle=toggle_on(View::Subregion)/>
-                <Facet view=View::Income legend="Income group" bars=bars_of(View::Income, None) on_toggle=toggle_on(View::Income)/>
-                <Facet view=View::Sector legend="Sector" bars=bars_of(View::Sector, None) on_toggle=toggle_on(View::Sector)/>
-                <Facet view=View::Status legend="Status" bars=bars_of(View::Status, None) on_toggle=toggle_on(View::Status)/>
-                <Facet view=View::Flow legend="Flow class (GCDF 2.0 where matched)" bars=bars_of(View::Flow, None) on_toggle=toggle_on(View::Flow)/>
-                <Facet view=View::Recipients legend="Recipient (top 25)" bars=bars_of(View::Recipients, Some(25)) on_toggle=toggle_on(View::Recipients)/>
-                <Facet view=View::Provider legend="Provider" bars=bars_of(View::Provider, None) on_toggle=toggle_on(View::Provider)/>
+                <Facet view=View::Region legend=|t| t.facet_region bars=bars_of(View::Region, None) on_toggle=toggle_on(View::Region)/>
+                <Facet view=View::Subregion legend=|t| t.facet_subregion bars=bars_of(View::Subregion, None) on_toggle=toggle_on(View::Subregion)/>
+                <Facet view=View::Income legend=|t| t.facet_income bars=bars_of(View::Income, None) on_toggle=toggle_on(View::Income)/>
+                <Facet view=View::Sector legend=|t| t.facet_sector bars=bars_of(View::Sector, None) on_toggle=toggle_on(View::Sector)/>
+                <Facet view=View::Status legend=|t| t.facet_status bars=bars_of(View::Status, None) on_toggle=toggle_on(View::Status)/>
+                <Facet view=View::Flow legend=|t| t.facet_flow bars=bars_of(View::Flow, None) on_toggle=toggle_on(View::Flow)/>
+                <Facet view=View::Recipients legend=|t| t.facet_recipient bars=bars_of(View::Recipients, Some(25)) on_toggle=toggle_on(View::Recipients)/>
+                <Facet view=View::Provider legend=|t| t.facet_provider bars=bars_of(View::Provider, None) on_toggle=toggle_on(View::Provider)/>
                 <fieldset class="facet amount">
-                    <legend>"Known amount (USD)"</legend>
-                    <label>"At least "
+                    <legend>{tr!(lang, col_known_amount_usd)}</legend>
+                    <label>{tr!(lang, at_least)} " "
                         <input type="number" min="0" step="1000000" inputmode="numeric" placeholder="0"
                             prop:value=move || state.get().0.filters.amount_min.map(|v| v.to_string()).unwrap_or_default()
                             on:change=move |ev| {
@@ -212,8 +218,8 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                                 go.run(s);
                             }/>
                     </label>
-                    <label>"At most "
-                        <input type="number" min="0" step="1000000" inputmode="numeric" placeholder="no limit"
+                    <label>{tr!(lang, at_most)} " "
+                        <input type="number" min="0" step="1000000" inputmode="numeric" placeholder=tr!(lang, no_limit)
                             prop:value=move || state.get().0.filters.amount_max.map(|v| v.to_string()).unwrap_or_default()
                             on:change=move |ev| {
                                 let mut s = state.get_untracked().0;
@@ -222,19 +228,19 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                                 go.run(s);
                             }/>
                     </label>
-                    <p class="note">"Projects with an unknown amount are left out while a range is set."</p>
+                    <p class="note">{tr!(lang, amount_range_note)}</p>
                 </fieldset>
             </aside>
-            <section class="charts" aria-label="Charts">
-                <div class="chart-controls" role="group" aria-label="Measure">
-                    <span>"Measure: "</span>
+            <section class="charts" aria-label=tr!(lang, charts_label)>
+                <div class="chart-controls" role="group" aria-label=tr!(lang, measure)>
+                    <span>{tr!(lang, measure)} " "</span>
                     <button type="button" aria-pressed=move || (measure.get() == Measure::Count).to_string()
-                        on:click=move |_| set_measure(Measure::Count)>"Projects"</button>
+                        on:click=move |_| set_measure(Measure::Count)>{tr!(lang, col_projects)}</button>
                     <button type="button" aria-pressed=move || (measure.get() == Measure::Amount).to_string()
-                        on:click=move |_| set_measure(Measure::Amount)>"Known amount"</button>
+                        on:click=move |_| set_measure(Measure::Amount)>{tr!(lang, known_amount)}</button>
                     <span class="spacer"></span>
-                    <button type="button" on:click=download_csv>"Download CSV"</button>
-                    <button type="button" on:click=download_json>"Download JSON"</button>
+                    <button type="button" on:click=download_csv>{tr!(lang, download_csv)}</button>
+                    <button type="button" on:click=download_json>{tr!(lang, download_json)}</button>
                 </div>
                 <ChartCard view=View::Timeline bars=bars_of(View::Timeline, None) measure=measure orientation=Orientation::Vertical
                     on_select=select_on(View::Timeline) legend=legend controls=std::sync::Arc::new(timeline_controls)/>
@@ -246,7 +252,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     <ChartCard view=View::Status bars=bars_of(View::Status, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Status)/>
                     <ChartCard view=View::Flow bars=bars_of(View::Flow, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Flow)/>
                 </div>
-                <p class="note">"SDGs are indicative: Bridges derives them from the sector (see About). Amounts are constant 2021 USD; unknown amounts are not counted as zero. A chart's own selection is highlighted, not filtered away."</p>
+                <p class="note">{tr!(lang, explore_note)}</p>
             </section>
         </div>
     }
@@ -275,6 +281,7 @@ fn Player(
 ) -> impl IntoView {
     let step_view = use_set_view_with(true);
     let reduced = prefers_reduced_motion();
+    let lang = use_lang();
     let handle = StoredValue::new(None::<IntervalHandle>);
     let playing = RwSignal::new(false);
     let step = move || {
@@ -321,7 +328,10 @@ fn Player(
     });
     view! {
         <button type="button" data-testid="play" aria-pressed=move || playing.get().to_string() on:click=toggle>
-            {move || if reduced { "Next year ▸" } else if playing.get() { "Pause ❚❚" } else { "Play years ▶" }}
+            {move || {
+                let tx = t(lang.get());
+                if reduced { tx.next_year } else if playing.get() { tx.pause } else { tx.play_years }
+            }}
         </button>
     }
 }

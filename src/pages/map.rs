@@ -5,7 +5,6 @@ use bridges_charts::map::{
     class_colour, fill_colour, is_small, map_svg, range_label, PATTERN_DEF, SELECTED,
 };
 use bridges_core::explore::{select, View};
-use bridges_core::format;
 use bridges_core::geo::MapSpace;
 use bridges_core::map::{
     cluster, fills, neighbour, view_box, Direction, Fill, Layer, MapView, MAX_ZOOM, PRESETS,
@@ -22,43 +21,109 @@ use crate::components::facets::Chips;
 use crate::components::headline::FilteredHeadline;
 use crate::components::notices::Notices;
 use crate::download::{download_text, svg_to_png};
+use crate::i18n::{count, fill, money, tm, use_lang, Lang};
 use crate::view_state::{use_aggregates, use_set_view, use_set_view_with, use_view_state};
+use bridges_core::i18n::MapText;
 
 const WORLD: &str = "data/world.json";
 
 /// Where a drag or pinch began: the view, its viewBox, the pointers' centre and spread.
 type Gesture = (MapView, (f64, f64, f64, f64), f64, f64, f64);
 
-async fn load_world() -> Result<Arc<World>, String> {
+/// Why the map geometry could not be loaded.
+#[derive(Clone, Debug)]
+enum WorldError {
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// A network or parse error, as the browser or the parser (in English) put it.
+    Other(String),
+}
+
+async fn load_world() -> Result<Arc<World>, WorldError> {
     let resp = Request::get(WORLD)
         .send()
         .await
-        .map_err(|e| format!("{WORLD}: {e}"))?;
+        .map_err(|e| WorldError::Other(format!("{WORLD}: {e}")))?;
     if !resp.ok() {
-        return Err(format!(
-            "{WORLD}: the server answered HTTP {}",
-            resp.status()
-        ));
+        return Err(WorldError::Status(resp.status()));
     }
-    let text = resp.text().await.map_err(|e| format!("{WORLD}: {e}"))?;
+    let text = resp
+        .text()
+        .await
+        .map_err(|e| WorldError::Other(format!("{WORLD}: {e}")))?;
     parse_world(WORLD, &text)
         .map(Arc::new)
-        .map_err(|e| e.to_string())
+        .map_err(|e| WorldError::Other(e.to_string()))
+}
+
+/// A catalogue template with `{name}` placeholders as a view: text between the placeholders as it is,
+/// each placeholder replaced by `arg(name)` (kept as written if that is `None`). For templates whose
+/// values need markup of their own, such as `lang="en"` on a code or a message from the browser.
+pub(crate) fn fill_view(
+    template: &str,
+    mut arg: impl FnMut(&str) -> Option<AnyView>,
+) -> Vec<AnyView> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        if open > 0 {
+            out.push(rest[..open].to_string().into_any());
+        }
+        let name = &rest[open + 1..close];
+        out.push(arg(name).unwrap_or_else(|| rest[open..=close].to_string().into_any()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(rest.to_string().into_any());
+    }
+    out
+}
+
+/// The load error in the interface language; the file name and any English detail are marked as such.
+fn world_error_view(e: &WorldError, lang: Lang) -> Vec<AnyView> {
+    let t = tm(lang);
+    match e.clone() {
+        WorldError::Status(status) => fill_view(t.load_http, move |k| match k {
+            "file" => Some(view! { <code lang="en">{WORLD}</code> }.into_any()),
+            "status" => Some(status.to_string().into_any()),
+            _ => None,
+        }),
+        // The detail, from the browser or the parser, names the file and is in English.
+        WorldError::Other(detail) => fill_view(t.load_other, move |k| {
+            (k == "detail").then(|| view! { <span lang="en">{detail.clone()}</span> }.into_any())
+        }),
+    }
+}
+
+/// A preset's name in `lang` (the core names them in English).
+fn preset_name(name: &'static str, t: &'static MapText) -> &'static str {
+    match name {
+        "Africa" => t.preset_africa,
+        "Asia" => t.preset_asia,
+        "Latin America and the Caribbean" => t.preset_latin_america,
+        "Oceania" => t.preset_oceania,
+        "Europe" => t.preset_europe,
+        other => other,
+    }
 }
 
 /// `/map`: a choropleth of projects or known amounts per recipient, admin-area points and flows,
 /// linked to every filter; keyboard-operable, with a list instead of the map.
 #[component]
 pub fn MapPage() -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <h1>"Map"</h1>
-        <DataGate children=|data| {
+        <h1>{move || tm(lang.get()).title}</h1>
+        <DataGate children=move |data| {
             let world = LocalResource::new(load_world);
             view! {
                 <FilteredHeadline data=Arc::clone(&data)/>
                 {move || match world.get() {
-                    None => view! { <p role="status" class="loading">"Loading the map…"</p> }.into_any(),
-                    Some(Err(e)) => view! { <p class="load-error" role="alert" data-testid="map-error">{e}</p> }.into_any(),
+                    None => view! { <p role="status" class="loading">{move || tm(lang.get()).loading}</p> }.into_any(),
+                    Some(Err(e)) => view! { <p class="load-error" role="alert" data-testid="map-error">{move || world_error_view(&e, lang.get())}</p> }.into_any(),
                     Some(Ok(w)) => view! { <WorldMap data=Arc::clone(&data) world=w/> }.into_any(),
                 }}
             }
@@ -73,47 +138,66 @@ pub fn EmbeddedMap(
     data: Arc<AppData>,
 ) -> impl IntoView {
     let world = LocalResource::new(load_world);
-    move || match world.get() {
-        None => view! { <p role="status">"Loading the map…"</p> }.into_any(),
-        Some(Err(e)) => view! { <p class="embed-error" role="alert">{e}</p> }.into_any(),
+    let lang = use_lang();
+    move || {
+        match world.get() {
+        None => view! { <p role="status">{move || tm(lang.get()).loading}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="embed-error" role="alert">{move || world_error_view(&e, lang.get())}</p> }.into_any(),
         Some(Ok(w)) => view! { <WorldMap data=Arc::clone(&data) world=w/> }.into_any(),
+    }
     }
 }
 
+/// A country's tooltip and accessible name in `lang`: projects, known amount, unknown amounts and,
+/// when given, the top sectors (by code).
 fn tooltip_text(
     data: &AppData,
     iso: &str,
-    fill: Option<&Fill>,
-    top_sectors: &[(String, u32)],
+    fill_: Option<&Fill>,
+    top_sectors: &[(u16, u32)],
+    lang: Lang,
 ) -> String {
-    let name = data.reference.country_name_en(iso);
-    match fill {
+    let t = tm(lang);
+    let name = data.reference.country_name(iso, lang);
+    match fill_ {
         Some(f) if f.count > 0 => {
             let amount = if f.known > 0 {
-                format::money(f.sum, "USD")
+                money(lang, f.sum, "USD")
             } else {
-                "no known amount".into()
+                t.tip_no_amount.into()
             };
             let unknown = f.count - f.known;
             let sectors = if top_sectors.is_empty() {
                 String::new()
             } else {
-                format!(
-                    ". Top sectors: {}",
-                    top_sectors
-                        .iter()
-                        .map(|(s, n)| format!("{s} ({n})"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+                let list = top_sectors
+                    .iter()
+                    .map(|(code, n)| {
+                        fill(
+                            t.tip_sector,
+                            &[
+                                ("sector", &data.reference.sector_name(*code, lang)),
+                                ("n", &count(lang, *n as u64)),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(t.list_sep);
+                fill(t.tip_top_sectors, &[("sectors", &list)])
             };
-            format!(
-                "{name}: {} projects, {amount} ({} with unknown amount){sectors}",
-                format::int(f.count as u64),
-                format::int(unknown as u64)
-            )
+            let mut text = fill(
+                t.tip_projects,
+                &[
+                    ("name", name),
+                    ("count", &count(lang, f.count as u64)),
+                    ("amount", &amount),
+                    ("unknown", &count(lang, unknown as u64)),
+                ],
+            );
+            text.push_str(&sectors);
+            text
         }
-        _ => format!("{name}: no projects"),
+        _ => fill(t.tip_no_projects, &[("name", name)]),
     }
 }
 
@@ -122,6 +206,7 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
     let state = use_view_state();
     let set_view = use_set_view();
     let replace_view = use_set_view_with(true);
+    let lang = use_lang();
     let agg = use_aggregates(Arc::clone(&data), state);
     let (width, height) = (world.width, world.height);
     let space = MapSpace::new(width);
@@ -200,7 +285,7 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
 
     let top_sectors = {
         let data = Arc::clone(&data);
-        move |iso: &str| -> Vec<(String, u32)> {
+        move |iso: &str| -> Vec<(u16, u32)> {
             let (s, _) = state.get_untracked();
             let mut f = s.filters.clone();
             f.countries = [iso.to_string()].into();
@@ -208,13 +293,13 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
                 Ok(mut e) => e.matching(&f),
                 Err(_) => return vec![],
             };
-            let mut counts: HashMap<String, u32> = HashMap::new();
+            let mut counts: HashMap<u16, u32> = HashMap::new();
             for i in rows {
                 if let Some(sector) = &data.loaded.dataset.projects[i as usize].sector {
-                    *counts.entry(sector.name.clone()).or_default() += 1;
+                    *counts.entry(sector.code).or_default() += 1;
                 }
             }
-            let mut v: Vec<(String, u32)> = counts.into_iter().collect();
+            let mut v: Vec<(u16, u32)> = counts.into_iter().collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             v.truncate(3);
             v
@@ -520,6 +605,7 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
         let top_sectors = top_sectors.clone();
         move || {
             let (f, legend) = fill_data.get();
+            let l = lang.get();
             let classes = legend.ranges.len();
             world
                 .countries
@@ -529,7 +615,7 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
                     let has = fill.as_ref().is_some_and(|x| x.count > 0);
                     let selected = fill.as_ref().is_some_and(|x| x.selected);
                     let colour = fill_colour(fill.as_ref(), classes);
-                    let label = tooltip_text(&data, &s.iso3, fill.as_ref(), &[]);
+                    let label = tooltip_text(&data, &s.iso3, fill.as_ref(), &[], l);
                     let iso = s.iso3.clone();
                     let iso_click = iso.clone();
                     let iso_key = iso.clone();
@@ -559,7 +645,7 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
                             on:focus=move |_| focused.set(Some(iso_focus.clone()))
                             on:pointerenter=move |ev: web_sys::PointerEvent| {
                                 let sectors = if fill_hover.as_ref().is_some_and(|x| x.count > 0) { top_sectors(&iso_hover) } else { vec![] };
-                                let text = tooltip_text(&data, &iso_hover, fill_hover.as_ref(), &sectors);
+                                let text = tooltip_text(&data, &iso_hover, fill_hover.as_ref(), &sectors, lang.get_untracked());
                                 let rect = container.get_untracked().map(|c| c.get_bounding_client_rect());
                                 let (ox, oy) = rect.map(|r| (r.left(), r.top())).unwrap_or((0.0, 0.0));
                                 hover.set(Some((text, ev.client_x() as f64 - ox, ev.client_y() as f64 - oy)));
@@ -577,17 +663,19 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
 
     let legend_view = move || {
         let (_, legend) = fill_data.get();
+        let l = lang.get();
+        let t = tm(l);
         let classes = legend.ranges.len();
         let m = legend.measure;
         view! {
-            <div class="map-legend" aria-label="Legend">
-                <span class="legend-title">{if m == Measure::Count { "Projects per recipient (quantile classes)" } else { "Known amount per recipient, constant 2021 USD (quantile classes)" }}</span>
+            <div class="map-legend" aria-label=t.legend>
+                <span class="legend-title">{if m == Measure::Count { t.legend_count } else { t.legend_amount }}</span>
                 <ul class="legend">
                     {legend.ranges.iter().enumerate().map(|(i, (a, b))| view! {
-                        <li><span class="swatch" style:background=class_colour(i, classes)></span>{range_label(m, *a, *b)}</li>
+                        <li><span class="swatch" style:background=class_colour(i, classes)></span>{range_label(m, *a, *b, l)}</li>
                     }).collect_view()}
-                    <li><span class="swatch none"></span>"no projects"</li>
-                    {(m == Measure::Amount).then(|| view! { <li><span class="swatch hatched"></span>"projects, amounts unknown"</li> })}
+                    <li><span class="swatch none"></span>{t.legend_none}</li>
+                    {(m == Measure::Amount).then(|| view! { <li><span class="swatch hatched"></span>{t.legend_unknown}</li> })}
                 </ul>
             </div>
         }
@@ -600,6 +688,8 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
         let choose = choose.clone();
         move || {
             let (f, _) = fill_data.get();
+            let l = lang.get();
+            let t = tm(l);
             let mut rows: Vec<(String, Fill)> = world
                 .countries
                 .iter()
@@ -613,19 +703,19 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
             view! {
                 <div class="table-scroll">
                     <table data-testid="map-list">
-                        <caption>"Recipients with projects under the current filters"</caption>
-                        <thead><tr><th scope="col">"Country"</th><th scope="col" class="num">"Projects"</th><th scope="col" class="num">"Known amount"</th><th scope="col" class="num">"Amount unknown"</th><th scope="col">"Filter"</th></tr></thead>
+                        <caption>{t.list_caption}</caption>
+                        <thead><tr><th scope="col">{t.list_country}</th><th scope="col" class="num">{t.list_projects}</th><th scope="col" class="num">{t.list_known}</th><th scope="col" class="num">{t.list_unknown}</th><th scope="col">{t.list_filter}</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|(iso, x)| {
                                 let choose = choose.clone();
-                                let name = data.reference.country_name_en(&iso).to_string();
+                                let name = data.reference.country_name(&iso, l).to_string();
                                 view! {
                                     <tr class:selected=x.selected>
                                         <th scope="row">{name}</th>
-                                        <td class="num">{format::int(x.count as u64)}</td>
-                                        <td class="num">{if x.known > 0 { format::money(x.sum, "USD") } else { "unknown".into() }}</td>
-                                        <td class="num">{format::int((x.count - x.known) as u64)}</td>
-                                        <td><button type="button" aria-pressed=x.selected.to_string() on:click=move |_| choose(iso.clone(), true)>{if x.selected { "Selected" } else { "Select" }}</button></td>
+                                        <td class="num">{count(l, x.count as u64)}</td>
+                                        <td class="num">{if x.known > 0 { money(l, x.sum, "USD") } else { t.list_amount_unknown.into() }}</td>
+                                        <td class="num">{count(l, (x.count - x.known) as u64)}</td>
+                                        <td><button type="button" aria-pressed=x.selected.to_string() on:click=move |_| choose(iso.clone(), true)>{if x.selected { t.list_selected } else { t.list_select }}</button></td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -655,15 +745,11 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
         let world = Arc::clone(&world);
         move |_| {
             let (f, legend) = fill_data.get_untracked();
+            let l = lang.get_untracked();
             let _ = download_text(
                 "bridges-map.svg",
                 "image/svg+xml",
-                &map_svg(
-                    &world,
-                    &f,
-                    &legend,
-                    "Bridges: cooperation projects by recipient",
-                ),
+                &map_svg(&world, &f, &legend, tm(l).download_title, l),
             );
         }
     };
@@ -671,12 +757,8 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
         let world = Arc::clone(&world);
         move |_| {
             let (f, legend) = fill_data.get_untracked();
-            let svg = map_svg(
-                &world,
-                &f,
-                &legend,
-                "Bridges: cooperation projects by recipient",
-            );
+            let l = lang.get_untracked();
+            let svg = map_svg(&world, &f, &legend, tm(l).download_title, l);
             let _ = svg_to_png(&svg, world.width, world.height + 70.0, "bridges-map.png");
         }
     };
@@ -699,33 +781,36 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
     view! {
         <Notices notices=Signal::derive(move || state.get().1)/>
         <Chips data=Arc::clone(&data) state=Signal::derive(move || state.get().0) on_change=go/>
-        <div class="map-toolbar" role="group" aria-label="Map controls">
-            <span>"Measure: "</span>
-            <button type="button" aria-pressed=move || (state.get().0.measure == Measure::Count).to_string() on:click=move |_| set_measure(Measure::Count)>"Projects"</button>
-            <button type="button" aria-pressed=move || (state.get().0.measure == Measure::Amount).to_string() on:click=move |_| set_measure(Measure::Amount)>"Known amount"</button>
+        <div class="map-toolbar" role="group" aria-label=move || tm(lang.get()).controls>
+            <span>{move || tm(lang.get()).measure}</span>
+            <button type="button" aria-pressed=move || (state.get().0.measure == Measure::Count).to_string() on:click=move |_| set_measure(Measure::Count)>{move || tm(lang.get()).measure_count}</button>
+            <button type="button" aria-pressed=move || (state.get().0.measure == Measure::Amount).to_string() on:click=move |_| set_measure(Measure::Amount)>{move || tm(lang.get()).measure_amount}</button>
             <span class="sep"></span>
             {Layer::ALL.into_iter().map(|l| {
                 let toggle_layer = toggle_layer.clone();
-                let label = match l { Layer::Choropleth => "Countries", Layer::Points => "Project locations", Layer::Flows => "Flows" };
+                let label = move || {
+                    let t = tm(lang.get());
+                    match l { Layer::Choropleth => t.layer_countries, Layer::Points => t.layer_points, Layer::Flows => t.layer_flows }
+                };
                 view! {
                     <label class="layer"><input type="checkbox" prop:checked=move || layers.get().contains(&l) on:change=move |_| toggle_layer(l)/>{label}</label>
                 }
             }).collect_view()}
         </div>
-        <div class="map-toolbar" role="group" aria-label="Zoom">
-            <button type="button" aria-label="Zoom in" on:click=zoom_in>"+"</button>
-            <button type="button" aria-label="Zoom out" on:click=zoom_out>"−"</button>
-            <button type="button" on:click=reset>"World"</button>
+        <div class="map-toolbar" role="group" aria-label=move || tm(lang.get()).zoom>
+            <button type="button" aria-label=move || tm(lang.get()).zoom_in on:click=zoom_in>"+"</button>
+            <button type="button" aria-label=move || tm(lang.get()).zoom_out on:click=zoom_out>"−"</button>
+            <button type="button" on:click=reset>{move || tm(lang.get()).world}</button>
             {PRESETS.into_iter().map(|(name, lon, lat, zoom)| {
                 let commit = commit.clone();
                 view! { <button type="button" on:click=move |_| {
                     let layers = view.get_untracked().layers;
                     commit(MapView { zoom, lon, lat, layers });
-                }>{name}</button> }
+                }>{move || preset_name(name, tm(lang.get()))}</button> }
             }).collect_view()}
             <span class="sep"></span>
             <button type="button" aria-pressed=move || as_list.get().to_string() on:click=move |_| as_list.update(|v| *v = !*v)>
-                {move || if as_list.get() { "Show the map" } else { "List instead of map" }}
+                {move || if as_list.get() { tm(lang.get()).show_map } else { tm(lang.get()).show_list }}
             </button>
             <button type="button" on:click=download_svg>"SVG"</button>
             <button type="button" on:click=download_png>"PNG"</button>
@@ -733,7 +818,7 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
         <div class="map-wrap" data-testid="map" node_ref=container class:hidden=move || as_list.get()
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
             <svg class="world" viewBox=move || { let (x, y, w, h) = vb.get(); format!("{x} {y} {w} {h}") }
-                role="group" aria-label="World map of projects by recipient country. Tab to the countries; arrow keys move between them, Enter filters, + and − zoom, shift and arrows pan.">
+                role="group" aria-label=move || tm(lang.get()).svg_aria>
                 <defs inner_html=PATTERN_DEF></defs>
                 <g class="countries" class:faded=move || !layers.get().contains(&Layer::Choropleth)>{shapes}</g>
                 <g class="flows" aria-hidden="true">
@@ -757,13 +842,6 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
         </div>
         {legend_view}
         {move || as_list.get().then(list_view.clone())}
-        <p class="note">
-            "Equal Earth projection (equal-area, so country sizes are comparable). Classes are quantiles of the countries "
-            "with projects. Borders are Natural Earth's de-facto lines and imply no position on any dispute. Small island "
-            "states are drawn from Natural Earth's 1:50m data and marked with a dot. Project locations are the centroids "
-            "of the administrative areas a project touches (first level at world scale, second level when zoomed in). "
-            "Flows run from the provider to each recipient, wider for more projects; triangular partners, where a "
-            "dataset names them, are drawn dashed (pivot) or dotted (beneficiary)."
-        </p>
+        <p class="note">{move || tm(lang.get()).note}</p>
     }
 }

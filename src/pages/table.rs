@@ -1,6 +1,5 @@
 use std::sync::Arc;
 
-use bridges_core::format;
 use bridges_core::query::{Sort, SortKey, ViewState};
 use bridges_core::table::sort_rows;
 use leptos::prelude::*;
@@ -10,8 +9,10 @@ use crate::components::data_gate::DataGate;
 use crate::components::facets::Chips;
 use crate::components::headline::Headline;
 use crate::components::notices::Notices;
-use crate::pages::project::recipients_text;
+use crate::i18n::{count, fill, t, use_lang};
+use crate::pages::project::{recipients_text, sector_text};
 use crate::paths::href;
+use crate::tr;
 use crate::view_state::{filtered_summary, use_aggregates, use_set_view, use_view_state};
 
 const PAGE: usize = 50;
@@ -19,14 +20,16 @@ const PAGE: usize = 50;
 /// `/table`: the projects of the current filters, sortable (`sort=amount-desc`), fifty to a page.
 #[component]
 pub fn TablePage() -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <h1>"Projects"</h1>
+        <h1>{tr!(lang, col_projects)}</h1>
         <DataGate children=|data| view! { <ProjectTable data=data/> }/>
     }
 }
 
 #[component]
 fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
+    let lang = use_lang();
     let state = use_view_state();
     let set_view = use_set_view();
     let agg = use_aggregates(Arc::clone(&data), state);
@@ -57,7 +60,7 @@ fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
     };
     let pages = move || rows.with(|r| r.len().div_ceil(PAGE).max(1));
     let page = move || state.get().0.page.clamp(1, pages());
-    let header = move |key: SortKey, label: &'static str, numeric: bool| {
+    let header = move |key: SortKey, label: bridges_core::i18n::Key, numeric: bool| {
         let sort_state = move || {
             let s = state.get().0.sort;
             if s.key != key {
@@ -76,7 +79,7 @@ fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
                     s.page = 1;
                     go.run(s);
                 }>
-                    {label}
+                    {move || label(t(lang.get()))}
                     {move || match sort_state() { "ascending" => " ▲", "descending" => " ▼", _ => "" }}
                 </button>
             </th>
@@ -92,15 +95,21 @@ fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
                     .take(PAGE)
                     .map(|&i| {
                         let p = &data.loaded.dataset.projects[i as usize];
-                        let amount = p.amount.as_ref().map(|a| format::money(a.value, &a.currency)).unwrap_or_else(|| "unknown".into());
+                        let l = lang.get();
+                        let unknown = t(l).unknown;
+                        let amount = p.amount.as_ref().map(|a| crate::i18n::money(l, a.value, &a.currency)).unwrap_or_else(|| unknown.into());
+                        let (title, title_lang) = match (l, &p.title_zh) {
+                            (crate::i18n::Lang::Zh, Some(z)) => (z.clone(), "zh-Hans"),
+                            _ => (p.title.clone(), "en"),
+                        };
                         view! {
                             <tr data-id=p.id.clone()>
-                                <td><a href=href(&format!("/projects/{}", p.id))>{p.title.clone()}</a></td>
-                                <td>{recipients_text(&data, p)}</td>
-                                <td>{p.sector.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| "unknown".into())}</td>
-                                <td class="num">{p.years.commitment.map(|y| y.to_string()).unwrap_or_else(|| "unknown".into())}</td>
+                                <td><a href=href(&format!("/projects/{}", p.id)) lang=title_lang>{title}</a></td>
+                                <td lang=p.recipients.is_empty().then_some("en")>{recipients_text(&data, p, l)}</td>
+                                <td>{sector_text(&data, p, l)}</td>
+                                <td class="num">{p.years.commitment.map(|y| y.to_string()).unwrap_or_else(|| unknown.into())}</td>
                                 <td class="num">{amount}</td>
-                                <td>{p.status.map(|s| s.label_en()).unwrap_or("unknown")}</td>
+                                <td>{p.status.map(|s| s.label(l)).unwrap_or(unknown)}</td>
                             </tr>
                         }
                     })
@@ -117,36 +126,36 @@ fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
         <Notices notices=Signal::derive(move || state.get().1)/>
         <Headline summary=summary/>
         <Chips data=Arc::clone(&data) state=Signal::derive(move || state.get().0) on_change=go/>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Projects">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, col_projects)>
             <table class="projects" data-testid="results-table">
                 <caption>{move || {
                     let total = rows.with(Vec::len);
+                    let l = lang.get();
                     if total == 0 {
-                        "No project matches the current filters.".to_string()
+                        t(l).no_match.to_string()
                     } else {
-                        format!(
-                            "Projects {}–{} of {} (amounts in constant 2021 USD)",
-                            format::int(((page() - 1) * PAGE + 1) as u64),
-                            format::int((page() * PAGE).min(total) as u64),
-                            format::int(total as u64)
-                        )
+                        fill(t(l).table_caption, &[
+                            ("first", &count(l, ((page() - 1) * PAGE + 1) as u64)),
+                            ("last", &count(l, (page() * PAGE).min(total) as u64)),
+                            ("total", &count(l, total as u64)),
+                        ])
                     }
                 }}</caption>
                 <thead><tr>
-                    {header(SortKey::Title, "Title", false)}
-                    {header(SortKey::Recipient, "Recipient", false)}
-                    {header(SortKey::Sector, "Sector", false)}
-                    {header(SortKey::Year, "Committed", true)}
-                    {header(SortKey::Amount, "Amount", true)}
-                    {header(SortKey::Status, "Status", false)}
+                    {header(SortKey::Title, |t| t.col_title, false)}
+                    {header(SortKey::Recipient, |t| t.col_recipient, false)}
+                    {header(SortKey::Sector, |t| t.facet_sector, false)}
+                    {header(SortKey::Year, |t| t.col_committed, true)}
+                    {header(SortKey::Amount, |t| t.col_amount, true)}
+                    {header(SortKey::Status, |t| t.facet_status, false)}
                 </tr></thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
-        <nav class="pager" aria-label="Pages">
-            <button type="button" disabled=move || { page() == 1 } on:click=move |_| to_page(page() - 1)>"← Previous"</button>
-            <span>{move || format!("Page {} of {}", page(), pages())}</span>
-            <button type="button" disabled=move || { page() >= pages() } on:click=move |_| to_page(page() + 1)>"Next →"</button>
+        <nav class="pager" aria-label=tr!(lang, pages)>
+            <button type="button" disabled=move || { page() == 1 } on:click=move |_| to_page(page() - 1)>{tr!(lang, previous)}</button>
+            <span>{move || fill(t(lang.get()).page_of, &[("page", &page().to_string()), ("pages", &pages().to_string())])}</span>
+            <button type="button" disabled=move || { page() >= pages() } on:click=move |_| to_page(page() + 1)>{tr!(lang, next)}</button>
         </nav>
     }
 }

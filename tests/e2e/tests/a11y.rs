@@ -1,5 +1,5 @@
 //! Accessibility: axe-core (npm, installed by scripts/setup) on every route at desktop and phone
-//! widths, WCAG 2.0/2.1/2.2 A and AA rules. Zero violations.
+//! widths, in English and Chinese, WCAG 2.0/2.1/2.2 A and AA rules. Zero violations.
 
 mod common;
 
@@ -75,12 +75,16 @@ async fn every_route_passes_axe() {
         .await
         .unwrap();
         for (route, ready) in routes {
-            c.goto(&format!("{app}{route}")).await.unwrap();
-            wait_for(&c, ready).await;
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            let v: Value = c.execute_async(AXE, vec![]).await.unwrap();
-            for violation in v.as_array().unwrap() {
-                failures.push(format!("{w}px {route}: {violation}"));
+            for lang in ["en", "zh"] {
+                let sep = if route.contains('?') { '&' } else { '?' };
+                let route = format!("{route}{sep}lang={lang}");
+                c.goto(&format!("{app}{route}")).await.unwrap();
+                wait_for(&c, ready).await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let v: Value = c.execute_async(AXE, vec![]).await.unwrap();
+                for violation in v.as_array().unwrap() {
+                    failures.push(format!("{w}px {route}: {violation}"));
+                }
             }
         }
         c.close().await.unwrap();

@@ -50,10 +50,7 @@ impl Lang {
 
     /// The first supported language in the browser's preference list, English if none.
     pub fn from_preferences<'a>(langs: impl IntoIterator<Item = &'a str>) -> Lang {
-        langs
-            .into_iter()
-            .find_map(Lang::parse)
-            .unwrap_or_default()
+        langs.into_iter().find_map(Lang::parse).unwrap_or_default()
     }
 
     pub fn other(self) -> Lang {
@@ -77,6 +74,26 @@ pub fn money(lang: Lang, value: f64, currency: &str) -> String {
     match lang {
         Lang::En => format::money(value, currency),
         Lang::Zh => format::money_zh(value, currency),
+    }
+}
+
+/// A price base as people read it: `constant 2021` → `2021年不变价` in Chinese; other text as it is.
+pub fn price_base(lang: Lang, base: &str) -> String {
+    match (lang, base.strip_prefix("constant ")) {
+        (Lang::Zh, Some(year)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("{year}年不变价")
+        }
+        _ => base.to_string(),
+    }
+}
+
+/// A currency code as people read it: `USD` → `美元` in Chinese; other codes as they are.
+pub fn currency_name(lang: Lang, code: &str) -> &str {
+    match (lang, code) {
+        (Lang::Zh, "USD") => "美元",
+        (Lang::Zh, "CNY") => "人民币",
+        (Lang::Zh, "EUR") => "欧元",
+        _ => code,
     }
 }
 
@@ -110,29 +127,47 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// Defines one catalogue area: a struct with one `&'static str` field per key, its English and Chinese
+/// instances and a `(key, English, Chinese)` table.
 macro_rules! catalogue {
-    ($( $key:ident : $en:literal , $zh:literal ; )*) => {
-        /// Every UI string, one field per key.
-        pub struct Text { $( pub $key: &'static str, )* }
-        pub const EN: Text = Text { $( $key: $en, )* };
-        pub const ZH: Text = Text { $( $key: $zh, )* };
+    ($name:ident, $en_name:ident, $zh_name:ident, $entries:ident; $( $key:ident : $en:literal , $zh:literal ; )*) => {
+        /// UI strings, one field per key.
+        pub struct $name { $( pub $key: &'static str, )* }
+        pub const $en_name: $name = $name { $( $key: $en, )* };
+        pub const $zh_name: $name = $name { $( $key: $zh, )* };
         /// `(key, English, Chinese)` for every key, for tests that walk the UI.
-        pub const ENTRIES: &[(&str, &str, &str)] = &[ $( (stringify!($key), $en, $zh), )* ];
+        pub const $entries: &[(&str, &str, &str)] = &[ $( (stringify!($key), $en, $zh), )* ];
     };
 }
 
-/// The catalogue for a language.
+mod map;
+mod ui;
+
+pub use map::MapText;
+pub use ui::Text;
+
+/// A key of the general catalogue as a value: `|t| t.nav_map`.
+pub type Key = fn(&'static Text) -> &'static str;
+
+/// The general catalogue for a language: `t(lang).nav_explore`.
 pub fn t(lang: Lang) -> &'static Text {
     match lang {
-        Lang::En => &EN,
-        Lang::Zh => &ZH,
+        Lang::En => &ui::EN,
+        Lang::Zh => &ui::ZH,
     }
 }
 
-catalogue! {
-    lang_name: "English", "中文";
-    lang_switch_label: "中文", "English";
-    lang_switch_title: "阅读中文版", "Read in English";
+/// The map page's catalogue.
+pub fn tm(lang: Lang) -> &'static MapText {
+    match lang {
+        Lang::En => &map::EN,
+        Lang::Zh => &map::ZH,
+    }
+}
+
+/// Every `(key, English, Chinese)` of every area.
+pub fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
+    ui::ENTRIES.iter().chain(map::ENTRIES.iter())
 }
 
 #[cfg(test)]
@@ -150,8 +185,20 @@ mod tests {
     }
 
     #[test]
+    fn price_bases_and_currencies() {
+        assert_eq!(price_base(Lang::Zh, "constant 2021"), "2021年不变价");
+        assert_eq!(price_base(Lang::En, "constant 2021"), "constant 2021");
+        assert_eq!(price_base(Lang::Zh, "current"), "current");
+        assert_eq!(currency_name(Lang::Zh, "USD"), "美元");
+        assert_eq!(currency_name(Lang::En, "USD"), "USD");
+    }
+
+    #[test]
     fn fills_placeholders() {
-        assert_eq!(fill("{n} projects in {c}", &[("n", "3"), ("c", "Peru")]), "3 projects in Peru");
+        assert_eq!(
+            fill("{n} projects in {c}", &[("n", "3"), ("c", "Peru")]),
+            "3 projects in Peru"
+        );
         assert_eq!(fill("{missing} {n", &[("n", "3")]), "{missing} {n");
         assert_eq!(fill("共{n}个项目", &[("n", "1.2万")]), "共1.2万个项目");
     }
@@ -167,8 +214,11 @@ mod tests {
 
     #[test]
     fn every_key_is_translated_and_placeholders_match() {
-        for (key, en, zh) in ENTRIES {
-            assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "{key} is empty");
+        for (key, en, zh) in entries() {
+            assert!(
+                !en.trim().is_empty() && !zh.trim().is_empty(),
+                "{key} is empty"
+            );
             let names = |s: &str| {
                 let mut v: Vec<String> = s
                     .split('{')
@@ -178,7 +228,11 @@ mod tests {
                 v.sort();
                 v
             };
-            assert_eq!(names(en), names(zh), "{key}: placeholders differ between languages");
+            assert_eq!(
+                names(en),
+                names(zh),
+                "{key}: placeholders differ between languages"
+            );
         }
     }
 }

@@ -1,0 +1,122 @@
+//! The interface language. The URL's `lang=` wins; without it the visitor's last choice (kept in
+//! localStorage) and, on a first visit, the browser's language. `<html lang>` follows. Strings come from
+//! the core's typed catalogue ([`bridges_core::i18n`]).
+
+pub use bridges_core::i18n::{count, currency_name, fill, money, price_base, t, tm, Lang};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+const STORAGE_KEY: &str = "bridges-lang";
+
+/// The current language, provided by [`LangProvider`].
+#[derive(Clone, Copy)]
+pub struct UiLang(pub Signal<Lang>);
+
+/// The language for a component: from context, English outside the provider (component tests).
+pub fn use_lang() -> Signal<Lang> {
+    use_context::<UiLang>()
+        .map(|l| l.0)
+        .unwrap_or_else(|| Signal::stored(Lang::En))
+}
+
+/// A reactive catalogue string: `tr!(lang, nav_explore)`.
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $key:ident) => {{
+        let lang = $lang;
+        move || $crate::i18n::t(lang.get()).$key
+    }};
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The stored choice, else the first supported language of `navigator.languages`.
+fn preferred() -> Lang {
+    if let Some(l) = storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|v| Lang::parse(&v))
+    {
+        return l;
+    }
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Lang::En;
+    };
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .chain(nav.language())
+        .collect();
+    Lang::from_preferences(list.iter().map(String::as_str))
+}
+
+/// The `lang` parameter of a query string, if it names a supported language.
+pub fn lang_in_query(search: &str) -> Option<Lang> {
+    web_sys::UrlSearchParams::new_with_str(search)
+        .ok()?
+        .get("lang")
+        .and_then(|v| Lang::parse(&v))
+}
+
+/// The same query string with `lang` set; every other parameter is kept as it is.
+pub fn query_with_lang(search: &str, lang: Lang) -> String {
+    match web_sys::UrlSearchParams::new_with_str(search) {
+        Ok(p) => {
+            p.set("lang", lang.code());
+            String::from(p.to_string()).replace("%7E", "~")
+        }
+        Err(_) => format!("lang={}", lang.code()),
+    }
+}
+
+/// Provides the language to everything inside and keeps `<html lang>` and the stored choice in step.
+#[component]
+pub fn LangProvider(children: Children) -> impl IntoView {
+    let location = use_location();
+    let fallback = RwSignal::new(preferred());
+    let lang = Memo::new(move |_| lang_in_query(&location.search.get()).unwrap_or(fallback.get()));
+    Effect::new(move |_| {
+        let l = lang.get();
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", l.tag());
+        }
+        // An explicit choice in a link is remembered, except inside a partner's embed.
+        let in_embed = location.pathname.get_untracked().contains("/embed/");
+        if !in_embed && lang_in_query(&location.search.get_untracked()).is_some() {
+            fallback.set(l);
+            if let Some(s) = storage() {
+                let _ = s.set_item(STORAGE_KEY, l.code());
+            }
+        }
+    });
+    provide_context(UiLang(lang.into()));
+    children()
+}
+
+/// Switches to the other language, keeping the whole view (path and every parameter).
+/// Test contract: `data-testid="lang-switch"`.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let location = use_location();
+    let lang = use_lang();
+    let href = move || {
+        let other = lang.get().other();
+        format!(
+            "{}?{}",
+            location.pathname.get(),
+            query_with_lang(&location.search.get(), other)
+        )
+    };
+    view! {
+        <a class="lang-switch" data-testid="lang-switch" href=href
+            lang=move || lang.get().other().tag() hreflang=move || lang.get().other().tag()
+            title=tr!(lang, lang_switch_title)>
+            {tr!(lang, lang_switch_label)}
+        </a>
+    }
+}

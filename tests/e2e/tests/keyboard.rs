@@ -1,0 +1,153 @@
+//! Keyboard only: filter to a sector, select a country on the map, open a project page — with Tab,
+//! arrows, Space and Enter, never a click — and a visible focus on every stop. Reflow: no page scrolls
+//! sideways at 320 CSS px (what 400 % zoom of 1280 px gives; 200 % is 640 px).
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::Client;
+use serde_json::Value;
+
+async fn press(c: &Client, key: Key) {
+    let k: char = key.into();
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: k })
+        .then(KeyAction::Up { value: k });
+    c.perform_actions(actions).await.expect("key press");
+    tokio::time::sleep(Duration::from_millis(30)).await;
+}
+
+/// What has focus: a short description, and whether its focus is visible (an outline or a drawn
+/// focus style of at least 2 px).
+const ACTIVE: &str = r#"
+const a = document.activeElement;
+if (!a || a === document.body) return { desc: 'body', visible: false };
+const s = getComputedStyle(a);
+const own = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+const drawn = a.matches(':focus-visible') && (own || a.closest('[data-iso3]') !== null);
+return {
+  desc: a.tagName.toLowerCase() + (a.id ? '#' + a.id : '') + (a.getAttribute('data-iso3') ? '[' + a.getAttribute('data-iso3') + ']' : '')
+        + (a.getAttribute('href') ? ' ' + a.getAttribute('href') : ''),
+  id: a.id || '', iso3: a.getAttribute('data-iso3') || '', href: a.getAttribute('href') || '',
+  inTable: a.closest('[data-testid="results-table"]') !== null,
+  visible: drawn,
+};
+"#;
+
+/// Tabs forward until `want` holds for the focused element; checks every stop's focus is visible.
+async fn tab_until(c: &Client, max: usize, want: impl Fn(&Value) -> bool) -> Value {
+    let mut seen = Vec::new();
+    for _ in 0..max {
+        press(c, Key::Tab).await;
+        let a = eval(c, ACTIVE).await;
+        assert_eq!(
+            a["visible"],
+            Value::Bool(true),
+            "focus is not visible on {} (after {:?})",
+            a["desc"],
+            seen.last()
+        );
+        if want(&a) {
+            return a;
+        }
+        seen.push(a["desc"].as_str().unwrap_or("").to_string());
+    }
+    panic!("never reached the target in {max} tabs: {seen:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn filter_select_and_open_by_keyboard_alone() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+
+    // 1. Filter to a sector: tab to the Energy checkbox (CRS 230) and press Space.
+    c.goto(&format!("{app}/explore?lang=en")).await.unwrap();
+    wait_for(&c, "#facet-sector-230").await;
+    tab_until(&c, 200, |a| a["id"] == "facet-sector-230").await;
+    press(&c, Key::Space).await;
+    wait_query(&c, "sector=230&lang=en").await;
+    let energy = data_value(&c, "project-count").await;
+
+    // 2. Select a country on the map: tab into the map (one tab stop), arrow to a neighbour, Enter.
+    c.goto(&format!("{app}/map?lang=en")).await.unwrap();
+    wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"AGO\"]").await;
+    let first = tab_until(&c, 80, |a| !a["iso3"].as_str().unwrap_or("").is_empty()).await;
+    press(&c, Key::Right).await;
+    let moved = eval(&c, ACTIVE).await;
+    let iso3 = moved["iso3"].as_str().unwrap_or("").to_string();
+    assert!(
+        !iso3.is_empty(),
+        "arrow keys keep focus on countries: {moved}"
+    );
+    assert_ne!(
+        moved["iso3"], first["iso3"],
+        "the right arrow moved to another country"
+    );
+    press(&c, Key::Enter).await;
+    wait_query(&c, &format!("country={iso3}&lang=en")).await;
+
+    // 3. Open a project page from the table: tab to the first project link and press Enter.
+    c.goto(&format!("{app}/table?sector=230&lang=en"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-testid=\"results-table\"] tr[data-id] a").await;
+    assert_eq!(data_value(&c, "project-count").await, energy);
+    let link = tab_until(&c, 120, |a| {
+        a["inTable"] == Value::Bool(true) && !a["href"].as_str().unwrap_or("").is_empty()
+    })
+    .await;
+    press(&c, Key::Enter).await;
+    let page = wait_for(&c, "[data-testid=\"project\"]").await;
+    let id = attr(&page, "data-id").await;
+    assert!(
+        link["href"]
+            .as_str()
+            .unwrap_or("")
+            .ends_with(&format!("/projects/{id}")),
+        "opened {id} from {link}"
+    );
+    assert_no_errors(&c, "keyboard walk").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn nothing_scrolls_sideways_at_320_px() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 320, 700).await;
+    let routes = [
+        ("/", "[data-testid=\"project-count\"]"),
+        ("/explore", "[data-testid=\"chart-status\"] canvas"),
+        ("/map", "[data-testid=\"map\"] [data-iso3=\"AGO\"]"),
+        ("/table", "[data-testid=\"results-table\"] tr[data-id]"),
+        ("/projects/4", "[data-testid=\"project\"]"),
+        ("/about", "article.about table"),
+        ("/embed/sector", "[data-testid=\"embed-root\"] canvas"),
+    ];
+    let mut failures = Vec::new();
+    for (route, ready) in routes {
+        for lang in ["en", "zh"] {
+            c.goto(&format!("{app}{route}?lang={lang}")).await.unwrap();
+            wait_for(&c, ready).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let v = eval(
+                &c,
+                "return [document.documentElement.scrollWidth, window.innerWidth]",
+            )
+            .await;
+            let (scroll, inner) = (v[0].as_f64().unwrap_or(0.0), v[1].as_f64().unwrap_or(0.0));
+            if scroll > inner + 1.0 {
+                failures.push(format!(
+                    "{route} [{lang}]: {scroll} px wide in a {inner} px window"
+                ));
+            }
+        }
+    }
+    c.close().await.unwrap();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
