@@ -1,7 +1,7 @@
 //! The dataset as dense integer columns, built once after loading, so that a filter change touches a
 //! few narrow arrays and no strings.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Dataset, FlowClass, Status};
 use crate::reference::ReferenceIndex;
@@ -68,6 +68,26 @@ pub struct Columns {
     pub text: Vec<String>,
     /// (Chinese name, folded English name) of countries and sectors, for Chinese queries.
     pub name_pairs: Vec<(String, String)>,
+    /// English and Chinese names by code, for sentences made from the columns alone (story narration).
+    pub names: Names,
+}
+
+/// A name in English and Chinese, as the reference tables give it (`zh` may be empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Name {
+    pub en: String,
+    pub zh: String,
+}
+
+/// Names of countries, regions and sectors by code, from the reference tables. A code the tables do
+/// not know has no entry (callers show the code).
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    pub countries: HashMap<String, Name>,
+    pub regions: HashMap<String, Name>,
+    /// M49 codes of the top-level regions (those without a parent), e.g. "002" Africa.
+    pub top_regions: HashSet<String>,
+    pub sectors: HashMap<u16, Name>,
 }
 
 impl Columns {
@@ -130,6 +150,33 @@ impl Columns {
                     .map(|x| (x.name_zh.clone(), fold(&x.name_en))),
             )
             .collect();
+        let name = |en: &str, zh: &str| Name {
+            en: en.to_string(),
+            zh: zh.to_string(),
+        };
+        c.names = Names {
+            countries: t
+                .countries
+                .iter()
+                .map(|x| (x.iso3.clone(), name(&x.name_en, &x.name_zh)))
+                .collect(),
+            regions: t
+                .regions
+                .iter()
+                .map(|x| (x.code.clone(), name(&x.name_en, &x.name_zh)))
+                .collect(),
+            top_regions: t
+                .regions
+                .iter()
+                .filter(|x| x.parent.is_none())
+                .map(|x| x.code.clone())
+                .collect(),
+            sectors: t
+                .sectors
+                .iter()
+                .map(|x| (x.code, name(&x.name_en, &x.name_zh)))
+                .collect(),
+        };
         c
     }
 

@@ -15,6 +15,7 @@ pub mod map;
 pub mod model;
 pub mod query;
 pub mod reference;
+pub mod story;
 pub mod summary;
 pub mod synthetic;
 pub mod table;
