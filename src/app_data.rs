@@ -29,7 +29,7 @@ pub struct AppData {
 
 pub type LoadResult = Result<Arc<AppData>, LoadError>;
 
-async fn fetch_text(url: &str) -> Result<String, LoadError> {
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let resp = Request::get(url)
         .send()
         .await

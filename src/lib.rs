@@ -16,6 +16,7 @@ use crate::app_data::{load, DataSource, LoadResult};
 use crate::components::site_header::SiteHeader;
 use crate::pages::bench::Bench;
 use crate::pages::embed::EmbedPage;
+use crate::pages::present::{ConsolePage, PresentPage, StoriesPage};
 use crate::pages::{
     about::About, explore::Explore, map::MapPage, not_found::NotFound, overview::Overview,
     project::ProjectPage, table::TablePage,
@@ -39,12 +40,37 @@ fn requested_data_url() -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// Site chrome (header, footer) that embeds leave out.
+/// `theme=light|dark|projector` in the URL sets `data-theme` on `<html>` (embeds set their own).
+fn follow_theme() {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let search = location.search.get();
+        if location.pathname.get().contains("/embed/") {
+            return;
+        }
+        let theme = bridges_core::query::parse(&search).0.theme;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = match theme {
+                Some(t) => el.set_attribute("data-theme", t.code()),
+                None => el.remove_attribute("data-theme"),
+            };
+        }
+    });
+}
+
+/// Site chrome (header, footer) that embeds and presentations leave out.
 #[component]
 fn Chrome(children: ChildrenFn) -> impl IntoView {
     let location = leptos_router::hooks::use_location();
-    let embed = format!("{}/embed/", paths::base_path());
-    move || (!location.pathname.get().starts_with(&embed)).then(|| children())
+    let base = paths::base_path();
+    let (embed, present) = (format!("{base}/embed/"), format!("{base}/present/"));
+    move || {
+        let path = location.pathname.get();
+        (!path.starts_with(&embed) && !path.starts_with(&present)).then(|| children())
+    }
 }
 
 /// The whole app: header, routes, footer. The dataset starts loading at once.
@@ -68,6 +94,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Shell() -> impl IntoView {
     let lang = i18n::use_lang();
+    follow_theme();
     view! {
             <Chrome>
                 <a class="skip-link" href="#main">{tr!(lang, skip_to_content)}</a>
@@ -83,6 +110,9 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/about") view=About/>
                     <Route path=path!("/bench") view=Bench/>
                     <Route path=path!("/embed/:view") view=EmbedPage/>
+                    <Route path=path!("/present") view=StoriesPage/>
+                    <Route path=path!("/present/:story") view=PresentPage/>
+                    <Route path=path!("/present/:story/console") view=ConsolePage/>
                 </Routes>
             </main>
             <Chrome>

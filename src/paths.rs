@@ -17,3 +17,18 @@ pub fn base_path() -> String {
 pub fn href(path: &str) -> String {
     format!("{}{}", base_path(), path)
 }
+
+/// A query string with some parameters set (an empty value removes one); the others are kept as they are.
+pub fn query_with(search: &str, set: &[(&str, &str)]) -> String {
+    let Ok(p) = web_sys::UrlSearchParams::new_with_str(search) else {
+        return String::new();
+    };
+    for (k, v) in set {
+        if v.is_empty() {
+            p.delete(k);
+        } else {
+            p.set(k, v);
+        }
+    }
+    String::from(p.to_string()).replace("%7E", "~")
+}

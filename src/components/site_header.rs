@@ -29,11 +29,12 @@ pub fn SiteHeader() -> impl IntoView {
         }
     };
     let lang = use_lang();
-    let links: [(&'static str, bridges_core::i18n::Key, bool); 5] = [
+    let links: [(&'static str, bridges_core::i18n::Key, bool); 6] = [
         ("/", |t| t.nav_overview, false),
         ("/explore", |t| t.nav_explore, true),
         ("/map", |t| t.nav_map, true),
         ("/table", |t| t.nav_table, true),
+        ("/present", |t| t.nav_present, false),
         ("/about", |t| t.nav_about, false),
     ];
     view! {
@@ -49,6 +50,7 @@ pub fn SiteHeader() -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </nav>
+            <crate::pages::story_builder::AddSlideButton/>
             <crate::components::share::ShareButton/>
             <LangSwitch/>
         </header>

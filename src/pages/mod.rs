@@ -7,5 +7,7 @@ pub mod explore;
 pub mod map;
 pub mod not_found;
 pub mod overview;
+pub mod present;
 pub mod project;
+pub mod story_builder;
 pub mod table;

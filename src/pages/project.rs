@@ -70,7 +70,7 @@ pub fn ProjectPage() -> impl IntoView {
 }
 
 #[component]
-fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
+pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
     let lang = use_lang();
     move || {
         let l = lang.get();

@@ -28,7 +28,7 @@ pub fn TablePage() -> impl IntoView {
 }
 
 #[component]
-fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
+pub fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
     let lang = use_lang();
     let state = use_view_state();
     let set_view = use_set_view();

@@ -1,0 +1,304 @@
+//! Presenting: a story walked by keyboard (slide URLs and the state each slide restores), blanking,
+//! leaving to the live view, the console and audience windows in step both ways, kiosk mode, and a
+//! story made in the app.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+
+async fn press(c: &Client, key: impl Into<char>) {
+    let k: char = key.into();
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: k })
+        .then(KeyAction::Up { value: k });
+    c.perform_actions(actions).await.expect("key press");
+    tokio::time::sleep(Duration::from_millis(60)).await;
+}
+
+/// The slide number shown, once the slide with `want` is there.
+async fn wait_slide(c: &Client, want: usize) {
+    let css = format!("[data-testid=\"slide\"][data-index=\"{want}\"]");
+    for _ in 0..100 {
+        if c.find(Locator::Css(&css)).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let now = eval(
+        c,
+        "const s = document.querySelector('[data-testid=slide]'); return s && s.dataset.index",
+    )
+    .await;
+    panic!("slide {want} never showed; showing {now}");
+}
+
+async fn slide_param(c: &Client) -> String {
+    let q = query_of(c).await;
+    q.split('&')
+        .find_map(|kv| kv.strip_prefix("slide="))
+        .unwrap_or("")
+        .to_string()
+}
+
+fn story() -> Value {
+    let text = std::fs::read_to_string(repo().join("public/stories/two-decades.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_story_walked_by_keyboard_restores_each_view() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 800).await;
+    let story = story();
+    let slides = story["slides"].as_array().unwrap();
+
+    // The count the explorer shows for Energy, to compare with the slide that restores that view.
+    c.goto(&format!("{app}/explore?sector=230&lang=en"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+    let energy = data_value(&c, "project-count").await;
+
+    c.goto(&format!("{app}/present/two-decades?lang=en"))
+        .await
+        .unwrap();
+    wait_slide(&c, 1).await;
+    assert_eq!(
+        text_at(&c, "[data-testid=\"slide\"] h1").await,
+        slides[0]["title"]["en"].as_str().unwrap()
+    );
+    let narration = text_at(&c, "[data-testid=\"narration\"]").await;
+    assert!(
+        narration.contains("9,404") && !narration.contains('{'),
+        "{narration}"
+    );
+
+    // → and Space go forward; every step is its own URL.
+    press(&c, Key::Right).await;
+    wait_slide(&c, 2).await;
+    assert_eq!(slide_param(&c).await, "2");
+    press(&c, ' ').await;
+    wait_slide(&c, 3).await;
+    press(&c, Key::PageDown).await;
+    wait_slide(&c, 4).await;
+    // Slide 4 restores the Energy view: the same count as the explorer.
+    assert_eq!(
+        slides[3]["query"].as_str().unwrap(),
+        "sector=230&stack=status"
+    );
+    assert_eq!(data_value(&c, "project-count").await, energy);
+    let narration = text_at(&c, "[data-testid=\"narration\"]").await;
+    let energy_text = format!("{}", energy.parse::<u64>().unwrap());
+    assert!(
+        narration.replace(',', "").contains(&energy_text),
+        "narration counts the slide's view: {narration}"
+    );
+    // ← and PageUp go back.
+    press(&c, Key::Left).await;
+    wait_slide(&c, 3).await;
+    press(&c, Key::PageUp).await;
+    wait_slide(&c, 2).await;
+    press(&c, Key::End).await;
+    wait_slide(&c, slides.len()).await;
+    press(&c, Key::Home).await;
+    wait_slide(&c, 1).await;
+    // A number and Enter: the Charlotte Falls record, with its page restored.
+    press(&c, '1').await;
+    press(&c, '0').await;
+    press(&c, Key::Enter).await;
+    wait_slide(&c, 10).await;
+    wait_for(
+        &c,
+        "[data-testid=\"slide\"] [data-testid=\"project\"][data-id=\"22211\"]",
+    )
+    .await;
+    // The map slide before it: Sierra Leone selected.
+    press(&c, Key::Left).await;
+    wait_slide(&c, 9).await;
+    let sle = wait_for(&c, "[data-testid=\"slide\"] [data-iso3=\"SLE\"]").await;
+    assert_eq!(
+        attr(&sle, "aria-pressed").await,
+        "true",
+        "the slide's country is selected"
+    );
+
+    // B blanks and unblanks; the slide stays.
+    press(&c, 'b').await;
+    wait_for(&c, ".present.blank").await;
+    press(&c, 'b').await;
+    assert!(c.find(Locator::Css(".present.blank")).await.is_err());
+
+    // Back and forward in history replay the slides.
+    c.back().await.unwrap();
+    wait_slide(&c, 10).await;
+    c.forward().await.unwrap();
+    wait_slide(&c, 9).await;
+
+    // Esc leaves for the live view of the current slide.
+    press(&c, Key::Escape).await;
+    for _ in 0..100 {
+        if c.current_url().await.unwrap().path() == "/map" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(c.current_url().await.unwrap().path(), "/map");
+    let q = query_of(&c).await;
+    assert!(q.starts_with("country=SLE&sector=230&q=hydro"), "{q}");
+    assert_no_errors(&c, "walking the story").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn console_and_audience_stay_in_step() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 800).await;
+    let story = story();
+    c.goto(&format!("{app}/present/two-decades?lang=en&slide=1"))
+        .await
+        .unwrap();
+    wait_slide(&c, 1).await;
+    let audience = c.window().await.unwrap();
+    let console = c.new_window(true).await.unwrap();
+    c.switch_to_window(console.handle.clone()).await.unwrap();
+    c.goto(&format!(
+        "{app}/present/two-decades/console?lang=en&slide=1"
+    ))
+    .await
+    .unwrap();
+    wait_slide(&c, 1).await;
+    let notes = text_at(&c, "[data-testid=\"presenter-notes\"]").await;
+    assert_eq!(notes, story["slides"][0]["notes"]["en"].as_str().unwrap());
+    // The speaker moves on in the console…
+    press(&c, Key::Right).await;
+    press(&c, Key::Right).await;
+    wait_slide(&c, 3).await;
+    assert_eq!(
+        text_at(&c, "[data-testid=\"presenter-notes\"]").await,
+        story["slides"][2]["notes"]["en"].as_str().unwrap()
+    );
+    // …and the audience window follows.
+    c.switch_to_window(audience.clone()).await.unwrap();
+    wait_slide(&c, 3).await;
+    assert_eq!(slide_param(&c).await, "3");
+    // The other way: a clicker on the audience window moves the console.
+    press(&c, Key::PageDown).await;
+    wait_slide(&c, 4).await;
+    c.switch_to_window(console.handle.clone()).await.unwrap();
+    wait_slide(&c, 4).await;
+    // Blanking from the console blanks the audience.
+    c.find(Locator::Css(".console-bar button[aria-pressed]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.switch_to_window(audience.clone()).await.unwrap();
+    wait_for(&c, ".present.blank").await;
+    assert_no_errors(&c, "audience").await;
+    c.switch_to_window(console.handle.clone()).await.unwrap();
+    assert_no_errors(&c, "console").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn kiosk_advances_pauses_and_returns_to_the_start() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 800).await;
+    c.goto(&format!(
+        "{app}/present/two-decades?lang=en&kiosk=1&interval=1&idle=3"
+    ))
+    .await
+    .unwrap();
+    wait_slide(&c, 1).await;
+    // It advances by itself, one slide a second.
+    wait_slide(&c, 3).await;
+    // Any interaction pauses it.
+    c.find(Locator::Css(".slide-head h1"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let paused_at = slide_param(&c).await;
+    tokio::time::sleep(Duration::from_millis(1800)).await;
+    assert_eq!(
+        slide_param(&c).await,
+        paused_at,
+        "paused after an interaction"
+    );
+    // After the idle time it goes back to the first slide and plays on.
+    wait_slide(&c, 1).await;
+    wait_slide(&c, 2).await;
+    assert_no_errors(&c, "kiosk").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_story_made_in_the_app() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/explore?sector=230&lang=en"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+    let energy = data_value(&c, "project-count").await;
+    wait_for(&c, "[data-testid=\"add-slide\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    c.goto(&format!("{app}/map?country=AGO&lang=en"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"AGO\"]").await;
+    wait_for(&c, "[data-testid=\"add-slide\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
+    c.goto(&format!("{app}/present?lang=en")).await.unwrap();
+    wait_for(&c, "[data-testid=\"builder-slide\"]").await;
+    let n = eval(
+        &c,
+        "return document.querySelectorAll('[data-testid=builder-slide]').length",
+    )
+    .await;
+    assert_eq!(n, Value::from(2));
+    // Reorder: the map slide first.
+    c.find(Locator::Css(
+        "[data-testid=\"builder-slide\"]:nth-child(2) .builder-actions button",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    let first = text_at(&c, "[data-testid=\"builder-slide\"] code").await;
+    assert!(first.starts_with("/map?country=AGO"), "{first}");
+    // Present it: the second slide restores the Energy view.
+    wait_for(&c, "[data-testid=\"present-draft\"]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_slide(&c, 1).await;
+    press(&c, Key::Right).await;
+    wait_slide(&c, 2).await;
+    assert_eq!(data_value(&c, "project-count").await, energy);
+    let narration = text_at(&c, "[data-testid=\"narration\"]").await;
+    assert!(!narration.contains('{'), "{narration}");
+    assert_no_errors(&c, "story builder").await;
+    c.close().await.unwrap();
+}
