@@ -11,7 +11,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Colours and type. Contrast of text and bars against the background is at least 4.5:1 / 3:1.
+/// Colours, type and strokes. Contrast of text and bars against the background is at least 4.5:1 / 3:1
+/// (the projector theme: text 15:1 and more, bars 7:1).
 #[derive(Clone, Debug)]
 pub struct Theme {
     pub background: RGBColor,
@@ -23,7 +24,25 @@ pub struct Theme {
     pub muted: RGBColor,
     pub grid: RGBColor,
     pub font: &'static str,
+    /// Type size in CSS pixels; pass it to the layout ([`layout_with`] does).
     pub font_px: f64,
+    /// Width of the value axis line in CSS pixels; 1 is a hairline (one device pixel at any scale).
+    pub axis_px: f64,
+    /// Width of gridlines in CSS pixels; 1 is a hairline.
+    pub grid_px: f64,
+    /// Width of the outline round selected bars, in CSS pixels.
+    pub selected_px: f64,
+    /// Width of the keyboard-focus ring, in CSS pixels.
+    pub focus_px: f64,
+    /// An outline round every stacked segment, so neighbouring colours (and pale ones on the
+    /// background) stay apart without relying on hue.
+    pub segment_outline: Option<RGBColor>,
+    /// Opacity of dimmed marks that carry their own colour (stacks, SDGs); `None`: 0.3 for stacks,
+    /// 0.35 for bars.
+    pub dimmed_opacity: Option<f64>,
+    /// Labels drawn on: every column shows its value (the total of a stack) without hovering, and
+    /// values are set in bold ink. Bars across always show their values.
+    pub value_labels: bool,
 }
 
 impl Theme {
@@ -38,6 +57,13 @@ impl Theme {
             grid: RGBColor(213, 219, 227),
             font: "sans-serif",
             font_px: 12.0,
+            axis_px: 1.0,
+            grid_px: 1.0,
+            selected_px: 1.5,
+            focus_px: 2.0,
+            segment_outline: None,
+            dimmed_opacity: None,
+            value_labels: false,
         }
     }
 
@@ -52,6 +78,41 @@ impl Theme {
             grid: RGBColor(51, 64, 80),
             font: "sans-serif",
             font_px: 12.0,
+            axis_px: 1.0,
+            grid_px: 1.0,
+            selected_px: 1.5,
+            focus_px: 2.0,
+            segment_outline: None,
+            dimmed_opacity: None,
+            value_labels: false,
+        }
+    }
+
+    /// For a projector in a lit room: black on white, large type, thick strokes and bigger marks,
+    /// colour-blind-safe colours (Okabe–Ito blue and vermilion for bars and the selection, the
+    /// Okabe–Ito series for stacks, outlined), selection shown by a thick outline as well as colour,
+    /// and every value drawn on the chart.
+    pub fn projector() -> Theme {
+        Theme {
+            background: RGBColor(255, 255, 255),
+            // A darkened Okabe–Ito blue: 7.8:1 on white.
+            bar: RGBColor(0, 84, 147),
+            // Okabe–Ito vermilion (3.9:1), always with a thick black outline.
+            bar_selected: RGBColor(213, 94, 0),
+            // Grey-blue, 3.4:1 on white: still readable when washed out.
+            bar_dimmed: RGBColor(125, 140, 160),
+            text: RGBColor(0, 0, 0),
+            muted: RGBColor(34, 34, 34),
+            grid: RGBColor(150, 150, 150),
+            font: "sans-serif",
+            font_px: 16.0,
+            axis_px: 2.0,
+            grid_px: 1.0,
+            selected_px: 3.5,
+            focus_px: 3.0,
+            segment_outline: Some(RGBColor(0, 0, 0)),
+            dimmed_opacity: Some(0.45),
+            value_labels: true,
         }
     }
 }
@@ -108,9 +169,58 @@ pub struct Layout {
     pub ticks: Vec<Tick>,
     /// Whether any bar is selected (others are then dimmed).
     pub has_selection: bool,
+    /// Values drawn above the columns of a column chart (themes with `value_labels`).
+    pub column_labels: Option<ColumnLabels>,
 }
 
-/// Height of one row in a horizontal bar chart.
+/// How a column chart's values are drawn on: above their columns, level when they fit the column's
+/// width, else turned upright; on every `every`th column when columns are thinner than the type.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ColumnLabels {
+    pub upright: bool,
+    pub every: usize,
+    pub font_px: f64,
+    /// Room reserved above the plot, in CSS pixels.
+    pub room: f64,
+}
+
+/// Bold figures are about this much wider than regular ones.
+const BOLD: f64 = 1.08;
+
+/// A value as drawn on a column: `$350 million` → `$350M`, shorter words for narrow marks.
+pub fn short_value(s: &str) -> String {
+    s.replace(" trillion", "T")
+        .replace(" billion", "B")
+        .replace(" million", "M")
+}
+
+fn column_labels<'a>(
+    labels: impl Iterator<Item = &'a str>,
+    band: f64,
+    font_px: f64,
+) -> ColumnLabels {
+    let f = font_px - 1.0;
+    let widest = labels
+        .map(|l| text_width(&short_value(l), f) * BOLD)
+        .fold(0.0, f64::max);
+    if widest + 4.0 <= band {
+        ColumnLabels {
+            upright: false,
+            every: 1,
+            font_px: f,
+            room: f + 6.0,
+        }
+    } else {
+        ColumnLabels {
+            upright: true,
+            every: ((f * 1.1 / band.max(1.0)).ceil() as usize).max(1),
+            font_px: f,
+            room: widest + 8.0,
+        }
+    }
+}
+
+/// Height of one row in a horizontal bar chart (rows grow with larger type).
 pub const ROW: f64 = 24.0;
 
 /// Rough text width for a sans-serif face: enough to reserve label room without font metrics.
@@ -175,28 +285,80 @@ pub fn layout(
     font_px: f64,
     lang: Lang,
 ) -> Layout {
+    place(
+        bars,
+        measure,
+        orientation,
+        (width, height),
+        font_px,
+        false,
+        lang,
+    )
+}
+
+/// As [`layout`], for `theme`: its type size, and room for values drawn on the columns when the theme
+/// draws them (column charts then grow taller than `height` by that room, keeping their plot).
+pub fn layout_with(
+    bars: &[Bar],
+    measure: Measure,
+    orientation: Orientation,
+    width: f64,
+    height: f64,
+    theme: &Theme,
+    lang: Lang,
+) -> Layout {
+    place(
+        bars,
+        measure,
+        orientation,
+        (width, height),
+        theme.font_px,
+        theme.value_labels,
+        lang,
+    )
+}
+
+fn place(
+    bars: &[Bar],
+    measure: Measure,
+    orientation: Orientation,
+    (width, height): (f64, f64),
+    font_px: f64,
+    value_labels: bool,
+    lang: Lang,
+) -> Layout {
     let max = bars.iter().map(|b| b.value(measure)).fold(0.0, f64::max);
     let has_selection = bars.iter().any(|b| b.selected);
     match orientation {
         Orientation::Horizontal => {
+            // Rows grow with the type (24 px up to 13.7 px type).
+            let row = ROW.max((font_px * 1.75).round());
             let longest = bars
                 .iter()
                 .map(|b| text_width(&b.label, font_px))
                 .fold(0.0, f64::max);
             let label_w = longest.clamp(60.0, (width * 0.42).max(60.0)) + 8.0;
-            let value_w = 8.0 + text_width("$999.9 billion", font_px);
+            let value_w = if value_labels {
+                // Room for the widest of the bold values actually shown.
+                8.0 + bars
+                    .iter()
+                    .map(|b| text_width(&value_label(b, measure, lang), font_px) * BOLD)
+                    .fold(text_width("$9", font_px), f64::max)
+            } else {
+                8.0 + text_width("$999.9 billion", font_px)
+            };
             let plot = Rect {
                 x: label_w,
                 y: 4.0,
                 w: (width - label_w - value_w).max(20.0),
-                h: bars.len() as f64 * ROW,
+                h: bars.len() as f64 * row,
             };
             let (top, tick_values) = ticks(max, 4, measure, lang);
             let placed = bars
                 .iter()
                 .enumerate()
                 .map(|(i, b)| {
-                    let y = plot.y + i as f64 * ROW;
+                    let y = plot.y + i as f64 * row;
                     let w = if top > 0.0 {
                         b.value(measure) / top * plot.w
                     } else {
@@ -209,13 +371,13 @@ pub fn layout(
                             x: plot.x,
                             y: y + 4.0,
                             w,
-                            h: ROW - 8.0,
+                            h: row - 8.0,
                         },
                         band: Rect {
                             x: 0.0,
                             y,
                             w: width,
-                            h: ROW,
+                            h: row,
                         },
                         label: b.label.clone(),
                         value_label: value_label(b, measure, lang),
@@ -237,6 +399,7 @@ pub fn layout(
                 placed,
                 ticks,
                 has_selection,
+                column_labels: None,
             }
         }
         Orientation::Vertical => {
@@ -246,13 +409,21 @@ pub fn layout(
                 .map(|(_, l)| text_width(l, font_px))
                 .fold(0.0, f64::max)
                 + 10.0;
+            let plot_w = (width - axis_w - 16.0).max(20.0);
+            let band = plot_w / bars.len().max(1) as f64;
+            let column_labels = value_labels.then(|| {
+                let labels: Vec<String> =
+                    bars.iter().map(|b| value_label(b, measure, lang)).collect();
+                column_labels(labels.iter().map(String::as_str), band, font_px)
+            });
+            let room = column_labels.map_or(0.0, |c| c.room);
+            let height = height + room;
             let plot = Rect {
                 x: axis_w,
-                y: 8.0,
-                w: (width - axis_w - 16.0).max(20.0),
-                h: (height - 8.0 - 2.0 * font_px - 6.0).max(20.0),
+                y: 8.0 + room,
+                w: plot_w,
+                h: (height - room - 8.0 - 2.0 * font_px - 6.0).max(20.0),
             };
-            let band = plot.w / bars.len().max(1) as f64;
             let placed = bars
                 .iter()
                 .enumerate()
@@ -314,6 +485,7 @@ pub fn layout(
                 placed,
                 ticks,
                 has_selection,
+                column_labels,
             }
         }
     }
@@ -359,6 +531,16 @@ pub fn series_colour(k: usize, n: usize) -> RGBColor {
     RGBColor(r, g, b)
 }
 
+/// A stroke width in backend pixels: `css` CSS pixels at `scale`, where 1 means a hairline (one backend
+/// pixel at any scale).
+fn stroke_px(css: f64, scale: f64) -> u32 {
+    if css <= 1.0 {
+        1
+    } else {
+        (css * scale).round() as u32
+    }
+}
+
 /// How often to label years so labels do not collide.
 fn label_every(layout: &Layout, font_px: f64) -> usize {
     let band = layout.plot.w / layout.placed.len().max(1) as f64;
@@ -382,6 +564,17 @@ pub fn draw<'t, DB: DrawingBackend>(
             .color(colour)
             .pos(Pos::new(h, v))
     };
+    // Values drawn on: bold ink in themes that draw them on every mark.
+    let value_font = |size: f64, h: HPos, v: VPos| -> TextStyle<'t> {
+        if theme.value_labels {
+            TextStyle::from((theme.font, size * scale, FontStyle::Bold).into_font())
+                .color(&theme.text)
+                .pos(Pos::new(h, v))
+        } else {
+            font(size, &theme.muted, h, v)
+        }
+    };
+    let grid = theme.grid.stroke_width(stroke_px(theme.grid_px, scale));
     root.fill(&theme.background)?;
     let p = layout.plot;
     for t in &layout.ticks {
@@ -389,13 +582,13 @@ pub fn draw<'t, DB: DrawingBackend>(
             Orientation::Horizontal => {
                 root.draw(&PathElement::new(
                     vec![(px(t.pos), px(p.y)), (px(t.pos), px(p.y + p.h))],
-                    theme.grid.stroke_width(1),
+                    grid,
                 ))?;
             }
             Orientation::Vertical => {
                 root.draw(&PathElement::new(
                     vec![(px(p.x), px(t.pos)), (px(p.x + p.w), px(t.pos))],
-                    theme.grid.stroke_width(1),
+                    grid,
                 ))?;
                 root.draw(&Text::new(
                     t.label.clone(),
@@ -422,19 +615,26 @@ pub fn draw<'t, DB: DrawingBackend>(
                     continue;
                 }
                 let c = series_colour(k, placed.segments.len());
-                let style = if dim { c.mix(0.3).filled() } else { c.filled() };
-                root.draw(&Rectangle::new(
-                    [
-                        (px(seg.x), px(seg.y)),
-                        (px(seg.x + seg.w), px(seg.y + seg.h)),
-                    ],
-                    style,
-                ))?;
+                let alpha = theme.dimmed_opacity.unwrap_or(0.3);
+                let style = if dim {
+                    c.mix(alpha).filled()
+                } else {
+                    c.filled()
+                };
+                let corners = [
+                    (px(seg.x), px(seg.y)),
+                    (px(seg.x + seg.w), px(seg.y + seg.h)),
+                ];
+                root.draw(&Rectangle::new(corners, style))?;
+                if let Some(o) = theme.segment_outline {
+                    let o = if dim { o.mix(alpha) } else { o.to_rgba() };
+                    root.draw(&Rectangle::new(corners, o.stroke_width(1)))?;
+                }
             }
         } else if m.w > 0.0 && m.h > 0.0 {
             let dim = bar.colour.is_some() && layout.has_selection && !bar.selected;
             let style = if dim {
-                colour.mix(0.35).filled()
+                colour.mix(theme.dimmed_opacity.unwrap_or(0.35)).filled()
             } else {
                 colour.filled()
             };
@@ -444,15 +644,23 @@ pub fn draw<'t, DB: DrawingBackend>(
             ))?;
         }
         if bar.selected {
-            root.draw(&Rectangle::new(
-                [
-                    (px(m.x) - 1, px(m.y) - 1),
-                    (px(m.x + m.w.max(2.0)) + 1, px(m.y + m.h) + 1),
-                ],
-                theme
-                    .text
-                    .stroke_width((1.5 * scale).round().max(1.0) as u32),
-            ))?;
+            // Outside the mark by about half the stroke (1 backend pixel for the thin outline).
+            let off = 1 + ((theme.selected_px - 1.5) / 2.0 * scale).round().max(0.0) as i32;
+            let (x0, y0) = (px(m.x) - off, px(m.y) - off);
+            let (x1, y1) = (px(m.x + m.w.max(2.0)) + off, px(m.y + m.h) + off);
+            let style = theme
+                .text
+                .stroke_width((theme.selected_px * scale).round().max(1.0) as u32);
+            if theme.selected_px > 1.5 {
+                // A closed path: SVG rectangles do not carry a stroke width. Once round and on to the
+                // second corner again, so every corner is joined.
+                root.draw(&PathElement::new(
+                    vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0), (x1, y0)],
+                    style,
+                ))?;
+            } else {
+                root.draw(&Rectangle::new([(x0, y0), (x1, y1)], style))?;
+            }
         }
         if focus == Some(placed.index) {
             let b = placed.band;
@@ -461,7 +669,7 @@ pub fn draw<'t, DB: DrawingBackend>(
                     (px(b.x + 1.0), px(b.y + 1.0)),
                     (px(b.x + b.w - 1.0), px(b.y + b.h - 1.0)),
                 ],
-                theme.bar.stroke_width((2.0 * scale) as u32),
+                theme.bar.stroke_width((theme.focus_px * scale) as u32),
             ))?;
         }
         match layout.orientation {
@@ -474,8 +682,19 @@ pub fn draw<'t, DB: DrawingBackend>(
                 ))?;
                 root.draw(&Text::new(
                     placed.value_label.clone(),
-                    (px(m.x + m.w + 6.0), px(cy)),
-                    font(theme.font_px, &theme.muted, HPos::Left, VPos::Center),
+                    // Clear of a thick selection outline.
+                    (
+                        px(m.x
+                            + m.w
+                            + 6.0
+                            + if bar.selected {
+                                theme.selected_px - 1.5
+                            } else {
+                                0.0
+                            }),
+                        px(cy),
+                    ),
+                    value_font(theme.font_px, HPos::Left, VPos::Center),
                 ))?;
             }
             Orientation::Vertical => {
@@ -487,6 +706,31 @@ pub fn draw<'t, DB: DrawingBackend>(
                         font(theme.font_px - 1.0, &theme.muted, HPos::Center, VPos::Top),
                     ))?;
                 }
+                if let Some(c) = layout.column_labels.filter(|c| placed.index % c.every == 0) {
+                    let cx = placed.band.x + placed.band.w / 2.0;
+                    // Above the column, clear of a selection outline.
+                    let top = m.y
+                        - if bar.selected {
+                            theme.selected_px + 3.0
+                        } else {
+                            3.0
+                        };
+                    let text = short_value(&placed.value_label);
+                    if c.upright {
+                        root.draw(&Text::new(
+                            text,
+                            (px(cx), px(top)),
+                            value_font(c.font_px, HPos::Left, VPos::Center)
+                                .transform(FontTransform::Rotate270),
+                        ))?;
+                    } else {
+                        root.draw(&Text::new(
+                            text,
+                            (px(cx), px(top)),
+                            value_font(c.font_px, HPos::Center, VPos::Bottom),
+                        ))?;
+                    }
+                }
             }
         }
     }
@@ -495,7 +739,7 @@ pub fn draw<'t, DB: DrawingBackend>(
             Orientation::Horizontal => vec![(px(p.x), px(p.y)), (px(p.x), px(p.y + p.h))],
             Orientation::Vertical => vec![(px(p.x), px(p.y + p.h)), (px(p.x + p.w), px(p.y + p.h))],
         },
-        theme.text.stroke_width(1),
+        theme.text.stroke_width(stroke_px(theme.axis_px, scale)),
     ))?;
     root.present()
 }

@@ -4,7 +4,7 @@
 use bridges_core::i18n::Lang;
 use std::path::PathBuf;
 
-use bridges_charts::{hit, layout, to_svg, Orientation, Theme};
+use bridges_charts::{hit, layout, layout_with, short_value, to_svg, Orientation, Theme};
 use bridges_core::columns::Columns;
 use bridges_core::crossfilter::Engine;
 use bridges_core::explore::{bars, View};
@@ -143,6 +143,97 @@ fn golden_charts() {
     assert!(svg.contains("亿美元"), "Chinese amounts on the axis");
     assert!(svg.contains("能源"), "Chinese sector names");
     check("sector-amount-zh", &svg);
+}
+
+/// The projector theme: large type, thick strokes, outlined selection and stacks, values drawn on.
+#[test]
+fn golden_projector() {
+    let (mut engine, r) = engine();
+    let theme = Theme::projector();
+    let (state, _) = parse("sector=230&from=2005&to=2015");
+    let agg = engine.run(&state.filters, Stack::None).clone();
+    for (view, orientation, name) in [
+        (View::Sector, Orientation::Horizontal, "sector-projector"),
+        (View::Timeline, Orientation::Vertical, "timeline-projector"),
+    ] {
+        let limit = (view != View::Timeline).then_some(12);
+        let b = bars(
+            view,
+            &agg,
+            &engine.cols,
+            &r,
+            &state.filters,
+            Measure::Count,
+            limit,
+            Lang::En,
+        );
+        let l = layout_with(
+            &b,
+            Measure::Count,
+            orientation,
+            640.0,
+            240.0,
+            &theme,
+            Lang::En,
+        );
+        let svg = to_svg(&l, &b, &theme);
+        // Nothing needs hovering: every bar's value is on the chart.
+        for p in &l.placed {
+            assert!(
+                svg.contains(&format!(">\n{}\n<", short_value(&p.value_label))),
+                "{name}: {} drawn on",
+                p.value_label
+            );
+        }
+        assert!(svg.contains("font-weight=\"bold\""));
+        if orientation == Orientation::Vertical {
+            let plain = layout(
+                &b,
+                Measure::Count,
+                orientation,
+                640.0,
+                240.0,
+                16.0,
+                Lang::En,
+            );
+            let room = l.column_labels.expect("values on the columns").room;
+            assert!(
+                (l.height - plain.height - room).abs() < 1e-9,
+                "labels add room"
+            );
+            assert_eq!(l.plot.h, plain.plot.h, "the plot keeps its height");
+        } else {
+            assert!(
+                l.placed[0].mark.h > 16.0,
+                "bigger marks than the light theme's"
+            );
+        }
+        check(name, &svg);
+    }
+    // Stacked amounts: colour-blind-safe series, outlined, the totals on top (short, upright).
+    let f = parse("").0.filters;
+    let agg = engine.run(&f, Stack::Sector).clone();
+    let b = bars(
+        View::Timeline,
+        &agg,
+        &engine.cols,
+        &r,
+        &f,
+        Measure::Amount,
+        None,
+        Lang::En,
+    );
+    let l = layout_with(
+        &b,
+        Measure::Amount,
+        Orientation::Vertical,
+        640.0,
+        240.0,
+        &theme,
+        Lang::En,
+    );
+    assert!(l.column_labels.is_some_and(|c| c.upright));
+    check("timeline-stacked-projector", &to_svg(&l, &b, &theme));
 }
 
 #[test]

@@ -1,6 +1,6 @@
-use bridges_charts::{draw, hit, layout, to_svg, Layout, Orientation, Theme};
+use bridges_charts::{draw, hit, layout_with, to_svg, Layout, Orientation, Theme};
 use bridges_core::explore::{sentence, Bar, View};
-use bridges_core::query::Measure;
+use bridges_core::query::{Measure, Theme as UrlTheme};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use leptos_use::{use_device_pixel_ratio, use_element_size};
@@ -10,6 +10,7 @@ use plotters_canvas::CanvasBackend;
 use crate::download::{click_link, download_text};
 use crate::i18n::{count, fill, money, t, use_lang};
 use crate::tr;
+use crate::view_state::use_view_state;
 
 /// Counts canvas paints in `window.__bridgesDraws`, so the latency benchmark can tell when every
 /// chart has repainted after a click.
@@ -24,20 +25,53 @@ fn count_draw() {
     }
 }
 
-fn prefers_dark() -> bool {
-    // An embed's theme= wins over the visitor's preference.
-    let forced = web_sys::window()
+/// The page's theme, `<html data-theme>`: set from the URL's `theme=` (embeds, the projector switch).
+fn data_theme() -> Option<String> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-theme"));
-    match forced.as_deref() {
+        .and_then(|e| e.get_attribute("data-theme"))
+}
+
+fn prefers_dark() -> bool {
+    // A theme set on the page (an embed's theme=, the projector) wins over the visitor's preference.
+    match data_theme().as_deref() {
         Some("dark") => return true,
-        Some("light") => return false,
+        Some("light" | "projector") => return false,
         _ => {}
     }
     web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches())
+}
+
+/// Which chart theme a card draws with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Look {
+    Light,
+    Dark,
+    Projector,
+}
+
+impl Look {
+    /// `url` is the URL's `theme=`, so the projector look does not wait for the page to apply it; a
+    /// `data-theme="projector"` on the page counts too unless the URL asks for another theme.
+    fn current(url: Option<UrlTheme>) -> Look {
+        match url {
+            Some(UrlTheme::Projector) => Look::Projector,
+            None if data_theme().as_deref() == Some("projector") => Look::Projector,
+            _ if prefers_dark() => Look::Dark,
+            _ => Look::Light,
+        }
+    }
+
+    fn theme(self) -> Theme {
+        match self {
+            Look::Light => Theme::light(),
+            Look::Dark => Theme::dark(),
+            Look::Projector => Theme::projector(),
+        }
+    }
 }
 
 /// One chart of the explorer: a canvas drawn by plotters once its width is known (crisp at the device
@@ -77,24 +111,32 @@ pub fn ChartCard(
     let focus = RwSignal::new(None::<usize>);
     let hover = RwSignal::new(None::<(usize, f64, f64)>);
     let as_table = RwSignal::new(false);
-    let theme = if prefers_dark() {
-        Theme::dark()
-    } else {
-        Theme::light()
-    };
-    let theme = StoredValue::new(theme);
+    // The theme follows the URL's theme= (the projector switch) without reloading: the page applies
+    // it to <html data-theme> in its own effect, so the card looks again a frame later.
+    let state = use_view_state();
+    let url_theme = Memo::new(move |_| state.with(|(s, _)| s.theme));
+    let look = RwSignal::new(Look::current(url_theme.get_untracked()));
+    Effect::new(move |_| {
+        let url = url_theme.get();
+        request_animation_frame(move || {
+            let now = Look::current(url);
+            if look.try_get_untracked().is_some_and(|l| l != now) {
+                look.try_set(now);
+            }
+        });
+    });
     let lang = use_lang();
 
     let placed: Memo<Option<Layout>> = Memo::new(move |_| {
         let width = size.width.get();
         (width > 0.0).then(|| {
-            layout(
+            layout_with(
                 &bars.get(),
                 measure.get(),
                 orientation,
                 width,
                 height,
-                12.0,
+                &look.get().theme(),
                 lang.get(),
             )
         })
@@ -108,7 +150,7 @@ pub fn ChartCard(
         let b = bars.get();
         let f = focus.get();
         // Everything the paint needs is taken now: the component may be gone by the next frame.
-        let Some(t) = theme.try_get_value() else {
+        let Some(t) = look.try_get().map(Look::theme) else {
             return;
         };
         // Paint in the next frame: resizing the canvas inside the ResizeObserver's delivery would make
@@ -180,7 +222,7 @@ pub fn ChartCard(
     };
     let download_svg = move |_| {
         if let Some(l) = placed.get_untracked() {
-            let svg = theme.with_value(|t| to_svg(&l, &bars.get_untracked(), t));
+            let svg = to_svg(&l, &bars.get_untracked(), &look.get_untracked().theme());
             let _ = download_text(
                 &format!("bridges-{}.svg", view.param()),
                 "image/svg+xml",

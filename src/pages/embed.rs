@@ -66,7 +66,7 @@ fn apply_look(theme: &str, accent: Option<&str>) {
     let _ = root.set_attribute("data-embed", "");
     let _ = root.set_attribute(
         "data-theme",
-        if matches!(theme, "light" | "dark") {
+        if matches!(theme, "light" | "dark" | "projector") {
             theme
         } else {
             "auto"

@@ -15,6 +15,9 @@ use crate::pages::present::{draft_text, page_title, save_draft, DRAFT_ID};
 use crate::paths::{base_path, href};
 use crate::tr;
 
+/// Writes one edited text into the story.
+type Setter = Box<dyn Fn(&mut Story, String) + Send + Sync>;
+
 fn load_draft() -> Option<Story> {
     draft_text().and_then(|text| story::parse_story(DRAFT_ID, &text).ok().map(|(s, _)| s))
 }
@@ -130,23 +133,22 @@ pub fn StoryBuilder() -> impl IntoView {
             }
         });
     };
-    let text_field =
-        move |label: bridges_core::i18n::Key,
-              value: String,
-              long: bool,
-              set: Box<dyn Fn(&mut Story, String) + Send + Sync>| {
-            let set = std::sync::Arc::new(set);
-            let on_change = move |ev: leptos::ev::Event| {
-                let v = event_target_value(&ev);
-                let set = std::sync::Arc::clone(&set);
-                edit(&move |s: &mut Story| set(s, v.clone()));
-            };
-            if long {
-                view! { <label class="builder-field">{move || label(t(lang.get()))}<textarea rows="3" prop:value=value on:change=on_change></textarea></label> }.into_any()
-            } else {
-                view! { <label class="builder-field">{move || label(t(lang.get()))}<input type="text" prop:value=value on:change=on_change/></label> }.into_any()
-            }
+    let text_field = move |label: bridges_core::i18n::Key,
+                           value: String,
+                           long: bool,
+                           set: Setter| {
+        let set = std::sync::Arc::new(set);
+        let on_change = move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            let set = std::sync::Arc::clone(&set);
+            edit(&move |s: &mut Story| set(s, v.clone()));
         };
+        if long {
+            view! { <label class="builder-field">{move || label(t(lang.get()))}<textarea rows="3" prop:value=value on:change=on_change></textarea></label> }.into_any()
+        } else {
+            view! { <label class="builder-field">{move || label(t(lang.get()))}<input type="text" prop:value=value on:change=on_change/></label> }.into_any()
+        }
+    };
     let slides = move || {
         let Some(s) = draft.get() else {
             return view! { <p>{tr!(lang, builder_empty)}</p> }.into_any();
@@ -157,7 +159,7 @@ pub fn StoryBuilder() -> impl IntoView {
             {text_field(|t| t.builder_story_title_zh, s.title.zh.clone(), false, Box::new(|s, v| s.title.zh = v))}
             <ol class="builder-slides">
                 {s.slides.iter().enumerate().map(|(i, slide)| {
-                    let at = move |f: fn(&mut Slide, String)| -> Box<dyn Fn(&mut Story, String) + Send + Sync> {
+                    let at = move |f: fn(&mut Slide, String)| -> Setter {
                         Box::new(move |s: &mut Story, v: String| { if let Some(x) = s.slides.get_mut(i) { f(x, v) } })
                     };
                     view! {
@@ -190,7 +192,7 @@ pub fn StoryBuilder() -> impl IntoView {
                 {move || has_slides().then(|| view! {
                     <a class="button" href=href(&format!("/present/{DRAFT_ID}")) data-testid="present-draft">{tr!(lang, builder_present)}</a>
                     <button type="button" on:click=download>{tr!(lang, builder_download)}</button>
-                    <button type="button" on:click=move |_| { if let Some(s) = storage_clear() { let _ = s; } draft.set(None); }>{tr!(lang, builder_clear)}</button>
+                    <button type="button" on:click=move |_| { storage_clear(); draft.set(None); }>{tr!(lang, builder_clear)}</button>
                 })}
                 <label class="builder-load">{tr!(lang, builder_load)} " "
                     <input type="file" accept=".json,application/json" on:change=load/>
