@@ -61,6 +61,33 @@ fn follow_theme() {
     });
 }
 
+/// Turns the projector theme on or off for the current view (`theme=projector` in the URL).
+#[component]
+fn ProjectorSwitch() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let lang = i18n::use_lang();
+    let on = move || {
+        bridges_core::query::parse(&location.search.get()).0.theme
+            == Some(bridges_core::query::Theme::Projector)
+    };
+    let href = move || {
+        let q = paths::query_with(
+            &location.search.get(),
+            &[("theme", if on() { "" } else { "projector" })],
+        );
+        if q.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{q}", location.pathname.get())
+        }
+    };
+    view! {
+        <a href=href data-testid="projector-switch">
+            {move || if on() { i18n::t(lang.get()).projector_off } else { i18n::t(lang.get()).present_projector }}
+        </a>
+    }
+}
+
 /// Site chrome (header, footer) that embeds and presentations leave out.
 #[component]
 fn Chrome(children: ChildrenFn) -> impl IntoView {
@@ -120,6 +147,8 @@ fn Shell() -> impl IntoView {
                     <p>
                         {tr!(lang, footer_data)} " "
                         <a href=paths::href("/about")>{tr!(lang, footer_sources)}</a>
+                        " · "
+                        <ProjectorSwitch/>
                     </p>
                 </footer>
             </Chrome>

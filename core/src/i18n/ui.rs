@@ -249,6 +249,7 @@ catalogue! { Text, EN, ZH, ENTRIES;
     present_next: "Next slide", "下一张";
     present_counter: "{i} / {n}", "{i} / {n}";
     present_projector: "Projector theme", "投影模式";
+    projector_off: "Leave the projector theme", "退出投影模式";
     present_fullscreen: "Full screen", "全屏";
     present_console: "Presenter console", "演讲者控制台";
     present_clock: "Clock", "时钟";
