@@ -24,3 +24,25 @@ try {
 } catch (_) {}
 const { default: init } = await import(tag.dataset.js);
 await init({ module_or_path: tag.dataset.wasm });
+
+// The offline pack (public/sw.js): after one visit the app and its data work with the network down. The
+// worker sits next to index.html (relative to <base href>, so also under a sub-path) and is versioned by the
+// hashed wasm name, so a new build installs a new worker and cache. It is registered once the page has
+// loaded, and not from inside a frame (an embed on a partner's page should not download the whole atlas).
+// Where service workers are unavailable (file://, plain http off localhost) the app just runs online: a
+// failure is a warning, never an error.
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator) || window.self !== window.top) return;
+  const url = new URL("sw.js", document.baseURI);
+  const hash = /([0-9a-f]{16})_bg\.wasm$/.exec(tag.dataset.wasm);
+  if (hash) url.searchParams.set("v", hash[1]);
+  navigator.serviceWorker
+    .register(url.href, { updateViaCache: "none" })
+    .catch((e) => console.warn(`Bridges will not work offline here: ${e && e.message ? e.message : e}`));
+}
+try {
+  if (document.readyState === "complete") registerServiceWorker();
+  else window.addEventListener("load", registerServiceWorker, { once: true });
+} catch (e) {
+  console.warn(`Bridges will not work offline here: ${e}`);
+}

@@ -2,9 +2,11 @@
 
 #![allow(dead_code)]
 
-use std::net::TcpListener;
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -18,14 +20,26 @@ pub fn repo() -> PathBuf {
 
 /// The release build under test (`dist/`, or `BRIDGES_DIST`), served at `/` with test fixtures.
 pub fn serve_dist(base: &str, dist_env: &str, default_dir: &str) -> String {
+    let running = serve::start(dist_config(base, dist_env, default_dir), "127.0.0.1:0")
+        .expect("server starts");
+    format!("{}{}", running.url(), base.trim_end_matches('/'))
+}
+
+/// The folder a build is read from: `$dist_env` (relative to the repository root) or `default_dir`.
+pub fn dist_dir(dist_env: &str, default_dir: &str) -> PathBuf {
+    repo().join(std::env::var(dist_env).unwrap_or_else(|_| default_dir.to_string()))
+}
+
+/// What [`serve_dist`] serves: the build at `base`, plus fixtures, vendored npm packages and generated data.
+fn dist_config(base: &str, dist_env: &str, default_dir: &str) -> ServeConfig {
     // Relative paths in the variable are taken from the repository root, like the default.
-    let dist = repo().join(std::env::var(dist_env).unwrap_or_else(|_| default_dir.to_string()));
+    let dist = dist_dir(dist_env, default_dir);
     assert!(
         dist.join("index.html").is_file(),
         "{} has no index.html: build it first (scripts/test does)",
         dist.display()
     );
-    let cfg = ServeConfig {
+    ServeConfig {
         root: dist,
         base: base.to_string(),
         mounts: vec![
@@ -36,9 +50,88 @@ pub fn serve_dist(base: &str, dist_env: &str, default_dir: &str) -> String {
             ("/generated/".into(), repo().join("target/generated")),
         ],
         headers: vec![],
-    };
-    let running = serve::start(cfg, "127.0.0.1:0").expect("server starts");
-    format!("{}{}", running.url(), base.trim_end_matches('/'))
+    }
+}
+
+/// As [`serve_dist`], behind a front door that can be shut: after [`Stoppable::stop`] every connection
+/// is closed and new ones are refused, as when the laptop serving a conference room is switched off.
+pub fn serve_dist_stoppable(base: &str, dist_env: &str, default_dir: &str) -> Stoppable {
+    let running = serve::start(dist_config(base, dist_env, default_dir), "127.0.0.1:0")
+        .expect("server starts");
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let addr = listener.local_addr().expect("local address");
+    let backend = running.addr;
+    let stopped = Arc::new(AtomicBool::new(false));
+    let open: Arc<Mutex<Vec<TcpStream>>> = Arc::default();
+    {
+        let (stopped, open) = (Arc::clone(&stopped), Arc::clone(&open));
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                if stopped.load(Ordering::SeqCst) {
+                    break; // drops the listener: connections are refused from now on
+                }
+                let Ok(client) = client else { continue };
+                let Ok(upstream) = TcpStream::connect(backend) else {
+                    continue;
+                };
+                let mut list = open.lock().unwrap();
+                if let (Ok(a), Ok(b)) = (client.try_clone(), upstream.try_clone()) {
+                    list.push(a);
+                    list.push(b);
+                }
+                if let (Ok(c2), Ok(u2)) = (client.try_clone(), upstream.try_clone()) {
+                    pipe(c2, u2);
+                    pipe(upstream, client);
+                }
+            }
+        });
+    }
+    Stoppable {
+        url: format!("http://{addr}{}", base.trim_end_matches('/')),
+        addr,
+        stopped,
+        open,
+    }
+}
+
+fn pipe(mut from: TcpStream, mut to: TcpStream) {
+    std::thread::spawn(move || {
+        let _ = std::io::copy(&mut from, &mut to);
+        let _ = to.shutdown(Shutdown::Write);
+    });
+}
+
+/// A served build that can be stopped (see [`serve_dist_stoppable`]).
+pub struct Stoppable {
+    /// The app's URL, without a trailing slash (`http://127.0.0.1:N` or `http://127.0.0.1:N/atlas`).
+    pub url: String,
+    addr: SocketAddr,
+    stopped: Arc<AtomicBool>,
+    open: Arc<Mutex<Vec<TcpStream>>>,
+}
+
+impl Stoppable {
+    /// Closes every open connection and the listening socket; returns once connecting is refused.
+    pub fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
+        // Wakes the accept loop, which then drops the listener.
+        let _ = TcpStream::connect(self.addr);
+        for s in self.open.lock().unwrap().drain(..) {
+            let _ = s.shutdown(Shutdown::Both);
+        }
+        let start = Instant::now();
+        while TcpStream::connect(self.addr).is_ok() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the server did not stop"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        // A connection accepted just before the listener closed is shut too.
+        for s in self.open.lock().unwrap().drain(..) {
+            let _ = s.shutdown(Shutdown::Both);
+        }
+    }
 }
 
 fn free_port() -> u16 {
