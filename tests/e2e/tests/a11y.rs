@@ -63,6 +63,23 @@ async fn every_route_passes_axe() {
             "/embed/map?theme=dark",
             "[data-testid=\"embed-root\"] [data-iso3]",
         ),
+        ("/present", "[data-testid=\"story-link\"]"),
+        (
+            "/present/two-decades?slide=2",
+            "[data-testid=\"slide\"] canvas",
+        ),
+        (
+            "/present/two-decades?slide=9&theme=projector",
+            "[data-testid=\"slide\"] [data-iso3=\"SLE\"]",
+        ),
+        (
+            "/present/two-decades/console?slide=10",
+            "[data-testid=\"presenter-notes\"]",
+        ),
+        (
+            "/table?theme=projector",
+            "[data-testid=\"results-table\"] tr[data-id]",
+        ),
     ];
     let mut failures = Vec::new();
     for (w, h) in [(1280, 900), (390, 844)] {

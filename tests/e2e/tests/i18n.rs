@@ -45,6 +45,23 @@ const ROUTES: &[(&str, &str)] = &[
     ("/embed/map", "[data-testid=\"embed-root\"] [data-iso3]"),
     ("/embed/headline", "[data-testid=\"embed-root\"]"),
     ("/embed/nonsense", "[data-testid=\"embed-root\"]"),
+    ("/present", "[data-testid=\"story-link\"]"),
+    (
+        "/present/two-decades?slide=2",
+        "[data-testid=\"slide\"] canvas",
+    ),
+    (
+        "/present/two-decades?slide=9&theme=projector",
+        "[data-testid=\"slide\"] [data-iso3=\"SLE\"]",
+    ),
+    (
+        "/present/two-decades/console?slide=10",
+        "[data-testid=\"presenter-notes\"]",
+    ),
+    (
+        "/table?theme=projector",
+        "[data-testid=\"results-table\"] tr[data-id]",
+    ),
 ];
 
 /// Walks every text node and the text attributes people meet (aria-label, placeholder, alt, title
