@@ -738,10 +738,27 @@ pub fn StoriesPage() -> impl IntoView {
             }}
             <crate::pages::story_builder::StoryBuilder/>
             <h2>{tr!(lang, present_keys_title)}</h2>
-            <p>{tr!(lang, present_keys)}</p>
+            <dl class="keys">
+                {KEYS.iter().map(|(keys, what)| view! {
+                    <dt>{keys.iter().map(|k| view! { <kbd>{*k}</kbd> " " }).collect_view()}</dt>
+                    <dd>{move || what(t(lang.get()))}</dd>
+                }).collect_view()}
+            </dl>
+            <p>{tr!(lang, key_kiosk)} " " <code>"?kiosk=1&interval=20&idle=60"</code></p>
         </article>
     }
 }
+
+/// The presenter's keys (key caps are the same in every language) and what they do.
+const KEYS: [(&[&str], bridges_core::i18n::Key); 7] = [
+    (&["→", "Space", "Page Down"], |t| t.key_next),
+    (&["←", "Page Up"], |t| t.key_prev),
+    (&["Home", "End"], |t| t.key_first_last),
+    (&["1…9", "Enter"], |t| t.key_jump),
+    (&["B", "."], |t| t.key_blank),
+    (&["F"], |t| t.key_fullscreen),
+    (&["Esc"], |t| t.key_leave),
+];
 
 /// `lang` for the builder when a new slide title is made from the current page.
 pub fn page_title(path: &str, lang: Lang) -> &'static str {

@@ -150,9 +150,19 @@ fn has_cjk(s: &str) -> bool {
     })
 }
 
-/// English words left once proper names are removed.
+/// English words left once proper names and quotations (a visitor's search, a record's words, shown
+/// verbatim in “ ”) are removed.
 fn latin_words(s: &str) -> Vec<String> {
-    let mut rest = s.to_string();
+    let mut rest = String::new();
+    let mut quoted = false;
+    for ch in s.chars() {
+        match ch {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            _ if !quoted => rest.push(ch),
+            _ => {}
+        }
+    }
     for p in PROPER {
         rest = rest.replace(p, " ");
     }
