@@ -273,8 +273,14 @@ async fn the_switch_keeps_the_view_and_numbers_follow_the_language() {
     );
 
     let switch = wait_for(&c, "[data-testid=\"lang-switch\"]").await;
+    eval(&c, "window.__samePage = true; return 1").await;
     switch.click().await.unwrap();
     wait_query(&c, "sector=230&from=2005&measure=amount&lang=zh").await;
+    assert_eq!(
+        eval(&c, "return window.__samePage === true").await,
+        json!(true),
+        "switching language does not reload the page"
+    );
     assert_eq!(
         eval(&c, "return document.documentElement.lang").await,
         json!("zh-Hans")

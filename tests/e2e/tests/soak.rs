@@ -16,25 +16,27 @@ const done = arguments[arguments.length - 1];
 let s = seed >>> 0;
 const rand = (k) => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s % k; };
 const pick = (sel) => { const all = document.querySelectorAll(sel); return all.length ? all[rand(all.length)] : null; };
-const go = (url) => { const a = document.createElement('a'); a.href = url; document.body.appendChild(a); a.click(); a.remove(); };
+const go = (url) => { const a = document.createElement('a'); a.href = url; document.body.appendChild(a); a.click(); a.remove(); depth++; fwd = 0; };
 const queries = ['', 'sector=120', 'country=AGO~ZMB', 'region=002&from=2005&to=2015', 'q=hydro', 'q=水电', 'sdg=3~7&measure=amount',
                  'stack=sector', 'status=completed&flow=oda_like', 'min=1000000', 'sort=amount-desc', 'zoom=2&lon=20&lat=0&layer=countries~points',
-                 'country=%3Cscript%3E', 'from=abc', 'page=99'];
+                 'country=%3Cscript%3E', 'from=abc', 'page=99', 'lang=zh', 'theme=projector&lang=en', 'lang=%3Cb%3E'];
 const paths = ['/explore', '/map', '/table', '/', '/explore'];
 const heap = () => (performance.memory ? performance.memory.usedJSHeapSize : 0);
-let warm = 0, i = 0;
+// In-app history depth: going back never leaves the app (the tab's first entry is the blank page).
+let warm = 0, i = 0, depth = 0, fwd = 0;
 const step = () => {
   try {
-    switch (rand(10)) {
+    switch (rand(11)) {
       case 0: case 1: { const c = pick('.facet input[type=checkbox]'); if (c) c.click(); break; }
       case 2: { const cv = pick('.chart-card canvas'); if (cv) { const r = cv.getBoundingClientRect();
                 cv.dispatchEvent(new MouseEvent('click', { clientX: r.left + r.width * 0.6, clientY: r.top + 8 + rand(8) * 24, bubbles: true, shiftKey: rand(3) === 0 })); } break; }
       case 3: { const b = pick('.chip button'); if (b) b.click(); break; }
       case 4: go(paths[rand(paths.length)] + '?' + queries[rand(queries.length)]); break;
-      case 5: history.back(); break;
-      case 6: history.forward(); break;
-      case 7: { const b = pick('.map-toolbar button, .chart-controls button'); if (b && !/SVG|PNG|CSV|JSON|Play/.test(b.textContent)) b.click(); break; }
+      case 5: if (depth > 0) { depth--; fwd++; history.back(); } break;
+      case 6: if (fwd > 0) { fwd--; depth++; history.forward(); } break;
+      case 7: { const b = pick('.map-toolbar button, .chart-controls button'); if (b && !/SVG|PNG|CSV|JSON/.test(b.textContent) && b.dataset.testid !== 'play') b.click(); break; }
       case 8: { const g = pick('[data-iso3].has-projects'); if (g) g.dispatchEvent(new MouseEvent('click', { bubbles: true })); break; }
+      case 9: { const l = document.querySelector('[data-testid=lang-switch]'); if (l) { l.click(); depth++; fwd = 0; } break; }
       default: go('/explore?' + queries[rand(queries.length)]);
     }
   } catch (e) { window.__errors.push('soak: ' + e); }
