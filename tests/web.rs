@@ -149,3 +149,64 @@ async fn no_problems_renders_nothing() {
     tick().await;
     assert!(by_testid(&root, "data-issues").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn headline_follows_the_language() {
+    use bridges::i18n::{Lang, UiLang};
+    let root = container();
+    let lang = RwSignal::new(Lang::Zh);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(UiLang(lang.into()));
+        view! { <Headline summary=summary(12_345, 1_200_000_000.0, 45)/> }
+    });
+    tick().await;
+    let text = |id: &str| by_testid(&root, id).unwrap().text_content().unwrap();
+    assert!(
+        text("project-count").contains("1.23万"),
+        "{}",
+        text("project-count")
+    );
+    assert!(
+        text("amount-total").contains("12亿美元"),
+        "{}",
+        text("amount-total")
+    );
+    assert!(
+        text("amount-total").contains("2021年不变价美元"),
+        "{}",
+        text("amount-total")
+    );
+    assert!(
+        text("live-status").starts_with("显示1.23万个项目"),
+        "{}",
+        text("live-status")
+    );
+    // The same figures in English, from the same component, when the language changes.
+    lang.set(Lang::En);
+    tick().await;
+    assert!(text("project-count").contains("12,345"));
+    assert!(text("amount-total").contains("$1.2 billion"));
+    assert!(text("live-status").starts_with("Showing 12,345 projects"));
+}
+
+#[wasm_bindgen_test]
+async fn data_issues_frame_is_translated_and_details_stay_located() {
+    use bridges::i18n::{Lang, UiLang};
+    let root = container();
+    let issues = vec![issue(3, "amount.value", Consequence::ValueIgnored)];
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(UiLang(Signal::stored(Lang::Zh)));
+        view! { <DataIssues issues=issues.clone()/> }
+    });
+    tick().await;
+    let section = by_testid(&root, "data-issues").unwrap();
+    let text = section.text_content().unwrap();
+    assert!(text.contains("数据中发现的问题：1"), "{text}");
+    assert!(text.contains("保留记录，该值按未知处理"), "{text}");
+    // Which record and field: unchanged, as code.
+    let row = section
+        .query_selector("tr[data-record=\"3\"]")
+        .unwrap()
+        .unwrap();
+    assert!(row.text_content().unwrap().contains("amount.value"));
+}
