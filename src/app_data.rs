@@ -1,17 +1,32 @@
 //! Loading the reference tables and a project dataset over HTTP, then handing them to the pure core.
+//!
+//! A large file (100,000 projects is about 90 MB) is read without freezing the page: the dataset is
+//! validated a slice of records at a time ([`DatasetReader`]) and its columns built a slice of rows at
+//! a time ([`ColumnsBuilder`]), yielding to the browser between slices so that it can paint the
+//! progress and answer input. [`load_progress`] tells how far the load is.
 
+use std::cell::{Cell, RefCell};
 use std::sync::{Arc, Mutex};
 
-use bridges_core::columns::Columns;
+use bridges_core::columns::ColumnsBuilder;
 use bridges_core::crossfilter::Engine;
+use bridges_core::incremental::DatasetReader;
 use bridges_core::issue::LoadError;
 use bridges_core::reference::{parse_reference, ReferenceIndex};
-use bridges_core::{parse_dataset, Loaded, Summary};
+use bridges_core::{Loaded, Summary};
 use gloo_net::http::Request;
+use leptos::prelude::{ArcRwSignal, Set};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The built-in dataset, relative to the app's base URL.
 pub const DEFAULT_DATA: &str = "data/projects.json";
 pub const REFERENCE_DATA: &str = "data/reference.json";
+
+/// Longest stretch of loading work between two yields to the browser, in milliseconds. Long tasks
+/// are those over 50 ms; a slice overshoots this by at most one batch.
+const SLICE_MS: f64 = 30.0;
+/// Records validated (or column rows built) between two looks at the clock.
+const BATCH: usize = 100;
 
 /// Everything the pages read: the validated dataset, its problems, the reference tables.
 pub struct AppData {
@@ -29,7 +44,84 @@ pub struct AppData {
 
 pub type LoadResult = Result<Arc<AppData>, LoadError>;
 
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// What a load is doing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LoadPhase {
+    /// Downloading (or reading the local file).
+    #[default]
+    Fetching,
+    /// Validating records.
+    Reading,
+    /// Building the columns the views filter.
+    Indexing,
+    Done,
+}
+
+/// How far the current load is, for the loading state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub phase: LoadPhase,
+    /// Records read so far (kept or skipped).
+    pub records: usize,
+    /// Bytes of the file downloaded (while fetching) or read (after), and the file's size (while
+    /// fetching: as the server announced it, 0 if it did not).
+    pub bytes_read: usize,
+    pub total_bytes: usize,
+    /// Column rows built so far, of `records` kept.
+    pub rows_indexed: usize,
+    pub rows: usize,
+}
+
+impl LoadProgress {
+    /// The share of the work done, from 0 to 1: downloading counts for a fifth, reading records for
+    /// seven tenths, indexing for the last tenth. `None` while downloading a file of unknown size.
+    pub fn fraction(&self) -> Option<f64> {
+        let part = |done: usize, total: usize| {
+            if total == 0 {
+                1.0
+            } else {
+                (done as f64 / total as f64).min(1.0)
+            }
+        };
+        match self.phase {
+            LoadPhase::Fetching => {
+                (self.total_bytes > 0).then(|| 0.2 * part(self.bytes_read, self.total_bytes))
+            }
+            LoadPhase::Reading => Some(0.2 + 0.7 * part(self.bytes_read, self.total_bytes)),
+            LoadPhase::Indexing => Some(0.9 + 0.1 * part(self.rows_indexed, self.rows)),
+            LoadPhase::Done => Some(1.0),
+        }
+    }
+}
+
+thread_local! {
+    static PROGRESS: ArcRwSignal<LoadProgress> = ArcRwSignal::new(LoadProgress::default());
+    /// Bumped by every load, so that a load replaced by a newer one stops reporting progress.
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
+    /// When the current slice of loading work started (ms since navigation).
+    static SLICE_START: Cell<f64> = const { Cell::new(0.0) };
+    /// When each phase of the last load ended (ms since navigation), for [`report_load`].
+    static MARKS: RefCell<Vec<(&'static str, f64)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn mark(phase: &'static str) {
+    let t = now();
+    MARKS.with(|m| m.borrow_mut().push((phase, t)));
+}
+
+/// The progress of the current load (reactive: reading it in a view re-renders as it changes).
+pub fn load_progress() -> ArcRwSignal<LoadProgress> {
+    PROGRESS.with(Clone::clone)
+}
+
+/// Reports progress for the load of generation `generation`, if it is still the current one.
+fn report(generation: u64, progress: LoadProgress) {
+    if GENERATION.with(Cell::get) == generation {
+        PROGRESS.with(|p| p.set(progress));
+    }
+}
+
+async fn fetch_response(url: &str) -> Result<gloo_net::http::Response, LoadError> {
     let resp = Request::get(url)
         .send()
         .await
@@ -43,10 +135,114 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
             status: resp.status(),
         });
     }
-    resp.text().await.map_err(|e| LoadError::Fetch {
+    Ok(resp)
+}
+
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    fetch_response(url)
+        .await?
+        .text()
+        .await
+        .map_err(|e| LoadError::Fetch {
+            source: url.to_string(),
+            message: e.to_string(),
+        })
+}
+
+/// The body as bytes. A large file never becomes one JavaScript string or one `ArrayBuffer` (decoding
+/// the one and assembling the other are long tasks at 90 MB): its chunks are kept as they arrive, then
+/// copied into wasm memory a few at a time. A file too large for memory is an error, not a crash.
+/// `on_progress(received, expected)` follows the download (`expected` is 0 when the server does not
+/// say).
+async fn fetch_bytes(url: &str, on_progress: impl Fn(usize, usize)) -> Result<Vec<u8>, LoadError> {
+    let fail = |message: String| LoadError::Fetch {
         source: url.to_string(),
-        message: e.to_string(),
-    })
+        message,
+    };
+    let js_error = |e: JsValue| {
+        let message = js_sys::Reflect::get(&e, &"message".into())
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| format!("{e:?}"));
+        fail(message)
+    };
+    let resp = fetch_response(url).await?;
+    task_started();
+    let expected = resp
+        .headers()
+        .get("content-length")
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    on_progress(0, expected);
+    let chunks = js_sys::Array::new();
+    let mut len = 0usize;
+    let reader = resp
+        .body()
+        .and_then(|body| call(&body, "getReader").ok())
+        .filter(JsValue::is_object);
+    match reader {
+        Some(reader) => loop {
+            let read = call(&reader, "read")
+                .and_then(|p| p.dyn_into::<js_sys::Promise>())
+                .map_err(js_error)?;
+            let result = wasm_bindgen_futures::JsFuture::from(read)
+                .await
+                .map_err(js_error)?;
+            task_started();
+            let done = js_sys::Reflect::get(&result, &"done".into())
+                .map_err(js_error)?
+                .as_bool()
+                .unwrap_or(true);
+            if done {
+                break;
+            }
+            let chunk = js_sys::Reflect::get(&result, &"value".into())
+                .map_err(js_error)?
+                .dyn_into::<js_sys::Uint8Array>()
+                .map_err(js_error)?;
+            len = len.saturating_add(chunk.length() as usize);
+            chunks.push(&chunk);
+            on_progress(len, expected);
+        },
+        // No readable stream (an empty body, an old browser): the body in one piece.
+        None => {
+            let raw = web_sys::Response::from(resp);
+            let promise = raw.array_buffer().map_err(js_error)?;
+            let buffer = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(js_error)?;
+            task_started();
+            let chunk = js_sys::Uint8Array::new(&buffer);
+            len = chunk.length() as usize;
+            chunks.push(&chunk);
+        }
+    }
+    mark("downloaded");
+    let mut bytes = Vec::new();
+    bytes
+        .try_reserve_exact(len)
+        .map_err(|_| fail(format!("the file is too large to open here ({len} bytes)")))?;
+    for chunk in chunks.iter() {
+        let chunk = js_sys::Uint8Array::from(chunk);
+        let start = bytes.len();
+        let end = start.saturating_add(chunk.length() as usize).min(len);
+        bytes.resize(end, 0);
+        if let Some(dst) = bytes.get_mut(start..end) {
+            if dst.len() == chunk.length() as usize {
+                chunk.copy_to(dst);
+            }
+        }
+        pause_if_due().await;
+    }
+    Ok(bytes)
+}
+
+/// Calls the method `name` of a JavaScript object, without arguments.
+fn call(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    js_sys::Reflect::get(object, &name.into())?
+        .dyn_into::<js_sys::Function>()?
+        .call0(object)
 }
 
 /// Where the dataset comes from.
@@ -58,8 +254,18 @@ pub enum DataSource {
     File { name: String, text: String },
 }
 
-/// Fetches the reference tables and the dataset (at once) and validates them.
+/// Fetches the reference tables and the dataset (at once) and validates them, yielding to the browser
+/// every few tens of milliseconds.
 pub async fn load(choice: DataSource) -> LoadResult {
+    let generation = GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    let mut progress = LoadProgress::default();
+    report(generation, progress);
+    MARKS.with(|m| m.borrow_mut().clear());
+    mark("start");
+    task_started();
     let (source, data_url, file_text) = match choice {
         DataSource::Url(url) => (
             url.clone().unwrap_or_else(|| DEFAULT_DATA.to_string()),
@@ -68,27 +274,79 @@ pub async fn load(choice: DataSource) -> LoadResult {
         ),
         DataSource::File { name, text } => (format!("{name} (local file)"), Some(name), Some(text)),
     };
+    // A browser decoding a body as text drops a byte-order mark (the reader then allows one more):
+    // the offset of the text in the bytes. A local file has been decoded already.
     let fetch_data = async {
         match file_text {
-            Some(text) => Ok(text),
-            None => fetch_text(&source).await,
+            Some(text) => Ok((text.into_bytes(), 0)),
+            None => fetch_bytes(&source, |received, expected| {
+                let mut p = progress;
+                p.bytes_read = received;
+                p.total_bytes = expected;
+                report(generation, p);
+            })
+            .await
+            .map(|bytes| {
+                let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
+                    3
+                } else {
+                    0
+                };
+                (bytes, skip)
+            }),
         }
     };
-    let (reference_text, data_text) = futures::join!(fetch_text(REFERENCE_DATA), fetch_data);
+    let (reference_text, data) = futures::join!(fetch_text(REFERENCE_DATA), fetch_data);
+    mark("fetched");
     let reference = parse_reference(REFERENCE_DATA, &reference_text?)?;
-    let loaded = parse_dataset(&source, &data_text?, &reference)?;
+    let (data, skip) = data?;
+    let bytes = data.get(skip..).unwrap_or_default();
+
+    progress.phase = LoadPhase::Reading;
+    progress.total_bytes = bytes.len();
+    report(generation, progress);
+    let mut reader = DatasetReader::new(&source, bytes, &reference);
+    while !reader.step(BATCH) {
+        if slice_due() {
+            progress.records = reader.records_read();
+            progress.bytes_read = reader.bytes_read();
+            report(generation, progress);
+            pause().await;
+        }
+    }
+    progress.records = reader.records_read();
+    progress.bytes_read = reader.bytes_read();
+    let loaded = reader.finish()?;
+    drop(data);
+    mark("parsed");
+    // The summary is one pass over every project (about 30 ms for 100,000): a slice of its own.
+    pause().await;
+
     let summary = Summary::of_dataset(&loaded.dataset);
     let (currency, price_base) = summary
         .amount
         .as_ref()
         .map(|a| (a.currency.clone(), a.price_base.clone()))
         .unwrap_or_else(|| ("USD".into(), String::new()));
-    let engine = Mutex::new(Engine::new(Columns::build(
-        &loaded.dataset,
-        &reference,
-        &currency,
-        &price_base,
-    )));
+    progress.phase = LoadPhase::Indexing;
+    progress.rows = loaded.dataset.projects.len();
+    report(generation, progress);
+    mark("summary");
+    pause_if_due().await;
+
+    let mut builder = ColumnsBuilder::new(&loaded.dataset, &reference, &currency, &price_base);
+    while !builder.step(BATCH) {
+        if slice_due() {
+            progress.rows_indexed = builder.rows_done();
+            report(generation, progress);
+            pause().await;
+        }
+    }
+    let engine = Mutex::new(Engine::new(builder.finish()));
+    mark("columns");
+    progress.phase = LoadPhase::Done;
+    report(generation, progress);
+    report_load();
     Ok(Arc::new(AppData {
         source,
         is_default: data_url.is_none(),
@@ -99,4 +357,94 @@ pub async fn load(choice: DataSource) -> LoadResult {
         currency,
         price_base,
     }))
+}
+
+/// Loading work is cut into slices of about [`SLICE_MS`]: marks the start of a task (after a yield,
+/// or when a network promise resolves).
+fn task_started() {
+    SLICE_START.with(|t| t.set(now()));
+}
+
+/// Whether the current task has run long enough to yield.
+fn slice_due() -> bool {
+    now() - SLICE_START.with(Cell::get) >= SLICE_MS
+}
+
+/// Yields to the browser; the next slice starts when it resumes.
+async fn pause() {
+    yield_to_browser().await;
+    task_started();
+}
+
+async fn pause_if_due() {
+    if slice_due() {
+        pause().await;
+    }
+}
+
+/// Lets the browser run other tasks (paint, input) before the next slice of work: `scheduler.yield()`
+/// where there is one, else a message to itself (unlike a timeout, not slowed down to one a second in
+/// a background tab), else a zero-delay timeout.
+async fn yield_to_browser() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let scheduler =
+        js_sys::Reflect::get(&window, &"scheduler".into()).unwrap_or(JsValue::UNDEFINED);
+    let promise = scheduler
+        .is_object()
+        .then(|| call(&scheduler, "yield").ok())
+        .flatten()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .unwrap_or_else(|| {
+            js_sys::Promise::new(&mut |resolve, _reject| {
+                if post_to_self(&window, &resolve).is_err()
+                    && window
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                        .is_err()
+                {
+                    let _ = resolve.call0(&JsValue::UNDEFINED);
+                }
+            })
+        });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Calls `then` from a new task, through a `MessageChannel`.
+fn post_to_self(window: &web_sys::Window, then: &js_sys::Function) -> Result<(), JsValue> {
+    let channel =
+        js_sys::Reflect::get(window, &"MessageChannel".into())?.dyn_into::<js_sys::Function>()?;
+    let channel = js_sys::Reflect::construct(&channel, &js_sys::Array::new())?;
+    let receiver = js_sys::Reflect::get(&channel, &"port1".into())?;
+    js_sys::Reflect::set(&receiver, &"onmessage".into(), then)?;
+    let sender = js_sys::Reflect::get(&channel, &"port2".into())?;
+    js_sys::Reflect::get(&sender, &"postMessage".into())?
+        .dyn_into::<js_sys::Function>()?
+        .call1(&sender, &JsValue::NULL)?;
+    Ok(())
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// For the benchmarks (tests/e2e/tests/bench.rs): `window.__bridgesLoad` holds the load's phases (ms
+/// since navigation) and the size of the wasm memory once loaded, in bytes.
+fn report_load() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let o = js_sys::Object::new();
+    for (name, t) in MARKS.with(|m| m.borrow().clone()) {
+        let _ = js_sys::Reflect::set(&o, &name.into(), &t.into());
+    }
+    let bytes = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| b.byte_length() as f64);
+    let _ = js_sys::Reflect::set(&o, &"wasmMemoryBytes".into(), &bytes.into());
+    let _ = js_sys::Reflect::set(&window, &"__bridgesLoad".into(), &o);
 }

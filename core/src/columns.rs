@@ -187,14 +187,69 @@ impl Columns {
         currency: &str,
         price_base: &str,
     ) -> Columns {
+        ColumnsBuilder::new(d, reference, currency, price_base).finish()
+    }
+
+    /// Derives the single-value shortcuts from the compressed lists.
+    pub fn finish(&mut self) {
+        let single = |off: &[u32], ids: &[u16], none: u16| -> Vec<u16> {
+            off.windows(2)
+                .map(|w| match w[1] - w[0] {
+                    0 => none,
+                    1 => ids[w[0] as usize],
+                    _ => MULTI,
+                })
+                .collect()
+        };
+        self.country1 = single(
+            &self.country_off,
+            &self.country_ids,
+            self.countries.len() as u16,
+        );
+        self.provider1 = single(
+            &self.provider_off,
+            &self.provider_ids,
+            self.providers.len() as u16,
+        );
+        use crate::crossfilter::{N_FLOW, N_STATUS};
+        self.combo = (0..self.len)
+            .map(|i| {
+                ((self.sector[i] as usize * N_STATUS + self.status[i] as usize) * N_FLOW
+                    + self.flow[i] as usize) as u16
+            })
+            .collect();
+    }
+}
+
+/// Builds [`Columns`] a batch of rows at a time, so that a browser can paint between batches of a
+/// large dataset. [`Columns::build`] is this run to the end.
+pub struct ColumnsBuilder<'a> {
+    d: &'a Dataset,
+    reference: &'a ReferenceIndex,
+    currency: &'a str,
+    price_base: &'a str,
+    c: Columns,
+    country_idx: HashMap<String, u16>,
+    provider_idx: HashMap<String, u16>,
+    /// The next row to add.
+    next: usize,
+}
+
+impl<'a> ColumnsBuilder<'a> {
+    /// The dictionaries (from the reference tables and one pass over the dataset), and no rows yet.
+    pub fn new(
+        d: &'a Dataset,
+        reference: &'a ReferenceIndex,
+        currency: &'a str,
+        price_base: &'a str,
+    ) -> ColumnsBuilder<'a> {
         let mut c = Columns::with_reference(reference);
-        let mut country_idx: HashMap<String, u16> = c
+        let country_idx: HashMap<String, u16> = c
             .countries
             .iter()
             .enumerate()
             .map(|(i, s)| (s.clone(), i as u16))
             .collect();
-        let mut provider_idx: HashMap<String, u16> = HashMap::new();
         let mut sectors: Vec<u16> = d
             .projects
             .iter()
@@ -214,8 +269,43 @@ impl Columns {
         let max = years.iter().copied().max().unwrap_or(c.year0);
         c.year_codes = (max - c.year0 + 2) as usize;
 
-        c.len = d.projects.len();
-        for p in &d.projects {
+        let n = d.projects.len();
+        c.len = n;
+        c.year.reserve_exact(n);
+        c.sector.reserve_exact(n);
+        c.status.reserve_exact(n);
+        c.flow.reserve_exact(n);
+        c.sdgs.reserve_exact(n);
+        c.amount.reserve_exact(n);
+        c.amount_class.reserve_exact(n);
+        c.country_off.reserve_exact(n);
+        c.provider_off.reserve_exact(n);
+        c.text.reserve_exact(n);
+        ColumnsBuilder {
+            d,
+            reference,
+            currency,
+            price_base,
+            c,
+            country_idx,
+            provider_idx: HashMap::new(),
+            next: 0,
+        }
+    }
+
+    /// Rows added so far.
+    pub fn rows_done(&self) -> usize {
+        self.next
+    }
+
+    /// Adds up to `rows` more rows (at least one); returns `true` once every row is in.
+    pub fn step(&mut self, rows: usize) -> bool {
+        let projects = &self.d.projects;
+        let end = self.next.saturating_add(rows.max(1)).min(projects.len());
+        let (reference, currency, price_base) = (self.reference, self.currency, self.price_base);
+        let (c, country_idx, provider_idx) =
+            (&mut self.c, &mut self.country_idx, &mut self.provider_idx);
+        for p in projects.get(self.next..end).unwrap_or_default() {
             c.year
                 .push(p.years.commitment.map_or(0, |y| (y - c.year0 + 1) as u16));
             c.sector.push(
@@ -297,37 +387,14 @@ impl Columns {
             }
             c.text.push(text);
         }
-        c.finish();
-        c
+        self.next = end;
+        end == projects.len()
     }
 
-    /// Derives the single-value shortcuts from the compressed lists.
-    pub fn finish(&mut self) {
-        let single = |off: &[u32], ids: &[u16], none: u16| -> Vec<u16> {
-            off.windows(2)
-                .map(|w| match w[1] - w[0] {
-                    0 => none,
-                    1 => ids[w[0] as usize],
-                    _ => MULTI,
-                })
-                .collect()
-        };
-        self.country1 = single(
-            &self.country_off,
-            &self.country_ids,
-            self.countries.len() as u16,
-        );
-        self.provider1 = single(
-            &self.provider_off,
-            &self.provider_ids,
-            self.providers.len() as u16,
-        );
-        use crate::crossfilter::{N_FLOW, N_STATUS};
-        self.combo = (0..self.len)
-            .map(|i| {
-                ((self.sector[i] as usize * N_STATUS + self.status[i] as usize) * N_FLOW
-                    + self.flow[i] as usize) as u16
-            })
-            .collect();
+    /// Adds whatever rows are left and derives the shortcuts: the columns.
+    pub fn finish(mut self) -> Columns {
+        while !self.step(usize::MAX) {}
+        self.c.finish();
+        self.c
     }
 }

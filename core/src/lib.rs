@@ -10,6 +10,7 @@ pub mod format;
 pub mod geo;
 pub mod glossary;
 pub mod i18n;
+pub mod incremental;
 pub mod issue;
 pub mod map;
 pub mod model;

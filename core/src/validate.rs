@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
+use crate::incremental::DatasetReader;
 use crate::issue::{describe, truncate, Consequence, DataIssue, LoadError};
 use crate::model::*;
 use crate::reference::ReferenceIndex;
@@ -18,7 +19,7 @@ pub const YEAR_RANGE: (i32, i32) = (1900, 2100);
 pub const MAX_TEXT: usize = 10_000;
 
 /// A dataset as loaded: the valid records, and every problem met on the way.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Loaded {
     pub dataset: Dataset,
     pub issues: Vec<DataIssue>,
@@ -59,27 +60,27 @@ fn strip_position(msg: &str) -> String {
 }
 
 /// Reads a project file against the reference tables.
+///
+/// This runs [`DatasetReader`] to the end: the same code the app runs a batch at a time. Its result is
+/// always the one [`parse_dataset_whole`] gives.
 pub fn parse_dataset(
     source: &str,
     text: &str,
     reference: &ReferenceIndex,
 ) -> Result<Loaded, LoadError> {
-    let value = parse_json(source, text)?;
-    let Value::Object(mut root) = value else {
-        return Err(LoadError::Shape {
-            source: source.into(),
-            expected: format!("an object with \"schema\": \"{SCHEMA}\" and a \"projects\" list"),
-            found: describe(&value),
-        });
-    };
-    let schema = root.get("schema").cloned().unwrap_or(Value::Null);
-    if schema.as_str() != Some(SCHEMA) {
-        return Err(LoadError::Schema {
-            source: source.into(),
-            expected: SCHEMA.into(),
-            found: describe(&schema),
-        });
-    }
+    DatasetReader::new(source, text.as_bytes(), reference).finish()
+}
+
+/// Reads a project file in one go: the whole text as one JSON value, then every record. This is the
+/// definition of what a file means; [`DatasetReader`] reaches the same result without holding the
+/// whole document as JSON values, and falls back to this for any file that is not valid JSON with a
+/// `"projects"` list (so that errors are reported exactly as here).
+pub fn parse_dataset_whole(
+    source: &str,
+    text: &str,
+    reference: &ReferenceIndex,
+) -> Result<Loaded, LoadError> {
+    let mut root = root_object(source, parse_json(source, text)?)?;
     let projects = match root.remove("projects") {
         Some(Value::Array(a)) => a,
         Some(other) => {
@@ -97,21 +98,68 @@ pub fn parse_dataset(
             })
         }
     };
+    let mut records = Records::new(source, reference);
+    for record in projects {
+        records.push(record);
+    }
+    Ok(records.finish(&root))
+}
 
-    let mut issues = Vec::new();
-    let meta = read_meta(source, root.get("meta"), &mut issues);
-    let mut seen = HashSet::new();
-    let mut out = Vec::with_capacity(projects.len());
-    for (index, record) in projects.into_iter().enumerate() {
-        let mut r = RecordReader {
+/// Checks that the document is an object declaring the `bridges/1` schema, and returns it.
+pub(crate) fn root_object(source: &str, value: Value) -> Result<Map<String, Value>, LoadError> {
+    let Value::Object(root) = value else {
+        return Err(LoadError::Shape {
+            source: source.into(),
+            expected: format!("an object with \"schema\": \"{SCHEMA}\" and a \"projects\" list"),
+            found: describe(&value),
+        });
+    };
+    let schema = root.get("schema").unwrap_or(&Value::Null);
+    if schema.as_str() != Some(SCHEMA) {
+        return Err(LoadError::Schema {
+            source: source.into(),
+            expected: SCHEMA.into(),
+            found: describe(schema),
+        });
+    }
+    Ok(root)
+}
+
+/// The records of the `projects` list, validated one at a time in file order (each on its own, ids
+/// unique): shared by [`parse_dataset_whole`] and [`DatasetReader`].
+pub(crate) struct Records<'a> {
+    source: &'a str,
+    reference: &'a ReferenceIndex,
+    seen: HashSet<String>,
+    seen_records: usize,
+    projects: Vec<Project>,
+    issues: Vec<DataIssue>,
+}
+
+impl<'a> Records<'a> {
+    pub(crate) fn new(source: &'a str, reference: &'a ReferenceIndex) -> Records<'a> {
+        Records {
             source,
-            index,
+            reference,
+            seen: HashSet::new(),
+            seen_records: 0,
+            projects: Vec::new(),
+            issues: Vec::new(),
+        }
+    }
+
+    /// Validates the next record of the list.
+    pub(crate) fn push(&mut self, record: Value) {
+        let mut r = RecordReader {
+            source: self.source,
+            index: self.seen_records,
             id: None,
-            issues: &mut issues,
+            issues: &mut self.issues,
         };
-        if let Some(p) = r.project(record, reference) {
-            if seen.insert(p.id.clone()) {
-                out.push(p);
+        self.seen_records += 1;
+        if let Some(p) = r.project(record, self.reference) {
+            if self.seen.insert(p.id.clone()) {
+                self.projects.push(p);
             } else {
                 r.issue(
                     "id",
@@ -122,13 +170,20 @@ pub fn parse_dataset(
             }
         }
     }
-    Ok(Loaded {
-        dataset: Dataset {
-            meta,
-            projects: out,
-        },
-        issues,
-    })
+
+    /// The dataset, with the document's `meta` (read from `root`); its problems come first.
+    pub(crate) fn finish(self, root: &Map<String, Value>) -> Loaded {
+        let mut issues = Vec::new();
+        let meta = read_meta(self.source, root.get("meta"), &mut issues);
+        issues.extend(self.issues);
+        Loaded {
+            dataset: Dataset {
+                meta,
+                projects: self.projects,
+            },
+            issues,
+        }
+    }
 }
 
 fn read_meta(source: &str, meta: Option<&Value>, issues: &mut Vec<DataIssue>) -> Meta {

@@ -1,0 +1,342 @@
+//! Reading a project file a batch of records at a time, so that a browser can paint and answer input
+//! between batches: a 100,000-project file is about 90 MB, and reading it in one go blocks a page
+//! for seconds.
+//!
+//! A byte scanner walks the top-level object and cuts its `"projects"` list into one slice per record.
+//! Each slice is parsed as JSON on its own and checked by the same record validator as
+//! [`parse_dataset_whole`]; the rest of the document (schema, meta, any other field) is parsed as JSON
+//! with the list left empty. The whole document is never held as JSON values.
+//!
+//! The result is always exactly the one [`parse_dataset_whole`] gives. A file the scanner does not
+//! recognise as valid JSON with a single `"projects"` list (truncated, malformed, nested too deep, the
+//! wrong shape) is handed to [`parse_dataset_whole`] as it is, which then reports the problem, located,
+//! as it always has. Only broken files take that path.
+//!
+//! Input is bytes, decoded as a browser decodes text: invalid UTF-8 becomes U+FFFD. The scanner only
+//! cuts next to ASCII punctuation or whitespace, where decoding is never in the middle of a sequence, so
+//! decoding each slice on its own gives the same text as decoding the whole file.
+
+use serde_json::Value;
+
+use crate::issue::LoadError;
+use crate::reference::ReferenceIndex;
+use crate::validate::{parse_dataset_whole, parse_json, root_object, Loaded, Records};
+
+/// Nesting of objects and lists (counted from the top-level object) from which a file is left to
+/// [`parse_dataset_whole`]. serde_json refuses 128 levels; staying well below means that every record
+/// parsed on its own here would also parse inside the whole document.
+const MAX_DEPTH: usize = 100;
+
+/// The UTF-8 byte-order mark, which [`parse_json`] allows at the start.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Where the scanner is in the document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum State {
+    /// Before the top-level `{`.
+    Start,
+    /// Inside the top-level object, before a key (or `}` if `first`).
+    Key { first: bool },
+    /// After a top-level member's value: `,` or `}` follows.
+    AfterMember,
+    /// Inside the `"projects"` list, before an element (or `]`); `first` if none has been read.
+    Element { first: bool },
+    /// After the top-level `}`.
+    End,
+    /// The result has been reached (it is in `outcome` until [`DatasetReader::finish`] takes it).
+    Done,
+}
+
+/// What one scanner move led to.
+enum Flow {
+    Continue,
+    /// The batch is full.
+    Pause,
+    Finished(Box<Result<Loaded, LoadError>>),
+}
+
+/// Reads a `bridges/1` project file a batch at a time: call [`step`](Self::step) until it returns
+/// `true` (yielding to the browser in between), then [`finish`](Self::finish).
+pub struct DatasetReader<'a> {
+    source: &'a str,
+    bytes: &'a [u8],
+    reference: &'a ReferenceIndex,
+    /// The next byte to scan.
+    pos: usize,
+    state: State,
+    /// The `"projects"` list: offset of its `[`, and just after its `]` once reached.
+    list: Option<(usize, usize)>,
+    records: Records<'a>,
+    /// Records read so far (kept or skipped).
+    read: usize,
+    /// Whether the file was handed to [`parse_dataset_whole`].
+    whole: bool,
+    outcome: Option<Result<Loaded, LoadError>>,
+}
+
+impl<'a> DatasetReader<'a> {
+    /// A reader of `bytes` (the file as fetched), named `source` in every problem it reports.
+    pub fn new(
+        source: &'a str,
+        bytes: &'a [u8],
+        reference: &'a ReferenceIndex,
+    ) -> DatasetReader<'a> {
+        DatasetReader {
+            source,
+            bytes,
+            reference,
+            pos: 0,
+            state: State::Start,
+            list: None,
+            records: Records::new(source, reference),
+            read: 0,
+            whole: false,
+            outcome: None,
+        }
+    }
+
+    /// Reads up to `max_records` more records (at least one); returns `true` once the result is
+    /// reached. Each record's work is small, so the time a step takes is about proportional to
+    /// `max_records` (except for a broken file, which is read in one go in the step that finds it
+    /// broken).
+    pub fn step(&mut self, max_records: usize) -> bool {
+        let mut budget = max_records.max(1);
+        while self.state != State::Done {
+            match self.advance(&mut budget) {
+                Some(Flow::Continue) => {}
+                Some(Flow::Pause) => return false,
+                Some(Flow::Finished(result)) => self.done(*result),
+                None => {
+                    // Not a file this reader understands: the one-shot reader decides, and words
+                    // the error exactly as it always has.
+                    self.records = Records::new(self.source, self.reference);
+                    self.whole = true;
+                    let text = String::from_utf8_lossy(self.bytes);
+                    let result = parse_dataset_whole(self.source, &text, self.reference);
+                    self.done(result);
+                }
+            }
+        }
+        true
+    }
+
+    /// Reads whatever is left and returns the dataset, or why it cannot be used.
+    pub fn finish(mut self) -> Result<Loaded, LoadError> {
+        while !self.step(usize::MAX) {}
+        match self.outcome.take() {
+            Some(result) => result,
+            // Unreachable: `step` returns true only once the outcome is set.
+            None => parse_dataset_whole(
+                self.source,
+                &String::from_utf8_lossy(self.bytes),
+                self.reference,
+            ),
+        }
+    }
+
+    /// Records read so far (kept or skipped).
+    pub fn records_read(&self) -> usize {
+        self.read
+    }
+
+    /// Bytes of the file scanned so far.
+    pub fn bytes_read(&self) -> usize {
+        self.pos.min(self.bytes.len())
+    }
+
+    /// Whether the file was read in one go by [`parse_dataset_whole`], because the scanner did not
+    /// recognise it as valid JSON with a single `"projects"` list (its error is then reported).
+    pub fn read_whole(&self) -> bool {
+        self.whole
+    }
+
+    /// Size of the file in bytes.
+    pub fn total_bytes(&self) -> usize {
+        self.bytes.len()
+    }
+
+    fn done(&mut self, result: Result<Loaded, LoadError>) {
+        self.outcome = Some(result);
+        self.state = State::Done;
+        self.pos = self.bytes.len();
+    }
+
+    /// One move of the scanner; `None` when the file is not one it understands.
+    fn advance(&mut self, budget: &mut usize) -> Option<Flow> {
+        let b = self.bytes;
+        match self.state {
+            State::Start => {
+                let i = skip_ws(b, if b.starts_with(BOM) { BOM.len() } else { 0 });
+                if b.get(i) != Some(&b'{') {
+                    return None;
+                }
+                self.pos = i + 1;
+                self.state = State::Key { first: true };
+            }
+            State::Key { first } => {
+                let i = skip_ws(b, self.pos);
+                match *b.get(i)? {
+                    b'}' if first => {
+                        self.pos = i + 1;
+                        self.state = State::End;
+                    }
+                    b'"' => {
+                        let end = string_end(b, i)?;
+                        let is_list = is_projects_key(b.get(i..end)?)?;
+                        let colon = skip_ws(b, end);
+                        if b.get(colon) != Some(&b':') {
+                            return None;
+                        }
+                        let value = skip_ws(b, colon + 1);
+                        if is_list {
+                            // A second "projects" (the last one wins) or one that is not a list: the
+                            // one-shot reader decides.
+                            if self.list.is_some() || b.get(value) != Some(&b'[') {
+                                return None;
+                            }
+                            self.list = Some((value, value));
+                            self.pos = value + 1;
+                            self.state = State::Element { first: true };
+                        } else {
+                            self.pos = value_end(b, value, 1)?;
+                            self.state = State::AfterMember;
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            State::AfterMember => {
+                let i = skip_ws(b, self.pos);
+                match *b.get(i)? {
+                    b',' => self.state = State::Key { first: false },
+                    b'}' => self.state = State::End,
+                    _ => return None,
+                }
+                self.pos = i + 1;
+            }
+            State::Element { first } => {
+                let mut i = skip_ws(b, self.pos);
+                match *b.get(i)? {
+                    b']' => {
+                        let (open, _) = self.list?;
+                        self.list = Some((open, i + 1));
+                        self.pos = i + 1;
+                        self.state = State::AfterMember;
+                        return Some(Flow::Continue);
+                    }
+                    b',' if !first => i = skip_ws(b, i + 1),
+                    _ if first => {}
+                    _ => return None,
+                }
+                if *budget == 0 {
+                    return Some(Flow::Pause);
+                }
+                let end = value_end(b, i, 2)?;
+                let text = String::from_utf8_lossy(b.get(i..end)?);
+                let record: Value = serde_json::from_str(&text).ok()?;
+                self.records.push(record);
+                self.read += 1;
+                *budget -= 1;
+                self.pos = end;
+                self.state = State::Element { first: false };
+            }
+            State::End => {
+                let (open, close) = self.list?;
+                if close <= open {
+                    return None;
+                }
+                // Everything but the list's records, with the list left empty: schema, meta, and the
+                // check that nothing is wrong outside the list (trailing text, bad syntax).
+                let mut rest = String::from_utf8_lossy(b.get(..open)?).into_owned();
+                rest.push_str("[]");
+                rest.push_str(&String::from_utf8_lossy(b.get(close..)?));
+                let root = parse_json(self.source, &rest).ok()?;
+                // The whole document is valid JSON by now, so a wrong schema is the error the
+                // one-shot reader would give.
+                let root = match root_object(self.source, root) {
+                    Ok(root) => root,
+                    Err(e) => return Some(Flow::Finished(Box::new(Err(e)))),
+                };
+                let records =
+                    std::mem::replace(&mut self.records, Records::new(self.source, self.reference));
+                return Some(Flow::Finished(Box::new(Ok(records.finish(&root)))));
+            }
+            State::Done => return Some(Flow::Pause),
+        }
+        Some(Flow::Continue)
+    }
+}
+
+/// The first byte at or after `i` that is not JSON whitespace.
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+        i += 1;
+    }
+    i
+}
+
+/// Just after the string starting with the `"` at `start`; `None` if it never ends.
+fn string_end(b: &[u8], start: usize) -> Option<usize> {
+    let mut i = start + 1;
+    loop {
+        match *b.get(i)? {
+            b'"' => return Some(i + 1),
+            b'\\' => i += 2,
+            _ => i += 1,
+        }
+    }
+}
+
+/// Just after the JSON value starting at `start`, found by matching brackets outside strings (the
+/// value's syntax is checked when it is parsed). `enclosing` is how many objects and lists contain
+/// it. `None` if it never ends, nests too deep, or is empty.
+fn value_end(b: &[u8], start: usize, enclosing: usize) -> Option<usize> {
+    match *b.get(start)? {
+        b'"' => string_end(b, start),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut i = start;
+            loop {
+                match *b.get(i)? {
+                    b'"' => {
+                        i = string_end(b, i)?;
+                        continue;
+                    }
+                    b'{' | b'[' => {
+                        depth += 1;
+                        if enclosing + depth > MAX_DEPTH {
+                            return None;
+                        }
+                    }
+                    b'}' | b']' => {
+                        depth = depth.checked_sub(1)?;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        // A number or a literal: up to the next delimiter.
+        _ => {
+            let len = b
+                .get(start..)?
+                .iter()
+                .position(|c| matches!(c, b',' | b']' | b'}' | b' ' | b'\n' | b'\t' | b'\r'))
+                .unwrap_or(b.len() - start);
+            (len > 0).then_some(start + len)
+        }
+    }
+}
+
+/// Whether a top-level key (with its quotes) is `"projects"`, escapes decoded; `None` if it does not
+/// decode.
+fn is_projects_key(raw: &[u8]) -> Option<bool> {
+    if !raw.contains(&b'\\') {
+        return Some(raw == b"\"projects\"");
+    }
+    let key: String = serde_json::from_str(&String::from_utf8_lossy(raw)).ok()?;
+    Some(key == "projects")
+}
