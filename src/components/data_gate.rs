@@ -26,12 +26,19 @@ where
 {
     let DataResource(resource) = expect_context::<DataResource>();
     let lang = use_lang();
-    move || match resource.get() {
+    let progress = crate::app_data::load_progress();
+    move || {
+        match resource.get() {
         None if quiet => ().into_any(),
         None => view! {
             <div class="loading" role="status" data-testid="loading">
-                <progress aria-label=tr!(lang, loading_dataset)></progress>
+                <progress aria-label=tr!(lang, loading_dataset) max="1"
+                    value={let p = progress.clone(); move || p.get().fraction().map(|f| format!("{f:.3}"))}></progress>
                 <p>{tr!(lang, loading_dataset)}</p>
+                <p class="note" aria-hidden="true">{let p = progress.clone(); move || {
+                    let n = p.get().records;
+                    (n > 0).then(|| crate::i18n::fill(crate::i18n::t(lang.get()).loading_records, &[("n", &crate::i18n::count(lang.get(), n as u64))]))
+                }}</p>
             </div>
         }
         .into_any(),
@@ -60,6 +67,7 @@ where
             }
             .into_any()
         }
+    }
     }
 }
 

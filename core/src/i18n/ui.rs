@@ -70,6 +70,7 @@ catalogue! { Text, EN, ZH, ENTRIES;
 
     // Loading and data problems.
     loading_dataset: "Loading the dataset…", "正在加载数据集…";
+    loading_records: "{n} projects read", "已读取{n}个项目";
     custom_data_before: "You are looking at data from", "您正在查看的数据来自";
     custom_data_after: "— not the built-in AidData dataset.", "——并非内置的 AidData 数据集。";
     back_to_builtin: "Back to the built-in data", "返回内置数据";
