@@ -71,6 +71,33 @@ pub fn query_with_lang(search: &str, lang: Lang) -> String {
     }
 }
 
+/// A validator or URL message in `lang`, with the `lang` attribute of the text actually shown
+/// (English when no translation exists yet).
+pub fn message(lang: Lang, english: &str) -> (String, &'static str) {
+    match bridges_core::i18n::messages::message(lang, english) {
+        Some(text) => (text, lang.tag()),
+        None => (english.to_string(), "en"),
+    }
+}
+
+/// A message as a view: `<span lang=…>`, with `backticked` codes shown as `<code>`.
+pub fn message_view(lang: Lang, english: &str) -> impl IntoView {
+    let (text, tag) = message(lang, english);
+    let parts = text
+        .split('`')
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                view! { <code>{part.to_string()}</code> }.into_any()
+            } else {
+                part.to_string().into_any()
+            }
+        })
+        .collect_view();
+    view! { <span lang=tag>{parts}</span> }
+}
+
 /// Provides the language to everything inside and keeps `<html lang>` and the stored choice in step.
 #[component]
 pub fn LangProvider(children: Children) -> impl IntoView {

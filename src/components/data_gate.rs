@@ -71,18 +71,75 @@ where
     }
 }
 
+/// A load error in the page's language: file names and parser details stay as code; what was
+/// expected and found is translated where a translation exists.
+fn load_error_view(lang: crate::i18n::Lang, err: &LoadError) -> AnyView {
+    use crate::i18n::{t, Lang};
+    use crate::pages::map::fill_view;
+    if lang == Lang::En {
+        return view! { <span>{err.to_string()}</span> }.into_any();
+    }
+    let tx = t(lang);
+    let code = |s: String| Some(view! { <code>{s}</code> }.into_any());
+    let translated = |s: &str| Some(crate::i18n::message_view(lang, s).into_any());
+    let source = err.source_name().to_string();
+    let parts = match err.clone() {
+        LoadError::Fetch {
+            message: detail, ..
+        } => fill_view(tx.load_fetch, |k| match k {
+            "source" => code(source.clone()),
+            "detail" => code(detail.clone()),
+            _ => None,
+        }),
+        LoadError::Http { status, .. } => fill_view(tx.load_http, |k| match k {
+            "source" => code(source.clone()),
+            "status" => Some(status.to_string().into_any()),
+            _ => None,
+        }),
+        LoadError::NotJson {
+            line,
+            column,
+            message: detail,
+            ..
+        } => fill_view(tx.load_not_json, |k| match k {
+            "source" => code(source.clone()),
+            "line" => Some(line.to_string().into_any()),
+            "column" => Some(column.to_string().into_any()),
+            "detail" => code(detail.clone()),
+            _ => None,
+        }),
+        LoadError::Shape {
+            expected, found, ..
+        } => fill_view(tx.load_shape, |k| match k {
+            "source" => code(source.clone()),
+            "expected" => translated(&expected),
+            "found" => translated(&found),
+            _ => None,
+        }),
+        LoadError::Schema {
+            expected, found, ..
+        } => fill_view(tx.load_schema, |k| match k {
+            "source" => code(source.clone()),
+            "expected" => code(expected.clone()),
+            "found" => code(found.clone()),
+            _ => None,
+        }),
+    };
+    parts.into_iter().collect_view().into_any()
+}
+
 /// The page shown when a dataset cannot be used at all: which file, what went wrong, what to do.
 #[component]
 fn LoadErrorPage(err: LoadError) -> impl IntoView {
     let source = err.source_name().to_string();
-    let message = err.to_string();
+    let err_for_view = err.clone();
     let is_default = source == DEFAULT_DATA;
     let lang = use_lang();
     view! {
         <section class="load-error" data-testid="load-error" role="alert">
             <h1>{tr!(lang, load_error_title)}</h1>
             <p>{tr!(lang, source_label)} " " <code>{source}</code></p>
-            <p class="message" lang="en">{message}</p>
+            <p class="message">{move || load_error_view(lang.get(), &err_for_view)}</p>
             <p>
                 {tr!(lang, load_error_schema)} " " <code>"bridges/1"</code> " "
                 <a href=href("/schema/bridges-1.schema.json") rel="external">{tr!(lang, see_json_schema)}</a>

@@ -41,8 +41,15 @@ pub fn DataIssues(
                         <td>{i.record.map(|r| (r + 1).to_string()).unwrap_or_default()}</td>
                         <td><code>{i.id.clone().unwrap_or_default()}</code></td>
                         <td><code>{i.field.clone().unwrap_or_default()}</code></td>
-                        <td lang="en">{i.expected.clone()}</td>
-                        <td><code>{i.found.clone().unwrap_or_default()}</code></td>
+                        <td>{let e = i.expected.clone(); move || crate::i18n::message_view(lang.get(), &e)}</td>
+                        <td>{i.found.clone().map(|f| {
+                            // The file's own text stays as it is; descriptions ("a list of 3 items") are translated.
+                            if f.starts_with('"') {
+                                view! { <code>{f}</code> }.into_any()
+                            } else {
+                                (move || crate::i18n::message_view(lang.get(), &f)).into_any()
+                            }
+                        })}</td>
                         <td>{move || {
                             let tx = t(lang.get());
                             match consequence {

@@ -17,7 +17,7 @@ pub fn Notices(
                     <p>{crate::tr!(lang, notices_intro)}</p>
                     <ul>{list.into_iter().map(|n| view! {
                         <li><code>{format!("{}={}", n.param, bridges_core::issue::truncate(&n.value, 40))}</code>
-                            "  " <span lang="en">{n.reason}</span></li>
+                            "  " {let r = n.reason.clone(); move || crate::i18n::message_view(lang.get(), &r)}</li>
                     }).collect_view()}</ul>
                 </div>
             }

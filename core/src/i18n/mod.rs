@@ -141,6 +141,7 @@ macro_rules! catalogue {
 }
 
 mod map;
+pub mod messages;
 mod ui;
 
 pub use map::MapText;

@@ -1,0 +1,154 @@
+//! Validation and URL messages in Chinese. The validator and the URL codec write their "expected"
+//! texts (and `describe`'s "found" texts) in English, as data in [`crate::DataIssue`] and
+//! [`crate::query::Notice`]; the interface translates them here. Each entry is an English pattern with
+//! at most one `{}` slot and its Chinese template; a test runs the hostile corpus and the URL codec
+//! and fails on any message without a translation. In the Chinese templates, `backticks` mark codes
+//! (field names, parameter values) that the interface shows as code.
+
+use super::Lang;
+
+/// `(English, Chinese)`: exact phrases, or patterns whose `{}` stands for a number, code or name that
+/// is carried over unchanged.
+const PHRASES: &[(&str, &str)] = &[
+    // Dataset files.
+    ("a JSON document", "JSON 文档"),
+    ("an empty file", "空文件"),
+    ("\"projects\" to be a list of project records", "“projects”为项目记录列表"),
+    ("a \"projects\" list", "“projects”列表"),
+    ("no \"projects\" field", "没有“projects”字段"),
+    ("an object with \"schema\": \"{}\" and a \"projects\" list", "含有“schema”: “{}”和“projects”列表的对象"),
+    ("an object describing the dataset", "描述数据集的对象"),
+    ("a project object", "项目对象"),
+    ("a unique id (an earlier record has this id)", "唯一编号（前面的记录已使用此编号）"),
+    ("a non-empty string or whole number", "非空字符串或整数"),
+    ("an id", "编号"),
+    ("a non-empty string", "非空字符串"),
+    ("a title", "名称"),
+    ("one of pipeline_pledge, pipeline_commitment, implementation, completed, suspended, cancelled", "`pipeline_pledge`、`pipeline_commitment`、`implementation`、`completed`、`suspended`、`cancelled` 之一"),
+    ("one of oda_like, oof_like, vague_of, ca, military", "`oda_like`、`oof_like`、`vague_of`、`ca`、`military` 之一"),
+    ("true or false", "`true` 或 `false`"),
+    ("at most {} characters", "不超过{}个字符"),
+    ("a string", "字符串"),
+    ("a three-digit OECD CRS sector code (100–999)", "三位数的经合组织 CRS 部门代码（100–999）"),
+    ("a list", "列表"),
+    ("an SDG number from 1 to 17", "1 至 17 的可持续发展目标编号"),
+    ("an ISO 3166-1 alpha-3 country code known to Bridges (e.g. \"AGO\")", "Bridges 已知的 ISO 3166-1 三字母国家代码（例如“AGO”）"),
+    ("one of provider, pivot, beneficiary", "`provider`、`pivot`、`beneficiary` 之一"),
+    ("a year from {}", "{}年份"),
+    ("a completion year not before the start year {}", "不早于开工年份{}的完工年份"),
+    ("an object with commitment, start and completion years", "含有 `commitment`、`start`、`completion` 年份的对象"),
+    ("a date written YYYY-MM-DD", "`YYYY-MM-DD` 格式的日期"),
+    ("an object with commitment, start and completion dates", "含有 `commitment`、`start`、`completion` 日期的对象"),
+    ("null (unknown) or an object with value, currency and price_base", "`null`（未知）或含有 `value`、`currency`、`price_base` 的对象"),
+    ("a number from 0 to 10^15", "0 至 10^15 之间的数"),
+    ("a number ≥ 0", "不小于 0 的数"),
+    ("an ISO 4217 currency code such as \"USD\"", "ISO 4217 货币代码，例如“USD”"),
+    ("a price base such as \"constant 2021\" or \"current\"", "价格基准，例如“constant 2021”或“current”"),
+    ("a name", "名称"),
+    ("a list of names", "名称列表"),
+    ("lon from -180 to 180 and lat from -90 to 90", "经度 -180 至 180、纬度 -90 至 90"),
+    ("an http:// or https:// address", "`http://` 或 `https://` 地址"),
+    ("an object with \"country\" and \"role\"", "含有“country”和“role”的对象"),
+    ("an object with \"source\" and \"fields\"", "含有“source”和“fields”的对象"),
+    // `describe`: what was found.
+    ("nothing", "无"),
+    ("null", "`null`"),
+    ("an object", "对象"),
+    ("a list of {} items", "含{}项的列表"),
+    ("a list of {} item", "含{}项的列表"),
+    // URL parameters.
+    ("unknown parameter", "未知参数"),
+    ("expected {}", "应为{}"),
+    ("a whole amount such as 1000000", "整数金额，例如 1000000"),
+    ("count or amount", "`count` 或 `amount`"),
+    ("none, sector or status", "`none`、`sector` 或 `status`"),
+    ("id, title, recipient, sector, year, amount or status, with -asc or -desc", "`id`、`title`、`recipient`、`sector`、`year`、`amount` 或 `status`，加 `-asc` 或 `-desc`"),
+    ("a page number from 1", "从 1 开始的页码"),
+    ("a zoom from 1 to {}", "1 至 {} 的缩放级别"),
+    ("a number from {}", "{}之间的数"),
+    ("en or zh", "`en` 或 `zh`"),
+    ("light, dark, auto or projector", "`light`、`dark`、`auto` 或 `projector`"),
+    ("an ISO-3 code such as AGO", "ISO 三字母代码，例如 `AGO`"),
+    ("an ISO-3 code such as CHN", "ISO 三字母代码，例如 `CHN`"),
+    ("a UN M49 code such as 002", "联合国 M49 代码，例如 002"),
+    ("one of L, LM, UM, H", "`L`、`LM`、`UM`、`H` 之一"),
+    ("a three-digit OECD CRS code", "三位数的经合组织 CRS 代码"),
+    ("a status code such as completed", "状态代码，例如 `completed`"),
+    ("a flow class such as oda_like", "资金类别代码，例如 `oda_like`"),
+    ("countries, points or flows", "`countries`、`points` 或 `flows`"),
+];
+
+/// The message in `lang`, or `None` for Chinese when there is no translation (the caller then shows
+/// the English, marked as English).
+pub fn message(lang: Lang, english: &str) -> Option<String> {
+    if lang == Lang::En {
+        return Some(english.to_string());
+    }
+    for (en, zh) in PHRASES {
+        if let Some((before, after)) = en.split_once("{}") {
+            if english.len() >= before.len() + after.len()
+                && english.starts_with(before)
+                && english.ends_with(after)
+            {
+                let slot = &english[before.len()..english.len() - after.len()];
+                // The slot is a value (a number, code or range), never more words to translate…
+                // except "expected {}", whose slot is itself a phrase.
+                if *en == "expected {}" {
+                    return message(lang, slot).map(|inner| zh.replacen("{}", &inner, 1));
+                }
+                if !slot.is_empty() && !slot.contains(' ')
+                    || before == "a year from "
+                    || before == "a number from "
+                {
+                    let slot = slot.replace(" to ", " 至 ");
+                    return Some(zh.replacen("{}", &slot, 1));
+                }
+            }
+        } else if *en == english {
+            return Some((*zh).to_string());
+        }
+    }
+    // Found values that are the file's own text (quoted), numbers and booleans stay as they are.
+    let verbatim = english.starts_with('"')
+        || english.parse::<f64>().is_ok()
+        || english == "true"
+        || english == "false";
+    verbatim.then(|| {
+        if english.starts_with('"') {
+            english.to_string()
+        } else {
+            format!("`{english}`")
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translates_phrases_and_patterns() {
+        assert_eq!(
+            message(Lang::Zh, "a list of 3 items").as_deref(),
+            Some("含3项的列表")
+        );
+        assert_eq!(
+            message(Lang::Zh, "a year from 1900 to 2100").as_deref(),
+            Some("1900 至 2100年份")
+        );
+        assert_eq!(
+            message(Lang::Zh, "a completion year not before the start year 2004").as_deref(),
+            Some("不早于开工年份2004的完工年份")
+        );
+        assert_eq!(
+            message(Lang::Zh, "expected en or zh").as_deref(),
+            Some("应为`en` 或 `zh`")
+        );
+        assert_eq!(message(Lang::Zh, "\"lots\"").as_deref(), Some("\"lots\""));
+        assert_eq!(message(Lang::Zh, "something new"), None);
+        assert_eq!(
+            message(Lang::En, "something new").as_deref(),
+            Some("something new")
+        );
+    }
+}
