@@ -56,6 +56,28 @@ fn every_validation_and_url_message_is_translated() {
             }
         }
     }
+    for entry in std::fs::read_dir(root().join("tests/hostile/stories")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        let name = path.display().to_string();
+        let (issues, error) = match bridges_core::story::parse_story("story", &text) {
+            Ok((_, issues)) => (issues, None),
+            Err(e) => (e.issues.clone(), Some(e)),
+        };
+        for i in issues {
+            seen += 1;
+            check(&name, &i.expected, &mut missing);
+            check(&name, &i.found, &mut missing);
+        }
+        if let Some(e) = error {
+            seen += 1;
+            check(&name, &e.expected, &mut missing);
+            // A parser's own message (not JSON) is shown as code, untranslated.
+            if e.kind != bridges_core::story::StoryErrorKind::NotJson {
+                check(&name, &e.found, &mut missing);
+            }
+        }
+    }
     let links = [
         "country=xx~AGO&region=9&income=Q&sector=5&sdg=99&status=done&flow=gift&provider=c",
         "from=abc&to=3000&min=-1&max=lots&measure=sum&stack=year&sort=size&page=0",

@@ -73,7 +73,7 @@ where
 
 /// A load error in the page's language: file names and parser details stay as code; what was
 /// expected and found is translated where a translation exists.
-fn load_error_view(lang: crate::i18n::Lang, err: &LoadError) -> AnyView {
+pub(crate) fn load_error_view(lang: crate::i18n::Lang, err: &LoadError) -> AnyView {
     use crate::i18n::{t, Lang};
     use crate::pages::map::fill_view;
     if lang == Lang::En {

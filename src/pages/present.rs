@@ -35,7 +35,15 @@ use crate::view_state::{
 pub const DRAFT_ID: &str = "draft";
 pub const DRAFT_KEY: &str = "bridges-story-draft";
 
-type StoryResult = Result<(Arc<Story>, Vec<StoryIssue>), String>;
+/// Why a story could not be shown.
+#[derive(Clone, Debug)]
+enum StoryFail {
+    NoDraft,
+    Fetch(bridges_core::issue::LoadError),
+    Story(story::StoryError),
+}
+
+type StoryResult = Result<(Arc<Story>, Vec<StoryIssue>), StoryFail>;
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -53,22 +61,96 @@ pub fn save_draft(story: &Story) -> bool {
 }
 
 async fn load_story(id: String) -> StoryResult {
-    if !story::is_story_id(&id) {
-        return Err(format!(
-            "“{}” is not a story name",
-            bridges_core::issue::truncate(&id, 40)
-        ));
-    }
-    let text = if id == DRAFT_ID {
-        draft_text().ok_or_else(|| "There is no story draft in this browser yet.".to_string())?
+    // An id that is not a story name is never fetched: the reader reports it.
+    let text = if !story::is_story_id(&id) {
+        String::new()
+    } else if id == DRAFT_ID {
+        draft_text().ok_or(StoryFail::NoDraft)?
     } else {
         fetch_text(&href(&format!("/stories/{id}.json")))
             .await
-            .map_err(|e| e.to_string())?
+            .map_err(StoryFail::Fetch)?
     };
     story::parse_story(&id, &text)
         .map(|(s, issues)| (Arc::new(s), issues))
-        .map_err(|e| e.to_string())
+        .map_err(StoryFail::Story)
+}
+
+/// A problem in a story, located, in the interface's language.
+pub fn story_issue_view(lang: Lang, i: &StoryIssue) -> AnyView {
+    use crate::i18n::message_view;
+    use crate::pages::map::fill_view;
+    let tx = t(lang);
+    let (template, n, field) = match (i.slide, i.field.is_empty()) {
+        (Some(n), false) => (tx.story_where_slide_field, n, i.field.clone()),
+        (Some(n), true) => (tx.story_where_slide, n, String::new()),
+        (None, false) => (tx.story_where_field, 0, i.field.clone()),
+        (None, true) => (tx.story_where_story, 0, String::new()),
+    };
+    let place = move || {
+        let field = field.clone();
+        fill_view(template, move |k| match k {
+            "n" => Some(n.to_string().into_any()),
+            "field" => Some(view! { <code>{field.clone()}</code> }.into_any()),
+            _ => None,
+        })
+        .into_iter()
+        .collect_view()
+        .into_any()
+    };
+    let result = match i.consequence {
+        story::StoryConsequence::SlideSkipped => tx.story_slide_skipped,
+        story::StoryConsequence::RestSkipped => tx.story_rest_skipped,
+        story::StoryConsequence::ValueIgnored => tx.story_value_ignored,
+        story::StoryConsequence::TextCut => tx.story_text_cut,
+        story::StoryConsequence::Kept => tx.story_kept,
+    };
+    let (expected, found) = (i.expected.clone(), i.found.clone());
+    fill_view(tx.story_issue, move |k| match k {
+        "where" => Some(place()),
+        "expected" => Some(message_view(lang, &expected).into_any()),
+        "found" => Some(message_view(lang, &found).into_any()),
+        "result" => Some(result.into_any()),
+        _ => None,
+    })
+    .into_iter()
+    .collect_view()
+    .into_any()
+}
+
+/// Why a whole story could not be read, in the interface's language.
+fn story_fail_view(lang: Lang, fail: &StoryFail) -> AnyView {
+    use crate::i18n::message_view;
+    use crate::pages::map::fill_view;
+    let tx = t(lang);
+    match fail.clone() {
+        StoryFail::NoDraft => tx.present_no_draft.into_any(),
+        StoryFail::Fetch(e) => crate::components::data_gate::load_error_view(lang, &e),
+        StoryFail::Story(e) => {
+            let id = bridges_core::issue::truncate(&e.id, 40);
+            let parts = match (e.line, e.column) {
+                (Some(line), Some(column)) => fill_view(tx.story_not_json, |k| match k {
+                    "id" => Some(view! { <code>{id.clone()}</code> }.into_any()),
+                    "line" => Some(line.to_string().into_any()),
+                    "column" => Some(column.to_string().into_any()),
+                    "detail" => Some(view! { <code>{e.found.clone()}</code> }.into_any()),
+                    _ => None,
+                }),
+                _ => fill_view(tx.story_error, |k| match k {
+                    "id" => Some(view! { <code>{id.clone()}</code> }.into_any()),
+                    "field" => Some(view! { <code>{e.field.clone()}</code> }.into_any()),
+                    "expected" => Some(message_view(lang, &e.expected).into_any()),
+                    "found" => Some(message_view(lang, &e.found).into_any()),
+                    _ => None,
+                }),
+            };
+            view! {
+                {parts.into_iter().collect_view()}
+                <ul>{e.issues.iter().map(|i| view! { <li>{story_issue_view(lang, i)}</li> }).collect_view()}</ul>
+            }
+            .into_any()
+        }
+    }
 }
 
 /// The 1-based slide in the URL, clamped to the story.
@@ -330,10 +412,10 @@ where
         None => {
             view! { <p class="loading" role="status">{tr!(lang, present_loading)}</p> }.into_any()
         }
-        Some(Err(message)) => view! {
+        Some(Err(fail)) => view! {
             <section class="load-error" role="alert" data-testid="story-error">
                 <h1>{tr!(lang, present_error)}</h1>
-                <p class="message" lang="en">{message}</p>
+                <div class="message">{move || story_fail_view(lang.get(), &fail)}</div>
                 <p><a href=href("/present")>{tr!(lang, present_all_stories)}</a></p>
             </section>
         }
@@ -351,7 +433,10 @@ fn StoryIssues(issues: Vec<StoryIssue>) -> impl IntoView {
         view! {
             <details class="story-issues" data-testid="story-issues">
                 <summary>{move || fill(t(lang.get()).present_issues, &[("n", &count.to_string())])}</summary>
-                <ul lang="en">{issues.iter().map(|i| view! { <li>{i.to_string()}</li> }).collect_view()}</ul>
+                <ul>{issues.iter().map(|i| {
+                    let i = i.clone();
+                    view! { <li>{move || story_issue_view(lang.get(), &i)}</li> }
+                }).collect_view()}</ul>
             </details>
         }
     })
@@ -362,14 +447,21 @@ fn StoryIssues(issues: Vec<StoryIssue>) -> impl IntoView {
 pub fn PresentPage() -> impl IntoView {
     view! {
         <WithStory children=|s, issues, id| view! {
-            <DataGate children=move |data| view! { <Audience data=data story=Arc::clone(&s) id=id.clone()/> }/>
-            <StoryIssues issues=issues/>
+            <DataGate children=move |data| view! {
+                <Audience data=data story=Arc::clone(&s) id=id.clone() issues=issues.clone()/>
+            }/>
         }/>
     }
 }
 
 #[component]
-fn Audience(data: Arc<AppData>, story: Arc<Story>, id: String) -> impl IntoView {
+fn Audience(
+    data: Arc<AppData>,
+    story: Arc<Story>,
+    id: String,
+    /// Problems in the story file, listed in a corner of the presentation.
+    issues: Vec<StoryIssue>,
+) -> impl IntoView {
     let lang = use_lang();
     let location = use_location();
     let deck = use_deck(Arc::clone(&story), id.clone());
@@ -434,6 +526,7 @@ fn Audience(data: Arc<AppData>, story: Arc<Story>, id: String) -> impl IntoView 
                 })
             }}
             <div class="present-blank" aria-hidden=move || (!blank.get()).to_string()></div>
+            <StoryIssues issues=issues/>
             <nav class="present-bar" aria-label=tr!(lang, present_controls)>
                 <button type="button" on:click=move |_| prev_deck.prev() aria-label=tr!(lang, present_prev)>"←"</button>
                 <span class="slide-counter" data-testid="slide-counter" aria-live="polite">

@@ -202,7 +202,10 @@ pub fn StoryBuilder() -> impl IntoView {
             {move || {
                 let list = issues.get();
                 (!list.is_empty()).then(|| view! {
-                    <ul class="story-issues" lang="en">{list.iter().map(|i| view! { <li>{i.to_string()}</li> }).collect_view()}</ul>
+                    <ul class="story-issues">{list.iter().map(|i| {
+                        let i = i.clone();
+                        view! { <li>{move || crate::pages::present::story_issue_view(lang.get(), &i)}</li> }
+                    }).collect_view()}</ul>
                 })
             }}
         </section>

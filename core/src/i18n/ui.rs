@@ -246,6 +246,19 @@ catalogue! { Text, EN, ZH, ENTRIES;
 
     // Presenting.
     nav_present: "Present", "演示";
+    present_no_draft: "There is no story draft in this browser yet.", "此浏览器中还没有演示草稿。";
+    story_issue: "{where}: expected {expected}, found {found} ({result})", "{where}：应为{expected}，实际为{found}（{result}）";
+    story_where_slide_field: "slide {n}, field {field}", "第{n}张幻灯片，字段 {field}";
+    story_where_slide: "slide {n}", "第{n}张幻灯片";
+    story_where_field: "field {field}", "字段 {field}";
+    story_where_story: "story", "演示";
+    story_slide_skipped: "slide skipped", "已跳过该幻灯片";
+    story_rest_skipped: "this and later slides skipped", "已跳过此张及之后的幻灯片";
+    story_value_ignored: "value ignored", "已忽略该值";
+    story_text_cut: "text cut", "文本已截断";
+    story_kept: "kept as written", "按原样保留";
+    story_not_json: "story {id}: not valid JSON at line {line}, column {column}: {detail}", "演示 {id}：第{line}行第{column}列不是有效的 JSON：{detail}";
+    story_error: "story {id}, field {field}: expected {expected}, found {found}", "演示 {id}，字段 {field}：应为{expected}，实际为{found}";
     present_loading: "Loading the story…", "正在加载演示…";
     present_error: "This story could not be opened", "无法打开此演示";
     present_all_stories: "All stories", "全部演示";

@@ -302,3 +302,69 @@ async fn a_story_made_in_the_app() {
     assert_no_errors(&c, "story builder").await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn story_problems_are_located_and_translated() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/present?lang=zh")).await.unwrap();
+    wait_for(&c, "[data-testid=\"story-builder\"]").await;
+    // A draft with one good slide and one that points outside the app, with markup in its title.
+    let draft = serde_json::json!({
+        "format": "bridges-story/1",
+        "title": { "en": "Mine", "zh": "我的" },
+        "slides": [
+            { "view": "/explore", "query": "sector=230", "title": { "en": "Energy", "zh": "能源" },
+              "narration": { "en": "{count} projects", "zh": "{count}个项目" }, "notes": { "en": "", "zh": "" } },
+            { "view": "javascript:alert(1)", "query": "", "title": { "en": "<img src=x onerror=window.__canary=1>", "zh": "坏" },
+              "narration": { "en": "", "zh": "" }, "notes": { "en": "", "zh": "" } }
+        ]
+    });
+    c.execute(
+        "localStorage.setItem('bridges-story-draft', arguments[0]); return 1",
+        vec![draft.to_string().into()],
+    )
+    .await
+    .unwrap();
+    c.goto(&format!("{app}/present/draft?lang=zh"))
+        .await
+        .unwrap();
+    wait_slide(&c, 1).await;
+    let narration = text_at(&c, "[data-testid=\"narration\"]").await;
+    assert!(
+        narration.ends_with("个项目") && !narration.contains('{'),
+        "{narration}"
+    );
+    let issues = wait_for(&c, "[data-testid=\"story-issues\"]").await;
+    issues
+        .find(Locator::Css("summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let text = issues.text().await.unwrap();
+    assert!(
+        text.contains("第2张幻灯片") && text.contains("应用内路径"),
+        "{text}"
+    );
+    // Not JSON at all: a located error page, in Chinese.
+    c.execute(
+        "localStorage.setItem('bridges-story-draft', '{\"format\": \"bridges-story/1\", '); return 1",
+        vec![],
+    )
+    .await
+    .unwrap();
+    c.goto(&format!("{app}/present/draft?lang=zh"))
+        .await
+        .unwrap();
+    let error = text_at(&c, "[data-testid=\"story-error\"]").await;
+    assert!(error.contains("不是有效的 JSON"), "{error}");
+    assert_eq!(
+        eval(&c, "return window.__canary === undefined").await,
+        Value::Bool(true)
+    );
+    assert_no_errors(&c, "bad stories").await;
+    c.close().await.unwrap();
+}
