@@ -98,6 +98,20 @@ pub fn message_view(lang: Lang, english: &str) -> impl IntoView {
     view! { <span lang=tag>{parts}</span> }
 }
 
+/// A catalogue template with `{name}` placeholders as a view: text between the placeholders as it is,
+/// each placeholder replaced by `arg(name)` (kept as written if that is `None`). For templates whose
+/// values need markup of their own, such as `lang="en"` on a code or a message from the browser.
+pub fn fill_view(template: &str, mut arg: impl FnMut(&str) -> Option<AnyView>) -> Vec<AnyView> {
+    use bridges_core::i18n::Part;
+    bridges_core::i18n::parts(template)
+        .into_iter()
+        .map(|part| match part {
+            Part::Text(t) => t.to_string().into_any(),
+            Part::Slot(name) => arg(name).unwrap_or_else(|| format!("{{{name}}}").into_any()),
+        })
+        .collect()
+}
+
 /// Provides the language to everything inside and keeps `<html lang>` and the stored choice in step.
 #[component]
 pub fn LangProvider(children: Children) -> impl IntoView {

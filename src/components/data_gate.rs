@@ -74,8 +74,8 @@ where
 /// A load error in the page's language: file names and parser details stay as code; what was
 /// expected and found is translated where a translation exists.
 pub(crate) fn load_error_view(lang: crate::i18n::Lang, err: &LoadError) -> AnyView {
+    use crate::i18n::fill_view;
     use crate::i18n::{t, Lang};
-    use crate::pages::map::fill_view;
     if lang == Lang::En {
         return view! { <span>{err.to_string()}</span> }.into_any();
     }

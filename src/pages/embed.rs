@@ -19,8 +19,8 @@ use crate::app_data::AppData;
 use crate::components::chart_card::ChartCard;
 use crate::components::data_gate::DataGate;
 use crate::components::headline::Headline;
+use crate::i18n::fill_view;
 use crate::i18n::{tm, use_lang, Lang};
-use crate::pages::map::fill_view;
 use crate::paths::href;
 use crate::view_state::{filtered_summary, use_aggregates, use_bars, use_select, use_view_state};
 

@@ -21,7 +21,7 @@ use crate::components::facets::Chips;
 use crate::components::headline::FilteredHeadline;
 use crate::components::notices::Notices;
 use crate::download::{download_text, svg_to_png};
-use crate::i18n::{count, fill, money, tm, use_lang, Lang};
+use crate::i18n::{count, fill, fill_view, money, tm, use_lang, Lang};
 use crate::view_state::{use_aggregates, use_set_view, use_set_view_with, use_view_state};
 use bridges_core::i18n::MapText;
 
@@ -54,32 +54,6 @@ async fn load_world() -> Result<Arc<World>, WorldError> {
     parse_world(WORLD, &text)
         .map(Arc::new)
         .map_err(|e| WorldError::Other(e.to_string()))
-}
-
-/// A catalogue template with `{name}` placeholders as a view: text between the placeholders as it is,
-/// each placeholder replaced by `arg(name)` (kept as written if that is `None`). For templates whose
-/// values need markup of their own, such as `lang="en"` on a code or a message from the browser.
-pub(crate) fn fill_view(
-    template: &str,
-    mut arg: impl FnMut(&str) -> Option<AnyView>,
-) -> Vec<AnyView> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
-        };
-        if open > 0 {
-            out.push(rest[..open].to_string().into_any());
-        }
-        let name = &rest[open + 1..close];
-        out.push(arg(name).unwrap_or_else(|| rest[open..=close].to_string().into_any()));
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        out.push(rest.to_string().into_any());
-    }
-    out
 }
 
 /// The load error in the interface language; the file name and any English detail are marked as such.

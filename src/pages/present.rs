@@ -78,8 +78,8 @@ async fn load_story(id: String) -> StoryResult {
 
 /// A problem in a story, located, in the interface's language.
 pub fn story_issue_view(lang: Lang, i: &StoryIssue) -> AnyView {
+    use crate::i18n::fill_view;
     use crate::i18n::message_view;
-    use crate::pages::map::fill_view;
     let tx = t(lang);
     let (template, n, field) = match (i.slide, i.field.is_empty()) {
         (Some(n), false) => (tx.story_where_slide_field, n, i.field.clone()),
@@ -120,8 +120,8 @@ pub fn story_issue_view(lang: Lang, i: &StoryIssue) -> AnyView {
 
 /// Why a whole story could not be read, in the interface's language.
 fn story_fail_view(lang: Lang, fail: &StoryFail) -> AnyView {
+    use crate::i18n::fill_view;
     use crate::i18n::message_view;
-    use crate::pages::map::fill_view;
     let tx = t(lang);
     match fail.clone() {
         StoryFail::NoDraft => tx.present_no_draft.into_any(),

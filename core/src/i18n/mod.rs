@@ -100,30 +100,47 @@ pub fn currency_name(lang: Lang, code: &str) -> &str {
 /// Fills `{name}` placeholders. Unknown placeholders stay as written, so a mistake is visible.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match args.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
+    for part in parts(template) {
+        match part {
+            Part::Text(t) => out.push_str(t),
+            Part::Slot(name) => match args.iter().find(|(k, _)| *k == name) {
+                Some((_, v)) => out.push_str(v),
+                None => {
+                    out.push('{');
+                    out.push_str(name);
+                    out.push('}');
                 }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
+            },
         }
     }
-    out.push_str(rest);
+    out
+}
+
+/// A piece of a template: text as written, or the name of a `{name}` placeholder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part<'a> {
+    Text(&'a str),
+    Slot(&'a str),
+}
+
+/// Splits a template into text and placeholders; an unclosed `{` is text. [`fill`] and the
+/// interface's template-to-view function both read templates through this.
+pub fn parts(template: &str) -> Vec<Part<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        if open > 0 {
+            out.push(Part::Text(&rest[..open]));
+        }
+        out.push(Part::Slot(&rest[open + 1..close]));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Part::Text(rest));
+    }
     out
 }
 
@@ -202,6 +219,19 @@ mod tests {
         );
         assert_eq!(fill("{missing} {n", &[("n", "3")]), "{missing} {n");
         assert_eq!(fill("共{n}个项目", &[("n", "1.2万")]), "共1.2万个项目");
+    }
+
+    #[test]
+    fn splits_templates() {
+        assert_eq!(
+            parts("{n}个项目，{x"),
+            vec![Part::Slot("n"), Part::Text("个项目，{x")]
+        );
+        assert_eq!(
+            parts("a {b} c"),
+            vec![Part::Text("a "), Part::Slot("b"), Part::Text(" c")]
+        );
+        assert_eq!(parts(""), vec![]);
     }
 
     #[test]
