@@ -28,13 +28,9 @@ macro_rules! tr {
     }};
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The stored choice, else the first supported language of `navigator.languages`.
 fn preferred() -> Lang {
-    if let Some(l) = storage()
+    if let Some(l) = crate::storage::local()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|v| Lang::parse(&v))
     {
@@ -58,17 +54,6 @@ pub fn lang_in_query(search: &str) -> Option<Lang> {
         .ok()?
         .get("lang")
         .and_then(|v| Lang::parse(&v))
-}
-
-/// The same query string with `lang` set; every other parameter is kept as it is.
-pub fn query_with_lang(search: &str, lang: Lang) -> String {
-    match web_sys::UrlSearchParams::new_with_str(search) {
-        Ok(p) => {
-            p.set("lang", lang.code());
-            String::from(p.to_string()).replace("%7E", "~")
-        }
-        Err(_) => format!("lang={}", lang.code()),
-    }
 }
 
 /// A validator or URL message in `lang`, with the `lang` attribute of the text actually shown
@@ -130,7 +115,7 @@ pub fn LangProvider(children: Children) -> impl IntoView {
         let in_embed = location.pathname.get_untracked().contains("/embed/");
         if !in_embed && lang_in_query(&location.search.get_untracked()).is_some() {
             fallback.set(l);
-            if let Some(s) = storage() {
+            if let Some(s) = crate::storage::local() {
                 let _ = s.set_item(STORAGE_KEY, l.code());
             }
         }
@@ -150,7 +135,7 @@ pub fn LangSwitch() -> impl IntoView {
         format!(
             "{}?{}",
             location.pathname.get(),
-            query_with_lang(&location.search.get(), other)
+            crate::paths::query_with(&location.search.get(), &[("lang", other.code())])
         )
     };
     view! {

@@ -6,6 +6,7 @@ pub mod download;
 pub mod i18n;
 pub mod pages;
 pub mod paths;
+pub mod storage;
 pub mod view_state;
 
 use leptos::prelude::*;

@@ -45,17 +45,13 @@ enum StoryFail {
 
 type StoryResult = Result<(Arc<Story>, Vec<StoryIssue>), StoryFail>;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The draft's JSON, if there is one.
 pub fn draft_text() -> Option<String> {
-    storage()?.get_item(DRAFT_KEY).ok().flatten()
+    crate::storage::local()?.get_item(DRAFT_KEY).ok().flatten()
 }
 
 pub fn save_draft(story: &Story) -> bool {
-    storage()
+    crate::storage::local()
         .map(|s| s.set_item(DRAFT_KEY, &story::to_json(story)).is_ok())
         .unwrap_or(false)
 }
@@ -470,7 +466,7 @@ fn Audience(
     let leave = {
         let story = Arc::clone(&story);
         Callback::new(move |_: ()| {
-            let i = deck_index(&story, &location.search.get_untracked());
+            let i = slide_param(&location.search.get_untracked(), story.slides.len());
             if let Some(slide) = story.slides.get(i - 1) {
                 let l = lang.get_untracked();
                 let target = href(&slide.href());
@@ -541,10 +537,6 @@ fn Audience(
             </nav>
         </div>
     }
-}
-
-fn deck_index(story: &Story, search: &str) -> usize {
-    slide_param(search, story.slides.len())
 }
 
 /// Kiosk mode: advance every `interval` seconds, pause on interaction, back to the first slide after

@@ -213,10 +213,7 @@ pub fn StoryBuilder() -> impl IntoView {
 }
 
 fn storage_clear() -> Option<()> {
-    web_sys::window()?
-        .local_storage()
-        .ok()
-        .flatten()?
+    crate::storage::local()?
         .remove_item(crate::pages::present::DRAFT_KEY)
         .ok()
 }
