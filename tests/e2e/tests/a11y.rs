@@ -28,59 +28,6 @@ else {
 async fn every_route_passes_axe() {
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
-    let routes = [
-        ("/", "[data-testid=\"project-count\"]"),
-        ("/explore", "[data-testid=\"chart-status\"] canvas"),
-        (
-            "/explore?sector=120&stack=sector&measure=amount",
-            "[data-testid=\"chart-status\"] canvas",
-        ),
-        ("/map", "[data-testid=\"map\"] [data-iso3=\"AGO\"]"),
-        (
-            "/map?measure=amount&layer=countries~points~flows",
-            "g.points circle",
-        ),
-        (
-            "/table?sort=amount-desc",
-            "[data-testid=\"results-table\"] tr[data-id]",
-        ),
-        ("/projects/4", "[data-testid=\"project\"]"),
-        ("/about", "article.about table"),
-        ("/no/such/page", "[data-testid=\"not-found\"]"),
-        (
-            "/?data=fixtures/broken-records.json",
-            "[data-testid=\"data-issues\"]",
-        ),
-        (
-            "/?data=fixtures/truncated.json",
-            "[data-testid=\"load-error\"]",
-        ),
-        (
-            "/embed/sector?sector=120",
-            "[data-testid=\"embed-root\"] canvas",
-        ),
-        (
-            "/embed/map?theme=dark",
-            "[data-testid=\"embed-root\"] [data-iso3]",
-        ),
-        ("/present", "[data-testid=\"story-link\"]"),
-        (
-            "/present/two-decades?slide=2",
-            "[data-testid=\"slide\"] canvas",
-        ),
-        (
-            "/present/two-decades?slide=9&theme=projector",
-            "[data-testid=\"slide\"] [data-iso3=\"SLE\"]",
-        ),
-        (
-            "/present/two-decades/console?slide=10",
-            "[data-testid=\"presenter-notes\"]",
-        ),
-        (
-            "/table?theme=projector",
-            "[data-testid=\"results-table\"] tr[data-id]",
-        ),
-    ];
     let mut failures = Vec::new();
     for (w, h) in [(1280, 900), (390, 844)] {
         let c = browser(&driver, w, h).await;
@@ -91,7 +38,7 @@ async fn every_route_passes_axe() {
         ))
         .await
         .unwrap();
-        for (route, ready) in routes {
+        for (route, ready) in ROUTES {
             for lang in ["en", "zh"] {
                 let sep = if route.contains('?') { '&' } else { '?' };
                 let route = format!("{route}{sep}lang={lang}");

@@ -10,60 +10,6 @@ use common::*;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 
-/// Routes and an element that shows the route has rendered. Every visible string must be translated.
-const ROUTES: &[(&str, &str)] = &[
-    ("/", "[data-testid=\"project-count\"]"),
-    ("/explore", "[data-testid=\"chart-status\"] canvas"),
-    (
-        "/explore?sector=230&stack=sector&measure=amount&from=2005",
-        "[data-testid=\"chart-status\"] canvas",
-    ),
-    ("/map", "[data-testid=\"map\"] [data-iso3=\"AGO\"]"),
-    (
-        "/map?measure=amount&layer=countries~points~flows",
-        "g.points circle",
-    ),
-    (
-        "/table?sort=amount-desc",
-        "[data-testid=\"results-table\"] tr[data-id]",
-    ),
-    ("/projects/4", "[data-testid=\"project\"]"),
-    ("/about", "article.about table"),
-    ("/no/such/page", "[data-testid=\"not-found\"]"),
-    (
-        "/?data=fixtures/broken-records.json",
-        "[data-testid=\"data-issues\"]",
-    ),
-    (
-        "/?data=fixtures/truncated.json",
-        "[data-testid=\"load-error\"]",
-    ),
-    (
-        "/embed/sector?sector=120",
-        "[data-testid=\"embed-root\"] canvas",
-    ),
-    ("/embed/map", "[data-testid=\"embed-root\"] [data-iso3]"),
-    ("/embed/headline", "[data-testid=\"embed-root\"]"),
-    ("/embed/nonsense", "[data-testid=\"embed-root\"]"),
-    ("/present", "[data-testid=\"story-link\"]"),
-    (
-        "/present/two-decades?slide=2",
-        "[data-testid=\"slide\"] canvas",
-    ),
-    (
-        "/present/two-decades?slide=9&theme=projector",
-        "[data-testid=\"slide\"] [data-iso3=\"SLE\"]",
-    ),
-    (
-        "/present/two-decades/console?slide=10",
-        "[data-testid=\"presenter-notes\"]",
-    ),
-    (
-        "/table?theme=projector",
-        "[data-testid=\"results-table\"] tr[data-id]",
-    ),
-];
-
 /// Walks every text node and the text attributes people meet (aria-label, placeholder, alt, title
 /// where visible as a tooltip is irrelevant, so not title), with the language that applies to each:
 /// the nearest `lang` attribute. Returns `[{lang, text}]`.
