@@ -14,6 +14,7 @@ pub mod incremental;
 pub mod issue;
 pub mod map;
 pub mod model;
+pub mod present;
 pub mod query;
 pub mod reference;
 pub mod story;

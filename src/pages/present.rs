@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use bridges_charts::Orientation;
 use bridges_core::explore::View;
+use bridges_core::present::{key_action, kiosk_seconds, typed_slide, Action, Kiosk};
 use bridges_core::story::{self, Slide, Story, StoryIssue};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
@@ -322,61 +323,48 @@ fn use_keys(deck: Deck, leave: Callback<()>) {
                     .flatten()
             })
             .is_some();
-        let key = ev.key();
-        let handled = match key.as_str() {
-            "PageDown" => {
+        let Some(action) = key_action(&ev.key(), in_control) else {
+            return;
+        };
+        let handled = match action {
+            Action::Next => {
                 deck.next();
                 true
             }
-            "PageUp" => {
+            Action::Prev => {
                 deck.prev();
                 true
             }
-            _ if in_control => false,
-            "ArrowRight" | "ArrowDown" | " " | "n" | "N" => {
-                deck.next();
+            Action::Go(n) => {
+                deck.go.run(n);
                 true
             }
-            "ArrowLeft" | "ArrowUp" | "p" | "P" | "Backspace" => {
-                deck.prev();
-                true
-            }
-            "Home" => {
-                deck.go.run(1);
-                true
-            }
-            "End" => {
+            Action::Last => {
                 deck.go.run(deck.len());
                 true
             }
-            d if d.len() == 1 && d.chars().all(|c| c.is_ascii_digit()) => {
+            Action::Digit(d) => {
                 typed.update_value(|t| {
                     if t.len() < 4 {
-                        t.push_str(d)
+                        t.push(d)
                     }
                 });
                 true
             }
-            "Enter" => {
+            Action::Jump => {
                 let t = typed.get_value();
                 typed.set_value(String::new());
-                match t.parse::<usize>() {
-                    Ok(n) if n >= 1 => {
-                        deck.go.run(n);
-                        true
-                    }
-                    _ => false,
-                }
+                typed_slide(&t).map(|n| deck.go.run(n)).is_some()
             }
-            "b" | "B" | "." => {
+            Action::Blank => {
                 deck.blank.update(|b| *b = !*b);
                 true
             }
-            "f" | "F" => {
+            Action::Fullscreen => {
                 toggle_fullscreen();
                 true
             }
-            "Escape" => {
+            Action::Escape => {
                 if typed.get_value().is_empty() {
                     leave.run(());
                 } else {
@@ -384,7 +372,6 @@ fn use_keys(deck: Deck, leave: Callback<()>) {
                 }
                 true
             }
-            _ => false,
         };
         if handled {
             ev.prevent_default();
@@ -547,36 +534,23 @@ fn kiosk(deck: &Deck) {
     if param(&search, "kiosk").as_deref() != Some("1") {
         return;
     }
-    let secs = |key: &str, default: f64| {
-        param(&search, key)
-            .and_then(|v| v.parse::<f64>().ok())
-            .filter(|v| v.is_finite() && *v >= 0.5 && *v <= 86_400.0)
-            .unwrap_or(default)
-    };
-    let interval = secs("interval", 20.0) * 1000.0;
-    let idle = secs("idle", 60.0) * 1000.0;
-    let last_step = StoredValue::new(now_ms());
-    let last_touch = StoredValue::new(None::<f64>);
-    let touched = move || last_touch.set_value(Some(now_ms()));
+    let seconds = |key: &str, default: f64| kiosk_seconds(param(&search, key).as_deref(), default);
+    let clock = StoredValue::new(Kiosk::new(
+        seconds("interval", 20.0) * 1000.0,
+        seconds("idle", 60.0) * 1000.0,
+        now_ms(),
+    ));
+    let touched = move || clock.update_value(|k| k.touched(now_ms()));
     let h1 = window_event_listener(leptos::ev::pointerdown, move |_| touched());
     let h2 = window_event_listener(leptos::ev::keydown, move |_| touched());
     let h3 = window_event_listener(leptos::ev::wheel, move |_| touched());
     let deck = deck.clone();
     let tick = move || {
-        let now = now_ms();
-        match last_touch.get_value() {
-            Some(t) if now - t < idle => {}
-            Some(_) => {
-                last_touch.set_value(None);
-                last_step.set_value(now);
-                deck.go.run(1);
-            }
-            None if now - last_step.get_value() >= interval => {
-                last_step.set_value(now);
-                let i = deck.index.get_untracked();
-                deck.go.run(if i >= deck.len() { 1 } else { i + 1 });
-            }
-            None => {}
+        let (index, len) = (deck.index.get_untracked(), deck.len());
+        let mut to = None;
+        clock.update_value(|k| to = k.tick(now_ms(), index, len));
+        if let Some(n) = to {
+            deck.go.run(n);
         }
     };
     let timer = set_interval_with_handle(tick, std::time::Duration::from_millis(200)).ok();
