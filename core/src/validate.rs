@@ -318,8 +318,8 @@ impl RecordReader<'_> {
             }
         };
 
-        let years = self.years(&m);
         let dates = self.dates(&m);
+        let years = self.years(&m, &dates);
         Some(Project {
             id,
             title,
@@ -547,11 +547,11 @@ impl RecordReader<'_> {
         }
     }
 
-    fn years(&mut self, m: &Map<String, Value>) -> Years {
-        let Some(y) = m.get("years").filter(|v| !v.is_null()) else {
-            return Years::default();
-        };
-        if !y.is_object() {
+    /// The `years` object; a year it leaves out (or gives as `null`) comes from the date of the same
+    /// name, so a file need not write a year twice. A year that is given but wrong stays unknown.
+    fn years(&mut self, m: &Map<String, Value>, dates: &Dates) -> Years {
+        let y = m.get("years").filter(|v| !v.is_null());
+        if let Some(y) = y.filter(|y| !y.is_object()) {
             self.bad(
                 "years",
                 "an object with commitment, start and completion years",
@@ -559,10 +559,17 @@ impl RecordReader<'_> {
             );
             return Years::default();
         }
+        let year = |this: &mut Self, key: &str, date: &Option<String>| match y
+            .and_then(|y| y.get(key))
+            .filter(|v| !v.is_null())
+        {
+            Some(v) => this.year(&format!("years.{key}"), Some(v)),
+            None => date.as_deref().and_then(year_of_date),
+        };
         let years = Years {
-            commitment: self.year("years.commitment", y.get("commitment")),
-            start: self.year("years.start", y.get("start")),
-            completion: self.year("years.completion", y.get("completion")),
+            commitment: year(self, "commitment", &dates.commitment),
+            start: year(self, "start", &dates.start),
+            completion: year(self, "completion", &dates.completion),
         };
         if let (Some(s), Some(c)) = (years.start, years.completion) {
             if s > c {
@@ -765,6 +772,14 @@ impl RecordReader<'_> {
             }
         }
     }
+}
+
+/// The year of a `YYYY-MM-DD` date, when it is a plausible project year.
+pub(crate) fn year_of_date(date: &str) -> Option<i32> {
+    date.get(..4)?
+        .parse()
+        .ok()
+        .filter(|y| (YEAR_RANGE.0..=YEAR_RANGE.1).contains(y))
 }
 
 fn is_iso_date(s: &str) -> bool {

@@ -31,10 +31,20 @@ pub fn project_to_json(p: &Project) -> Value {
             .collect();
         m.insert("partners".into(), Value::Array(partners));
     }
+    // A year the date of the same name gives is left out: the reader takes it from the date.
     let mut years = Map::new();
-    put_opt(&mut years, "commitment", p.years.commitment);
-    put_opt(&mut years, "start", p.years.start);
-    put_opt(&mut years, "completion", p.years.completion);
+    let y = &p.years;
+    let d = &p.dates;
+    for (key, year, date) in [
+        ("commitment", y.commitment, &d.commitment),
+        ("start", y.start, &d.start),
+        ("completion", y.completion, &d.completion),
+    ] {
+        let given = date.as_deref().and_then(crate::validate::year_of_date);
+        if year != given {
+            put_opt(&mut years, key, year);
+        }
+    }
     if !years.is_empty() {
         m.insert("years".into(), Value::Object(years));
     }

@@ -182,3 +182,54 @@ fn default_dataset_loads_cleanly_and_round_trips() {
     let header = raw["generated_by"].as_str().unwrap();
     assert_eq!(dataset_to_string(d, header), text);
 }
+
+#[test]
+fn a_year_left_out_comes_from_the_date_and_a_given_year_wins() {
+    let r = reference();
+    let text = r#"{"schema":"bridges/1","meta":{"title":"t"},"projects":[
+      {"id":"a","title":"dates only","recipients":["AGO"],"providers":["CHN"],"amount":null,
+       "dates":{"commitment":"2004-05-06","start":"2005-01-01","completion":"2003-12-31"}},
+      {"id":"b","title":"year and date differ","recipients":["AGO"],"providers":["CHN"],"amount":null,
+       "years":{"commitment":2001},"dates":{"commitment":"2004-05-06"}},
+      {"id":"c","title":"bad year, good date","recipients":["AGO"],"providers":["CHN"],"amount":null,
+       "years":{"commitment":"soon"},"dates":{"commitment":"2004-05-06"}},
+      {"id":"d","title":"implausible date","recipients":["AGO"],"providers":["CHN"],"amount":null,
+       "dates":{"commitment":"1850-01-01"}}
+    ]}"#;
+    let loaded = parse_dataset("years.json", text, &r).expect("readable");
+    let y: Vec<_> = loaded.dataset.projects.iter().map(|p| p.years).collect();
+    assert_eq!(
+        (y[0].commitment, y[0].start, y[0].completion),
+        (Some(2004), Some(2005), Some(2003))
+    );
+    assert_eq!(y[1].commitment, Some(2001), "a given year is kept");
+    assert_eq!(y[2].commitment, None, "a wrong year stays unknown");
+    assert_eq!(y[3].commitment, None, "1850 is outside 1900–2100");
+    let fields: Vec<(&str, &str)> = loaded
+        .issues
+        .iter()
+        .map(|i| {
+            (
+                i.id.as_deref().unwrap_or(""),
+                i.field.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    // The derived years are checked like given ones: completion before start is reported.
+    assert_eq!(
+        fields,
+        [("a", "years.completion"), ("c", "years.commitment")]
+    );
+    // Written back, a year the date gives is left out and one that differs is kept.
+    let written = dataset_to_string(&loaded.dataset, "h");
+    assert!(
+        written.contains(r#""years":{"commitment":2001}"#),
+        "{written}"
+    );
+    assert_eq!(written.matches(r#""years""#).count(), 1, "{written}");
+    let again = parse_dataset("again.json", &written, &r).expect("readable");
+    let y2: Vec<_> = again.dataset.projects.iter().map(|p| p.years).collect();
+    assert_eq!((y2[0], y2[1], y2[3]), (y[0], y[1], y[3]));
+    // The wrong value is not written back, so on a second reading the date gives that year.
+    assert_eq!(y2[2].commitment, Some(2004));
+}

@@ -103,7 +103,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<(), String> {
 /// weight so that growth fails the build; the targets (app code 250 KB, data 600 KB) are
 /// printed next to them and are not met yet.
 const APP_BUDGET_KB: f64 = 560.0;
-const DATA_BUDGET_KB: f64 = 660.0;
+const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
 const DATA_TARGET_KB: f64 = 600.0;
 

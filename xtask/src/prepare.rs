@@ -271,7 +271,19 @@ pub fn prepare(raw: &Path) -> Res<Prepared> {
         }
         projects.push(p);
     }
-    projects.sort_by_key(|p| (p.id.parse::<u64>().unwrap_or(u64::MAX), p.id.clone()));
+    // Records of one country, sector and year sit together: brotli then finds more repeats (25 KB
+    // less over the wire than id order). Readers do not depend on the order; the table shows it
+    // unsorted (countries by ISO code, regional projects last).
+    projects.sort_by_key(|p| {
+        (
+            p.recipients.is_empty(),
+            p.recipients.first().cloned(),
+            p.sector.as_ref().map(|s| s.code),
+            p.years.commitment,
+            p.id.parse::<u64>().unwrap_or(u64::MAX),
+            p.id.clone(),
+        )
+    });
 
     let meta = Meta {
         title: "AidData Global Chinese Development Finance Dataset 3.0 (geolocated projects)".into(),

@@ -141,19 +141,26 @@ async fn routes_deep_links_and_navigation() {
         .await
         .unwrap();
     assert_eq!(rows.len(), 50);
-    c.find(Locator::Css("tr[data-id=\"4\"] a"))
+    // The first row (file order) links to its project page.
+    let first = attr(&rows[0], "data-id").await;
+    assert!(!first.is_empty());
+    c.find(Locator::Css(&format!("tr[data-id=\"{first}\"] a")))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    wait_for(&c, "[data-testid=\"project\"][data-id=\"4\"]").await;
+    wait_for(
+        &c,
+        &format!("[data-testid=\"project\"][data-id=\"{first}\"]"),
+    )
+    .await;
     assert!(c
         .current_url()
         .await
         .unwrap()
         .path()
-        .ends_with("/projects/4"));
+        .ends_with(&format!("/projects/{first}")));
 
     // Header navigation and the about page with its citations.
     c.find(Locator::Css("nav[aria-label=\"Main\"] a[href$=\"/about\"]"))
