@@ -207,6 +207,8 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
     let view = Memo::new(move |_| live.get().unwrap_or_else(|| state.get().0.map));
     let vb = Memo::new(move |_| view_box(&view.get(), width, height));
     let layers = Memo::new(move |_| view.get().layers);
+    // Points depend on the zoom only: panning moves the viewBox and redraws nothing else.
+    let zoom = Memo::new(move |_| view.get().zoom);
     let commit = {
         let replace_view = replace_view.clone();
         move |m: MapView| {
@@ -303,7 +305,7 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
                 return Vec::new();
             }
             let (s, _) = state.get();
-            let zoom = view.get().zoom;
+            let zoom = zoom.get();
             let rows = match data.engine.lock() {
                 Ok(mut e) => e.matching(&s.filters),
                 Err(_) => return Vec::new(),
@@ -803,7 +805,7 @@ fn WorldMap(data: Arc<AppData>, world: Arc<World>) -> impl IntoView {
                 </g>
                 <g class="points" aria-hidden="true">
                     {move || {
-                        let z = view.get().zoom;
+                        let z = zoom.get();
                         points.get().into_iter().map(|(x, y, n)| view! {
                             <circle cx=x cy=y r=(0.9 + (n as f64).sqrt() * 0.35) / z.sqrt() fill="#d55e00" fill-opacity="0.7" stroke="#ffffff" stroke-width="0.6" vector-effect="non-scaling-stroke"/>
                         }).collect_view()
