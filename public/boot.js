@@ -34,7 +34,7 @@ await init({ module_or_path: tag.dataset.wasm });
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator) || window.self !== window.top) return;
   const url = new URL("sw.js", document.baseURI);
-  const hash = /([0-9a-f]{16})_bg\.wasm$/.exec(tag.dataset.wasm);
+  const hash = /-([0-9a-f]{1,16})_bg\.wasm$/.exec(tag.dataset.wasm); // u64 hex, leading zeros dropped
   if (hash) url.searchParams.set("v", hash[1]);
   navigator.serviceWorker
     .register(url.href, { updateViaCache: "none" })

@@ -27,7 +27,8 @@ const SHELL = at("./");
 const NAVIGATION_TIMEOUT_MS = 3000;
 // Files fetched at run time (not precached) larger than this are passed through, not stored.
 const RUNTIME_MAX_BYTES = 32 * 1024 * 1024;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes the hash as a u64 in hex without leading zeros: 1 to 16 digits (1 build in 16 has 15).
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 const APP_FILES = ["data/", "stories/", "schema/", "icons/", "boot.js", "embed.js", "manifest.webmanifest"];
 const DATA = ["data/projects.json", "data/reference.json", "data/world.json"];
 const EXTRAS = [
