@@ -99,10 +99,10 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<(), String> {
     }
 }
 
-/// Brotli budgets CI enforces (`cargo xtask size --budget`), in KB. They sit just above today's
-/// weight so that growth fails the build; the targets (app code 250 KB, data 600 KB) are
-/// printed next to them and are not met yet.
-const APP_BUDGET_KB: f64 = 560.0;
+/// Brotli budgets CI enforces (`cargo xtask size --budget`), in KB. The data budget is the issue's
+/// 600 KB target; the app-code budget sits just above today's weight (457.9 KB) so that growth fails
+/// the build, while the 250 KB target is printed next to it and is not met yet.
+const APP_BUDGET_KB: f64 = 470.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
 const DATA_TARGET_KB: f64 = 600.0;
