@@ -149,24 +149,25 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
         })
 }
 
+/// The error of a failed read of `source`, with the JavaScript error's message.
+fn read_error(source: &str, e: JsValue) -> LoadError {
+    let message = js_sys::Reflect::get(&e, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"));
+    LoadError::Fetch {
+        source: source.to_string(),
+        message,
+    }
+}
+
 /// The body as bytes. A large file never becomes one JavaScript string or one `ArrayBuffer` (decoding
 /// the one and assembling the other are long tasks at 90 MB): its chunks are kept as they arrive, then
 /// copied into wasm memory a few at a time. A file too large for memory is an error, not a crash.
 /// `on_progress(received, expected)` follows the download (`expected` is 0 when the server does not
 /// say).
 async fn fetch_bytes(url: &str, on_progress: impl Fn(usize, usize)) -> Result<Vec<u8>, LoadError> {
-    let fail = |message: String| LoadError::Fetch {
-        source: url.to_string(),
-        message,
-    };
-    let js_error = |e: JsValue| {
-        let message = js_sys::Reflect::get(&e, &"message".into())
-            .ok()
-            .and_then(|m| m.as_string())
-            .or_else(|| e.as_string())
-            .unwrap_or_else(|| format!("{e:?}"));
-        fail(message)
-    };
     let resp = fetch_response(url).await?;
     task_started();
     let expected = resp
@@ -174,12 +175,38 @@ async fn fetch_bytes(url: &str, on_progress: impl Fn(usize, usize)) -> Result<Ve
         .get("content-length")
         .and_then(|n| n.trim().parse::<usize>().ok())
         .unwrap_or(0);
+    let stream = resp.body().map(JsValue::from);
+    let whole = || web_sys::Response::from(resp).array_buffer();
+    read_stream(url, stream, whole, expected, on_progress).await
+}
+
+/// A local file's bytes, read the same way as a download: through its stream, chunk by chunk, so that
+/// opening or dropping a 90 MB file does not block the page while it is read (before, `File.text()`
+/// decoded it into one string in a single long task).
+async fn file_bytes(
+    source: &str,
+    file: &web_sys::File,
+    on_progress: impl Fn(usize, usize),
+) -> Result<Vec<u8>, LoadError> {
+    let stream = call(file, "stream").ok().filter(JsValue::is_object);
+    let whole = || Ok(file.array_buffer());
+    read_stream(source, stream, whole, file.size() as usize, on_progress).await
+}
+
+/// Reads a `ReadableStream` of bytes (or, when there is none, `whole()` in one piece) into wasm memory.
+async fn read_stream(
+    source: &str,
+    stream: Option<JsValue>,
+    whole: impl FnOnce() -> Result<js_sys::Promise, JsValue>,
+    expected: usize,
+    on_progress: impl Fn(usize, usize),
+) -> Result<Vec<u8>, LoadError> {
+    let js_error = |e: JsValue| read_error(source, e);
     on_progress(0, expected);
     let chunks = js_sys::Array::new();
     let mut len = 0usize;
-    let reader = resp
-        .body()
-        .and_then(|body| call(&body, "getReader").ok())
+    let reader = stream
+        .and_then(|s| call(&s, "getReader").ok())
         .filter(JsValue::is_object);
     match reader {
         Some(reader) => loop {
@@ -207,9 +234,7 @@ async fn fetch_bytes(url: &str, on_progress: impl Fn(usize, usize)) -> Result<Ve
         },
         // No readable stream (an empty body, an old browser): the body in one piece.
         None => {
-            let raw = web_sys::Response::from(resp);
-            let promise = raw.array_buffer().map_err(js_error)?;
-            let buffer = wasm_bindgen_futures::JsFuture::from(promise)
+            let buffer = wasm_bindgen_futures::JsFuture::from(whole().map_err(js_error)?)
                 .await
                 .map_err(js_error)?;
             task_started();
@@ -220,9 +245,10 @@ async fn fetch_bytes(url: &str, on_progress: impl Fn(usize, usize)) -> Result<Ve
     }
     mark("downloaded");
     let mut bytes = Vec::new();
-    bytes
-        .try_reserve_exact(len)
-        .map_err(|_| fail(format!("the file is too large to open here ({len} bytes)")))?;
+    bytes.try_reserve_exact(len).map_err(|_| LoadError::Fetch {
+        source: source.to_string(),
+        message: format!("the file is too large to open here ({len} bytes)"),
+    })?;
     for chunk in chunks.iter() {
         let chunk = js_sys::Uint8Array::from(chunk);
         let start = bytes.len();
@@ -251,7 +277,18 @@ pub enum DataSource {
     /// The built-in dataset, or another one named by `?data=URL`.
     Url(Option<String>),
     /// A file the visitor opened or dropped: read in the browser, never uploaded.
-    File { name: String, text: String },
+    File { name: String, file: LocalFile },
+}
+
+/// A file the visitor chose. The page has one thread, so the wrapper (which lets it sit in a signal)
+/// is never crossed; two are equal when they are the same `File` object.
+#[derive(Clone, Debug)]
+pub struct LocalFile(pub send_wrapper::SendWrapper<web_sys::File>);
+
+impl PartialEq for LocalFile {
+    fn eq(&self, other: &Self) -> bool {
+        *self.0 == *other.0
+    }
 }
 
 /// Fetches the reference tables and the dataset (at once) and validates them, yielding to the browser
@@ -266,35 +303,35 @@ pub async fn load(choice: DataSource) -> LoadResult {
     MARKS.with(|m| m.borrow_mut().clear());
     mark("start");
     task_started();
-    let (source, data_url, file_text) = match choice {
+    let (source, data_url, file) = match choice {
         DataSource::Url(url) => (
             url.clone().unwrap_or_else(|| DEFAULT_DATA.to_string()),
             url,
             None,
         ),
-        DataSource::File { name, text } => (format!("{name} (local file)"), Some(name), Some(text)),
+        DataSource::File { name, file } => (format!("{name} (local file)"), Some(name), Some(file)),
+    };
+    let on_progress = |received, expected| {
+        let mut p = progress;
+        p.bytes_read = received;
+        p.total_bytes = expected;
+        report(generation, p);
     };
     // A browser decoding a body as text drops a byte-order mark (the reader then allows one more):
-    // the offset of the text in the bytes. A local file has been decoded already.
+    // the offset of the text in the bytes.
     let fetch_data = async {
-        match file_text {
-            Some(text) => Ok((text.into_bytes(), 0)),
-            None => fetch_bytes(&source, |received, expected| {
-                let mut p = progress;
-                p.bytes_read = received;
-                p.total_bytes = expected;
-                report(generation, p);
-            })
-            .await
-            .map(|bytes| {
-                let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
-                    3
-                } else {
-                    0
-                };
-                (bytes, skip)
-            }),
-        }
+        let bytes = match &file {
+            Some(file) => file_bytes(&source, &file.0, on_progress).await,
+            None => fetch_bytes(&source, on_progress).await,
+        };
+        bytes.map(|bytes| {
+            let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            };
+            (bytes, skip)
+        })
     };
     let (reference_text, data) = futures::join!(fetch_text(REFERENCE_DATA), fetch_data);
     mark("fetched");

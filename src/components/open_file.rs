@@ -1,8 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
-use crate::app_data::DataSource;
+use crate::app_data::{DataSource, LocalFile};
 use crate::i18n::{fill, t, use_lang, Lang};
 use crate::tr;
 use crate::DataChoice;
@@ -10,17 +9,15 @@ use crate::DataChoice;
 /// Largest file read in the browser.
 const MAX_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
 
-async fn read(file: web_sys::File, lang: Lang) -> Result<DataSource, String> {
+/// The dataset source for a chosen file; it is read (as a stream, in slices) by the loader.
+fn choose(file: web_sys::File, lang: Lang) -> Result<DataSource, String> {
     let name = file.name();
     if file.size() > MAX_BYTES {
         return Err(fill(t(lang).file_too_large, &[("name", &name)]));
     }
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|_| fill(t(lang).file_unreadable, &[("name", &name)]))?;
     Ok(DataSource::File {
         name,
-        text: text.as_string().unwrap_or_default(),
+        file: LocalFile(send_wrapper::SendWrapper::new(file)),
     })
 }
 
@@ -34,15 +31,13 @@ pub fn OpenFile() -> impl IntoView {
     let lang = use_lang();
     let take = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
-        leptos::task::spawn_local(async move {
-            match read(file, lang.get_untracked()).await {
-                Ok(source) => {
-                    error.set(None);
-                    choice.set(source);
-                }
-                Err(e) => error.set(Some(e)),
+        match choose(file, lang.get_untracked()) {
+            Ok(source) => {
+                error.set(None);
+                choice.set(source);
             }
-        });
+            Err(e) => error.set(Some(e)),
+        }
     };
     view! {
         <div class="open-file" class:over=move || over.get() data-testid="open-file"

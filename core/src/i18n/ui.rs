@@ -100,7 +100,6 @@ catalogue! { Text, EN, ZH, ENTRIES;
     show_fewer: "Show fewer", "收起";
     show_all_n: "Show all {n}", "显示全部{n}条";
     file_too_large: "{name} is larger than 100 MB", "{name} 超过 100 MB";
-    file_unreadable: "{name} could not be read", "无法读取 {name}";
     open_file_label: "Open a dataset file (bridges/1 JSON), or drop it here:", "打开数据集文件（bridges/1 JSON），或将文件拖放到此处：";
     open_file_note: "The file is read in your browser and never uploaded. Reloading the page returns to the built-in data.", "文件只在您的浏览器中读取，不会上传。重新加载页面即恢复内置数据。";
 
