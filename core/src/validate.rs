@@ -171,6 +171,12 @@ impl<'a> Records<'a> {
         }
     }
 
+    /// What was read, to be thrown away (by a reader that found the file broken): the projects and
+    /// the ids seen, so that the caller can free them a batch at a time.
+    pub(crate) fn into_garbage(self) -> (Vec<Project>, Vec<String>) {
+        (self.projects, self.seen.into_iter().collect())
+    }
+
     /// The dataset, with the document's `meta` (read from `root`); its problems come first.
     pub(crate) fn finish(self, root: &Map<String, Value>) -> Loaded {
         let mut issues = Vec::new();

@@ -476,6 +476,44 @@ async fn bench_open_100k_local_file() {
     }
 }
 
+/// A malformed large file: the 100k-project file cut off in its last record (the scanner then hands the
+/// text to the one-shot reader, which reports where the JSON ends). Prints how long the error takes and
+/// the longest main-thread task; the error page must name the file.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: run by scripts/bench"]
+async fn bench_load_truncated_100k() {
+    let full = std::fs::read(projects_100k()).unwrap();
+    let path = repo().join("target/generated/projects-100k-truncated.json");
+    std::fs::write(&path, &full[..full.len() - 200]).unwrap();
+    let mb = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!(
+        "{app}/?data=generated/projects-100k-truncated.json"
+    ))
+    .await
+    .unwrap();
+    let t = std::time::Instant::now();
+    let error = wait_for(&c, "[data-testid=\"load-error\"]").await;
+    let shown = t.elapsed().as_secs_f64();
+    let text = error.text().await.unwrap();
+    assert!(text.contains("projects-100k-truncated.json"), "{text}");
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let tasks: Value = c
+        .execute_async(LONG_TASKS, vec![])
+        .await
+        .unwrap_or(Value::Null);
+    let longest = tasks
+        .as_array()
+        .map(|a| a.iter().filter_map(|t| t[1].as_f64()).fold(0.0, f64::max))
+        .unwrap_or(0.0);
+    println!(
+        "BENCH truncated 100k file ({mb:.0} MB): error shown after {shown:.1} s; longest main-thread task {longest:.0} ms"
+    );
+    c.close().await.unwrap();
+}
+
 /// Loading a 100k-project file (the default projects repeated with new ids), and the default dataset
 /// for comparison: time to the headline, the main thread's long tasks (over 50 ms, from the browser's
 /// buffer of `longtask` entries), the JS heap after garbage collection and the wasm memory once loaded;

@@ -22,6 +22,20 @@ async fn press(c: &Client, key: impl Into<char>) {
 }
 
 /// The slide number shown, once the slide with `want` is there.
+/// The slide's narration once it is written: it is computed from the slide's view, so it is empty
+/// until the dataset has loaded (under load, after the slide itself is shown).
+async fn narration_of(c: &Client) -> String {
+    let mut text = String::new();
+    for _ in 0..100 {
+        text = text_at(c, "[data-testid=\"narration\"]").await;
+        if !text.trim().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    text
+}
+
 async fn wait_slide(c: &Client, want: usize) {
     let css = format!("[data-testid=\"slide\"][data-index=\"{want}\"]");
     for _ in 0..100 {
@@ -74,7 +88,7 @@ async fn a_story_walked_by_keyboard_restores_each_view() {
         text_at(&c, "[data-testid=\"slide\"] h1").await,
         slides[0]["title"]["en"].as_str().unwrap()
     );
-    let narration = text_at(&c, "[data-testid=\"narration\"]").await;
+    let narration = narration_of(&c).await;
     assert!(
         narration.contains("9,404") && !narration.contains('{'),
         "{narration}"
@@ -94,7 +108,7 @@ async fn a_story_walked_by_keyboard_restores_each_view() {
         "sector=230&stack=status"
     );
     assert_eq!(data_value(&c, "project-count").await, energy);
-    let narration = text_at(&c, "[data-testid=\"narration\"]").await;
+    let narration = narration_of(&c).await;
     let energy_text = format!("{}", energy.parse::<u64>().unwrap());
     assert!(
         narration.replace(',', "").contains(&energy_text),
@@ -297,7 +311,7 @@ async fn a_story_made_in_the_app() {
     press(&c, Key::Right).await;
     wait_slide(&c, 2).await;
     assert_eq!(data_value(&c, "project-count").await, energy);
-    let narration = text_at(&c, "[data-testid=\"narration\"]").await;
+    let narration = narration_of(&c).await;
     assert!(!narration.contains('{'), "{narration}");
     assert_no_errors(&c, "story builder").await;
     c.close().await.unwrap();
@@ -331,7 +345,7 @@ async fn story_problems_are_located_and_translated() {
         .await
         .unwrap();
     wait_slide(&c, 1).await;
-    let narration = text_at(&c, "[data-testid=\"narration\"]").await;
+    let narration = narration_of(&c).await;
     assert!(
         narration.ends_with("个项目") && !narration.contains('{'),
         "{narration}"
