@@ -153,19 +153,36 @@ pub fn ChartCard(
         let Some(t) = look.try_get().map(Look::theme) else {
             return;
         };
-        // Paint in the next frame: resizing the canvas inside the ResizeObserver's delivery would make
-        // the observer report again in the same frame ("ResizeObserver loop" errors).
-        request_animation_frame(move || {
-            el.set_width((l.width * ratio).round() as u32);
-            el.set_height((l.height * ratio).round() as u32);
-            let _ =
-                web_sys::HtmlElement::style(&el).set_property("height", &format!("{}px", l.height));
+        let (w, h) = (
+            (l.width * ratio).round() as u32,
+            (l.height * ratio).round() as u32,
+        );
+        let css_height = format!("{}px", l.height);
+        let same_size = el.width() == w
+            && el.height() == h
+            && web_sys::HtmlElement::style(&el)
+                .get_property_value("height")
+                .is_ok_and(|v| v == css_height);
+        let paint = move || {
+            if !same_size {
+                el.set_width(w);
+                el.set_height(h);
+                let _ = web_sys::HtmlElement::style(&el).set_property("height", &css_height);
+            }
             if let Some(backend) = CanvasBackend::with_canvas_object(el) {
                 let root = backend.into_drawing_area();
                 let _ = draw(&root, &l, &b, &t, ratio, f);
                 count_draw();
             }
-        });
+        };
+        // A new size is painted in the next frame: resizing the canvas inside the ResizeObserver's
+        // delivery would make the observer report again in the same frame ("ResizeObserver loop"
+        // errors). New data at the same size (a click on a bar) is painted now, a frame sooner.
+        if same_size {
+            paint();
+        } else {
+            request_animation_frame(paint);
+        }
     });
 
     let at = move |x: f64, y: f64| placed.with(|l| l.as_ref().and_then(|l| hit(l, x, y)));
