@@ -100,7 +100,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<(), String> {
 }
 
 /// Brotli budgets CI enforces (`cargo xtask size --budget`), in KB. The data budget is the issue's
-/// 600 KB target; the app-code budget sits just above today's weight (480.2 KB) so that growth fails
+/// 600 KB target; the app-code budget sits just above today's weight (480.7 KB) so that growth fails
 /// the build, while the 250 KB target is printed next to it and is not met yet.
 const APP_BUDGET_KB: f64 = 490.0;
 const DATA_BUDGET_KB: f64 = 600.0;
