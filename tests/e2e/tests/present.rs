@@ -22,18 +22,22 @@ async fn press(c: &Client, key: impl Into<char>) {
 }
 
 /// The slide number shown, once the slide with `want` is there.
-/// The slide's narration once it is written: it is computed from the slide's view, so it is empty
-/// until the dataset has loaded (under load, after the slide itself is shown).
-async fn narration_of(c: &Client) -> String {
+/// The text at `css` once it is written: a slide's title, narration and notes come from the story
+/// file and the slide's view, so they can be empty for a moment after the slide is shown (under load).
+async fn written(c: &Client, css: &str) -> String {
     let mut text = String::new();
     for _ in 0..100 {
-        text = text_at(c, "[data-testid=\"narration\"]").await;
+        text = text_at(c, css).await;
         if !text.trim().is_empty() {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     text
+}
+
+async fn narration_of(c: &Client) -> String {
+    written(c, "[data-testid=\"narration\"]").await
 }
 
 async fn wait_slide(c: &Client, want: usize) {
@@ -85,7 +89,7 @@ async fn a_story_walked_by_keyboard_restores_each_view() {
         .unwrap();
     wait_slide(&c, 1).await;
     assert_eq!(
-        text_at(&c, "[data-testid=\"slide\"] h1").await,
+        written(&c, "[data-testid=\"slide\"] h1").await,
         slides[0]["title"]["en"].as_str().unwrap()
     );
     let narration = narration_of(&c).await;
@@ -189,7 +193,7 @@ async fn console_and_audience_stay_in_step() {
     .await
     .unwrap();
     wait_slide(&c, 1).await;
-    let notes = text_at(&c, "[data-testid=\"presenter-notes\"]").await;
+    let notes = written(&c, "[data-testid=\"presenter-notes\"]").await;
     assert_eq!(notes, story["slides"][0]["notes"]["en"].as_str().unwrap());
     // The speaker moves on in the console…
     press(&c, Key::Right).await;
