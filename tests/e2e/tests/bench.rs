@@ -259,6 +259,45 @@ try {
 } catch (_) { done((window.__longTasks || []).map((d) => [0, d])); }
 "#;
 
+/// The main thread's long tasks so far (over 50 ms, from the browser's buffer of `longtask` entries), as
+/// (start, duration) in ms since navigation, longest first.
+async fn long_tasks(c: &fantoccini::Client) -> Vec<(f64, f64)> {
+    let tasks: Value = c
+        .execute_async(LONG_TASKS, vec![])
+        .await
+        .unwrap_or(Value::Null);
+    let mut tasks: Vec<(f64, f64)> = tasks
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|t| Some((t[0].as_f64()?, t[1].as_f64()?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    tasks.sort_by(|a, b| b.1.total_cmp(&a.1));
+    tasks
+}
+
+/// Waits (up to `tries` × 50 ms) for a load that started after `t0` (ms since navigation) to finish
+/// building its columns; returns when it did (ms since navigation), or 0 if it did not.
+async fn load_done_after(c: &fantoccini::Client, t0: f64, tries: usize) -> f64 {
+    for _ in 0..tries {
+        let v = eval(
+            c,
+            &format!(
+                "const l = window.__bridgesLoad || {{}}; return (l.start > {t0} && l.columns) || 0"
+            ),
+        )
+        .await;
+        let done = v.as_f64().unwrap_or(0.0);
+        if done > 0.0 {
+            return done;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    0.0
+}
+
 /// What one page load cost: wall time to the headline, the main thread's long tasks, the JS heap, and
 /// the app's own marks (`window.__bridgesLoad`: ms since navigation at each phase, wasm memory).
 struct LoadFigures {
@@ -293,20 +332,7 @@ async fn load_and_measure(c: &fantoccini::Client, url: &str, want: Option<&str>)
     }
     // Let the first paint's tasks finish and be reported.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    // The long tasks with their start times (ms since navigation), from the browser's buffer.
-    let tasks: Value = c
-        .execute_async(LONG_TASKS, vec![])
-        .await
-        .unwrap_or(Value::Null);
-    let mut tasks: Vec<(f64, f64)> = tasks
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|t| Some((t[0].as_f64()?, t[1].as_f64()?)))
-                .collect()
-        })
-        .unwrap_or_default();
-    tasks.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let tasks = long_tasks(c).await;
     let longest = tasks.first().map_or(0.0, |t| t.1);
     let top = tasks
         .iter()
@@ -410,50 +436,15 @@ async fn bench_open_100k_local_file() {
         .unwrap();
         c.goto(&format!("{app}/about")).await.unwrap();
         let input = wait_for(&c, "[data-testid=\"open-file\"] input[type=\"file\"]").await;
-        for _ in 0..200 {
-            if eval(
-                &c,
-                "return !!(window.__bridgesLoad && window.__bridgesLoad.columns)",
-            )
-            .await
-                == Value::Bool(true)
-            {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        load_done_after(&c, 0.0, 200).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         let t0 = eval(&c, "return performance.now()").await.as_f64().unwrap();
         input.send_keys(&path.to_string_lossy()).await.unwrap();
-        let mut done = 0.0;
-        for _ in 0..1200 {
-            let v = eval(
-                &c,
-                &format!("const l = window.__bridgesLoad || {{}}; return (l.start > {t0} && l.columns) || 0"),
-            )
-            .await;
-            done = v.as_f64().unwrap_or(0.0);
-            if done > 0.0 {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let done = load_done_after(&c, t0, 1200).await;
         assert!(done > 0.0, "the local file never finished loading");
         tokio::time::sleep(Duration::from_millis(500)).await;
-        let tasks: Value = c
-            .execute_async(LONG_TASKS, vec![])
-            .await
-            .unwrap_or(Value::Null);
-        let mut tasks: Vec<(f64, f64)> = tasks
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|t| Some((t[0].as_f64()?, t[1].as_f64()?)))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut tasks = long_tasks(&c).await;
         tasks.retain(|(start, d)| start + d > t0);
-        tasks.sort_by(|a, b| b.1.total_cmp(&a.1));
         let top = tasks
             .iter()
             .take(6)
@@ -481,43 +472,22 @@ async fn bench_open_100k_local_file() {
         let t1 = eval(&c, "return performance.now()").await.as_f64().unwrap();
         let input = wait_for(&c, "[data-testid=\"open-file\"] input[type=\"file\"]").await;
         input.send_keys(&small.to_string_lossy()).await.unwrap();
-        for _ in 0..400 {
-            let v = eval(
-                &c,
-                &format!("const l = window.__bridgesLoad || {{}}; return (l.start > {t1} && l.columns) || 0"),
-            )
-            .await;
-            if v.as_f64().unwrap_or(0.0) > 0.0 {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        load_done_after(&c, t1, 400).await;
         tokio::time::sleep(Duration::from_millis(1500)).await;
-        let tasks: Value = c
-            .execute_async(LONG_TASKS, vec![])
-            .await
-            .unwrap_or(Value::Null);
-        let after: Vec<f64> = tasks
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter(|t| t[0].as_f64().unwrap_or(0.0) + t[1].as_f64().unwrap_or(0.0) > t1)
-                    .filter_map(|t| t[1].as_f64())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let mut after = long_tasks(&c).await;
+        after.retain(|(start, d)| start + d > t1);
         println!(
             "BENCH then a small file replaces the 100k projects: longest main-thread task {:.0} ms; {} long tasks",
-            after.iter().copied().fold(0.0, f64::max),
+            after.first().map_or(0.0, |t| t.1),
             after.len()
         );
         c.close().await.unwrap();
     }
 }
 
-/// A malformed large file: the 100k-project file cut off in its last record (the scanner then hands the
-/// text to the one-shot reader, which reports where the JSON ends). Prints how long the error takes and
-/// the longest main-thread task; the error page must name the file.
+/// A malformed large file: the 100k-project file cut off in its last record (the reader reports where
+/// the JSON ends, located as the one-shot reader would). Prints how long the error takes and the
+/// longest main-thread task; the error page must name the file.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "benchmark: run by scripts/bench"]
 async fn bench_load_truncated_100k() {
@@ -539,14 +509,7 @@ async fn bench_load_truncated_100k() {
     let text = error.text().await.unwrap();
     assert!(text.contains("projects-100k-truncated.json"), "{text}");
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let tasks: Value = c
-        .execute_async(LONG_TASKS, vec![])
-        .await
-        .unwrap_or(Value::Null);
-    let longest = tasks
-        .as_array()
-        .map(|a| a.iter().filter_map(|t| t[1].as_f64()).fold(0.0, f64::max))
-        .unwrap_or(0.0);
+    let longest = long_tasks(&c).await.first().map_or(0.0, |t| t.1);
     println!(
         "BENCH truncated 100k file ({mb:.0} MB): error shown after {shown:.1} s; longest main-thread task {longest:.0} ms"
     );
