@@ -6,11 +6,13 @@
 // a new build is a new script URL, so browsers install a new worker, which fills a new cache and deletes the
 // old one when it takes over.
 //
-// - install: precache the app shell (index.html) and the hashed files it names, the data, the stories,
+// - install: precache the app shell (index.html) and the hashed files it names, every wasm chunk the build
+//   split off (listed in `bridges-<hash>-split/files.json`), the data, the stories,
 //   the manifest, icons and embed.js;
 // - navigations (any page of the app, deep links included): network first; if the network fails, takes
 //   longer than NAVIGATION_TIMEOUT_MS or has no such page (404, 5xx), the cached shell answers;
-// - hashed files (`name-<16 hex>.js|_bg.wasm|.css`, immutable): cache first;
+// - hashed files (`name-<16 hex>.js|_bg.wasm|.css`, immutable) and the wasm chunks in the build's
+//   `bridges-<hash>-split/` folder (pages whose code loads on demand, see xtask/src/split.rs): cache first;
 // - data/, stories/, schema/ and the other unhashed files of the app: stale-while-revalidate (an updated
 //   dataset shows on the next visit);
 // - any other same-origin GET (e.g. a `?data=` file on the same site): network first, cached copy offline;
@@ -29,6 +31,8 @@ const NAVIGATION_TIMEOUT_MS = 3000;
 const RUNTIME_MAX_BYTES = 32 * 1024 * 1024;
 // Trunk writes the hash as a u64 in hex without leading zeros: 1 to 16 digits (1 build in 16 has 15).
 const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
+// The chunks of a build sit in a folder named after its hashed glue file, `bridges-<hash>-split/`.
+const SPLIT = /-[0-9a-f]{1,16}-split\/[A-Za-z0-9_.-]+$/;
 const APP_FILES = ["data/", "stories/", "schema/", "icons/", "boot.js", "embed.js", "manifest.webmanifest"];
 const DATA = ["data/projects.json", "data/reference.json", "data/world.json"];
 const EXTRAS = [
@@ -68,7 +72,7 @@ self.addEventListener("fetch", (event) => {
   }
   const inScope = url.href.startsWith(SCOPE);
   const rel = inScope ? url.pathname.slice(new URL(SCOPE).pathname.length) : "";
-  if (inScope && HASHED.test(url.pathname)) {
+  if (inScope && (HASHED.test(url.pathname) || SPLIT.test(url.pathname))) {
     event.respondWith(cacheFirst(req));
   } else if (inScope && APP_FILES.some((p) => rel === p || (p.endsWith("/") && rel.startsWith(p)))) {
     event.respondWith(staleWhileRevalidate(event));
@@ -87,7 +91,8 @@ async function precache() {
     const html = await shell.clone().text();
     await cache.put(SHELL, await unredirected(shell));
     const { required, optional } = shellAssets(html);
-    await Promise.all([...required, ...DATA.map(at)].map((u) => store(cache, u)));
+    const chunks = (await Promise.all(required.map((u) => splitFiles(cache, u)))).flat();
+    await Promise.all([...required, ...chunks, ...DATA.map(at)].map((u) => store(cache, u)));
     // Stories and the small extras are best effort: a missing icon must not leave the app without offline.
     const stories = await storyFiles(cache);
     const extras = new Set([...optional, ...EXTRAS.map(at), ...stories]);
@@ -116,6 +121,22 @@ function shellAssets(html) {
     }
   }
   return { required: [...required], optional: [...optional].filter((u) => !required.has(u)) };
+}
+
+/**
+ * For the app's hashed glue file `…/bridges-<hash>.js`: the files of its split folder, from
+ * `bridges-<hash>-split/files.json` (stored too). Every build has one; any other URL has none.
+ */
+async function splitFiles(cache, url) {
+  const m = /^(.*\/bridges-[0-9a-f]{1,16})\.js$/.exec(url);
+  if (!m) return [];
+  const dir = `${m[1]}-split/`;
+  const res = await fetchOk(dir + "files.json", { cache: "no-cache" });
+  const { files } = await res.clone().json();
+  await cache.put(dir + "files.json", res);
+  return (files || [])
+    .filter((f) => typeof f === "string" && /^[A-Za-z0-9_.-]+$/.test(f) && f !== "." && f !== "..")
+    .map((f) => dir + f);
 }
 
 /** stories/index.json and every story it lists (`stories/<id>.json`). */

@@ -1,5 +1,7 @@
 //! Bridges: the Leptos shell. It loads data through the pure core (`bridges_core`) and routes pages.
 
+#[macro_use]
+pub mod lazy;
 pub mod app_data;
 pub mod components;
 pub mod download;
@@ -15,13 +17,7 @@ use leptos_router::path;
 
 use crate::app_data::{load, DataSource, LoadResult};
 use crate::components::site_header::SiteHeader;
-use crate::pages::bench::Bench;
-use crate::pages::embed::EmbedPage;
-use crate::pages::present::{ConsolePage, PresentPage, StoriesPage};
-use crate::pages::{
-    about::About, explore::Explore, map::MapPage, not_found::NotFound, overview::Overview,
-    project::ProjectPage, table::TablePage,
-};
+use crate::pages::not_found::NotFound;
 
 /// The dataset as a resource every page can read; `None` while loading.
 #[derive(Clone, Copy)]
@@ -130,17 +126,17 @@ fn Shell() -> impl IntoView {
             </Chrome>
             <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Overview/>
-                    <Route path=path!("/explore") view=Explore/>
-                    <Route path=path!("/map") view=MapPage/>
-                    <Route path=path!("/table") view=TablePage/>
-                    <Route path=path!("/projects/:id") view=ProjectPage/>
-                    <Route path=path!("/about") view=About/>
-                    <Route path=path!("/bench") view=Bench/>
-                    <Route path=path!("/embed/:view") view=EmbedPage/>
-                    <Route path=path!("/present") view=StoriesPage/>
-                    <Route path=path!("/present/:story") view=PresentPage/>
-                    <Route path=path!("/present/:story/console") view=ConsolePage/>
+                    <Route path=path!("/") view=pages::overview_view/>
+                    <Route path=path!("/explore") view=pages::explore_view/>
+                    <Route path=path!("/map") view=pages::map_view/>
+                    <Route path=path!("/table") view=pages::table_view/>
+                    <Route path=path!("/projects/:id") view=pages::project_view/>
+                    <Route path=path!("/about") view=pages::about_view/>
+                    <Route path=path!("/bench") view=pages::bench_view/>
+                    <Route path=path!("/embed/:view") view=pages::embed_view/>
+                    <Route path=path!("/present") view=pages::stories_view/>
+                    <Route path=path!("/present/:story") view=pages::present_view/>
+                    <Route path=path!("/present/:story/console") view=pages::console_view/>
                 </Routes>
             </main>
             <Chrome>

@@ -6,6 +6,7 @@ use qrcode::render::svg;
 use qrcode::QrCode;
 
 use crate::i18n::{tm, use_lang, Lang};
+use crate::lazy::{lazy_view, preload};
 use crate::paths::base_path;
 
 fn origin() -> String {
@@ -45,13 +46,48 @@ fn embed_view_for(path: &str) -> &'static str {
 
 /// "Share & embed": the link, an iframe snippet, a script snippet, a preview at phone or desktop
 /// width and a QR code of the current view. A native modal dialog: focus stays inside, Esc closes,
-/// focus returns to the button.
+/// focus returns to the button. The dialog's content (and the QR encoder) is code that loads on demand:
+/// when the pointer or focus reaches the button, or at the latest when it is pressed.
 #[component]
 pub fn ShareButton() -> impl IntoView {
     let dialog = NodeRef::<Dialog>::new();
     let location = use_location();
     let open = RwSignal::new(false);
     let embed_view = RwSignal::new(String::new());
+    let lang = use_lang();
+    let show = move |_| {
+        embed_view.set(embed_view_for(&location.pathname.get_untracked()).to_string());
+        open.set(true);
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    view! {
+        <button type="button" class="share-button" on:click=show
+            on:pointerenter=move |_| preload(__preload_share_dialog)
+            on:focus=move |_| preload(__preload_share_dialog)>
+            {move || tm(lang.get()).share_button}
+        </button>
+        <dialog node_ref=dialog class="share-dialog" data-testid="share-dialog" aria-labelledby="share-title" on:close=move |_| open.set(false)>
+            {move || open.get().then(|| lazy_view(move || share_dialog(dialog, open, embed_view), __preload_share_dialog))}
+        </dialog>
+    }
+}
+
+lazy_fn! {
+    /// The open dialog's content.
+    fn share_dialog(dialog: NodeRef<Dialog>, open: RwSignal<bool>, embed_view: RwSignal<String>) -> AnyView {
+        share_dialog_content(dialog, open, embed_view)
+    }
+    preload: __preload_share_dialog;
+}
+
+fn share_dialog_content(
+    dialog: NodeRef<Dialog>,
+    open: RwSignal<bool>,
+    embed_view: RwSignal<String>,
+) -> AnyView {
+    let location = use_location();
     let preview_width = RwSignal::new(360u32);
     let lang = use_lang();
     let t = move || tm(lang.get());
@@ -116,19 +152,23 @@ pub fn ShareButton() -> impl IntoView {
             base_path()
         )
     };
-    let show = move |_| {
-        embed_view.set(embed_view_for(&location.pathname.get_untracked()).to_string());
-        open.set(true);
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
-    };
     let close = move |_| {
         open.set(false);
         if let Some(d) = dialog.get() {
             d.close();
         }
     };
+    // When the content arrived after the dialog opened, focus is still on the dialog itself: move it to
+    // the first control, as showModal() does when the content is there.
+    let close_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move || {
+        if let (Some(b), Some(d)) = (close_button.get(), dialog.get_untracked()) {
+            let active = document().active_element();
+            if active.is_none_or(|a| a == **d || !d.contains(Some(&a))) {
+                let _ = b.focus();
+            }
+        }
+    });
     let views = crate::pages::embed::EMBED_VIEWS;
     let view_name = move |v: &str| {
         let t = t();
@@ -146,55 +186,51 @@ pub fn ShareButton() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="share-button" on:click=show>{move || t().share_button}</button>
-        <dialog node_ref=dialog class="share-dialog" data-testid="share-dialog" aria-labelledby="share-title" on:close=move |_| open.set(false)>
-            {move || open.get().then(|| view! {
-                <div class="share-head">
-                    <h2 id="share-title">{move || t().share_title}</h2>
-                    <button type="button" on:click=close aria-label=move || t().share_close>"×"</button>
+        <div class="share-head">
+            <h2 id="share-title">{move || t().share_title}</h2>
+            <button type="button" node_ref=close_button on:click=close aria-label=move || t().share_close>"×"</button>
+        </div>
+        <label class="share-field">{move || t().share_link}
+            <span class="share-row">
+                <input type="text" readonly prop:value=link data-testid="share-link" lang="en" dir="ltr"/>
+                <button type="button" on:click=move |_| copy(&link())>{move || t().share_copy_link}</button>
+            </span>
+        </label>
+        <label class="share-field">{move || t().share_embed}
+            <select on:change=move |ev| embed_view.set(event_target_value(&ev))>
+                {views.into_iter().map(|v| view! { <option value=v selected=move || embed_view.get() == v>{move || view_name(v)}</option> }).collect_view()}
+            </select>
+        </label>
+        <label class="share-field">{move || t().share_iframe}
+            <span class="share-row">
+                <textarea readonly rows="3" prop:value=iframe_snippet data-testid="share-iframe" lang="en" dir="ltr"></textarea>
+                <button type="button" on:click=move |_| copy(&iframe_snippet())>{move || t().share_copy}</button>
+            </span>
+        </label>
+        <label class="share-field">{move || t().share_script}
+            <span class="share-row">
+                <textarea readonly rows="3" prop:value=script_snippet data-testid="share-script" lang="en" dir="ltr"></textarea>
+                <button type="button" on:click=move |_| copy(&script_snippet())>{move || t().share_copy}</button>
+            </span>
+        </label>
+        <div class="share-grid">
+            <figure class="share-qr">
+                {move || {
+                    let url = link();
+                    qr_data_url(&url).map(|src| view! {
+                        <img src=src alt=t().share_qr_alt width="220" height="220" data-testid="qr-code" data-payload=url/>
+                    })
+                }}
+                <figcaption>{move || t().share_qr_caption}</figcaption>
+            </figure>
+            <div class="share-preview">
+                <div role="group" aria-label=move || t().share_preview_width>
+                    <button type="button" aria-pressed=move || (preview_width.get() == 360).to_string() on:click=move |_| preview_width.set(360)>{move || t().share_phone}</button>
+                    <button type="button" aria-pressed=move || (preview_width.get() == 720).to_string() on:click=move |_| preview_width.set(720)>{move || t().share_desktop}</button>
                 </div>
-                <label class="share-field">{move || t().share_link}
-                    <span class="share-row">
-                        <input type="text" readonly prop:value=link data-testid="share-link" lang="en" dir="ltr"/>
-                        <button type="button" on:click=move |_| copy(&link())>{move || t().share_copy_link}</button>
-                    </span>
-                </label>
-                <label class="share-field">{move || t().share_embed}
-                    <select on:change=move |ev| embed_view.set(event_target_value(&ev))>
-                        {views.into_iter().map(|v| view! { <option value=v selected=move || embed_view.get() == v>{move || view_name(v)}</option> }).collect_view()}
-                    </select>
-                </label>
-                <label class="share-field">{move || t().share_iframe}
-                    <span class="share-row">
-                        <textarea readonly rows="3" prop:value=iframe_snippet data-testid="share-iframe" lang="en" dir="ltr"></textarea>
-                        <button type="button" on:click=move |_| copy(&iframe_snippet())>{move || t().share_copy}</button>
-                    </span>
-                </label>
-                <label class="share-field">{move || t().share_script}
-                    <span class="share-row">
-                        <textarea readonly rows="3" prop:value=script_snippet data-testid="share-script" lang="en" dir="ltr"></textarea>
-                        <button type="button" on:click=move |_| copy(&script_snippet())>{move || t().share_copy}</button>
-                    </span>
-                </label>
-                <div class="share-grid">
-                    <figure class="share-qr">
-                        {move || {
-                            let url = link();
-                            qr_data_url(&url).map(|src| view! {
-                                <img src=src alt=t().share_qr_alt width="220" height="220" data-testid="qr-code" data-payload=url/>
-                            })
-                        }}
-                        <figcaption>{move || t().share_qr_caption}</figcaption>
-                    </figure>
-                    <div class="share-preview">
-                        <div role="group" aria-label=move || t().share_preview_width>
-                            <button type="button" aria-pressed=move || (preview_width.get() == 360).to_string() on:click=move |_| preview_width.set(360)>{move || t().share_phone}</button>
-                            <button type="button" aria-pressed=move || (preview_width.get() == 720).to_string() on:click=move |_| preview_width.set(720)>{move || t().share_desktop}</button>
-                        </div>
-                        <iframe title=move || t().share_preview_title src=embed_url style:width=move || format!("{}px", preview_width.get()) style:height="420px"></iframe>
-                    </div>
-                </div>
-            })}
-        </dialog>
+                <iframe title=move || t().share_preview_title src=embed_url style:width=move || format!("{}px", preview_width.get()) style:height="420px"></iframe>
+            </div>
+        </div>
     }
+    .into_any()
 }

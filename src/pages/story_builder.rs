@@ -56,33 +56,48 @@ pub fn AddSlideButton() -> impl IntoView {
         state.lang = None;
         state.theme = None;
         state.page = 1;
-        let mut s = load_draft().unwrap_or_else(empty_story);
-        if s.slides.len() >= MAX_SLIDES {
-            return;
-        }
-        let (en, zh) = (t(Lang::En), t(Lang::Zh));
-        s.slides.push(Slide {
-            title: Bilingual::new(page_title(&view, Lang::En), page_title(&view, Lang::Zh)),
-            view,
-            query: to_query(&state),
-            narration: Bilingual::new(en.builder_default_narration, zh.builder_default_narration),
-            notes: Bilingual::default(),
+        let query = to_query(&state);
+        leptos::task::spawn_local(async move {
+            if let Some(n) = add_slide(view, query).await {
+                status.try_set(Some(n));
+            }
         });
-        if save_draft(&s) {
-            status.set(Some(s.slides.len()));
-        }
     };
     let shown =
         move || slide_path(&location.pathname.get()).is_some_and(|p| p != "/" && p != "/about");
     view! {
         {move || shown().then(|| view! {
-            <button type="button" class="add-slide" data-testid="add-slide" on:click=add>{tr!(lang, builder_add)}</button>
+            <button type="button" class="add-slide" data-testid="add-slide" on:click=add
+                on:pointerenter=move |_| crate::lazy::preload(__preload_add_slide)
+                on:focus=move |_| crate::lazy::preload(__preload_add_slide)>{tr!(lang, builder_add)}</button>
         })}
         <p class="sr-only" role="status">{move || status.get().map(|n| fill(t(lang.get()).builder_added, &[("n", &n.to_string())]))}</p>
         {move || status.get().map(|n| view! {
             <a class="add-slide-done" href=href("/present#builder")>{fill(t(lang.get()).builder_added, &[("n", &n.to_string())])}</a>
         })}
     }
+}
+
+lazy_fn! {
+    /// Appends a slide to the draft story; the number of slides after it, or `None` when the draft is
+    /// full or could not be saved. The story code loads on the first press (the button is on every
+    /// data view).
+    fn add_slide(view: String, query: String) -> Option<usize> {
+        let mut s = load_draft().unwrap_or_else(empty_story);
+        if s.slides.len() >= MAX_SLIDES {
+            return None;
+        }
+        let (en, zh) = (t(Lang::En), t(Lang::Zh));
+        s.slides.push(Slide {
+            title: Bilingual::new(page_title(&view, Lang::En), page_title(&view, Lang::Zh)),
+            view,
+            query,
+            narration: Bilingual::new(en.builder_default_narration, zh.builder_default_narration),
+            notes: Bilingual::default(),
+        });
+        save_draft(&s).then_some(s.slides.len())
+    }
+    preload: __preload_add_slide;
 }
 
 async fn read_file(file: web_sys::File) -> Option<String> {

@@ -4,4 +4,5 @@ pub mod prepare;
 pub mod sectors;
 pub mod serve;
 pub mod size;
+pub mod split;
 pub mod world;

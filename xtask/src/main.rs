@@ -1,9 +1,10 @@
-//! `cargo xtask <task>`: prepare-data [--check] · serve [DIR] [--port N] [--base /atlas/] · size [DIR]
+//! `cargo xtask <task>`: prepare-data [--check] · serve [DIR] [--port N] [--base /atlas/] · size [DIR] ·
+//! split-wasm (Trunk's post_build hook)
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use xtask::{prepare, serve, size};
+use xtask::{prepare, serve, size, split};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -28,7 +29,17 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|| root.join("dist"));
             print_size(&dir, budget)
         }
-        _ => Err("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget]".into()),
+        Some("split-wasm") => split::split_wasm(&root).map(|r| {
+            let chunks: u64 = r.chunks.iter().map(|c| c.1).sum();
+            println!(
+                "split-wasm: {} main module {:.1} KB, {} chunks {:.1} KB (raw)",
+                r.stem,
+                r.main_bytes as f64 / 1024.0,
+                r.chunks.len(),
+                chunks as f64 / 1024.0
+            );
+        }),
+        _ => Err("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm (Trunk hook)".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -99,10 +110,14 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<(), String> {
     }
 }
 
-/// Brotli budgets CI enforces (`cargo xtask size --budget`), in KB. The data budget is the issue's
-/// 600 KB target; the app-code budget sits just above today's weight (480.7 KB) so that growth fails
-/// the build, while the issue's 250 KB target is printed next to it and is not met yet.
-const APP_BUDGET_KB: f64 = 490.0;
+/// Brotli budgets CI enforces (`cargo xtask size --budget`), in KB.
+/// - App code at start: what index.html loads before any page's code (boot.js, wasm-bindgen's glue, the
+///   main wasm module, the chunk loader, the CSS, and embed.js and sw.js): issue #8's 250 KB target.
+/// - The heaviest first load of one page (the start plus the chunks that page needs): just above today's
+///   (the presenter, 519.2 KB), so that growth fails the build.
+/// - The default data: issue #8's 600 KB target.
+const APP_BUDGET_KB: f64 = 250.0;
+const PAGE_BUDGET_KB: f64 = 540.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
 const DATA_TARGET_KB: f64 = 600.0;
@@ -117,11 +132,31 @@ fn print_size(dist: &Path, budget: bool) -> Result<(), String> {
             size::kb(w.brotli)
         );
     }
+    let split = size::weigh_split(dist)?.unwrap_or_default();
+    let start = app.brotli + split.loader.brotli;
     println!(
-        "app code (wasm + js + css): {} raw, {} brotli",
-        size::kb(app.raw),
-        size::kb(app.brotli)
+        "app code at start (wasm + js + css, with the chunk loader): {} raw, {} brotli",
+        size::kb(app.raw + split.loader.raw),
+        size::kb(start)
     );
+    println!(
+        "code loaded on demand: {} chunks, {} raw, {} brotli (all code: {} brotli)",
+        split.chunk_count,
+        size::kb(split.chunks.raw),
+        size::kb(split.chunks.brotli),
+        size::kb(start + split.chunks.brotli)
+    );
+    let mut heaviest = ("nothing split", start);
+    for (name, w) in &split.splits {
+        println!(
+            "  first load with {name:<16} {:>10} brotli ({} of its chunks)",
+            size::kb(start + w.brotli),
+            size::kb(w.brotli)
+        );
+        if start + w.brotli > heaviest.1 {
+            heaviest = (name, start + w.brotli);
+        }
+    }
     let (data, _) = size::weigh(&dist.join("data"), &["json"])
         .map_err(|e| format!("{}/data: {e}", dist.display()))?;
     println!(
@@ -134,14 +169,30 @@ fn print_size(dist: &Path, budget: bool) -> Result<(), String> {
     }
     let mut over = Vec::new();
     for (what, brotli, limit, target) in [
-        ("app code", app.brotli, APP_BUDGET_KB, APP_TARGET_KB),
-        ("default data", data.brotli, DATA_BUDGET_KB, DATA_TARGET_KB),
+        (
+            "app code at start",
+            start,
+            APP_BUDGET_KB,
+            Some(APP_TARGET_KB),
+        ),
+        ("heaviest first load", heaviest.1, PAGE_BUDGET_KB, None),
+        (
+            "default data",
+            data.brotli,
+            DATA_BUDGET_KB,
+            Some(DATA_TARGET_KB),
+        ),
     ] {
         let kb = brotli as f64 / 1024.0;
+        let target = target.map_or(String::new(), |t| {
+            format!(
+                ", issue #8's target {t:.0} KB ({})",
+                if kb <= t { "met" } else { "not met" }
+            )
+        });
         println!(
-            "budget {what}: {kb:.1} KB brotli, budget {limit:.0} KB ({}), target {target:.0} KB ({})",
+            "budget {what}: {kb:.1} KB brotli, budget {limit:.0} KB ({}){target}",
             if kb <= limit { "ok" } else { "OVER" },
-            if kb <= target { "met" } else { "not met" }
         );
         if kb > limit {
             over.push(format!(

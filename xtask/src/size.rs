@@ -46,3 +46,100 @@ pub fn weigh(dir: &Path, exts: &[&str]) -> std::io::Result<(Weight, Vec<(String,
 pub fn kb(n: usize) -> String {
     format!("{:.1} KB", n as f64 / 1024.0)
 }
+
+/// The code a build split off (xtask/src/split.rs): the loader, every chunk, and which chunks each split
+/// (a page, the share dialog, …) needs.
+#[derive(Debug, Default)]
+pub struct SplitWeights {
+    pub loader: Weight,
+    pub chunks: Weight,
+    pub chunk_count: usize,
+    /// Split name (without its hash suffix) and the brotli weight of the chunks it needs.
+    pub splits: Vec<(String, Weight)>,
+}
+
+/// Weighs `dist/bridges-<hash>-split/` from its `files.json`; `None` for a build without one.
+pub fn weigh_split(dist: &Path) -> Result<Option<SplitWeights>, String> {
+    let dir = fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.is_dir()
+                && p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().ends_with("-split"))
+        });
+    let Some(dir) = dir else { return Ok(None) };
+    let manifest_path = dir.join("files.json");
+    let text = fs::read_to_string(&manifest_path)
+        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let manifest: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let mut weights = std::collections::BTreeMap::new();
+    let mut out = SplitWeights::default();
+    for file in manifest["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f.as_str())
+    {
+        let path = dir.join(file);
+        let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let w = Weight {
+            raw: bytes.len(),
+            brotli: brotli_len(&bytes),
+        };
+        if file.ends_with(".wasm") {
+            out.chunks.raw += w.raw;
+            out.chunks.brotli += w.brotli;
+            out.chunk_count += 1;
+        } else {
+            out.loader.raw += w.raw;
+            out.loader.brotli += w.brotli;
+        }
+        weights.insert(file.to_string(), w);
+    }
+    for (split, files) in manifest["splits"].as_object().into_iter().flatten() {
+        let mut w = Weight::default();
+        for file in files
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f.as_str())
+        {
+            let f = weights
+                .get(file)
+                .ok_or_else(|| format!("{}: {file} is not in files", manifest_path.display()))?;
+            w.raw += f.raw;
+            w.brotli += f.brotli;
+        }
+        out.splits.push((split_label(split).to_string(), w));
+    }
+    out.splits.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Some(out))
+}
+
+/// `overview_page_1664159939947230091` → `overview_page` (Leptos adds a hash of the definition's place).
+pub fn split_label(name: &str) -> &str {
+    match name.rsplit_once('_') {
+        Some((label, hash)) if !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_digit()) => {
+            label
+        }
+        _ => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_labels_lose_only_a_numeric_suffix() {
+        assert_eq!(
+            split_label("overview_page_1664159939947230091"),
+            "overview_page"
+        );
+        assert_eq!(split_label("share_dialog"), "share_dialog");
+        assert_eq!(split_label("map_page_x1"), "map_page_x1");
+    }
+}

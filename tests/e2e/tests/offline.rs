@@ -137,6 +137,22 @@ async fn offline_after_one_visit(base: &str, dist_env: &str, default_dir: &str) 
     .map(|p| format!("{scope}{p}"))
     .collect();
     must_hold.extend(named.iter().cloned());
+    // Every page's code: the wasm chunks the build split off, as its files.json lists them (the presenter's
+    // are opened below offline without having been opened online).
+    let split_dir = format!("{}-split/", named[0].trim_end_matches(".js"));
+    let split: Value = eval_async(
+        &c,
+        &format!("return (await (await fetch('{split_dir}files.json')).json()).files;"),
+    )
+    .await;
+    let split: Vec<String> = serde_json::from_value(split).unwrap();
+    assert!(
+        split.iter().any(|f| f.ends_with(".wasm"))
+            && split.contains(&"__wasm_split.js".to_string()),
+        "{split:?}"
+    );
+    must_hold.push(format!("{split_dir}files.json"));
+    must_hold.extend(split.iter().map(|f| format!("{split_dir}{f}")));
     let cache = wait_offline_ready(&c, base, &must_hold).await;
     assert_eq!(
         cache,
@@ -249,6 +265,10 @@ async fn offline_after_one_visit(base: &str, dist_env: &str, default_dir: &str) 
     // A project page.
     c.goto(&format!("{app}/projects/4")).await.unwrap();
     wait_for(&c, "[data-testid=\"project\"][data-id=\"4\"]").await;
+
+    // A story, presented: the presenter's code was never loaded online.
+    c.goto(&format!("{app}/present/two-decades")).await.unwrap();
+    wait_for(&c, "[data-testid=\"slide\"]").await;
 
     // The stories, from the cache.
     let story = eval_async(

@@ -1,0 +1,348 @@
+//! `cargo xtask split-wasm`: Trunk's post_build hook. Splits the app's wasm at its `#[lazy]` pages into a
+//! main module and chunks that load on demand, so a visitor downloads the code of the page they open and
+//! not the presenter, the story builder or the benchmark page too.
+//!
+//! Trunk 0.21 runs cargo, wasm-bindgen and wasm-opt itself and cannot split. This hook takes the raw wasm
+//! cargo built (linked with `--emit-relocs` by the `split` feature, see build.rs), splits it with
+//! `wasm_split_cli_support` (the splitter cargo-leptos uses), runs wasm-bindgen on the main module and
+//! wasm-opt on every module, and puts the results where Trunk staged its own (same file names, so
+//! index.html's script tag stays right; the subresource-integrity hashes in index.html are recomputed).
+//!
+//! Staged layout, `<stem>` being Trunk's hashed name (`bridges-<hash>`):
+//! - `<stem>.js`, `<stem>_bg.wasm`: wasm-bindgen's glue and the main module;
+//! - `<stem>-split/__wasm_split.js`: the chunk loader the main module imports;
+//! - `<stem>-split/*.wasm`: the chunks (the folder carries the build's hash, so no stale chunk is mixed
+//!   with a newer main module);
+//! - `<stem>-split/files.json`: `{"files": [...], "splits": {"<split>": [<files it needs>]}}`, read by
+//!   sw.js (to precache every chunk for offline use) and by boot.js (to fetch a page's chunks early).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use base64::Engine;
+use sha2::{Digest, Sha384};
+
+/// What the hook produced, for its summary line and for tests.
+#[derive(Debug)]
+pub struct SplitReport {
+    pub stem: String,
+    /// File name (inside the split folder) and size in bytes of each chunk.
+    pub chunks: Vec<(String, u64)>,
+    pub main_bytes: u64,
+}
+
+/// Runs the hook in Trunk's environment (`TRUNK_STAGING_DIR`, `TRUNK_PROFILE`).
+pub fn split_wasm(root: &Path) -> Result<SplitReport, String> {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("TRUNK_STAGING_DIR is not set: split-wasm runs as Trunk's post_build hook")?;
+    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let target_dir = match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root.join(dir),
+        None => root.join("target"),
+    };
+    let profile = if release { "release" } else { "debug" };
+    let input = target_dir
+        .join("wasm32-unknown-unknown")
+        .join(profile)
+        .join("bridges.wasm");
+    let work = target_dir.join("wasm-split").join(profile);
+    let tools = Tools::find(root)?;
+    split_staged(&staging, &input, &work, release, &tools)
+}
+
+/// wasm-bindgen (the version in Cargo.lock, as Trunk.toml pins it) and wasm-opt (npm's binaryen, which
+/// scripts/setup installs in .tools/; Debian's corrupts the output).
+struct Tools {
+    wasm_bindgen: PathBuf,
+    wasm_opt: PathBuf,
+}
+
+impl Tools {
+    fn find(root: &Path) -> Result<Tools, String> {
+        let local_opt = root.join(".tools/node_modules/.bin/wasm-opt");
+        let wasm_opt = if local_opt.exists() {
+            local_opt
+        } else {
+            PathBuf::from("wasm-opt")
+        };
+        let wasm_bindgen = PathBuf::from("wasm-bindgen");
+        let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(io(root))?;
+        let want = lock
+            .split("[[package]]")
+            .find(|p| p.contains("\nname = \"wasm-bindgen\"\n"))
+            .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = ")))
+            .map(|v| v.trim_matches('"').to_string())
+            .ok_or("no wasm-bindgen in Cargo.lock")?;
+        let out = Command::new(&wasm_bindgen)
+            .arg("--version")
+            .output()
+            .map_err(|e| {
+                format!("wasm-bindgen {want} is needed (scripts/setup installs it): {e}")
+            })?;
+        let have = String::from_utf8_lossy(&out.stdout);
+        if have.split_whitespace().nth(1) != Some(want.as_str()) {
+            return Err(format!(
+                "wasm-bindgen {want} is needed (Cargo.lock), found {}",
+                have.trim()
+            ));
+        }
+        Ok(Tools {
+            wasm_bindgen,
+            wasm_opt,
+        })
+    }
+}
+
+fn io(what: &Path) -> impl Fn(std::io::Error) -> String + '_ {
+    move |e| format!("{}: {e}", what.display())
+}
+
+/// The hashed stem of the app's files in the staging folder: `bridges-<hex>` from `bridges-<hex>.js`.
+pub fn staged_stem(staging: &Path) -> Result<String, String> {
+    let mut stems = Vec::new();
+    for entry in std::fs::read_dir(staging).map_err(io(staging))? {
+        let name = entry
+            .map_err(io(staging))?
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        if let Some(hash) = name
+            .strip_prefix("bridges-")
+            .and_then(|n| n.strip_suffix(".js"))
+        {
+            if !hash.is_empty() && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+                stems.push(format!("bridges-{hash}"));
+            }
+        }
+    }
+    match stems.as_slice() {
+        [stem] => Ok(stem.clone()),
+        [] => Err(format!("no bridges-<hash>.js in {}", staging.display())),
+        _ => Err(format!(
+            "several bridges-<hash>.js in {}: {stems:?}",
+            staging.display()
+        )),
+    }
+}
+
+fn split_staged(
+    staging: &Path,
+    input: &Path,
+    work: &Path,
+    release: bool,
+    tools: &Tools,
+) -> Result<SplitReport, String> {
+    let stem = staged_stem(staging)?;
+    let split_name = format!("{stem}-split");
+    let input_wasm = std::fs::read(input).map_err(io(input))?;
+
+    if work.exists() {
+        std::fs::remove_dir_all(work).map_err(io(work))?;
+    }
+    let out = work.join("out");
+    let link_dir = out.join(&split_name);
+    std::fs::create_dir_all(&link_dir).map_err(io(&link_dir))?;
+    let main_out = work.join("main.wasm");
+    // The main module imports the loader by this path, relative to `<stem>.js`; the loader imports
+    // `initSync` from the glue, relative to itself.
+    let link_name = format!("./{split_name}/__wasm_split.js");
+    let main_module = format!("../{stem}.js");
+    let split = {
+        let mut opts = wasm_split_cli_support::Options::new(&input_wasm);
+        opts.output_dir = &out;
+        opts.main_out_path = &main_out;
+        opts.link_name = &link_name;
+        opts.main_module = &main_module;
+        opts.target.web();
+        wasm_split_cli_support::transform(opts)
+            .map_err(|e| format!("splitting {}: {e:?}", input.display()))?
+    };
+
+    // wasm-bindgen on the main module, as Trunk calls it (index.html: data-weak-refs), keeping the exports
+    // the chunks link against.
+    let bindgen = work.join("bindgen");
+    run(Command::new(&tools.wasm_bindgen)
+        .arg("--target=web")
+        .arg(format!("--out-dir={}", bindgen.display()))
+        .arg(format!("--out-name={stem}"))
+        .args([
+            "--no-typescript",
+            "--weak-refs",
+            "--keep-lld-exports",
+            "--no-demangle",
+        ])
+        .arg(&main_out))?;
+
+    // The chunks go next to the loader, which fetches them relative to itself.
+    let split_dir = staging.join(&split_name);
+    if split_dir.exists() {
+        std::fs::remove_dir_all(&split_dir).map_err(io(&split_dir))?;
+    }
+    std::fs::create_dir_all(&split_dir).map_err(io(&split_dir))?;
+    let mut files = vec!["__wasm_split.js".to_string()];
+    let mut chunks = Vec::new();
+    for path in &split.split_modules {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let dest = split_dir.join(&name);
+        optimize_or_copy(path, &dest, release, tools)?;
+        chunks.push((name.clone(), file_len(&dest)?));
+        files.push(name);
+    }
+    chunks.sort();
+    copy(
+        &link_dir.join("__wasm_split.js"),
+        &split_dir.join("__wasm_split.js"),
+    )?;
+    let main_wasm = staging.join(format!("{stem}_bg.wasm"));
+    optimize_or_copy(
+        &bindgen.join(format!("{stem}_bg.wasm")),
+        &main_wasm,
+        release,
+        tools,
+    )?;
+    copy(
+        &bindgen.join(format!("{stem}.js")),
+        &staging.join(format!("{stem}.js")),
+    )?;
+    if bindgen.join("snippets").exists() {
+        return Err("wasm-bindgen wrote snippets/, which split-wasm does not copy yet".into());
+    }
+
+    let splits: BTreeMap<String, Vec<String>> = split
+        .prefetch_map
+        .into_iter()
+        .map(|(split, mut deps)| {
+            deps.iter_mut().for_each(|d| d.push_str(".wasm"));
+            deps.sort();
+            (split, deps)
+        })
+        .collect();
+    files.sort();
+    let manifest = serde_json::json!({ "files": files, "splits": splits });
+    let manifest_path = split_dir.join("files.json");
+    std::fs::write(&manifest_path, manifest.to_string()).map_err(io(&manifest_path))?;
+
+    update_integrity(
+        &staging.join("index.html"),
+        staging,
+        &[format!("{stem}.js"), format!("{stem}_bg.wasm")],
+    )?;
+    Ok(SplitReport {
+        main_bytes: file_len(&main_wasm)?,
+        stem,
+        chunks,
+    })
+}
+
+fn file_len(path: &Path) -> Result<u64, String> {
+    Ok(std::fs::metadata(path).map_err(io(path))?.len())
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to)
+        .map(drop)
+        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
+}
+
+/// wasm-opt -Oz (as Trunk runs it for `data-wasm-opt="z"`) in release builds; a plain copy otherwise.
+fn optimize_or_copy(from: &Path, to: &Path, release: bool, tools: &Tools) -> Result<(), String> {
+    if !release {
+        return copy(from, to);
+    }
+    run(Command::new(&tools.wasm_opt)
+        .arg(format!("--output={}", to.display()))
+        .arg("-Oz")
+        .arg(from))
+}
+
+fn run(cmd: &mut Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}");
+    let status = cmd.status().map_err(|e| format!("{shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown}: {status}"))
+    }
+}
+
+/// The `integrity="sha384-…"` of every tag in index.html that names one of `files` is recomputed from the
+/// file's new content (Trunk computed it before this hook replaced the file).
+fn update_integrity(index: &Path, staging: &Path, files: &[String]) -> Result<(), String> {
+    let mut html = std::fs::read_to_string(index).map_err(io(index))?;
+    for file in files {
+        let path = staging.join(file);
+        let bytes = std::fs::read(&path).map_err(io(&path))?;
+        let digest = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes));
+        html = set_integrity(&html, file, &format!("sha384-{digest}"));
+    }
+    std::fs::write(index, html).map_err(io(index))
+}
+
+/// Rewrites the `integrity` attribute of each tag whose `href` ends in `/file` or is `file`.
+pub fn set_integrity(html: &str, file: &str, integrity: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag_len = rest[start..]
+            .find('>')
+            .map_or(rest.len() - start, |e| e + 1);
+        let tag = &rest[start..start + tag_len];
+        let names_file = ["href=\"", "src=\""].iter().any(|attr| {
+            tag.split(attr).skip(1).any(|v| {
+                let value = v.split('"').next().unwrap_or_default();
+                value == file || value.ends_with(&format!("/{file}"))
+            })
+        });
+        match (names_file, tag.find("integrity=\"")) {
+            (true, Some(at)) => {
+                let value_start = at + "integrity=\"".len();
+                let value_end = tag[value_start..]
+                    .find('"')
+                    .map_or(tag.len(), |e| value_start + e);
+                out.push_str(&tag[..value_start]);
+                out.push_str(integrity);
+                out.push_str(&tag[value_end..]);
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[start + tag_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integrity_is_replaced_only_on_the_named_file() {
+        let html = r#"<link rel="modulepreload" href="/atlas/bridges-ab.js" integrity="sha384-old"><link rel="stylesheet" href="/main-1.css" integrity="sha384-css"/>"#;
+        let out = set_integrity(html, "bridges-ab.js", "sha384-new");
+        assert_eq!(
+            out,
+            r#"<link rel="modulepreload" href="/atlas/bridges-ab.js" integrity="sha384-new"><link rel="stylesheet" href="/main-1.css" integrity="sha384-css"/>"#
+        );
+        // A file whose name only ends like the target's is not touched.
+        assert_eq!(set_integrity(html, "ab.js", "sha384-x"), html);
+    }
+
+    #[test]
+    fn the_stem_is_the_one_hashed_glue_file() {
+        let dir = std::env::temp_dir().join(format!("bridges-split-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("bridges-0a1b.js"), "").unwrap();
+        std::fs::write(dir.join("boot.js"), "").unwrap();
+        std::fs::write(dir.join("bridges-0a1b_bg.wasm"), "").unwrap();
+        assert_eq!(staged_stem(&dir).unwrap(), "bridges-0a1b");
+        std::fs::write(dir.join("bridges-ffff.js"), "").unwrap();
+        assert!(staged_stem(&dir).unwrap_err().contains("several"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
