@@ -9,18 +9,20 @@ use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// `lazy_fn! { fn name(args) -> T { body } preload: preload_name }` defines `async fn name(args) -> T`,
-/// whose code loads on first call, and `async fn preload_name()`, which only loads it. The body runs
-/// untracked: a reactive closure that awaits it must not subscribe to what the body reads.
+/// `lazy_fn! { fn name(args) -> T { body } preload: preload_name, in: group; }` defines
+/// `async fn name(args) -> T`, whose code loads on first call, and `async fn preload_name()`, which only
+/// loads it. Functions of the same `group` share one split module (code only they use is not cut into
+/// chunks per combination of them). The body runs untracked: a reactive closure that awaits it must not
+/// subscribe to what the body reads.
 macro_rules! lazy_fn {
     ($(
         $(#[$meta:meta])*
         $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
-        preload: $preload:ident;
+        preload: $preload:ident, in: $group:ident;
     )*) => {$(
         $(#[$meta])*
         #[cfg(feature = "split")]
-        #[leptos::lazy]
+        #[leptos::lazy($group)]
         $vis fn $name($($arg: $ty),*) -> $ret {
             ::leptos::prelude::untrack(move || $body)
         }

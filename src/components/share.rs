@@ -79,7 +79,7 @@ lazy_fn! {
     fn share_dialog(dialog: NodeRef<Dialog>, open: RwSignal<bool>, embed_view: RwSignal<String>) -> AnyView {
         share_dialog_content(dialog, open, embed_view)
     }
-    preload: __preload_share_dialog;
+    preload: __preload_share_dialog, in: share_dialog;
 }
 
 fn share_dialog_content(

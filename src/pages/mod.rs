@@ -19,10 +19,10 @@ use crate::lazy::lazy_view;
 /// `lazy_page!(route, page, preload => Page)` defines `pub fn route() -> AnyView`, the route's view, whose
 /// code (the `lazy_fn!` `page`) loads the first time the route opens.
 macro_rules! lazy_page {
-    ($($route:ident, $name:ident, $preload:ident => $page:path;)*) => {$(
+    ($($route:ident, $name:ident, $preload:ident, $group:ident => $page:path;)*) => {$(
         lazy_fn! {
             fn $name() -> AnyView { $page().into_any() }
-            preload: $preload;
+            preload: $preload, in: $group;
         }
         pub fn $route() -> AnyView {
             lazy_view($name, $preload)
@@ -31,15 +31,15 @@ macro_rules! lazy_page {
 }
 
 lazy_page! {
-    overview_view, overview_page, __preload_overview_page => overview::Overview;
-    explore_view, explore_page, __preload_explore_page => explore::Explore;
-    map_view, map_page, __preload_map_page => map::MapPage;
-    table_view, table_page, __preload_table_page => table::TablePage;
-    project_view, project_page, __preload_project_page => project::ProjectPage;
-    about_view, about_page, __preload_about_page => about::About;
-    bench_view, bench_page, __preload_bench_page => bench::Bench;
-    embed_view, embed_page, __preload_embed_page => embed::EmbedPage;
-    stories_view, stories_page, __preload_stories_page => present::StoriesPage;
-    present_view, present_page, __preload_present_page => present::PresentPage;
-    console_view, console_page, __preload_console_page => present::ConsolePage;
+    overview_view, overview_page, __preload_overview_page, overview_page => overview::Overview;
+    explore_view, explore_page, __preload_explore_page, explore_page => explore::Explore;
+    map_view, map_page, __preload_map_page, map_page => map::MapPage;
+    table_view, table_page, __preload_table_page, table_page => table::TablePage;
+    project_view, project_page, __preload_project_page, project_page => project::ProjectPage;
+    about_view, about_page, __preload_about_page, about_page => about::About;
+    bench_view, bench_page, __preload_bench_page, bench_page => bench::Bench;
+    embed_view, embed_page, __preload_embed_page, embed_page => embed::EmbedPage;
+    stories_view, stories_page, __preload_stories_page, present => present::StoriesPage;
+    present_view, present_page, __preload_present_page, present => present::PresentPage;
+    console_view, console_page, __preload_console_page, present => present::ConsolePage;
 }

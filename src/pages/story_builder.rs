@@ -97,7 +97,7 @@ lazy_fn! {
         });
         save_draft(&s).then_some(s.slides.len())
     }
-    preload: __preload_add_slide;
+    preload: __preload_add_slide, in: add_slide;
 }
 
 async fn read_file(file: web_sys::File) -> Option<String> {
