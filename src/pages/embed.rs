@@ -21,6 +21,7 @@ use crate::components::data_gate::DataGate;
 use crate::components::headline::Headline;
 use crate::i18n::fill_view;
 use crate::i18n::{tm, use_lang, Lang};
+use crate::lazy::lazy_view;
 use crate::paths::href;
 use crate::view_state::{filtered_summary, use_aggregates, use_bars, use_select, use_view_state};
 
@@ -171,6 +172,13 @@ pub fn EmbedPage() -> impl IntoView {
     }
 }
 
+lazy_fn! {
+    fn embed_map(data: Arc<AppData>) -> AnyView {
+        view! { <crate::pages::map::EmbeddedMap data=data/> }.into_any()
+    }
+    preload: __preload_embed_map, in: embed_map;
+}
+
 #[component]
 fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView {
     let state = use_view_state();
@@ -222,7 +230,9 @@ fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView 
             .into_any()
         }
         None if name == "map" => {
-            view! { <crate::pages::map::EmbeddedMap data=Arc::clone(&data)/> }.into_any()
+            // The map's code is its own split: a chart embed does not download it.
+            let data = StoredValue::new_local(Arc::clone(&data));
+            lazy_view(move || embed_map(data.get_value()), __preload_embed_map)
         }
         None => ().into_any(),
     };
