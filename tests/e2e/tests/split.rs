@@ -49,6 +49,19 @@ async fn each_page_downloads_its_own_code() {
     c.goto(&format!("{app}/")).await.unwrap();
     wait_count(&c, 9404).await;
     assert_eq!(splits_fetched(&c).await, vec!["overview_page"]);
+    // boot.js preloads the built-in data with the app's code; the app's own fetch takes that response
+    // (one download each, started by the preload link).
+    let data = eval(
+        &c,
+        "return performance.getEntriesByType('resource')
+           .filter((e) => /\\/data\\/(projects|reference)\\.json$/.test(e.name))
+           .map((e) => e.name.split('/').pop() + ' ' + e.initiatorType).sort();",
+    )
+    .await;
+    assert_eq!(
+        data,
+        serde_json::json!(["projects.json link", "reference.json link"])
+    );
 
     // Following the header's link to the map (no reload): the map's code arrives then.
     c.find(Locator::Css("nav a[href$=\"/map\"]"))
@@ -75,6 +88,18 @@ async fn each_page_downloads_its_own_code() {
         "[data-testid=\"share-dialog\"] [data-testid=\"qr-code\"]",
     )
     .await;
+
+    // With `?data=`, the built-in data is not preloaded.
+    c.goto(&format!("{app}/?data=fixtures/broken-records.json"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-testid=\"data-issues\"]").await;
+    let preloaded = eval(
+        &c,
+        "return performance.getEntriesByType('resource').filter((e) => /\\/data\\/projects\\.json$/.test(e.name)).length",
+    )
+    .await;
+    assert_eq!(preloaded, serde_json::json!(0));
 
     // A chart embed does not download the map's code (the map embed's own chunk, or the map page's).
     c.goto(&format!("{app}/embed/timeline")).await.unwrap();
