@@ -1,7 +1,10 @@
-//! Code that loads on demand. In Trunk builds (the `split` feature), a `lazy_fn!` function is a Leptos
-//! `#[lazy]` function: its code, and whatever only it uses, is cut out of the main wasm by
-//! `cargo xtask split-wasm` (xtask/src/split.rs) and fetched the first time it is called. Elsewhere
-//! (component tests, clippy) it is a plain async function that is ready at once.
+//! Code that loads on demand. In Trunk builds (the `split` feature), a `lazy_fn!` function is a split
+//! point (`wasm_split`, which Leptos' `#[lazy]` also uses): its code, and whatever only it uses, is cut out
+//! of the main wasm by `cargo xtask split-wasm` (xtask/src/split.rs) and fetched the first time it is
+//! called. Elsewhere (component tests, clippy) it is a plain async function that is ready at once.
+//!
+//! Loading can fail (a flaky venue network, no service worker yet). The split is declared `fallible`, so
+//! a failure is an `Err` the view shows with a retry button, never a panic (which would end the page).
 
 use std::future::Future;
 
@@ -9,11 +12,16 @@ use futures::FutureExt;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::i18n::{t, use_lang};
+
+/// Why a lazy function's code is not there.
+pub use leptos::wasm_split::SplitLoaderError as LoadFailed;
+
 /// `lazy_fn! { fn name(args) -> T { body } preload: preload_name, in: group; }` defines
-/// `async fn name(args) -> T`, whose code loads on first call, and `async fn preload_name()`, which only
-/// loads it. Functions of the same `group` share one split module (code only they use is not cut into
-/// chunks per combination of them). The body runs untracked: a reactive closure that awaits it must not
-/// subscribe to what the body reads.
+/// `async fn name(args) -> Result<T, LoadFailed>`, whose code loads on first call, and
+/// `async fn preload_name() -> Result<(), LoadFailed>`, which only loads it. Functions of the same `group`
+/// share one split module (code only they use is not cut into chunks per combination of them). The body
+/// runs untracked: a reactive closure that awaits it must not subscribe to what the body reads.
 macro_rules! lazy_fn {
     ($(
         $(#[$meta:meta])*
@@ -22,48 +30,82 @@ macro_rules! lazy_fn {
     )*) => {$(
         $(#[$meta])*
         #[cfg(feature = "split")]
-        #[leptos::lazy($group)]
-        $vis fn $name($($arg: $ty),*) -> $ret {
-            ::leptos::prelude::untrack(move || $body)
+        #[::leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
+        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::lazy::LoadFailed> {
+            Ok(::leptos::prelude::untrack(move || $body))
         }
         $(#[$meta])*
         #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) -> $ret {
-            ::leptos::prelude::untrack(move || $body)
+        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::lazy::LoadFailed> {
+            Ok(::leptos::prelude::untrack(move || $body))
         }
         #[cfg(not(feature = "split"))]
         #[allow(non_snake_case)]
-        $vis async fn $preload() {}
+        $vis async fn $preload() -> Result<(), $crate::lazy::LoadFailed> {
+            Ok(())
+        }
     )*};
 }
 
-/// The view at once when its code is loaded; otherwise nothing until it is, then the view. The wait is
-/// owned by the caller's reactive owner (a route, a dialog): when that is gone before the code arrives
-/// (the visitor moved on), nothing is built, since a view built under a disposed owner would read
-/// disposed signals and panic.
+#[derive(Clone, Copy, PartialEq)]
+enum Code {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// The view at once when its code is loaded; otherwise nothing until it is, then the view; if the code
+/// cannot be downloaded, a message with a retry button. The wait is owned by the caller's reactive owner
+/// (a route, a dialog): when that is gone before the code arrives (the visitor moved on), nothing is built,
+/// since a view built under a disposed owner would read disposed signals and panic.
 pub fn lazy_view<P, F, L, G>(view: P, preload: L) -> AnyView
 where
     P: Fn() -> F + Copy + Send + Sync + 'static,
-    F: Future<Output = AnyView>,
-    L: FnOnce() -> G + 'static,
-    G: Future<Output = ()> + 'static,
+    F: Future<Output = Result<AnyView, LoadFailed>>,
+    L: Fn() -> G + Copy + Send + Sync + 'static,
+    G: Future<Output = Result<(), LoadFailed>> + 'static,
 {
-    if let Some(view) = view().now_or_never() {
+    if let Some(Ok(view)) = view().now_or_never() {
         return view;
     }
-    let ready = RwSignal::new(false);
-    spawn_local(async move {
-        preload().await;
-        ready.try_set(true);
-    });
-    (move || ready.get().then(|| view().now_or_never()).flatten()).into_any()
+    let code = RwSignal::new(Code::Loading);
+    let load = move || {
+        code.set(Code::Loading);
+        spawn_local(async move {
+            let loaded = preload().await;
+            code.try_set(if loaded.is_ok() {
+                Code::Ready
+            } else {
+                Code::Failed
+            });
+        });
+    };
+    load();
+    let lang = use_lang();
+    (move || match code.get() {
+        Code::Loading => None,
+        Code::Ready => view().now_or_never().and_then(Result::ok),
+        Code::Failed => Some(
+            view! {
+                <div class="code-load-failed" role="alert" data-testid="code-load-failed">
+                    <p>{move || t(lang.get()).code_load_failed}</p>
+                    <button type="button" on:click=move |_| load()>{move || t(lang.get()).code_load_retry}</button>
+                </div>
+            }
+            .into_any(),
+        ),
+    })
+    .into_any()
 }
 
-/// Starts loading code that will probably be needed soon (e.g. when the pointer reaches a button).
+/// Starts loading code that will probably be needed soon (e.g. when the pointer reaches a button). A
+/// failure here is not shown: the code is asked for again when it is needed.
 pub fn preload<L, G>(preload: L)
 where
     L: FnOnce() -> G + 'static,
-    G: Future<Output = ()> + 'static,
+    G: Future<Output = Result<(), LoadFailed>> + 'static,
 {
-    spawn_local(preload());
+    spawn_local(async move {
+        let _ = preload().await;
+    });
 }

@@ -48,6 +48,8 @@ pub fn AddSlideButton() -> impl IntoView {
     let location = use_location();
     let lang = use_lang();
     let status = RwSignal::new(None::<usize>);
+    // The story code could not be downloaded (see crate::lazy): said next to the button.
+    let failed = RwSignal::new(false);
     let add = move |_| {
         let Some(view) = slide_path(&location.pathname.get_untracked()) else {
             return;
@@ -58,8 +60,15 @@ pub fn AddSlideButton() -> impl IntoView {
         state.page = 1;
         let query = to_query(&state);
         leptos::task::spawn_local(async move {
-            if let Some(n) = add_slide(view, query).await {
-                status.try_set(Some(n));
+            match add_slide(view, query).await {
+                Ok(Some(n)) => {
+                    failed.try_set(false);
+                    status.try_set(Some(n));
+                }
+                Ok(None) => {}
+                Err(_) => {
+                    failed.try_set(true);
+                }
             }
         });
     };
@@ -72,6 +81,9 @@ pub fn AddSlideButton() -> impl IntoView {
                 on:focus=move |_| crate::lazy::preload(__preload_add_slide)>{tr!(lang, builder_add)}</button>
         })}
         <p class="sr-only" role="status">{move || status.get().map(|n| fill(t(lang.get()).builder_added, &[("n", &n.to_string())]))}</p>
+        {move || failed.get().then(|| view! {
+            <span class="add-slide-failed" role="alert">{tr!(lang, code_load_failed)}</span>
+        })}
         {move || status.get().map(|n| view! {
             <a class="add-slide-done" href=href("/present#builder")>{fill(t(lang.get()).builder_added, &[("n", &n.to_string())])}</a>
         })}
