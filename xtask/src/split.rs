@@ -67,6 +67,21 @@ impl Tools {
         } else {
             PathBuf::from("wasm-opt")
         };
+        // Trunk.toml pins version_132 for Trunk's own wasm-opt; this hook checks the same, since Debian's
+        // binaryen 108 writes a wasm that fails to start ("WebAssembly.Table.set(): Argument 1 is invalid").
+        let version = Command::new(&wasm_opt)
+            .arg("--version")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .map_err(|e| {
+                format!("wasm-opt 132 is needed (scripts/setup installs it in .tools): {e}")
+            })?;
+        if !version.contains("version 132") {
+            return Err(format!(
+                "wasm-opt 132 is needed (scripts/setup installs it in .tools), found {}",
+                version.trim()
+            ));
+        }
         let wasm_bindgen = PathBuf::from("wasm-bindgen");
         let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(io(root))?;
         let want = lock
