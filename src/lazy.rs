@@ -54,8 +54,8 @@ enum Code {
     Failed,
 }
 
-/// The view at once when its code is loaded; otherwise nothing until it is, then the view; if the code
-/// cannot be downloaded, a message with a retry button. The wait is owned by the caller's reactive owner
+/// The view at once when its code is loaded; otherwise "Loading…" (after a moment) until it is, then the
+/// view; if the code cannot be downloaded, a message with a retry button. The wait is owned by the caller's reactive owner
 /// (a route, a dialog): when that is gone before the code arrives (the visitor moved on), nothing is built,
 /// since a view built under a disposed owner would read disposed signals and panic.
 pub fn lazy_view<P, F, L, G>(view: P, preload: L) -> AnyView
@@ -83,7 +83,14 @@ where
     load();
     let lang = use_lang();
     (move || match code.get() {
-        Code::Loading => None,
+        // Shown only if the wait is long enough to notice (style/main.css delays it), so that a fast
+        // load does not flash it.
+        Code::Loading => Some(
+            view! {
+                <p class="code-loading" role="status" data-testid="code-loading">{move || t(lang.get()).code_loading}</p>
+            }
+            .into_any(),
+        ),
         Code::Ready => view().now_or_never().and_then(Result::ok),
         Code::Failed => Some(
             view! {

@@ -100,6 +100,7 @@ catalogue! { Text, EN, ZH, ENTRIES;
     show_fewer: "Show fewer", "收起";
     code_load_failed: "This part of Bridges could not be downloaded. Check the connection, then try again.", "未能下载 Bridges 的这一部分。请检查网络连接，然后重试。";
     code_load_retry: "Try again", "重试";
+    code_loading: "Loading…", "正在加载…";
     show_all_n: "Show all {n}", "显示全部{n}条";
     file_too_large: "{name} is larger than 100 MB", "{name} 超过 100 MB";
     open_file_label: "Open a dataset file (bridges/1 JSON), or drop it here:", "打开数据集文件（bridges/1 JSON），或将文件拖放到此处：";

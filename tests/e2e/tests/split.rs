@@ -123,12 +123,12 @@ async fn a_page_whose_code_fails_to_download_can_be_retried() {
     let c = browser(&driver, 1280, 800).await;
     c.goto(&format!("{app}/?lang=zh")).await.unwrap();
     wait_count(&c, 9404).await;
-    // The network fails for the map page's own module, as the chunk loader fetches it.
+    // The network is slow, then fails, for the map page's own module, as the chunk loader fetches it.
     eval(
         &c,
         "window.__realFetch = window.fetch;
          window.fetch = (input, init) => String(input).includes('/split_map_page')
-           ? Promise.reject(new TypeError('Failed to fetch'))
+           ? new Promise((_, reject) => setTimeout(() => reject(new TypeError('Failed to fetch')), 1500))
            : window.__realFetch(input, init);
          return true;",
     )
@@ -139,7 +139,16 @@ async fn a_page_whose_code_fails_to_download_can_be_retried() {
         .click()
         .await
         .unwrap();
+    // While it waits, "Loading…" (in the page's language), visible once the wait is noticeable.
+    let loading = wait_for(&c, "[data-testid=\"code-loading\"]").await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(loading.text().await.unwrap(), "正在加载…");
+    assert_eq!(attr(&loading, "role").await, "status");
     let failed = wait_for(&c, "[data-testid=\"code-load-failed\"]").await;
+    assert!(c
+        .find(Locator::Css("[data-testid=\"code-loading\"]"))
+        .await
+        .is_err());
     let text = failed.text().await.unwrap();
     assert!(text.contains("未能下载") && text.contains("重试"), "{text}");
     assert_eq!(attr(&failed, "role").await, "alert");
