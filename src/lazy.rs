@@ -7,6 +7,7 @@
 //! a failure is an `Err` the view shows with a retry button, never a panic (which would end the page).
 
 use std::future::Future;
+use std::pin::Pin;
 
 use futures::FutureExt;
 use leptos::prelude::*;
@@ -55,9 +56,10 @@ enum Code {
 }
 
 /// The view at once when its code is loaded; otherwise "Loading…" (after a moment) until it is, then the
-/// view; if the code cannot be downloaded, a message with a retry button. The wait is owned by the caller's reactive owner
-/// (a route, a dialog): when that is gone before the code arrives (the visitor moved on), nothing is built,
-/// since a view built under a disposed owner would read disposed signals and panic.
+/// view; if the code cannot be downloaded, a message with a retry button. The wait is owned by the
+/// caller's reactive owner (a route, a dialog): when that is gone before the code arrives (the visitor
+/// moved on), nothing is built, since a view built under a disposed owner would read disposed signals and
+/// panic.
 pub fn lazy_view<P, F, L, G>(view: P, preload: L) -> AnyView
 where
     P: Fn() -> F + Copy + Send + Sync + 'static,
@@ -65,22 +67,38 @@ where
     L: Fn() -> G + Copy + Send + Sync + 'static,
     G: Future<Output = Result<(), LoadFailed>> + 'static,
 {
-    if let Some(Ok(view)) = view().now_or_never() {
-        return view;
+    // The first attempt is polled once here: when the code is already there (always so without the
+    // `split` feature) the view is built at once; otherwise this same attempt is waited for.
+    let mut first = Box::pin(preload());
+    let polled = first.as_mut().now_or_never();
+    if let Some(Ok(())) = polled {
+        if let Some(Ok(view)) = view().now_or_never() {
+            return view;
+        }
     }
-    let code = RwSignal::new(Code::Loading);
-    let load = move || {
-        code.set(Code::Loading);
+    let code = RwSignal::new(match polled {
+        None => Code::Loading,
+        Some(Ok(())) => Code::Ready,
+        Some(Err(_)) => Code::Failed,
+    });
+    // Waits for one load attempt and records its outcome (a disposed owner just drops it).
+    let wait = move |attempt: Pin<Box<G>>| {
         spawn_local(async move {
-            let loaded = preload().await;
+            let loaded = attempt.await;
             code.try_set(if loaded.is_ok() {
                 Code::Ready
             } else {
                 Code::Failed
             });
-        });
+        })
     };
-    load();
+    if polled.is_none() {
+        wait(first);
+    }
+    let retry = move || {
+        code.set(Code::Loading);
+        wait(Box::pin(preload()));
+    };
     let lang = use_lang();
     (move || match code.get() {
         // Shown only if the wait is long enough to notice (style/main.css delays it), so that a fast
@@ -96,7 +114,7 @@ where
             view! {
                 <div class="code-load-failed" role="alert" data-testid="code-load-failed">
                     <p>{move || t(lang.get()).code_load_failed}</p>
-                    <button type="button" on:click=move |_| load()>{move || t(lang.get()).code_load_retry}</button>
+                    <button type="button" on:click=move |_| retry()>{move || t(lang.get()).code_load_retry}</button>
                 </div>
             }
             .into_any(),
