@@ -6,7 +6,6 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use fantoccini::wd::TimeoutConfiguration;
 use serde_json::Value;
 
 const AXE: &str = r#"
@@ -31,13 +30,7 @@ async fn every_route_passes_axe() {
     let mut failures = Vec::new();
     for (w, h) in [(1280, 900), (390, 844)] {
         let c = browser(&driver, w, h).await;
-        c.update_timeouts(TimeoutConfiguration::new(
-            Some(Duration::from_secs(60)),
-            None,
-            None,
-        ))
-        .await
-        .unwrap();
+        script_timeout(&c, 60).await;
         for (route, ready) in ROUTES {
             for lang in ["en", "zh"] {
                 let sep = if route.contains('?') { '&' } else { '?' };
@@ -67,13 +60,7 @@ async fn axe_reports_a_planted_violation() {
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let c = browser(&driver, 1280, 900).await;
-    c.update_timeouts(TimeoutConfiguration::new(
-        Some(Duration::from_secs(60)),
-        None,
-        None,
-    ))
-    .await
-    .unwrap();
+    script_timeout(&c, 60).await;
     c.goto(&format!("{app}/about")).await.unwrap();
     wait_for(&c, "article.about").await;
     eval(&c, "const i = document.createElement('img'); i.src = 'data:,'; document.body.appendChild(i); return true").await;

@@ -7,7 +7,6 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use fantoccini::wd::TimeoutConfiguration;
 use serde_json::Value;
 
 async fn run_bridges(c: &fantoccini::Client, app: &str, n: usize) -> (f64, f64) {
@@ -103,13 +102,7 @@ async fn bench_crossfilter_1m_vs_crossfilter2() {
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let c = browser(&driver, 1280, 800).await;
-    c.update_timeouts(TimeoutConfiguration::new(
-        Some(Duration::from_secs(600)),
-        None,
-        None,
-    ))
-    .await
-    .unwrap();
+    script_timeout(&c, 600).await;
     let (median, p95) = run_bridges(&c, &app, n).await;
     println!("BENCH bridges (wasm, headless Chromium) {n} rows: median {median:.2} ms, p95 {p95:.2} ms per filter change");
     let r: Value = c.execute_async(CROSSFILTER, vec![]).await.unwrap();
@@ -164,13 +157,7 @@ async fn bench_click_to_repaint() {
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let c = browser(&driver, 1280, 900).await;
-    c.update_timeouts(TimeoutConfiguration::new(
-        Some(Duration::from_secs(120)),
-        None,
-        None,
-    ))
-    .await
-    .unwrap();
+    script_timeout(&c, 120).await;
     c.goto(&format!("{app}/explore")).await.unwrap();
     wait_for(&c, "[data-testid=\"chart-status\"] canvas").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -214,13 +201,7 @@ async fn bench_map_pan_frames() {
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let c = browser(&driver, 1280, 900).await;
-    c.update_timeouts(TimeoutConfiguration::new(
-        Some(Duration::from_secs(120)),
-        None,
-        None,
-    ))
-    .await
-    .unwrap();
+    script_timeout(&c, 120).await;
     c.goto(&format!(
         "{app}/map?zoom=2.4&lon=18&lat=2&layer=countries~points~flows"
     ))
@@ -427,13 +408,7 @@ async fn bench_open_100k_local_file() {
             &["--enable-precise-memory-info", "--js-flags=--expose-gc"],
         )
         .await;
-        c.update_timeouts(TimeoutConfiguration::new(
-            Some(Duration::from_secs(120)),
-            None,
-            None,
-        ))
-        .await
-        .unwrap();
+        script_timeout(&c, 120).await;
         c.goto(&format!("{app}/about")).await.unwrap();
         let input = wait_for(&c, "[data-testid=\"open-file\"] input[type=\"file\"]").await;
         load_done_after(&c, 0.0, 200).await;

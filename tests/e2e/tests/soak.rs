@@ -4,10 +4,7 @@
 
 mod common;
 
-use std::time::Duration;
-
 use common::*;
-use fantoccini::wd::TimeoutConfiguration;
 use serde_json::Value;
 
 const SOAK: &str = r#"
@@ -73,13 +70,7 @@ async fn random_interactions_leave_no_errors_and_bounded_heap() {
         &["--js-flags=--expose-gc", "--enable-precise-memory-info"],
     )
     .await;
-    c.update_timeouts(TimeoutConfiguration::new(
-        Some(Duration::from_secs(1800)),
-        None,
-        None,
-    ))
-    .await
-    .unwrap();
+    script_timeout(&c, 1800).await;
     c.goto(&format!("{app}/explore")).await.unwrap();
     wait_for(&c, "[data-testid=\"chart-status\"] canvas").await;
     let r: Value = c

@@ -145,12 +145,16 @@ fn free_port() -> u16 {
 pub struct Driver {
     child: Child,
     pub url: String,
+    /// The browsers' profiles (each 10–120 MB with its HTTP cache), removed with the driver: left
+    /// behind, a few runs of the suite fill the disk.
+    profiles: PathBuf,
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profiles);
     }
 }
 
@@ -176,6 +180,7 @@ pub fn chromedriver() -> Driver {
     Driver {
         child,
         url: format!("http://127.0.0.1:{port}"),
+        profiles: std::env::temp_dir().join(format!("bridges-e2e-{}-{port}", std::process::id())),
     }
 }
 
@@ -184,13 +189,21 @@ pub async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
     browser_with(driver, width, height, &[]).await
 }
 
+/// Lets scripts (`execute`, `execute_async`) run up to `secs` seconds: benchmarks, axe and the soak run
+/// long ones.
+pub async fn script_timeout(c: &Client, secs: u64) {
+    c.update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+        Some(Duration::from_secs(secs)),
+        None,
+        None,
+    ))
+    .await
+    .unwrap();
+}
+
 /// As [`browser`], with extra command-line flags.
 pub async fn browser_with(driver: &Driver, width: u32, height: u32, extra: &[&str]) -> Client {
-    let profile = std::env::temp_dir().join(format!(
-        "bridges-e2e-{}-{}",
-        std::process::id(),
-        free_port()
-    ));
+    let profile = driver.profiles.join(free_port().to_string());
     let args = vec![
         "--headless=new".to_string(),
         "--no-sandbox".into(),
