@@ -114,7 +114,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<(), String> {
 /// - App code at start: what index.html loads before any page's code (boot.js, wasm-bindgen's glue, the
 ///   main wasm module, the chunk loader, the CSS, and embed.js and sw.js): issue #8's 250 KB target.
 /// - The heaviest first load of one page (the start plus the chunks that page needs): just above today's
-///   (the presenter, 538.7 KB), so that growth fails the build.
+///   (the presenter, 540.6 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
 const APP_BUDGET_KB: f64 = 250.0;
 const PAGE_BUDGET_KB: f64 = 560.0;
