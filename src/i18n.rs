@@ -134,7 +134,7 @@ pub fn LangSwitch() -> impl IntoView {
         let other = lang.get().other();
         format!(
             "{}?{}",
-            location.pathname.get(),
+            crate::paths::same_site_path(&location.pathname.get()),
             crate::paths::query_with(&location.search.get(), &[("lang", other.code())])
         )
     };

@@ -72,10 +72,11 @@ fn ProjectorSwitch() -> impl IntoView {
             &location.search.get(),
             &[("theme", if on() { "" } else { "projector" })],
         );
+        let path = paths::same_site_path(&location.pathname.get());
         if q.is_empty() {
-            location.pathname.get()
+            path
         } else {
-            format!("{}?{q}", location.pathname.get())
+            format!("{path}?{q}")
         }
     };
     view! {
@@ -114,11 +115,47 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What a page adds to its document title (a project's title, a story's): set by that page, cleared
+/// when it goes.
+#[derive(Clone, Copy)]
+pub struct TitleDetail(pub RwSignal<Option<String>>);
+
+/// Gives `detail` to the document title while the calling component lives.
+pub fn use_title_detail(detail: impl Fn() -> Option<String> + Send + Sync + 'static) {
+    if let Some(TitleDetail(d)) = use_context::<TitleDetail>() {
+        Effect::new(move |_| d.set(detail()));
+        on_cleanup(move || {
+            let _ = d.try_set(None);
+        });
+    }
+}
+
+/// Every route has its own document title, in the page's language (embeds set their own).
+fn follow_title() {
+    let location = leptos_router::hooks::use_location();
+    let lang = i18n::use_lang();
+    let detail = RwSignal::new(None::<String>);
+    provide_context(TitleDetail(detail));
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        let base = paths::base_path();
+        let page = bridges_core::route::Page::from_path(path.strip_prefix(&base).unwrap_or(&path));
+        if matches!(page, bridges_core::route::Page::Embed(_)) {
+            return;
+        }
+        let title = page.document_title(detail.get().as_deref(), lang.get());
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&title);
+        }
+    });
+}
+
 /// Header, routes and footer, inside the router and the language provider.
 #[component]
 fn Shell() -> impl IntoView {
     let lang = i18n::use_lang();
     follow_theme();
+    follow_title();
     view! {
             <Chrome>
                 <a class="skip-link" href="#main">{tr!(lang, skip_to_content)}</a>

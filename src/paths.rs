@@ -18,6 +18,14 @@ pub fn href(path: &str) -> String {
     format!("{}{}", base_path(), path)
 }
 
+/// The current path as a link target that stays on this site: a path opened as `//evil.example/` (a
+/// server that answers every path with the app) would otherwise become a protocol-relative link to
+/// another site. Leading slashes and backslashes collapse to one slash.
+pub fn same_site_path(pathname: &str) -> String {
+    let rest = pathname.trim_start_matches(['/', '\\']);
+    format!("/{rest}")
+}
+
 /// A query string with some parameters set (an empty value removes one); the others are kept as they are.
 pub fn query_with(search: &str, set: &[(&str, &str)]) -> String {
     let Ok(p) = web_sys::UrlSearchParams::new_with_str(search) else {

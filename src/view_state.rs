@@ -99,7 +99,9 @@ pub fn use_bars(
     limit: Option<usize>,
 ) -> Signal<Vec<bridges_core::explore::Bar>> {
     let lang = crate::i18n::use_lang();
-    Signal::derive(move || {
+    // A memo, not a derived signal: a chart reads its bars from several places (layout, paint, summary,
+    // tooltip, table), and each read of a derived signal would compute them again.
+    let bars = Memo::new(move |_| {
         let (s, _) = state.get();
         let a = agg.get();
         match data.engine.lock() {
@@ -115,7 +117,8 @@ pub fn use_bars(
             ),
             Err(_) => Vec::new(),
         }
-    })
+    });
+    bars.into()
 }
 
 /// A callback that applies a click on a bar of `view` (plain or additive) to the URL.

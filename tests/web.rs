@@ -133,7 +133,7 @@ async fn data_issues_lists_located_problems_as_text() {
         .unwrap()
         .contains("1 records were skipped"));
     let button = root
-        .query_selector("section button")
+        .query_selector("details button")
         .unwrap()
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>();

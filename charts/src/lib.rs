@@ -614,7 +614,10 @@ pub fn draw<'t, DB: DrawingBackend>(
                 if seg.h <= 0.0 {
                     continue;
                 }
-                let c = series_colour(k, placed.segments.len());
+                let c = match bar.segment_colours.get(k) {
+                    Some(&(r, g, b)) => RGBColor(r, g, b),
+                    None => series_colour(k, placed.segments.len()),
+                };
                 let alpha = theme.dimmed_opacity.unwrap_or(0.3);
                 let style = if dim {
                     c.mix(alpha).filled()

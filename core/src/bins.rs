@@ -15,6 +15,9 @@ pub fn quantile_bounds(values: &[f64], k: usize) -> Vec<f64> {
         return Vec::new();
     }
     v.sort_by(f64::total_cmp);
+    // Fewer classes than a few countries each would split equal neighbours apart: at least three
+    // countries a class.
+    let k = k.min(v.len().div_ceil(3)).max(1);
     let mut bounds: Vec<f64> = (1..=k)
         .map(|i| {
             let idx = ((i as f64 / k as f64) * v.len() as f64).ceil() as usize;
@@ -52,9 +55,40 @@ pub fn class_ranges(values: &[f64], bounds: &[f64]) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// As [`class_ranges`], for whole numbers (project counts): a class starts at the integer after the
+/// previous bound, so the legend reads "1–24, 25–46", never "1–24, 24–46".
+pub fn count_ranges(values: &[f64], bounds: &[f64]) -> Vec<(f64, f64)> {
+    class_ranges(values, bounds)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (lo, hi))| {
+            if i == 0 {
+                (lo, hi)
+            } else {
+                (lo.floor() + 1.0, hi)
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn count_classes_do_not_overlap() {
+        let values: Vec<f64> = (1..=100).map(f64::from).collect();
+        let b = quantile_bounds(&values, 5);
+        let r = count_ranges(&values, &b);
+        assert_eq!(r[0], (1.0, 20.0));
+        assert_eq!(r[1], (21.0, 40.0));
+    }
+
+    #[test]
+    fn few_countries_get_few_classes() {
+        assert_eq!(quantile_bounds(&[1.0, 2.0, 3.0, 4.0], 5).len(), 2);
+        assert_eq!(quantile_bounds(&[7.0], 5), [7.0]);
+    }
 
     #[test]
     fn quantiles_split_countries_evenly() {
@@ -79,9 +113,12 @@ mod tests {
 
     #[test]
     fn skewed_and_tiny_inputs() {
+        // Five countries make two classes (at least three countries a class).
         let b = quantile_bounds(&[1.0, 1.0, 1.0, 2.0, 500.0, 0.0], 5);
-        assert_eq!(b, [1.0, 2.0, 500.0]);
-        assert_eq!(class_of(500.0, &b), Some(2));
+        assert_eq!(b, [1.0, 500.0]);
+        assert_eq!(class_of(500.0, &b), Some(1));
+        let b = quantile_bounds(&[1.0, 1.0, 1.0, 2.0, 500.0, 3.0, 4.0, 5.0, 6.0], 5);
+        assert_eq!(b, [1.0, 4.0, 500.0]);
         assert!(quantile_bounds(&[0.0, f64::NAN], 5).is_empty());
         assert_eq!(
             class_ranges(&[3.0, 9.0], &[3.0, 9.0]),

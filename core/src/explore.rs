@@ -22,13 +22,23 @@ pub struct Bar {
     pub colour: Option<String>,
     /// A stacked timeline's segments, in the measure, one per series of [`stack_series`].
     pub segments: Vec<f64>,
+    /// The segments' colours: each series keeps its sector's or status's own colour ([`crate::palette`]).
+    pub segment_colours: Vec<crate::palette::Rgb>,
 }
 
 /// Most series a stacked timeline shows; the rest are summed as "Other".
 pub const STACK_SERIES: usize = 7;
 
+/// One series of a stacked chart, as its legend shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub label: String,
+    /// The sector's or status's own colour; grey for "Other".
+    pub colour: crate::palette::Rgb,
+}
+
 /// The series of a stacked timeline: the largest stack keys (by the measure over all years), then
-/// "Other". Returns (labels, for each stack key the series index it belongs to).
+/// "Other". Returns (the series, for each stack key the series index it belongs to).
 pub fn stack_series(
     agg: &Aggregates,
     cols: &Columns,
@@ -36,7 +46,7 @@ pub fn stack_series(
     stack: crate::query::Stack,
     measure: Measure,
     lang: Lang,
-) -> (Vec<String>, Vec<usize>) {
+) -> (Vec<Series>, Vec<usize>) {
     let k = agg.stack_keys;
     if k == 0 {
         return (Vec::new(), Vec::new());
@@ -58,28 +68,39 @@ pub fn stack_series(
         .collect();
     totals.sort_by(|a, b| b.1.total_cmp(&a.1));
     let label = |key: usize| match stack {
-        crate::query::Stack::Sector => cols
-            .sectors
-            .get(key)
-            .map(|code| reference.sector_name(*code, lang))
-            .unwrap_or_else(|| t(lang).unknown_sector.into()),
-        _ => Status::ALL
-            .get(key)
-            .map(|s| s.label(lang).to_string())
-            .unwrap_or_else(|| t(lang).unknown_status.into()),
+        crate::query::Stack::Sector => Series {
+            label: cols
+                .sectors
+                .get(key)
+                .map(|code| reference.sector_name(*code, lang))
+                .unwrap_or_else(|| t(lang).unknown_sector.into()),
+            colour: cols.sectors.get(key).map_or(crate::palette::OTHER, |code| {
+                crate::palette::sector_colour(*code)
+            }),
+        },
+        _ => Series {
+            label: Status::ALL
+                .get(key)
+                .map(|s| s.label(lang).to_string())
+                .unwrap_or_else(|| t(lang).unknown_status.into()),
+            colour: crate::palette::status_colour(key),
+        },
     };
     let shown = if totals.len() > STACK_SERIES {
         STACK_SERIES - 1
     } else {
         totals.len()
     };
-    let mut labels: Vec<String> = totals[..shown].iter().map(|(key, _)| label(*key)).collect();
+    let mut labels: Vec<Series> = totals[..shown].iter().map(|(key, _)| label(*key)).collect();
     let mut series = vec![usize::MAX; k];
     for (i, (key, _)) in totals.iter().enumerate() {
         series[*key] = i.min(shown);
     }
     if totals.len() > shown {
-        labels.push(t(lang).other.into());
+        labels.push(Series {
+            label: t(lang).other.into(),
+            colour: crate::palette::OTHER,
+        });
     }
     for s in series.iter_mut() {
         if *s == usize::MAX {
@@ -221,6 +242,7 @@ pub fn bars(
         selected,
         colour: None,
         segments: Vec::new(),
+        segment_colours: Vec::new(),
     };
     let (series_labels, series_of) = if view == View::Timeline {
         stack_series(agg, cols, reference, agg.stack, measure, lang)
@@ -237,6 +259,7 @@ pub fn bars(
                 let mut b = bar(y.to_string(), y.to_string(), agg.by_year[code], selected);
                 if agg.stack_keys > 0 {
                     b.segments = vec![0.0; series_labels.len()];
+                    b.segment_colours = series_labels.iter().map(|s| s.colour).collect();
                     for (key, &series) in series_of.iter().enumerate() {
                         let g = &agg.by_year_stack[code * agg.stack_keys + key];
                         if let Some(v) = b.segments.get_mut(series) {

@@ -1,6 +1,7 @@
 use bridges_charts::{draw, hit, layout_with, to_svg, Layout, Orientation, Theme};
-use bridges_core::explore::{sentence, Bar, View};
+use bridges_core::explore::{sentence, Bar, Series, View};
 use bridges_core::query::{Measure, Theme as UrlTheme};
+use bridges_core::titles::{chart_title, Subject};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use leptos_use::{use_device_pixel_ratio, use_element_size};
@@ -92,17 +93,28 @@ pub fn ChartCard(
     /// Height in CSS pixels for column charts (bar charts grow with their rows).
     #[prop(default = 220.0)]
     height: f64,
+    /// Column charts take the height their box is given by the layout (a slide's grid cell) instead of
+    /// `height`.
+    #[prop(optional)]
+    fill_height: bool,
     /// Called with the bar's key and whether the click adds to the selection.
     on_select: Callback<(String, bool)>,
-    /// Series names of a stacked chart, shown as a legend.
+    /// Series of a stacked chart, shown as a legend.
     #[prop(optional, into)]
-    legend: Option<Signal<Vec<String>>>,
+    legend: Option<Signal<Vec<Series>>>,
     /// Extra controls shown in the card's header (stacking, play).
     #[prop(optional)]
     controls: Option<ChildrenFn>,
     /// Hide the table switch and downloads (embeds with `controls=0`).
     #[prop(optional)]
     compact: bool,
+    /// Inside an embed: the frame's own heading names the chart, the summary sentence is for screen
+    /// readers, and the tools are in a menu, so the chart takes the frame.
+    #[prop(optional)]
+    embedded: bool,
+    /// One sector or place the filters narrow the chart to, named in its title.
+    #[prop(optional, into)]
+    subject: Option<Signal<Subject>>,
 ) -> impl IntoView {
     let wrap = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
@@ -126,19 +138,26 @@ pub fn ChartCard(
         });
     });
     let lang = use_lang();
+    let stage_scale = use_context::<crate::components::present::stage::StageScale>()
+        .map_or_else(|| Signal::stored(1.0), |s| s.0);
 
     let placed: Memo<Option<Layout>> = Memo::new(move |_| {
         let width = size.width.get();
-        (width > 0.0).then(|| {
-            layout_with(
-                &bars.get(),
-                measure.get(),
-                orientation,
-                width,
-                height,
-                &look.get().theme(),
-                lang.get(),
-            )
+        let height = if fill_height && orientation == Orientation::Vertical {
+            size.height.get()
+        } else {
+            height
+        };
+        (width > 0.0 && height > 0.0).then(|| {
+            let (b, m, th, l) = (bars.get(), measure.get(), look.get().theme(), lang.get());
+            let placed = layout_with(&b, m, orientation, width, height, &th, l);
+            // Values drawn above the columns add room on top; a chart that fills a box gives it back.
+            if fill_height && placed.height > height + 0.5 {
+                let inner = (height - (placed.height - height)).max(40.0);
+                layout_with(&b, m, orientation, width, inner, &th, l)
+            } else {
+                placed
+            }
         })
     });
 
@@ -146,7 +165,8 @@ pub fn ChartCard(
         let (Some(l), Some(el)) = (placed.get(), canvas.get()) else {
             return;
         };
-        let ratio = dpr.get().max(1.0);
+        // On a scaled slide stage the canvas is drawn at the scaled resolution, so it stays sharp.
+        let ratio = dpr.get().max(1.0) * stage_scale.get().max(0.1);
         let b = bars.get();
         let f = focus.get();
         // Everything the paint needs is taken now: the component may be gone by the next frame.
@@ -253,27 +273,42 @@ pub fn ChartCard(
         }
     };
     let summary = move || sentence(view, &bars.get(), measure.get(), lang.get());
-    let title = move || view.title(lang.get());
+    let title = move || {
+        let subject = subject.map(|s| s.get()).unwrap_or_default();
+        chart_title(view, measure.get(), &subject, lang.get())
+    };
     let title_id = format!("{}-title", view.testid());
 
     view! {
         <figure class="chart-card" data-testid=view.testid() aria-labelledby=title_id.clone()>
-            <div class="chart-head">
-                <h2 id=title_id.clone()>{title}</h2>
-                <div class="chart-tools" class:hidden=compact>
-                    <button type="button" aria-pressed=move || as_table.get().to_string()
-                        on:click=move |_| as_table.update(|t| *t = !*t)>
-                        {move || if as_table.get() { t(lang.get()).show_as_chart } else { t(lang.get()).show_as_table }}
-                    </button>
-                    <button type="button" on:click=download_svg aria-label=move || fill(t(lang.get()).download_as, &[("what", title()), ("format", "SVG")])>"SVG"</button>
-                    <button type="button" on:click=download_png aria-label=move || fill(t(lang.get()).download_as, &[("what", title()), ("format", "PNG")])>"PNG"</button>
-                </div>
+            <div class="chart-head" class:chart-head-embedded=embedded>
+                <h2 id=title_id.clone() class:sr-only=embedded>{title}</h2>
+                {(!compact).then(|| {
+                    let tools = view! {
+                        <button type="button" aria-pressed=move || as_table.get().to_string()
+                            on:click=move |_| as_table.update(|t| *t = !*t)>
+                            {move || if as_table.get() { t(lang.get()).show_as_chart } else { t(lang.get()).show_as_table }}
+                        </button>
+                        <button type="button" on:click=download_svg aria-label=move || fill(t(lang.get()).download_as, &[("what", &title()), ("format", "SVG")])>"SVG"</button>
+                        <button type="button" on:click=download_png aria-label=move || fill(t(lang.get()).download_as, &[("what", &title()), ("format", "PNG")])>"PNG"</button>
+                    };
+                    if embedded {
+                        view! {
+                            <details class="chart-menu">
+                                <summary><span aria-hidden="true">"⋯"</span><span class="sr-only">{tr!(lang, chart_menu_label)}</span></summary>
+                                <div class="chart-menu-items">{tools}</div>
+                            </details>
+                        }.into_any()
+                    } else {
+                        view! { <div class="chart-tools">{tools}</div> }.into_any()
+                    }
+                })}
             </div>
             {controls.map(|c| view! { <div class="chart-controls">{c()}</div> })}
-            <p class="chart-summary" data-testid="chart-summary">{summary}</p>
-            <div class="chart-canvas" node_ref=wrap class:hidden=move || as_table.get()>
+            <p class="chart-summary" class:sr-only=embedded data-testid="chart-summary">{summary}</p>
+            <div class="chart-canvas" class:chart-fill=fill_height node_ref=wrap class:hidden=move || as_table.get()>
                 <canvas node_ref=canvas tabindex="0" role="img"
-                    aria-label=move || fill(t(lang.get()).chart_aria, &[("title", title()), ("summary", &summary())])
+                    aria-label=move || fill(t(lang.get()).chart_aria, &[("title", &title()), ("summary", &summary())])
                     on:pointermove=move |ev: web_sys::PointerEvent| {
                         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
                         hover.set(at(x, y).map(|i| (i, x, y)));
@@ -297,12 +332,11 @@ pub fn ChartCard(
                 <p class="sr-only" aria-live="polite">{move || focus.get().and_then(describe)}</p>
             </div>
             {move || legend.map(|l| l.get()).filter(|l| !l.is_empty()).map(|labels| {
-                let n = labels.len();
                 view! {
                     <ul class="legend" aria-label=tr!(lang, legend)>
-                        {labels.into_iter().enumerate().map(|(k, label)| {
-                            let c = bridges_charts::series_colour(k, n);
-                            view! { <li><span class="swatch" style:background=format!("rgb({},{},{})", c.0, c.1, c.2)></span>{label}</li> }
+                        {labels.into_iter().map(|s| {
+                            let (r, g, b) = s.colour;
+                            view! { <li><span class="swatch" style:background=format!("rgb({r},{g},{b})")></span>{s.label}</li> }
                         }).collect_view()}
                     </ul>
                 }

@@ -4,7 +4,7 @@ use bridges_core::issue::LoadError;
 use leptos::prelude::*;
 
 use crate::app_data::{AppData, DEFAULT_DATA};
-use crate::components::data_issues::DataIssues;
+use crate::components::data_issues::{DataIssues, IssuesShown};
 use crate::i18n::use_lang;
 use crate::paths::href;
 use crate::tr;
@@ -19,6 +19,12 @@ pub fn DataGate<F, V>(
     /// Leave out the banner and the problems list (when another gate on the page shows them).
     #[prop(optional)]
     quiet: bool,
+    /// How the problems list is shown: one line (most pages) or the whole table (About).
+    #[prop(optional)]
+    issues_shown: IssuesShown,
+    /// Leave out the problems list but not the banner (embeds link to the list instead).
+    #[prop(optional)]
+    no_issues: bool,
 ) -> impl IntoView
 where
     F: Fn(Arc<AppData>) -> V + Send + Sync + 'static,
@@ -55,7 +61,7 @@ where
                     </p>
                 }
             });
-            let issues = if quiet {
+            let issues = if quiet || no_issues {
                 Vec::new()
             } else {
                 data.loaded.issues.clone()
@@ -63,7 +69,7 @@ where
             view! {
                 {banner}
                 {children(data)}
-                <DataIssues issues=issues/>
+                <DataIssues issues=issues shown=issues_shown/>
             }
             .into_any()
         }

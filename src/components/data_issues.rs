@@ -4,16 +4,33 @@ use leptos::prelude::*;
 use crate::i18n::{count, fill, t, use_lang};
 use crate::tr;
 
-/// How many problems are listed before "show all" is needed.
+/// How many problems are listed before "show more" is needed.
 const FIRST: usize = 50;
+/// The most rows the page ever holds: a file can produce hundreds of thousands of problems.
+const MOST: usize = 500;
+
+/// How much of the problems list a page shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum IssuesShown {
+    /// One line with the count; the table opens on request. Open from the start when records were
+    /// skipped, since then the visitor is not seeing all of the file.
+    #[default]
+    Line,
+    /// The table, open (the About page, where the data's quality is the point).
+    Full,
+}
 
 /// Lists problems found while loading a dataset: where (source, record, id, field), what was expected,
-/// what was found and what Bridges did. Renders nothing when there are none.
+/// what was found and what Bridges did. Renders nothing when there are none. On most pages it is one line
+/// with the count ([`IssuesShown::Line`]), so the data's notes never push the page's content away.
 /// Test contract: `data-testid="data-issues"` with `data-count`.
 #[component]
 pub fn DataIssues(
     /// The problems, in file order.
     issues: Vec<DataIssue>,
+    /// One line, or the whole table.
+    #[prop(optional)]
+    shown: IssuesShown,
 ) -> impl IntoView {
     if issues.is_empty() {
         return ().into_any();
@@ -27,7 +44,7 @@ pub fn DataIssues(
     let lang = use_lang();
     let rows = move || {
         let n = if show_all.get() {
-            total
+            MOST.min(total)
         } else {
             FIRST.min(total)
         };
@@ -63,9 +80,17 @@ pub fn DataIssues(
             })
             .collect_view()
     };
+    let open = shown == IssuesShown::Full || skipped > 0;
     view! {
-        <section class="data-issues" data-testid="data-issues" data-count=total.to_string() aria-labelledby="issues-title">
-            <h2 id="issues-title">{move || fill(t(lang.get()).issues_title, &[("n", &count(lang.get(), total as u64))])}</h2>
+        <details class="data-issues" id="data-issues" data-testid="data-issues" data-count=total.to_string() open=open>
+            <summary>
+                <h2 id="issues-title">{move || fill(t(lang.get()).issues_title, &[("n", &count(lang.get(), total as u64))])}</h2>
+                <span class="data-issues-more">{move || if skipped > 0 {
+                    fill(t(lang.get()).issues_skipped_short, &[("n", &count(lang.get(), skipped as u64))])
+                } else {
+                    t(lang.get()).issues_none_skipped.to_string()
+                }}</span>
+            </summary>
             <p>{move || fill(t(lang.get()).issues_skipped, &[("n", &count(lang.get(), skipped as u64))])}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-label=tr!(lang, issues_region)>
                 <table>
@@ -79,10 +104,19 @@ pub fn DataIssues(
             </div>
             {(total > FIRST).then(|| view! {
                 <button type="button" on:click=move |_| show_all.update(|v| *v = !*v)>
-                    {move || if show_all.get() { t(lang.get()).show_fewer.to_string() } else { fill(t(lang.get()).show_all_n, &[("n", &count(lang.get(), total as u64))]) }}
+                    {move || {
+                        let (l, tx) = (lang.get(), t(lang.get()));
+                        if show_all.get() {
+                            tx.show_fewer.to_string()
+                        } else if total > MOST {
+                            fill(tx.show_first_n, &[("n", &count(l, MOST as u64)), ("total", &count(l, total as u64))])
+                        } else {
+                            fill(tx.show_all_n, &[("n", &count(l, total as u64))])
+                        }
+                    }}
                 </button>
             })}
-        </section>
+        </details>
     }
     .into_any()
 }

@@ -53,6 +53,10 @@ pub fn Chips(
     state: Signal<ViewState>,
     /// Called with the state to go to.
     on_change: Callback<ViewState>,
+    /// What to say when no filter is set: how this page filters ("click a bar", "click a country");
+    /// nothing when left out.
+    #[prop(optional)]
+    empty_hint: Option<bridges_core::i18n::Key>,
 ) -> impl IntoView {
     let lang = use_lang();
     let chips = move || {
@@ -156,7 +160,7 @@ pub fn Chips(
             {move || {
                 let list = chips();
                 if list.is_empty() {
-                    return view! { <p class="note">{tr!(lang, no_filters)}</p> }.into_any();
+                    return empty_hint.map(|hint| view! { <p class="note">{move || hint(t(lang.get()))}</p> }).into_any();
                 }
                 let mut cleared = state.get();
                 cleared.filters = Default::default();

@@ -86,10 +86,66 @@ pub fn Headline(
 pub fn FilteredHeadline(
     /// The loaded dataset.
     data: std::sync::Arc<crate::app_data::AppData>,
+    /// One line instead of cards (where a map or chart is the point of the page).
+    #[prop(optional)]
+    strip: bool,
 ) -> impl IntoView {
     use crate::view_state::{filtered_summary, use_aggregates, use_view_state};
     let state = use_view_state();
     let agg = use_aggregates(std::sync::Arc::clone(&data), state);
     let summary = Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0));
-    view! { <Headline summary=summary/> }
+    if strip {
+        view! { <HeadlineStrip summary=summary/> }.into_any()
+    } else {
+        view! { <Headline summary=summary/> }.into_any()
+    }
+}
+
+/// The headline as one line of text, for places where the view is the point (embeds, phones):
+/// "1,767 projects · $35.2 billion known · 612 without an amount". The same test ids and exact
+/// `data-value`s as [`Headline`]; the currency and price base are in the line's title and its
+/// accessible text.
+#[component]
+pub fn HeadlineStrip(
+    /// Figures to show.
+    #[prop(into)]
+    summary: Signal<Summary>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let s = move || summary.get();
+    let n = move |v: usize| count(lang.get(), v as u64);
+    let unit = move || {
+        s().amount.map(|a| {
+            let l = lang.get();
+            fill(
+                t(l).strip_unit,
+                &[
+                    ("base", &crate::i18n::price_base(l, &a.price_base)),
+                    ("currency", crate::i18n::currency_name(l, &a.currency)),
+                ],
+            )
+        })
+    };
+    view! {
+        <p class="headline-strip" aria-label=tr!(lang, headline_label)>
+            <span data-testid="project-count" data-value=move || s().projects.to_string()>
+                <b>{move || n(s().projects)}</b>" "{tr!(lang, headline_projects)}
+            </span>
+            <span class="sep" aria-hidden="true">" · "</span>
+            <span data-testid="amount-total" data-value=move || format!("{:.0}", s().amount.map_or(0.0, |a| a.total))
+                title=unit>
+                {move || match s().amount {
+                    Some(a) => view! {
+                        <b>{money(lang.get(), a.total, &a.currency)}</b>" "{tr!(lang, strip_known)}
+                        <span class="sr-only">{unit}</span>
+                    }.into_any(),
+                    None => view! { {tr!(lang, headline_no_known_amount)} }.into_any(),
+                }}
+            </span>
+            <span class="sep" aria-hidden="true">" · "</span>
+            <span data-testid="amount-unknown" data-value=move || s().amount_unknown.to_string()>
+                <b>{move || n(s().amount_unknown)}</b>" "{tr!(lang, strip_unknown)}
+            </span>
+        </p>
+    }
 }

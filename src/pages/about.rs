@@ -53,7 +53,7 @@ pub fn About() -> impl IntoView {
             <p>{tr!(lang, about_sdg)}</p>
             <h2 id="sdg-mapping">{tr!(lang, about_mapping_title)}</h2>
             <p>{tr!(lang, about_mapping)}</p>
-            <DataGate children=move |data| {
+            <DataGate issues_shown=crate::components::data_issues::IssuesShown::Full children=move |data| {
                 let rows = move || {
                     let l = lang.get();
                     data.reference.tables.sectors.iter().map(|s| {

@@ -1,15 +1,21 @@
 //! `/embed/:view`: one view for a partner's page, with minimal chrome, a source line and a link to the
 //! full view. It reports its height to the parent page (`public/embed.js` applies it):
 //! `{ "type": "bridges:resize", "version": 1, "id": <the embed= parameter>, "height": <px> }`.
-//! Options: `theme=light|dark|auto`, `controls=0|1`, `accent=RRGGBB`, `height=N` (fixed), `lang=en|zh`
-//! (read by the language provider; without it the visitor's browser language), plus every filter
-//! parameter of the explorer.
+//! Options: `theme=light|dark|auto`, `controls=0|1`, `cards=1` (the headline as cards instead of one
+//! line), `accent=RRGGBB`, `height=N` (fixed), `lang=en|zh` (read by the language provider; without it
+//! the visitor's browser language), plus every filter parameter of the explorer.
+//!
+//! The view leads: a one-line title that says what the chart shows ("Health projects by commitment
+//! year", also the frame's document title), the headline as one line, the chart or map at a size that
+//! fits the default 480 px frame, and a footer with the source, a link to the full view and — instead
+//! of the problems table, which belongs to the app and not to a partner's article — a "data notes" link.
 
 use std::sync::Arc;
 
 use bridges_charts::Orientation;
 use bridges_core::explore::View;
 use bridges_core::query::to_query;
+use bridges_core::titles::{chart_title, Subject};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -18,7 +24,7 @@ use leptos_use::use_element_size;
 use crate::app_data::AppData;
 use crate::components::chart_card::ChartCard;
 use crate::components::data_gate::DataGate;
-use crate::components::headline::Headline;
+use crate::components::headline::{Headline, HeadlineStrip};
 use crate::i18n::fill_view;
 use crate::i18n::{tm, use_lang, Lang};
 use crate::lazy::lazy_view;
@@ -113,7 +119,10 @@ pub fn EmbedPage() -> impl IntoView {
     let q = query.read_untracked();
     let theme = q.get("theme").unwrap_or_else(|| "auto".into());
     let accent = q.get("accent").and_then(|a| valid_accent(&a));
-    let controls = q.get("controls").as_deref() != Some("0");
+    let options = EmbedOptions {
+        controls: q.get("controls").as_deref() != Some("0"),
+        cards: q.get("cards").as_deref() == Some("1"),
+    };
     let fixed_height = q
         .get("height")
         .and_then(|h| h.parse::<u32>().ok())
@@ -144,11 +153,12 @@ pub fn EmbedPage() -> impl IntoView {
 
     let known = EMBED_VIEWS.contains(&name.as_str());
     let lang = use_lang();
+    let view_name = name.clone();
     view! {
-        <div class="embed-root" data-testid="embed-root" node_ref=root
-            style:height=fixed_height.map(|h| format!("{h}px")) style:overflow=fixed_height.map(|_| "auto")>
+        <div class="embed-root" class:embed-fixed=fixed_height.is_some() data-testid="embed-root" data-view=view_name node_ref=root
+            style:height=fixed_height.map(|h| format!("{h}px"))>
             {if known {
-                view! { <DataGate children=move |data| view! { <EmbedBody data=data name=name.clone() controls=controls/> }/> }.into_any()
+                view! { <DataGate no_issues=true children=move |data| view! { <EmbedBody data=data name=name.clone() options=options/> }/> }.into_any()
             } else {
                 // The asked-for name and the view names are URL codes, not words of the interface.
                 let asked = bridges_core::issue::truncate(&name, 40).to_string();
@@ -172,15 +182,34 @@ pub fn EmbedPage() -> impl IntoView {
     }
 }
 
+/// What a partner chose to show around the view.
+#[derive(Clone, Copy, Debug)]
+struct EmbedOptions {
+    /// Chart tools (table switch, downloads) in a menu.
+    controls: bool,
+    /// The headline as cards (`cards=1`) rather than one line.
+    cards: bool,
+}
+
 lazy_fn! {
     fn embed_map(data: Arc<AppData>) -> AnyView {
-        view! { <crate::pages::map::EmbeddedMap data=data/> }.into_any()
+        view! { <crate::components::world_map::EmbeddedMap data=data/> }.into_any()
     }
     preload: __preload_embed_map, in: embed_map;
 }
 
+/// Sets the frame's document title, so the page inside the iframe says what it shows.
+fn follow_title(title: Memo<String>) {
+    Effect::new(move |_| {
+        let title = title.get();
+        if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+            d.set_title(&title);
+        }
+    });
+}
+
 #[component]
-fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView {
+fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl IntoView {
     let state = use_view_state();
     let lang = use_lang();
     let agg = use_aggregates(Arc::clone(&data), state);
@@ -189,12 +218,25 @@ fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView 
         Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0))
     };
     let measure = Signal::derive(move || state.get().0.measure);
+    let subject = {
+        let data = Arc::clone(&data);
+        Memo::new(move |_| {
+            state.with(|(s, _)| Subject::of(&s.filters, &data.reference, lang.get()))
+        })
+    };
     let full_path = match name.as_str() {
         "map" => "/map",
         _ => "/explore",
     };
-    let full = move || {
-        let mut s = state.get().0;
+    let with_query = move |path: &str, keep_filters: bool| {
+        let mut s = if keep_filters {
+            state.get().0
+        } else {
+            bridges_core::query::ViewState {
+                data: state.get().0.data,
+                ..Default::default()
+            }
+        };
         s.page = 1;
         // The full view opens in the embed's language, also when that came from the browser.
         if s.lang.is_none() && lang.get() == Lang::Zh {
@@ -202,30 +244,40 @@ fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView 
         }
         let q = to_query(&s);
         href(&if q.is_empty() {
-            full_path.to_string()
+            path.to_string()
         } else {
-            format!("{full_path}?{q}")
+            format!("{path}?{q}")
         })
     };
+    let full = move || with_query(full_path, true);
+    let notes = move || with_query("/about", false) + "#data-issues";
+    let view_kind = chart_view(&name);
     let is_map = name == "map";
-    let title = move || {
-        if is_map {
-            tm(lang.get()).embed_map_title
-        } else {
-            tm(lang.get()).embed_headline_title
+    let title = Memo::new(move |_| {
+        let l = lang.get();
+        match view_kind {
+            Some(v) => chart_title(v, measure.get(), &subject.get(), l),
+            None if is_map => bridges_core::titles::map_title(measure.get(), &subject.get(), l),
+            None => tm(l).embed_headline_title.to_string(),
         }
-    };
-    let body = match chart_view(&name) {
+    });
+    follow_title(title);
+    let body = match view_kind {
         Some(view) => {
             let orientation = if view == View::Timeline {
                 Orientation::Vertical
             } else {
                 Orientation::Horizontal
             };
-            let limit = (view == View::Recipients).then_some(15);
+            // Enough rows to read, few enough that the chart fits the default 480 px frame.
+            let limit = match view {
+                View::Recipients | View::Sector => Some(10),
+                _ => None,
+            };
             view! {
                 <ChartCard view=view bars=use_bars(Arc::clone(&data), state, agg, view, limit) measure=measure
-                    orientation=orientation on_select=use_select(state, view) compact=!controls/>
+                    orientation=orientation on_select=use_select(state, view) compact=!options.controls
+                    embedded=true subject=Signal::from(subject)/>
             }
             .into_any()
         }
@@ -234,19 +286,39 @@ fn EmbedBody(data: Arc<AppData>, name: String, controls: bool) -> impl IntoView 
             let data = StoredValue::new_local(Arc::clone(&data));
             lazy_view(move || embed_map(data.get_value()), __preload_embed_map)
         }
-        None => ().into_any(),
+        None => view! { <Headline summary=summary/> }.into_any(),
     };
-    // A chart card carries its own title.
-    let heading = chart_view(&name)
-        .is_none()
-        .then(|| view! { <h1 class="embed-title">{title}</h1> });
+    let headline = (view_kind.is_some() || name == "map").then(|| {
+        if options.cards {
+            view! { <Headline summary=summary/> }.into_any()
+        } else {
+            view! { <HeadlineStrip summary=summary/> }.into_any()
+        }
+    });
+    let issue_count = data.loaded.issues.len();
+    let source = if data.is_default {
+        None
+    } else {
+        Some(data.loaded.dataset.meta.title.clone())
+    };
     view! {
-        {heading}
-        <Headline summary=summary/>
-        {body}
+        <header class="embed-head">
+            <h1 class="embed-title">{move || title.get()}</h1>
+            {headline}
+        </header>
+        <div class="embed-view">{body}</div>
         <p class="embed-source">
-            {move || tm(lang.get()).embed_source}
+            {match source {
+                None => view! { {move || tm(lang.get()).embed_source} }.into_any(),
+                Some(title) => view! { {move || tm(lang.get()).embed_source_of} " " <span>{title.clone()}</span> " · " }.into_any(),
+            }}
             <a href=full target="_blank" rel="noopener noreferrer">{move || tm(lang.get()).embed_open_full}</a>
+            {(issue_count > 0).then(|| view! {
+                " · "
+                <a href=notes target="_blank" rel="noopener noreferrer" data-testid="embed-data-notes">
+                    {move || crate::i18n::fill(tm(lang.get()).embed_data_notes, &[("n", &crate::i18n::count(lang.get(), issue_count as u64))])}
+                </a>
+            })}
         </p>
     }
 }

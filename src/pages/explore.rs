@@ -52,6 +52,32 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
         Callback::new(move |next: ViewState| set_view(next))
     };
     let select_on = move |view: View| use_select(state, view);
+    let sheet = RwSignal::new(false);
+    // How many filter values are set, for the phone's "Filters (n)" button.
+    let active = Memo::new(move |_| {
+        state.with(|(s, _)| {
+            let f = &s.filters;
+            f.countries.len()
+                + f.regions.len()
+                + f.income.len()
+                + f.sectors.len()
+                + f.sdgs.len()
+                + f.statuses.len()
+                + f.flows.len()
+                + f.providers.len()
+                + usize::from(f.from.is_some() || f.to.is_some())
+                + usize::from(f.amount_min.is_some() || f.amount_max.is_some())
+                + usize::from(!f.q.trim().is_empty())
+        })
+    });
+    let subject = {
+        let data = Arc::clone(&data);
+        Signal::derive(move || {
+            state.with(|(s, _)| {
+                bridges_core::titles::Subject::of(&s.filters, &data.reference, lang.get())
+            })
+        })
+    };
     let toggle_on = move |view: View| {
         let select = select_on(view);
         Callback::new(move |key: String| select.run((key, true)))
@@ -164,9 +190,23 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
         <Notices notices=Signal::derive(move || state.get().1)/>
         <Headline summary=summary/>
         {excluded}
-        <Chips data=Arc::clone(&data) state=view_state on_change=go/>
-        <div class="explore">
-            <aside class="facets" aria-label=tr!(lang, filters_label)>
+        <Chips data=Arc::clone(&data) state=view_state on_change=go empty_hint=|t| t.no_filters/>
+        // On a phone the filters are a sheet over the charts, opened from a button that stays in view.
+        <button type="button" class="filters-button" aria-expanded=move || sheet.get().to_string()
+            aria-controls="filters" on:click=move |_| sheet.set(true)>
+            {move || {
+                let n = active.get();
+                if n == 0 { t(lang.get()).filters_button.to_string() } else { format!("{} ({})", t(lang.get()).filters_button, count(lang.get(), n as u64)) }
+            }}
+        </button>
+        <div class="explore" class:sheet-open=move || sheet.get()>
+            <aside class="facets" id="filters" aria-label=tr!(lang, filters_label)
+                on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { sheet.set(false) }>
+                <div class="sheet-head">
+                    <button type="button" class="sheet-close" on:click=move |_| sheet.set(false)>
+                        {move || fill(t(lang.get()).filters_close, &[])} " (" {move || count(lang.get(), summary.get().projects as u64)} ")"
+                    </button>
+                </div>
                 <label class="search">
                     <span>{tr!(lang, search_label)}</span>
                     <input type="search" placeholder=tr!(lang, search_placeholder) prop:value=move || state.get().0.filters.q
@@ -242,15 +282,34 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     <button type="button" on:click=download_csv>{tr!(lang, download_csv)}</button>
                     <button type="button" on:click=download_json>{tr!(lang, download_json)}</button>
                 </div>
+                {move || (summary.get().projects == 0).then(|| {
+                    let s = state.get().0;
+                    let searching = !s.filters.q.trim().is_empty();
+                    let mut no_search = s.clone();
+                    no_search.filters.q.clear();
+                    let mut none = s;
+                    none.filters = Default::default();
+                    view! {
+                        <div class="empty-result" role="status" data-testid="empty-result">
+                            <h2>{tr!(lang, empty_title)}</h2>
+                            <p>
+                                {searching.then(|| view! { <button type="button" on:click=move |_| go.run(no_search.clone())>{tr!(lang, empty_clear_search)}</button> " " })}
+                                <button type="button" on:click=move |_| go.run(none.clone())>{tr!(lang, empty_clear_all)}</button>
+                            </p>
+                        </div>
+                    }
+                })}
+                <div class="chart-list" class:hidden=move || summary.get().projects == 0>
                 <ChartCard view=View::Timeline bars=bars_of(View::Timeline, None) measure=measure orientation=Orientation::Vertical
-                    on_select=select_on(View::Timeline) legend=legend controls=std::sync::Arc::new(timeline_controls)/>
+                    on_select=select_on(View::Timeline) legend=legend controls=std::sync::Arc::new(timeline_controls) subject=subject/>
                 <div class="chart-grid">
-                    <ChartCard view=View::Sector bars=bars_of(View::Sector, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sector)/>
-                    <ChartCard view=View::Recipients bars=bars_of(View::Recipients, Some(15)) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Recipients)/>
-                    <ChartCard view=View::Region bars=bars_of(View::Region, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Region)/>
-                    <ChartCard view=View::Sdg bars=bars_of(View::Sdg, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sdg)/>
-                    <ChartCard view=View::Status bars=bars_of(View::Status, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Status)/>
-                    <ChartCard view=View::Flow bars=bars_of(View::Flow, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Flow)/>
+                    <ChartCard view=View::Sector bars=bars_of(View::Sector, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sector) subject=subject/>
+                    <ChartCard view=View::Recipients bars=bars_of(View::Recipients, Some(15)) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Recipients) subject=subject/>
+                    <ChartCard view=View::Region bars=bars_of(View::Region, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Region) subject=subject/>
+                    <ChartCard view=View::Sdg bars=bars_of(View::Sdg, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sdg) subject=subject/>
+                    <ChartCard view=View::Status bars=bars_of(View::Status, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Status) subject=subject/>
+                    <ChartCard view=View::Flow bars=bars_of(View::Flow, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Flow) subject=subject/>
+                </div>
                 </div>
                 <p class="note">{tr!(lang, explore_note)}</p>
             </section>

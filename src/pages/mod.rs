@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod bench;
+pub mod console;
 pub mod embed;
 pub mod explore;
 pub mod map;
@@ -9,7 +10,7 @@ pub mod not_found;
 pub mod overview;
 pub mod present;
 pub mod project;
-pub mod story_builder;
+pub mod stories;
 pub mod table;
 
 use leptos::prelude::*;
@@ -39,7 +40,7 @@ lazy_page! {
     about_view, about_page, __preload_about_page, about_page => about::About;
     bench_view, bench_page, __preload_bench_page, bench_page => bench::Bench;
     embed_view, embed_page, __preload_embed_page, embed_page => embed::EmbedPage;
-    stories_view, stories_page, __preload_stories_page, present => present::StoriesPage;
+    stories_view, stories_page, __preload_stories_page, present => stories::StoriesPage;
     present_view, present_page, __preload_present_page, present => present::PresentPage;
-    console_view, console_page, __preload_console_page, present => present::ConsolePage;
+    console_view, console_page, __preload_console_page, present => console::ConsolePage;
 }

@@ -45,6 +45,15 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     legend_count: "Projects per recipient (quantile classes)", "每个受援国的项目数（分位数分级）";
     legend_amount: "Known amount per recipient, constant 2021 USD (quantile classes)", "每个受援国的已知金额，2021年不变价美元（分位数分级）";
     legend_none: "no projects", "无项目";
+    legend_amount_in: "Known amount per recipient, {unit} (quantile classes)", "每个受援国的已知金额，{unit}（分位数分级）";
+    legend_provider: "provider", "提供方";
+    legend_dots: "Project locations per dot", "每个圆点的项目地点数";
+    legend_flows: "Projects per flow", "每条流向的项目数";
+    legend_pivot: "pivot partner", "枢纽伙伴";
+    legend_beneficiary: "beneficiary partner", "受益伙伴";
+    options: "Map options", "地图选项";
+    region: "Region", "地区";
+    layers: "Layers", "图层";
     legend_unknown: "projects, amounts unknown", "有项目，金额未知";
     svg_footer: "Equal Earth projection. Borders: Natural Earth de-facto lines; they imply no position on any dispute. Data: AidData GCDF 3.0 (ODC-By 1.0).",
         "Equal Earth 等积投影。边界：Natural Earth 实际控制线，不代表对任何争议的立场。数据：AidData GCDF 3.0（ODC-By 1.0）。";
@@ -66,6 +75,8 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     embed_headline_title: "Cooperation projects", "合作项目";
     embed_source: "Source: AidData Global Chinese Development Finance Dataset 3.0 (ODC-By 1.0) · ", "来源：AidData 中国全球发展融资数据集 3.0（ODC-By 1.0）· ";
     embed_open_full: "Open in Bridges", "在 Bridges 中打开完整视图";
+    embed_source_of: "Source:", "来源：";
+    embed_data_notes: "Data notes ({n})", "数据说明（{n}条）";
 
     // The share dialog.
     share_button: "Share & embed", "分享与嵌入";

@@ -3,15 +3,16 @@
 //! a file. The draft lives in this browser's localStorage and is presented at `/present/draft`.
 
 use bridges_core::query::{parse, to_query};
+use bridges_core::route::Page;
 use bridges_core::story::{self, Bilingual, Slide, Story, StoryIssue, MAX_SLIDES};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::components::story::draft::{draft_text, save_draft, DRAFT_ID, DRAFT_KEY};
 use crate::download::download_text;
 use crate::i18n::{fill, t, use_lang, Lang};
-use crate::pages::present::{draft_text, page_title, save_draft, DRAFT_ID};
 use crate::paths::{base_path, href};
 use crate::tr;
 
@@ -101,7 +102,7 @@ lazy_fn! {
         }
         let (en, zh) = (t(Lang::En), t(Lang::Zh));
         s.slides.push(Slide {
-            title: Bilingual::new(page_title(&view, Lang::En), page_title(&view, Lang::Zh)),
+            title: Bilingual::new(Page::from_path(&view).name(Lang::En), Page::from_path(&view).name(Lang::Zh)),
             view,
             query,
             narration: Bilingual::new(en.builder_default_narration, zh.builder_default_narration),
@@ -231,7 +232,7 @@ pub fn StoryBuilder() -> impl IntoView {
                 (!list.is_empty()).then(|| view! {
                     <ul class="story-issues">{list.iter().map(|i| {
                         let i = i.clone();
-                        view! { <li>{move || crate::pages::present::story_issue_view(lang.get(), &i)}</li> }
+                        view! { <li>{move || crate::components::story::file::story_issue_view(lang.get(), &i)}</li> }
                     }).collect_view()}</ul>
                 })
             }}
@@ -240,7 +241,5 @@ pub fn StoryBuilder() -> impl IntoView {
 }
 
 fn storage_clear() -> Option<()> {
-    crate::storage::local()?
-        .remove_item(crate::pages::present::DRAFT_KEY)
-        .ok()
+    crate::storage::local()?.remove_item(DRAFT_KEY).ok()
 }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::bins::{class_of, class_ranges, quantile_bounds};
+use crate::bins::{class_of, class_ranges, count_ranges, quantile_bounds};
 use crate::columns::Columns;
 use crate::crossfilter::Aggregates;
 use crate::query::{Filters, Measure};
@@ -56,18 +56,25 @@ impl Default for MapView {
 
 impl Eq for MapView {}
 
-/// Region presets: (name, centre longitude, centre latitude, zoom).
-pub const PRESETS: [(&str, f64, f64, f64); 5] = [
-    ("Africa", 18.0, 2.0, 2.4),
-    ("Asia", 95.0, 28.0, 2.0),
-    ("Latin America and the Caribbean", -72.0, -12.0, 2.2),
-    ("Oceania", 155.0, -15.0, 2.6),
-    ("Europe", 18.0, 52.0, 3.2),
-];
+pub mod flows;
+pub mod gesture;
+pub mod presets;
 
-/// The viewBox (x, y, w, h) in map units for a view of a `width` × `height` map.
+pub use presets::Preset;
+
+/// The map stops at this latitude: Antarctica has no recipients, and drawing it would give a fifth of
+/// the map's height to it.
+pub const SOUTH: f64 = -58.0;
+
+/// The height of the part of a `width`-wide map that is shown (down to [`SOUTH`]).
+pub fn shown_height(width: f64) -> f64 {
+    crate::geo::MapSpace::new(width).project(0.0, SOUTH).1
+}
+
+/// The viewBox (x, y, w, h) in map units for a view of a `width` × `height` map, without Antarctica.
 pub fn view_box(view: &MapView, width: f64, height: f64) -> (f64, f64, f64, f64) {
     let space = crate::geo::MapSpace::new(width);
+    let height = shown_height(width).min(height);
     let (cx, cy) = space.project(view.lon, view.lat);
     let z = view.zoom.clamp(1.0, MAX_ZOOM);
     let (w, h) = (width / z, height / z);
@@ -113,7 +120,10 @@ pub fn fills(
     };
     let values: Vec<f64> = (0..cols.countries.len()).map(value).collect();
     let bounds = quantile_bounds(&values, classes);
-    let ranges = class_ranges(&values, &bounds);
+    let ranges = match measure {
+        Measure::Count => count_ranges(&values, &bounds),
+        Measure::Amount => class_ranges(&values, &bounds),
+    };
     let map = cols
         .countries
         .iter()
@@ -170,7 +180,9 @@ mod tests {
             ..MapView::default()
         };
         let (x, _, w, h) = view_box(&v, 1000.0, 486.0);
-        assert!((w - 250.0).abs() < 1e-9 && (h - 121.5).abs() < 1e-9);
+        let shown = shown_height(1000.0);
+        assert!(shown < 486.0, "Antarctica is left out: {shown}");
+        assert!((w - 250.0).abs() < 1e-9 && (h - shown / 4.0).abs() < 1e-9);
         assert!((x + w - 1000.0).abs() < 1e-9, "clamped at the east edge");
         let (_, y, _, _) = view_box(
             &MapView {
@@ -185,7 +197,7 @@ mod tests {
         assert!(y.abs() < 1e-9, "clamped at the top");
         assert_eq!(
             view_box(&MapView::default(), 1000.0, 486.0),
-            (0.0, 0.0, 1000.0, 486.0)
+            (0.0, 0.0, 1000.0, shown)
         );
     }
 

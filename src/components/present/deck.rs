@@ -1,0 +1,89 @@
+//! The slide deck of one window: which slide (the URL's `slide=`), blanked or not, and how to move.
+
+use std::sync::Arc;
+
+use bridges_core::story::Story;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::components::present::channel::sync_windows;
+use crate::paths::query_with;
+
+/// The 1-based slide in the URL, clamped to the story.
+pub fn slide_param(search: &str, n: usize) -> usize {
+    web_sys::UrlSearchParams::new_with_str(search)
+        .ok()
+        .and_then(|p| p.get("slide"))
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .unwrap_or(1)
+        .clamp(1, n.max(1))
+}
+
+pub fn param(search: &str, key: &str) -> Option<String> {
+    web_sys::UrlSearchParams::new_with_str(search)
+        .ok()
+        .and_then(|p| p.get(key))
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The slide deck of one window: which slide, blanked or not, and how to move.
+#[derive(Clone)]
+pub struct Deck {
+    pub story: Arc<Story>,
+    pub id: String,
+    pub index: Memo<usize>,
+    pub blank: RwSignal<bool>,
+    pub go: Callback<usize>,
+}
+
+impl Deck {
+    pub fn len(&self) -> usize {
+        self.story.slides.len()
+    }
+    pub fn next(&self) {
+        let i = self.index.get_untracked();
+        if i < self.len() {
+            self.go.run(i + 1);
+        }
+    }
+    pub fn prev(&self) {
+        let i = self.index.get_untracked();
+        if i > 1 {
+            self.go.run(i - 1);
+        }
+    }
+}
+
+/// The deck of `story` in this window, kept in step with the story's other windows.
+pub fn use_deck(story: Arc<Story>, id: String) -> Deck {
+    let location = use_location();
+    let navigate = use_navigate();
+    let n = story.slides.len();
+    let index = Memo::new(move |_| slide_param(&location.search.get(), n));
+    let go = Callback::new(move |to: usize| {
+        let to = to.clamp(1, n.max(1));
+        let search = location.search.get_untracked();
+        let q = query_with(&search, &[("slide", &to.to_string())]);
+        navigate(
+            &format!("{}?{q}", location.pathname.get_untracked()),
+            NavigateOptions {
+                resolve: false,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    });
+    let deck = Deck {
+        story,
+        id,
+        index,
+        blank: RwSignal::new(false),
+        go,
+    };
+    sync_windows(&deck);
+    deck
+}

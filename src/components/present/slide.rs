@@ -1,0 +1,167 @@
+//! One slide: its title, its narration filled from its live view, and the view, laid out for a 16:9
+//! stage.
+
+use std::sync::Arc;
+
+use bridges_charts::Orientation;
+use bridges_core::explore::{stack_series, View};
+use bridges_core::story::{self, Slide};
+use leptos::prelude::*;
+
+use crate::app_data::AppData;
+use crate::components::chart_card::ChartCard;
+use crate::components::headline::{Headline, HeadlineStrip};
+use crate::components::project_detail::ProjectDetail;
+use crate::components::project_table::ProjectTable;
+use crate::components::world_map::EmbeddedMap;
+use crate::i18n::use_lang;
+use crate::view_state::{
+    filtered_summary, use_aggregates, use_bars, use_select, use_view_state, LocalView,
+};
+
+/// One slide: its title, its narration filled from its live view, and the view.
+/// One slide on the stage: title, narration (its numbers computed from the slide's own view), then the
+/// view in the room that is left. `mini` is a console's miniature (no test id, not focusable).
+#[component]
+pub fn SlideBody(
+    data: Arc<AppData>,
+    slide: Slide,
+    /// 1-based, as in `slide=`.
+    index: usize,
+    /// A miniature in the console rather than the audience's slide.
+    #[prop(optional)]
+    mini: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    provide_context(LocalView(RwSignal::new(slide.query.clone())));
+    let state = use_view_state();
+    let narration = {
+        let data = Arc::clone(&data);
+        let template = slide.narration.clone();
+        move || {
+            let filters = state.get().0.filters;
+            let facts = match data.engine.lock() {
+                Ok(mut e) => story::facts(&mut e, &filters, &data.currency),
+                Err(_) => story::Facts::default(),
+            };
+            story::narrate(template.get(lang.get()), &facts, lang.get())
+        }
+    };
+    let title = slide.title.clone();
+    let kind = SlideKind::of(&slide.view);
+    let body = slide_view(Arc::clone(&data), &slide.view);
+    view! {
+        <article class=format!("slide {}", kind.class()) data-testid=(!mini).then_some("slide") data-index=index.to_string()
+            data-view=slide.view.clone() inert=mini>
+            <header class="slide-head">
+                <h1>{move || title.get(lang.get()).to_string()}</h1>
+                <p class="narration" data-testid=(!mini).then_some("narration")>{narration}</p>
+            </header>
+            <div class="slide-view">{body}</div>
+        </article>
+    }
+}
+
+/// How a slide is laid out on the stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SlideKind {
+    /// Three charts: the timeline on the left, sectors and recipients on the right.
+    Charts,
+    /// The map, filling the room below the title.
+    Map,
+    /// Big headline figures.
+    Headline,
+    /// A table or a project: text, scrolled inside the slide if it is long.
+    Text,
+}
+
+impl SlideKind {
+    fn of(view: &str) -> SlideKind {
+        match view {
+            "/explore" => SlideKind::Charts,
+            "/map" => SlideKind::Map,
+            "/" | "/about" => SlideKind::Headline,
+            _ => SlideKind::Text,
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            SlideKind::Charts => "slide-charts-kind",
+            SlideKind::Map => "slide-map-kind",
+            SlideKind::Headline => "slide-headline-kind",
+            SlideKind::Text => "slide-text-kind",
+        }
+    }
+}
+
+/// The live view a slide shows, laid out for the stage.
+fn slide_view(data: Arc<AppData>, view: &str) -> AnyView {
+    match view {
+        "/explore" => view! { <SlideCharts data=data/> }.into_any(),
+        "/map" => view! { <SlideStrip data=Arc::clone(&data)/> <EmbeddedMap data=data/> }.into_any(),
+        "/table" => view! { <ProjectTable data=data/> }.into_any(),
+        "/about" => view! { <SlideHeadline data=data/> }.into_any(),
+        "/" => view! { <SlideHeadline data=data/> }.into_any(),
+        other => match other.strip_prefix("/projects/") {
+            Some(id) => match data.loaded.dataset.projects.iter().find(|p| p.id == id).cloned() {
+                Some(p) => view! { <ProjectDetail data=data p=p/> }.into_any(),
+                None => view! { <p class="load-error" role="alert"><code>{other.to_string()}</code></p> }.into_any(),
+            },
+            None => ().into_any(),
+        },
+    }
+}
+
+#[component]
+fn SlideHeadline(data: Arc<AppData>) -> impl IntoView {
+    let state = use_view_state();
+    let agg = use_aggregates(Arc::clone(&data), state);
+    let summary = Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0));
+    view! { <Headline summary=summary/> }
+}
+
+/// The headline as one line: context for a chart or map slide, not its point.
+#[component]
+fn SlideStrip(data: Arc<AppData>) -> impl IntoView {
+    let state = use_view_state();
+    let agg = use_aggregates(Arc::clone(&data), state);
+    let summary = Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0));
+    view! { <HeadlineStrip summary=summary/> }
+}
+
+#[component]
+fn SlideCharts(data: Arc<AppData>) -> impl IntoView {
+    let lang = use_lang();
+    let state = use_view_state();
+    let agg = use_aggregates(Arc::clone(&data), state);
+    let measure = Signal::derive(move || state.get().0.measure);
+    let summary = {
+        let data = Arc::clone(&data);
+        Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0))
+    };
+    let bars = {
+        let data = Arc::clone(&data);
+        move |view: View, limit: Option<usize>| use_bars(Arc::clone(&data), state, agg, view, limit)
+    };
+    // A stacked timeline has its legend, in each series' own colour.
+    let legend = Signal::derive(move || {
+        let (s, _) = state.get();
+        let a = agg.get();
+        match data.engine.lock() {
+            Ok(e) => stack_series(&a, &e.cols, &data.reference, s.stack, s.measure, lang.get()).0,
+            Err(_) => Vec::new(),
+        }
+    });
+    view! {
+        <HeadlineStrip summary=summary/>
+        <div class="slide-charts">
+            <ChartCard view=View::Timeline bars=bars(View::Timeline, None) measure=measure orientation=Orientation::Vertical
+                on_select=use_select(state, View::Timeline) legend=legend compact=true fill_height=true/>
+            <ChartCard view=View::Sector bars=bars(View::Sector, Some(6)) measure=measure orientation=Orientation::Horizontal
+                on_select=use_select(state, View::Sector) compact=true/>
+            <ChartCard view=View::Recipients bars=bars(View::Recipients, Some(6)) measure=measure orientation=Orientation::Horizontal
+                on_select=use_select(state, View::Recipients) compact=true/>
+        </div>
+    }
+}

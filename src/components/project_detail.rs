@@ -1,0 +1,154 @@
+//! One project, everything the dataset says about it: the project page shows it, and so does a slide.
+
+use std::sync::Arc;
+
+use bridges_core::Project;
+use leptos::prelude::*;
+
+use crate::app_data::AppData;
+use crate::i18n::{currency_name, fill, money, price_base, t, use_lang, Lang};
+use crate::paths::href;
+
+/// The amount as people read it, or "unknown" (never zero) when the source has none.
+pub fn amount_text(p: &Project, lang: Lang) -> String {
+    match &p.amount {
+        Some(a) => {
+            let base = price_base(lang, &a.price_base);
+            let currency = currency_name(lang, &a.currency);
+            match lang {
+                Lang::En => format!("{} ({base} {currency})", money(lang, a.value, &a.currency)),
+                Lang::Zh => format!("{}（{base}{currency}）", money(lang, a.value, &a.currency)),
+            }
+        }
+        None => t(lang).unknown.into(),
+    }
+}
+
+/// Recipient country names in `lang`, or the dataset's regional label for regional projects.
+pub fn recipients_text(data: &AppData, p: &Project, lang: Lang) -> String {
+    bridges_core::table::recipients_label_in(p, &data.reference, lang)
+}
+
+/// The sector's name in `lang` from the reference table, else the name the dataset gives.
+pub fn sector_text(data: &AppData, p: &Project, lang: Lang) -> String {
+    match &p.sector {
+        Some(s) if data.reference.sector(s.code).is_some() => {
+            data.reference.sector_name(s.code, lang)
+        }
+        Some(s) => s.name.clone(),
+        None => t(lang).unknown.into(),
+    }
+}
+
+fn year_text(y: Option<i32>, lang: Lang) -> String {
+    y.map(|y| y.to_string())
+        .unwrap_or_else(|| t(lang).unknown.into())
+}
+
+/// Everything a record says, with its sources and citation.
+#[component]
+pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        let l = lang.get();
+        let tx = t(l);
+        let unknown = tx.unknown;
+        let sdgs = p
+            .sdgs
+            .iter()
+            .filter_map(|g| data.reference.sdg(*g))
+            .map(|s| {
+                let name = data.reference.sdg_name(s.goal, l).unwrap_or_default().to_string();
+                view! { <li class="sdg" style:border-color=s.colour.clone()>{if l == Lang::En { format!("SDG {}: {name}", s.goal) } else { format!("SDG {}：{name}", s.goal) }}</li> }
+            })
+            .collect_view();
+        let locations = p
+            .locations
+            .iter()
+            .map(|loc| {
+                let level = loc
+                    .level
+                    .clone()
+                    .map(|v| v.to_uppercase())
+                    .unwrap_or_else(|| tx.location.into());
+                let coords = format!(" ({level}): {:.3}, {:.3}", loc.lat, loc.lon);
+                match loc.name.clone() {
+                    Some(name) => {
+                        view! { <li><span lang="en">{name}</span>{coords}</li> }.into_any()
+                    }
+                    None => view! { <li>{tx.unnamed_area}{coords}</li> }.into_any(),
+                }
+            })
+            .collect_view();
+        let sources = p
+            .sources
+            .iter()
+            .map(|s| {
+                let label = s.label.clone().unwrap_or_else(|| s.url.clone());
+                view! { <li><a href=s.url.clone() rel="external noopener noreferrer" target="_blank"><span lang="en">{label}</span> " — " <span translate="no">{s.url.clone()}</span></a></li> }
+            })
+            .collect_view();
+        let agencies = [
+            (tx.agencies_funding, &p.agencies.funding),
+            (tx.agencies_receiving, &p.agencies.receiving),
+            (tx.agencies_implementing, &p.agencies.implementing),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| view! { <dt>{k}</dt><dd lang="en">{v.join("; ")}</dd> })
+        .collect_view();
+        let enrichment = p.enrichment.clone().map(|e| {
+            view! { <p class="note">{fill(tx.enrichment, &[("source", &e.source)])} " " <code>{e.fields.join(", ")}</code></p> }
+        });
+        let meta = data.loaded.dataset.meta.clone();
+        let providers = p
+            .providers
+            .iter()
+            .map(|c| data.reference.country_name(c, l).to_string())
+            .collect::<Vec<_>>()
+            .join(if l == Lang::En { ", " } else { "、" });
+        let (title, title_lang, other_title) = match (l, p.title_zh.clone()) {
+            (Lang::Zh, Some(zh)) => (zh, "zh-Hans", Some((p.title.clone(), "en"))),
+            (_, zh) => (p.title.clone(), "en", zh.map(|z| (z, "zh-Hans"))),
+        };
+        let sector = match &p.sector {
+            Some(s) => format!("{} (OECD CRS {})", sector_text(&data, &p, l), s.code),
+            None => unknown.into(),
+        };
+        view! {
+            <article class="project" data-testid="project" data-id=p.id.clone()>
+                <p class="breadcrumb"><a href=href("/table")>{tx.col_projects}</a> " / " {fill(tx.record_n, &[("id", &p.id)])}</p>
+                <h1 lang=title_lang>{title}</h1>
+                {other_title.map(|(t, lang)| view! { <p lang=lang class="title-zh">{t}</p> })}
+                {p.description.clone().map(|d| view! { <p class="description" lang="en">{d}</p> })}
+                <dl class="facts">
+                    <dt>{tx.col_recipient}</dt><dd lang=p.recipients.is_empty().then_some("en")>{recipients_text(&data, &p, l)}</dd>
+                    <dt>{tx.facet_provider}</dt><dd>{providers}</dd>
+                    <dt>{tx.facet_sector}</dt><dd>{sector}</dd>
+                    <dt>{tx.facet_status}</dt><dd>{p.status.map(|s| s.label(l)).unwrap_or(unknown)}</dd>
+                    <dt>{tx.col_amount}</dt><dd data-testid="project-amount">{amount_text(&p, l)}</dd>
+                    <dt>{tx.col_committed}</dt><dd>{year_text(p.years.commitment, l)}</dd>
+                    <dt>{tx.started}</dt><dd>{year_text(p.years.start, l)}</dd>
+                    <dt>{tx.completed}</dt><dd>{year_text(p.years.completion, l)}</dd>
+                    <dt>{tx.flow_class}</dt><dd>{p.flow_class.map(|f| f.label(l)).unwrap_or(unknown)}</dd>
+                    {p.flow_type.clone().map(|f| view! { <dt>{tx.flow_type}</dt><dd lang="en">{f}</dd> })}
+                    {agencies}
+                </dl>
+                {enrichment}
+                {(!p.sdgs.is_empty()).then(|| view! {
+                    <h2>{tx.indicative_sdgs}</h2>
+                    <p class="note">{tx.sdg_derived_note}</p>
+                    <ul class="sdgs">{sdgs}</ul>
+                })}
+                {(!p.locations.is_empty()).then(|| view! {
+                    <h2>{tx.locations}</h2>
+                    <p class="note">{tx.locations_note}</p>
+                    <ul class="locations">{locations}</ul>
+                })}
+                {(!p.sources.is_empty()).then(|| view! { <h2>{tx.sources}</h2><ul class="sources">{sources}</ul> })}
+                <h2>{tx.citation}</h2>
+                <p class="citation" lang="en">{meta.citation.unwrap_or_else(|| meta.title.clone())} {meta.licence.map(|l| format!(" Licence: {l}."))}</p>
+            </article>
+        }
+    }
+}
