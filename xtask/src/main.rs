@@ -98,7 +98,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<(), String> {
         mounts: vec![],
         headers: vec![],
     };
-    let running = serve::start(cfg, &format!("127.0.0.1:{port}"))?;
+    let running = serve::start(cfg, &format!("127.0.0.1:{port}")).map_err(|e| format!("{e:#}"))?;
     println!(
         "Serving {} at {}{}  (Ctrl-C to stop)",
         dir.display(),
