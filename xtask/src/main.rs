@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::{bail, Context, Result};
 use xtask::{prepare, serve, size, split};
 
 fn workspace_root() -> PathBuf {
@@ -39,19 +40,19 @@ fn main() -> ExitCode {
                 chunks as f64 / 1024.0
             );
         }),
-        _ => Err("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm (Trunk hook)".into()),
+        _ => Err(anyhow::anyhow!("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm (Trunk hook)")),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("xtask: {e}");
+            eprintln!("xtask: {e:#}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn prepare_data(root: &Path, check: bool) -> Result<(), String> {
-    let out = prepare::prepare(&root.join("data/raw")).map_err(|e| e.to_string())?;
+fn prepare_data(root: &Path, check: bool) -> Result<()> {
+    let out = prepare::prepare(&root.join("data/raw"))?;
     let targets = [
         (root.join("public/data/projects.json"), &out.projects_json),
         (root.join("public/data/reference.json"), &out.reference_json),
@@ -61,13 +62,13 @@ fn prepare_data(root: &Path, check: bool) -> Result<(), String> {
         if check {
             let current = std::fs::read_to_string(&path).unwrap_or_default();
             if &current != text {
-                return Err(format!(
+                bail!(
                     "{} is out of date: run `cargo xtask prepare-data`",
                     path.display()
-                ));
+                );
             }
         } else {
-            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(&path, text).with_context(|| path.display().to_string())?;
         }
         println!(
             "{} {} ({})",
@@ -80,15 +81,15 @@ fn prepare_data(root: &Path, check: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn serve_dist(root: &Path, args: &[String]) -> Result<(), String> {
+fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
     let mut dir = root.join("dist");
     let mut port = "8080".to_string();
     let mut base = "/".to_string();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--port" => port = it.next().cloned().ok_or("--port needs a number")?,
-            "--base" => base = it.next().cloned().ok_or("--base needs a path")?,
+            "--port" => port = it.next().cloned().context("--port needs a number")?,
+            "--base" => base = it.next().cloned().context("--base needs a path")?,
             other => dir = PathBuf::from(other),
         }
     }
@@ -98,7 +99,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<(), String> {
         mounts: vec![],
         headers: vec![],
     };
-    let running = serve::start(cfg, &format!("127.0.0.1:{port}")).map_err(|e| format!("{e:#}"))?;
+    let running = serve::start(cfg, &format!("127.0.0.1:{port}"))?;
     println!(
         "Serving {} at {}{}  (Ctrl-C to stop)",
         dir.display(),
@@ -122,9 +123,8 @@ const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
 const DATA_TARGET_KB: f64 = 600.0;
 
-fn print_size(dist: &Path, budget: bool) -> Result<(), String> {
-    let (app, files) = size::weigh(dist, &["wasm", "js", "css"])
-        .map_err(|e| format!("{}: {e}", dist.display()))?;
+fn print_size(dist: &Path, budget: bool) -> Result<()> {
+    let (app, files) = size::weigh(dist, &["wasm", "js", "css"])?;
     for (name, w) in &files {
         println!(
             "{name:<40} {:>10} raw {:>10} brotli",
@@ -157,8 +157,7 @@ fn print_size(dist: &Path, budget: bool) -> Result<(), String> {
             heaviest = (name, start + w.brotli);
         }
     }
-    let (data, _) = size::weigh(&dist.join("data"), &["json"])
-        .map_err(|e| format!("{}/data: {e}", dist.display()))?;
+    let (data, _) = size::weigh(&dist.join("data"), &["json"])?;
     println!(
         "default data (data/*.json): {} raw, {} brotli",
         size::kb(data.raw),
@@ -201,9 +200,8 @@ fn print_size(dist: &Path, budget: bool) -> Result<(), String> {
             ));
         }
     }
-    if over.is_empty() {
-        Ok(())
-    } else {
-        Err(over.join("; "))
+    if !over.is_empty() {
+        bail!("{}", over.join("; "));
     }
+    Ok(())
 }
