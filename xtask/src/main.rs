@@ -1,11 +1,11 @@
 //! `cargo xtask <task>`: prepare-data [--check] · serve [DIR] [--port N] [--base /atlas/] · size [DIR] ·
-//! split-wasm (Trunk's post_build hook)
+//! split-wasm (Trunk's post_build hook) · check-imports
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use xtask::{prepare, serve, size, split};
+use xtask::{imports, prepare, serve, size, split};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,7 +40,8 @@ fn main() -> ExitCode {
                 chunks as f64 / 1024.0
             );
         }),
-        _ => Err(anyhow::anyhow!("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm (Trunk hook)")),
+        Some("check-imports") => check_imports(&root),
+        _ => Err(anyhow::anyhow!("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm (Trunk hook) | check-imports")),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -78,6 +79,19 @@ fn prepare_data(root: &Path, check: bool) -> Result<()> {
         );
     }
     println!("{}", out.report);
+    Ok(())
+}
+
+/// Prints every import problem (xtask/src/imports.rs) and fails if there is one.
+fn check_imports(root: &Path) -> Result<()> {
+    let found = imports::check(root)?;
+    for problem in &found {
+        println!("{problem}");
+    }
+    if !found.is_empty() {
+        bail!("check-imports: {} problem(s)", found.len());
+    }
+    println!("check-imports: no import cycle in core/src, no page imports a page, no web crate in the core");
     Ok(())
 }
 
