@@ -1,10 +1,11 @@
 //! `cargo xtask <task>`: prepare-data [--check] · serve [DIR] [--port N] [--base /atlas/] · size [DIR] ·
-//! split-wasm (Trunk's post_build hook)
+//! split-wasm (Trunk's post_build hook) · check-imports
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use xtask::{prepare, serve, size, split};
+use anyhow::{bail, Context, Result};
+use xtask::{imports, prepare, serve, size, split};
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -39,19 +40,20 @@ fn main() -> ExitCode {
                 chunks as f64 / 1024.0
             );
         }),
-        _ => Err("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm (Trunk hook)".into()),
+        Some("check-imports") => check_imports(&root),
+        _ => Err(anyhow::anyhow!("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm (Trunk hook) | check-imports")),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("xtask: {e}");
+            eprintln!("xtask: {e:#}");
             ExitCode::FAILURE
         }
     }
 }
 
-fn prepare_data(root: &Path, check: bool) -> Result<(), String> {
-    let out = prepare::prepare(&root.join("data/raw")).map_err(|e| e.to_string())?;
+fn prepare_data(root: &Path, check: bool) -> Result<()> {
+    let out = prepare::prepare(&root.join("data/raw"))?;
     let targets = [
         (root.join("public/data/projects.json"), &out.projects_json),
         (root.join("public/data/reference.json"), &out.reference_json),
@@ -61,13 +63,13 @@ fn prepare_data(root: &Path, check: bool) -> Result<(), String> {
         if check {
             let current = std::fs::read_to_string(&path).unwrap_or_default();
             if &current != text {
-                return Err(format!(
+                bail!(
                     "{} is out of date: run `cargo xtask prepare-data`",
                     path.display()
-                ));
+                );
             }
         } else {
-            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+            std::fs::write(&path, text).with_context(|| path.display().to_string())?;
         }
         println!(
             "{} {} ({})",
@@ -80,15 +82,28 @@ fn prepare_data(root: &Path, check: bool) -> Result<(), String> {
     Ok(())
 }
 
-fn serve_dist(root: &Path, args: &[String]) -> Result<(), String> {
+/// Prints every import problem (xtask/src/imports.rs) and fails if there is one.
+fn check_imports(root: &Path) -> Result<()> {
+    let found = imports::check(root)?;
+    for problem in &found {
+        println!("{problem}");
+    }
+    if !found.is_empty() {
+        bail!("check-imports: {} problem(s)", found.len());
+    }
+    println!("check-imports: no import cycle in core/src, no page imports a page, no web crate in the core");
+    Ok(())
+}
+
+fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
     let mut dir = root.join("dist");
     let mut port = "8080".to_string();
     let mut base = "/".to_string();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--port" => port = it.next().cloned().ok_or("--port needs a number")?,
-            "--base" => base = it.next().cloned().ok_or("--base needs a path")?,
+            "--port" => port = it.next().cloned().context("--port needs a number")?,
+            "--base" => base = it.next().cloned().context("--base needs a path")?,
             other => dir = PathBuf::from(other),
         }
     }
@@ -122,9 +137,8 @@ const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
 const DATA_TARGET_KB: f64 = 600.0;
 
-fn print_size(dist: &Path, budget: bool) -> Result<(), String> {
-    let (app, files) = size::weigh(dist, &["wasm", "js", "css"])
-        .map_err(|e| format!("{}: {e}", dist.display()))?;
+fn print_size(dist: &Path, budget: bool) -> Result<()> {
+    let (app, files) = size::weigh(dist, &["wasm", "js", "css"])?;
     for (name, w) in &files {
         println!(
             "{name:<40} {:>10} raw {:>10} brotli",
@@ -157,8 +171,7 @@ fn print_size(dist: &Path, budget: bool) -> Result<(), String> {
             heaviest = (name, start + w.brotli);
         }
     }
-    let (data, _) = size::weigh(&dist.join("data"), &["json"])
-        .map_err(|e| format!("{}/data: {e}", dist.display()))?;
+    let (data, _) = size::weigh(&dist.join("data"), &["json"])?;
     println!(
         "default data (data/*.json): {} raw, {} brotli",
         size::kb(data.raw),
@@ -201,9 +214,8 @@ fn print_size(dist: &Path, budget: bool) -> Result<(), String> {
             ));
         }
     }
-    if over.is_empty() {
-        Ok(())
-    } else {
-        Err(over.join("; "))
+    if !over.is_empty() {
+        bail!("{}", over.join("; "));
     }
+    Ok(())
 }

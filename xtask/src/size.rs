@@ -4,6 +4,8 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
+use anyhow::{Context, Result};
+
 /// Size of `bytes` after brotli at quality 11 (what a static host serving `.br` files sends).
 pub fn brotli_len(bytes: &[u8]) -> usize {
     let mut out = Vec::new();
@@ -21,16 +23,19 @@ pub struct Weight {
 }
 
 /// Sums files in `dir` (not recursive) whose extension is one of `exts`.
-pub fn weigh(dir: &Path, exts: &[&str]) -> std::io::Result<(Weight, Vec<(String, Weight)>)> {
+pub fn weigh(dir: &Path, exts: &[&str]) -> Result<(Weight, Vec<(String, Weight)>)> {
     let mut total = Weight::default();
     let mut files = Vec::new();
-    let mut entries: Vec<_> = fs::read_dir(dir)?.filter_map(Result::ok).collect();
+    let mut entries: Vec<_> = fs::read_dir(dir)
+        .with_context(|| dir.display().to_string())?
+        .filter_map(|e| e.ok())
+        .collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let p = e.path();
         let ext = p.extension().and_then(|x| x.to_str()).unwrap_or("");
         if p.is_file() && exts.contains(&ext) {
-            let bytes = fs::read(&p)?;
+            let bytes = fs::read(&p).with_context(|| p.display().to_string())?;
             let w = Weight {
                 raw: bytes.len(),
                 brotli: brotli_len(&bytes),
@@ -59,10 +64,10 @@ pub struct SplitWeights {
 }
 
 /// Weighs `dist/bridges-<hash>-split/` from its `files.json`; `None` for a build without one.
-pub fn weigh_split(dist: &Path) -> Result<Option<SplitWeights>, String> {
+pub fn weigh_split(dist: &Path) -> Result<Option<SplitWeights>> {
     let dir = fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .filter_map(Result::ok)
+        .with_context(|| dist.display().to_string())?
+        .filter_map(|e| e.ok())
         .map(|e| e.path())
         .find(|p| {
             p.is_dir()
@@ -71,10 +76,10 @@ pub fn weigh_split(dist: &Path) -> Result<Option<SplitWeights>, String> {
         });
     let Some(dir) = dir else { return Ok(None) };
     let manifest_path = dir.join("files.json");
-    let text = fs::read_to_string(&manifest_path)
-        .map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+    let shown = manifest_path.display();
+    let text = fs::read_to_string(&manifest_path).with_context(|| shown.to_string())?;
     let manifest: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", manifest_path.display()))?;
+        serde_json::from_str(&text).with_context(|| shown.to_string())?;
     let mut weights = std::collections::BTreeMap::new();
     let mut out = SplitWeights::default();
     for file in manifest["files"]
@@ -84,7 +89,7 @@ pub fn weigh_split(dist: &Path) -> Result<Option<SplitWeights>, String> {
         .filter_map(|f| f.as_str())
     {
         let path = dir.join(file);
-        let bytes = fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let bytes = fs::read(&path).with_context(|| path.display().to_string())?;
         let w = Weight {
             raw: bytes.len(),
             brotli: brotli_len(&bytes),
@@ -109,7 +114,7 @@ pub fn weigh_split(dist: &Path) -> Result<Option<SplitWeights>, String> {
         {
             let f = weights
                 .get(file)
-                .ok_or_else(|| format!("{}: {file} is not in files", manifest_path.display()))?;
+                .with_context(|| format!("{shown}: {file} is not in files"))?;
             w.raw += f.raw;
             w.brotli += f.brotli;
         }

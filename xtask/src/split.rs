@@ -20,6 +20,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use anyhow::{anyhow, bail, Context, Result};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
@@ -33,10 +34,10 @@ pub struct SplitReport {
 }
 
 /// Runs the hook in Trunk's environment (`TRUNK_STAGING_DIR`, `TRUNK_PROFILE`).
-pub fn split_wasm(root: &Path) -> Result<SplitReport, String> {
+pub fn split_wasm(root: &Path) -> Result<SplitReport> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
-        .ok_or("TRUNK_STAGING_DIR is not set: split-wasm runs as Trunk's post_build hook")?;
+        .context("TRUNK_STAGING_DIR is not set: split-wasm runs as Trunk's post_build hook")?;
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     let target_dir = match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => root.join(dir),
@@ -60,7 +61,7 @@ struct Tools {
 }
 
 impl Tools {
-    fn find(root: &Path) -> Result<Tools, String> {
+    fn find(root: &Path) -> Result<Tools> {
         let local_opt = root.join(".tools/node_modules/.bin/wasm-opt");
         let wasm_opt = if local_opt.exists() {
             local_opt
@@ -73,35 +74,33 @@ impl Tools {
             .arg("--version")
             .output()
             .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-            .map_err(|e| {
-                format!("wasm-opt 132 is needed (scripts/setup installs it in .tools): {e}")
-            })?;
+            .context("wasm-opt 132 is needed (scripts/setup installs it in .tools)")?;
         if !version.contains("version 132") {
-            return Err(format!(
+            bail!(
                 "wasm-opt 132 is needed (scripts/setup installs it in .tools), found {}",
                 version.trim()
-            ));
+            );
         }
         let wasm_bindgen = PathBuf::from("wasm-bindgen");
-        let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(io(root))?;
+        let lock = std::fs::read_to_string(root.join("Cargo.lock")).with_context(|| at(root))?;
         let want = lock
             .split("[[package]]")
             .find(|p| p.contains("\nname = \"wasm-bindgen\"\n"))
             .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = ")))
             .map(|v| v.trim_matches('"').to_string())
-            .ok_or("no wasm-bindgen in Cargo.lock")?;
+            .context("no wasm-bindgen in Cargo.lock")?;
         let out = Command::new(&wasm_bindgen)
             .arg("--version")
             .output()
-            .map_err(|e| {
-                format!("wasm-bindgen {want} is needed (scripts/setup installs it): {e}")
+            .with_context(|| {
+                format!("wasm-bindgen {want} is needed (scripts/setup installs it)")
             })?;
         let have = String::from_utf8_lossy(&out.stdout);
         if have.split_whitespace().nth(1) != Some(want.as_str()) {
-            return Err(format!(
+            bail!(
                 "wasm-bindgen {want} is needed (Cargo.lock), found {}",
                 have.trim()
-            ));
+            );
         }
         Ok(Tools {
             wasm_bindgen,
@@ -110,16 +109,17 @@ impl Tools {
     }
 }
 
-fn io(what: &Path) -> impl Fn(std::io::Error) -> String + '_ {
-    move |e| format!("{}: {e}", what.display())
+/// The context of a file operation's error: the path (`{:#}` shows `path: error`).
+fn at(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// The hashed stem of the app's files in the staging folder: `bridges-<hex>` from `bridges-<hex>.js`.
-pub fn staged_stem(staging: &Path) -> Result<String, String> {
+pub fn staged_stem(staging: &Path) -> Result<String> {
     let mut stems = Vec::new();
-    for entry in std::fs::read_dir(staging).map_err(io(staging))? {
+    for entry in std::fs::read_dir(staging).with_context(|| at(staging))? {
         let name = entry
-            .map_err(io(staging))?
+            .with_context(|| at(staging))?
             .file_name()
             .to_string_lossy()
             .into_owned();
@@ -134,11 +134,11 @@ pub fn staged_stem(staging: &Path) -> Result<String, String> {
     }
     match stems.as_slice() {
         [stem] => Ok(stem.clone()),
-        [] => Err(format!("no bridges-<hash>.js in {}", staging.display())),
-        _ => Err(format!(
+        [] => bail!("no bridges-<hash>.js in {}", staging.display()),
+        _ => bail!(
             "several bridges-<hash>.js in {}: {stems:?}",
             staging.display()
-        )),
+        ),
     }
 }
 
@@ -148,17 +148,17 @@ fn split_staged(
     work: &Path,
     release: bool,
     tools: &Tools,
-) -> Result<SplitReport, String> {
+) -> Result<SplitReport> {
     let stem = staged_stem(staging)?;
     let split_name = format!("{stem}-split");
-    let input_wasm = std::fs::read(input).map_err(io(input))?;
+    let input_wasm = std::fs::read(input).with_context(|| at(input))?;
 
     if work.exists() {
-        std::fs::remove_dir_all(work).map_err(io(work))?;
+        std::fs::remove_dir_all(work).with_context(|| at(work))?;
     }
     let out = work.join("out");
     let link_dir = out.join(&split_name);
-    std::fs::create_dir_all(&link_dir).map_err(io(&link_dir))?;
+    std::fs::create_dir_all(&link_dir).with_context(|| at(&link_dir))?;
     let main_out = work.join("main.wasm");
     // The main module imports the loader by this path, relative to `<stem>.js`; the loader imports
     // `initSync` from the glue, relative to itself.
@@ -172,7 +172,7 @@ fn split_staged(
         opts.main_module = &main_module;
         opts.target.web();
         wasm_split_cli_support::transform(opts)
-            .map_err(|e| format!("splitting {}: {e:?}", input.display()))?
+            .map_err(|e| anyhow!("splitting {}: {e:?}", input.display()))?
     };
 
     // wasm-bindgen on the main module, as Trunk calls it (index.html: data-weak-refs), keeping the exports
@@ -193,9 +193,9 @@ fn split_staged(
     // The chunks go next to the loader, which fetches them relative to itself.
     let split_dir = staging.join(&split_name);
     if split_dir.exists() {
-        std::fs::remove_dir_all(&split_dir).map_err(io(&split_dir))?;
+        std::fs::remove_dir_all(&split_dir).with_context(|| at(&split_dir))?;
     }
-    std::fs::create_dir_all(&split_dir).map_err(io(&split_dir))?;
+    std::fs::create_dir_all(&split_dir).with_context(|| at(&split_dir))?;
     let mut files = vec!["__wasm_split.js".to_string()];
     let mut chunks = Vec::new();
     for path in &split.split_modules {
@@ -225,7 +225,7 @@ fn split_staged(
         &staging.join(format!("{stem}.js")),
     )?;
     if bindgen.join("snippets").exists() {
-        return Err("wasm-bindgen wrote snippets/, which split-wasm does not copy yet".into());
+        bail!("wasm-bindgen wrote snippets/, which split-wasm does not copy yet");
     }
 
     let splits: BTreeMap<String, Vec<String>> = split
@@ -240,7 +240,7 @@ fn split_staged(
     files.sort();
     let manifest = serde_json::json!({ "files": files, "splits": splits });
     let manifest_path = split_dir.join("files.json");
-    std::fs::write(&manifest_path, manifest.to_string()).map_err(io(&manifest_path))?;
+    std::fs::write(&manifest_path, manifest.to_string()).with_context(|| at(&manifest_path))?;
 
     update_integrity(
         &staging.join("index.html"),
@@ -254,18 +254,18 @@ fn split_staged(
     })
 }
 
-fn file_len(path: &Path) -> Result<u64, String> {
-    Ok(std::fs::metadata(path).map_err(io(path))?.len())
+fn file_len(path: &Path) -> Result<u64> {
+    Ok(std::fs::metadata(path).with_context(|| at(path))?.len())
 }
 
-fn copy(from: &Path, to: &Path) -> Result<(), String> {
+fn copy(from: &Path, to: &Path) -> Result<()> {
     std::fs::copy(from, to)
         .map(drop)
-        .map_err(|e| format!("copying {} to {}: {e}", from.display(), to.display()))
+        .with_context(|| format!("copying {} to {}", from.display(), to.display()))
 }
 
 /// wasm-opt -Oz (as Trunk runs it for `data-wasm-opt="z"`) in release builds; a plain copy otherwise.
-fn optimize_or_copy(from: &Path, to: &Path, release: bool, tools: &Tools) -> Result<(), String> {
+fn optimize_or_copy(from: &Path, to: &Path, release: bool, tools: &Tools) -> Result<()> {
     if !release {
         return copy(from, to);
     }
@@ -275,27 +275,26 @@ fn optimize_or_copy(from: &Path, to: &Path, release: bool, tools: &Tools) -> Res
         .arg(from))
 }
 
-fn run(cmd: &mut Command) -> Result<(), String> {
+fn run(cmd: &mut Command) -> Result<()> {
     let shown = format!("{cmd:?}");
-    let status = cmd.status().map_err(|e| format!("{shown}: {e}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{shown}: {status}"))
+    let status = cmd.status().with_context(|| shown.clone())?;
+    if !status.success() {
+        bail!("{shown}: {status}");
     }
+    Ok(())
 }
 
 /// The `integrity="sha384-…"` of every tag in index.html that names one of `files` is recomputed from the
 /// file's new content (Trunk computed it before this hook replaced the file).
-fn update_integrity(index: &Path, staging: &Path, files: &[String]) -> Result<(), String> {
-    let mut html = std::fs::read_to_string(index).map_err(io(index))?;
+fn update_integrity(index: &Path, staging: &Path, files: &[String]) -> Result<()> {
+    let mut html = std::fs::read_to_string(index).with_context(|| at(index))?;
     for file in files {
         let path = staging.join(file);
-        let bytes = std::fs::read(&path).map_err(io(&path))?;
+        let bytes = std::fs::read(&path).with_context(|| at(&path))?;
         let digest = base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&bytes));
         html = set_integrity(&html, file, &format!("sha384-{digest}"));
     }
-    std::fs::write(index, html).map_err(io(index))
+    std::fs::write(index, html).with_context(|| at(index))
 }
 
 /// Rewrites the `integrity` attribute of each tag whose `href` ends in `/file` or is `file`.
@@ -357,7 +356,10 @@ mod tests {
         std::fs::write(dir.join("bridges-0a1b_bg.wasm"), "").unwrap();
         assert_eq!(staged_stem(&dir).unwrap(), "bridges-0a1b");
         std::fs::write(dir.join("bridges-ffff.js"), "").unwrap();
-        assert!(staged_stem(&dir).unwrap_err().contains("several"));
+        assert!(staged_stem(&dir)
+            .unwrap_err()
+            .to_string()
+            .contains("several"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
