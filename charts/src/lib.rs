@@ -171,6 +171,32 @@ pub struct Layout {
     pub has_selection: bool,
     /// Values drawn above the columns of a column chart (themes with `value_labels`).
     pub column_labels: Option<ColumnLabels>,
+    /// Bars across on a narrow chart: each label on its own line above its bar, so long names
+    /// ("Government and civil society") keep their words instead of a column that cuts them.
+    pub labels_above: bool,
+}
+
+/// Below this width (CSS pixels) a bar chart puts its labels above its bars.
+pub const LABELS_ABOVE_BELOW: f64 = 500.0;
+
+/// `s` cut to about `room` pixels at `font_px`, with an ellipsis where it was cut.
+pub fn fit_label(s: &str, room: f64, font_px: f64) -> String {
+    if text_width(s, font_px) <= room {
+        return s.to_string();
+    }
+    let ellipsis = text_width("…", font_px);
+    let mut out = String::new();
+    let mut w = 0.0;
+    for c in s.chars() {
+        let cw = text_width(c.encode_utf8(&mut [0; 4]), font_px);
+        if w + cw + ellipsis > room {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    let trimmed = out.trim_end();
+    format!("{trimmed}…")
 }
 
 /// How a column chart's values are drawn on: above their columns, level when they fit the column's
@@ -331,22 +357,33 @@ fn place(
     let has_selection = bars.iter().any(|b| b.selected);
     match orientation {
         Orientation::Horizontal => {
-            // Rows grow with the type (24 px up to 13.7 px type).
-            let row = ROW.max((font_px * 1.75).round());
+            let above = width < LABELS_ABOVE_BELOW;
+            // Rows grow with the type (24 px up to 13.7 px type); with labels above, a line of text
+            // and a bar.
+            let bar_h = (font_px * 0.9).max(10.0).round();
+            let row = if above {
+                (font_px * 1.3).round() + bar_h + 8.0
+            } else {
+                ROW.max((font_px * 1.75).round())
+            };
             let longest = bars
                 .iter()
                 .map(|b| text_width(&b.label, font_px))
                 .fold(0.0, f64::max);
-            let label_w = longest.clamp(60.0, (width * 0.42).max(60.0)) + 8.0;
-            let value_w = if value_labels {
-                // Room for the widest of the bold values actually shown.
-                8.0 + bars
+            // Room for the widest value actually shown (bold where the theme draws values bold).
+            let bold = if value_labels { BOLD } else { 1.0 };
+            let value_w = 8.0
+                + bars
                     .iter()
-                    .map(|b| text_width(&value_label(b, measure, lang), font_px) * BOLD)
-                    .fold(text_width("$9", font_px), f64::max)
+                    .map(|b| text_width(&value_label(b, measure, lang), font_px) * bold)
+                    .fold(text_width("9", font_px), f64::max);
+            let label_w = if above {
+                2.0
             } else {
-                8.0 + text_width("$999.9 billion", font_px)
+                // The labels take what the bars (at least a third of the width) and values leave.
+                longest.clamp(40.0, (width * 0.65 - value_w).max(60.0)) + 8.0
             };
+            let label_room = if above { width - 4.0 } else { label_w - 8.0 };
             let plot = Rect {
                 x: label_w,
                 y: 4.0,
@@ -364,22 +401,32 @@ fn place(
                     } else {
                         0.0
                     };
-                    Placed {
-                        index: i,
-                        segments: Vec::new(),
-                        mark: Rect {
+                    let mark = if above {
+                        Rect {
+                            x: plot.x,
+                            y: y + row - bar_h - 4.0,
+                            w,
+                            h: bar_h,
+                        }
+                    } else {
+                        Rect {
                             x: plot.x,
                             y: y + 4.0,
                             w,
                             h: row - 8.0,
-                        },
+                        }
+                    };
+                    Placed {
+                        index: i,
+                        segments: Vec::new(),
+                        mark,
                         band: Rect {
                             x: 0.0,
                             y,
                             w: width,
                             h: row,
                         },
-                        label: b.label.clone(),
+                        label: fit_label(&b.label, label_room, font_px),
                         value_label: value_label(b, measure, lang),
                     }
                 })
@@ -400,6 +447,7 @@ fn place(
                 ticks,
                 has_selection,
                 column_labels: None,
+                labels_above: above,
             }
         }
         Orientation::Vertical => {
@@ -486,6 +534,7 @@ fn place(
                 ticks,
                 has_selection,
                 column_labels,
+                labels_above: false,
             }
         }
     }
@@ -678,11 +727,19 @@ pub fn draw<'t, DB: DrawingBackend>(
         match layout.orientation {
             Orientation::Horizontal => {
                 let cy = m.y + m.h / 2.0;
-                root.draw(&Text::new(
-                    placed.label.clone(),
-                    (px(p.x - 8.0), px(cy)),
-                    font(theme.font_px, &theme.text, HPos::Right, VPos::Center),
-                ))?;
+                if layout.labels_above {
+                    root.draw(&Text::new(
+                        placed.label.clone(),
+                        (px(p.x), px(m.y - 3.0)),
+                        font(theme.font_px, &theme.text, HPos::Left, VPos::Bottom),
+                    ))?;
+                } else {
+                    root.draw(&Text::new(
+                        placed.label.clone(),
+                        (px(p.x - 8.0), px(cy)),
+                        font(theme.font_px, &theme.text, HPos::Right, VPos::Center),
+                    ))?;
+                }
                 root.draw(&Text::new(
                     placed.value_label.clone(),
                     // Clear of a thick selection outline.

@@ -516,7 +516,16 @@ pub fn select(
 }
 
 /// One sentence that says what a chart shows, for screen readers and as a caption.
-pub fn sentence(view: View, bars: &[Bar], measure: Measure, lang: Lang) -> String {
+/// The chart in one sentence: its largest bar and, where `total` (the filtered headline in the measure)
+/// is given and the chart shows exactly the filtered projects (nothing selected on its own dimension), the
+/// bar's share of that total.
+pub fn sentence(
+    view: View,
+    bars: &[Bar],
+    measure: Measure,
+    total: Option<f64>,
+    lang: Lang,
+) -> String {
     let tx = t(lang);
     let value = |g: &Group| match measure {
         Measure::Count => crate::i18n::fill(
@@ -537,15 +546,23 @@ pub fn sentence(view: View, bars: &[Bar], measure: Measure, lang: Lang) -> Strin
     if top.value(measure) <= 0.0 {
         return tx.no_match.into();
     }
-    // Shares only where each project is in one bar (an SDG or region view counts some projects twice).
-    let whole: f64 = bars.iter().map(|b| b.value(measure)).sum();
-    let share = if whole > 0.0 && !matches!(view, View::Sdg | View::Region | View::Recipients) {
-        crate::i18n::fill(
-            tx.share_of_chart,
-            &[("pct", &format!("{:.0}", 100.0 * top.value(measure) / whole))],
-        )
-    } else {
-        String::new()
+    // A selection on the chart's own dimension shows bars outside the filtered total: no share then.
+    let own_selection = bars.iter().any(|b| b.selected);
+    let share = match total {
+        Some(whole) if whole > 0.0 && !own_selection => {
+            let pct = format!("{:.0}", 100.0 * top.value(measure) / whole);
+            match measure {
+                Measure::Count => crate::i18n::fill(
+                    tx.share_of_total_count,
+                    &[
+                        ("pct", &pct),
+                        ("n", &crate::i18n::count(lang, whole.round() as u64)),
+                    ],
+                ),
+                Measure::Amount => crate::i18n::fill(tx.share_of_total_amount, &[("pct", &pct)]),
+            }
+        }
+        _ => String::new(),
     };
     let template = match view {
         View::Timeline => tx.sentence_peak_year,

@@ -115,6 +115,9 @@ pub fn ChartCard(
     /// One sector or place the filters narrow the chart to, named in its title.
     #[prop(optional, into)]
     subject: Option<Signal<Subject>>,
+    /// The headline of the current filters: the summary sentence gives the leading bar's share of it.
+    #[prop(optional, into)]
+    total: Option<Signal<bridges_core::Summary>>,
 ) -> impl IntoView {
     let wrap = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
@@ -138,8 +141,16 @@ pub fn ChartCard(
         });
     });
     let lang = use_lang();
-    let stage_scale = use_context::<crate::components::present::stage::StageScale>()
-        .map_or_else(|| Signal::stored(1.0), |s| s.0);
+    let stage = use_context::<crate::components::present::stage::StageScale>();
+    let stage_scale = stage.map_or_else(|| Signal::stored(1.0), |s| s.0);
+    // On a slide the chart's type is read from the back of the room: at least 15 stage pixels.
+    let on_stage = stage.is_some();
+    let sized = move |mut theme: bridges_charts::Theme| {
+        if on_stage {
+            theme.font_px = theme.font_px.max(15.0);
+        }
+        theme
+    };
 
     let placed: Memo<Option<Layout>> = Memo::new(move |_| {
         let width = size.width.get();
@@ -149,7 +160,12 @@ pub fn ChartCard(
             height
         };
         (width > 0.0 && height > 0.0).then(|| {
-            let (b, m, th, l) = (bars.get(), measure.get(), look.get().theme(), lang.get());
+            let (b, m, th, l) = (
+                bars.get(),
+                measure.get(),
+                sized(look.get().theme()),
+                lang.get(),
+            );
             let placed = layout_with(&b, m, orientation, width, height, &th, l);
             // Values drawn above the columns add room on top; a chart that fills a box gives it back.
             if fill_height && placed.height > height + 0.5 {
@@ -170,7 +186,7 @@ pub fn ChartCard(
         let b = bars.get();
         let f = focus.get();
         // Everything the paint needs is taken now: the component may be gone by the next frame.
-        let Some(t) = look.try_get().map(Look::theme) else {
+        let Some(t) = look.try_get().map(|l| sized(l.theme())) else {
             return;
         };
         let (w, h) = (
@@ -259,7 +275,11 @@ pub fn ChartCard(
     };
     let download_svg = move |_| {
         if let Some(l) = placed.get_untracked() {
-            let svg = to_svg(&l, &bars.get_untracked(), &look.get_untracked().theme());
+            let svg = to_svg(
+                &l,
+                &bars.get_untracked(),
+                &sized(look.get_untracked().theme()),
+            );
             let _ = download_text(
                 &format!("bridges-{}.svg", view.param()),
                 "image/svg+xml",
@@ -272,7 +292,15 @@ pub fn ChartCard(
             let _ = click_link(&format!("bridges-{}.png", view.param()), &url);
         }
     };
-    let summary = move || sentence(view, &bars.get(), measure.get(), lang.get());
+    let summary = move || {
+        let whole = total.map(|t| {
+            t.with(|s| match measure.get() {
+                Measure::Count => s.projects as f64,
+                Measure::Amount => s.amount.as_ref().map_or(0.0, |a| a.total),
+            })
+        });
+        sentence(view, &bars.get(), measure.get(), whole, lang.get())
+    };
     let title = move || {
         let subject = subject.map(|s| s.get()).unwrap_or_default();
         chart_title(view, measure.get(), &subject, lang.get())

@@ -66,7 +66,7 @@ pub fn ShareButton() -> impl IntoView {
         <button type="button" class="share-button" on:click=show
             on:pointerenter=move |_| preload(__preload_share_dialog)
             on:focus=move |_| preload(__preload_share_dialog)>
-            {move || tm(lang.get()).share_button}
+            {move || tm(lang.get()).share_short}<span class="share-more">{move || tm(lang.get()).share_more}</span>
         </button>
         <dialog node_ref=dialog class="share-dialog" data-testid="share-dialog" aria-labelledby="share-title" on:close=move |_| open.set(false)>
             {move || open.get().then(|| lazy_view(move || share_dialog(dialog, open, embed_view), __preload_share_dialog))}

@@ -55,7 +55,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <A href=href("/") attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"⇄"</span>
-                " Bridges"
+                <span class="brand-name">" Bridges"</span>
             </A>
             <button type="button" class="menu-toggle" aria-expanded=move || open.get().to_string()
                 aria-controls="site-menu" on:click=move |_| open.update(|o| *o = !*o)

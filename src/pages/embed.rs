@@ -275,8 +275,8 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
                 _ => None,
             };
             view! {
-                <ChartCard view=view bars=use_bars(Arc::clone(&data), state, agg, view, limit) measure=measure
-                    orientation=orientation on_select=use_select(state, view) compact=!options.controls
+                <ChartCard view=view total=summary bars=use_bars(Arc::clone(&data), state, agg, view, limit) measure=measure
+                    orientation=orientation on_select=use_select(state, view) compact=!options.controls height=280.0
                     embedded=true subject=Signal::from(subject)/>
             }
             .into_any()

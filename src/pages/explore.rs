@@ -300,15 +300,15 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     }
                 })}
                 <div class="chart-list" class:hidden=move || summary.get().projects == 0>
-                <ChartCard view=View::Timeline bars=bars_of(View::Timeline, None) measure=measure orientation=Orientation::Vertical
+                <ChartCard view=View::Timeline total=summary bars=bars_of(View::Timeline, None) measure=measure orientation=Orientation::Vertical
                     on_select=select_on(View::Timeline) legend=legend controls=std::sync::Arc::new(timeline_controls) subject=subject/>
                 <div class="chart-grid">
-                    <ChartCard view=View::Sector bars=bars_of(View::Sector, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sector) subject=subject/>
-                    <ChartCard view=View::Recipients bars=bars_of(View::Recipients, Some(15)) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Recipients) subject=subject/>
-                    <ChartCard view=View::Region bars=bars_of(View::Region, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Region) subject=subject/>
-                    <ChartCard view=View::Sdg bars=bars_of(View::Sdg, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sdg) subject=subject/>
-                    <ChartCard view=View::Status bars=bars_of(View::Status, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Status) subject=subject/>
-                    <ChartCard view=View::Flow bars=bars_of(View::Flow, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Flow) subject=subject/>
+                    <ChartCard view=View::Sector total=summary bars=bars_of(View::Sector, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sector) subject=subject/>
+                    <ChartCard view=View::Recipients total=summary bars=bars_of(View::Recipients, Some(15)) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Recipients) subject=subject/>
+                    <ChartCard view=View::Region total=summary bars=bars_of(View::Region, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Region) subject=subject/>
+                    <ChartCard view=View::Sdg total=summary bars=bars_of(View::Sdg, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sdg) subject=subject/>
+                    <ChartCard view=View::Status total=summary bars=bars_of(View::Status, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Status) subject=subject/>
+                    <ChartCard view=View::Flow total=summary bars=bars_of(View::Flow, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Flow) subject=subject/>
                 </div>
                 </div>
                 <p class="note">{tr!(lang, explore_note)}</p>

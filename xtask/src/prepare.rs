@@ -409,11 +409,16 @@ fn build_reference(raw: &Path) -> Result<Reference> {
                 parent: region.clone(),
             });
         }
-        let name_en = en
-            .get(&iso2)
-            .cloned()
-            .or_else(|| Some(clean(col(&r, "CLDR display name"))).filter(|s| !s.is_empty()))
-            .unwrap_or_else(|| iso3.clone());
+        // Short English names, as charts and tooltips have room for and people say them ("Laos",
+        // "Tanzania"): CLDR's display names, except the two Congos, which CLDR tells apart by their
+        // capitals; then i18n-iso-countries.
+        let name_en = match iso3.as_str() {
+            "COD" => Some("DR Congo".to_string()),
+            "COG" => Some("Congo".to_string()),
+            _ => Some(clean(col(&r, "CLDR display name"))).filter(|s| !s.is_empty()),
+        }
+        .or_else(|| en.get(&iso2).cloned())
+        .unwrap_or_else(|| iso3.clone());
         let name_zh = zh
             .get(&iso2)
             .cloned()

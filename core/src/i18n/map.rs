@@ -80,6 +80,8 @@ catalogue! { MapText, EN, ZH, ENTRIES;
 
     // The share dialog.
     share_button: "Share & embed", "分享与嵌入";
+    share_short: "Share", "分享";
+    share_more: " & embed", "与嵌入";
     share_title: "Share & embed this view", "分享与嵌入此视图";
     share_close: "Close", "关闭";
     share_link: "Link", "链接";

@@ -59,7 +59,8 @@ catalogue! { Text, EN, ZH, ENTRIES;
     n_projects: "{n} projects", "{n}个项目";
     amount_of_known: "{amount} of known amounts", "已知金额{amount}";
     no_match: "No projects match the current filters.", "没有符合当前筛选条件的项目。";
-    share_of_chart: " ({pct}% of the chart)", "（占图表的{pct}%）";
+    share_of_total_count: " ({pct}% of the {n} projects shown)", "（占所示{n}个项目的{pct}%）";
+    share_of_total_amount: " ({pct}% of the known amount shown)", "（占所示已知金额的{pct}%）";
     sentence_peak_year: "The peak year is {label} with {value}{share}.", "峰值年份为{label}年：{value}{share}。";
     sentence_leads: "{label} leads with {value}{share}.", "{label}居首：{value}{share}。";
 
@@ -271,7 +272,7 @@ catalogue! { Text, EN, ZH, ENTRIES;
     about_licence: "Licence: Open Data Commons Attribution License (ODC-By 1.0). OpenStreetMap links: ODbL, © OpenStreetMap contributors. Administrative-area names: geoBoundaries.", "许可：开放数据共享署名许可（ODC-By 1.0）。OpenStreetMap 链接：ODbL，© OpenStreetMap 贡献者。行政区名称：geoBoundaries。";
     about_countries_title: "Countries, regions and income groups", "国家、地区和收入组别";
     about_countries_codes: "Country codes, UN M49 regions and LDC / LLDC / SIDS flags: datasets/country-codes (ODC-PDDL) and the UN Statistics Division's M49 tables (Chinese region names).", "国家代码、联合国 M49 地区分类及最不发达国家 / 内陆发展中国家 / 小岛屿发展中国家标记：datasets/country-codes（ODC-PDDL）和联合国统计司 M49 表（中文地区名称）。";
-    about_countries_names: "Short country names in English and Chinese: i18n-iso-countries (MIT licence).", "中英文国家简称：i18n-iso-countries（MIT 许可）。";
+    about_countries_names: "Short country names: in English, the Unicode CLDR display names (via datasets/country-codes, ODC-PDDL; “DR Congo” and “Congo” are Bridges' own short forms for the two Congos); in Chinese, i18n-iso-countries (MIT licence).", "国家简称：英文采用 Unicode CLDR 显示名称（来自 datasets/country-codes，ODC-PDDL 许可；两个刚果的英文简称“DR Congo”和“Congo”为 Bridges 自定）；中文采用 i18n-iso-countries（MIT 许可）。";
     about_countries_income: "Income groups: World Bank country classification, fiscal year 2023 (CC BY 4.0).", "收入组别：世界银行2023财年国家分类（CC BY 4.0）。";
     about_geometry_title: "Map geometry", "地图几何数据";
     about_geometry: "Natural Earth 4.1.0 (public domain) via the world-atlas package (ISC licence). Borders are Natural Earth's de-facto lines and imply no position on any dispute.", "Natural Earth 4.1.0（公共领域），经由 world-atlas 软件包（ISC 许可）。边界为 Natural Earth 的实际控制线，不代表对任何争议的立场。";
