@@ -12,6 +12,7 @@ use crate::incremental::DatasetReader;
 use crate::issue::{describe, truncate, Consequence, DataIssue, LoadError};
 use crate::model::*;
 use crate::reference::ReferenceIndex;
+use crate::text::is_blank;
 
 /// Earliest and latest plausible years for a cooperation project.
 pub const YEAR_RANGE: (i32, i32) = (1900, 2100);
@@ -279,8 +280,10 @@ impl RecordReader<'_> {
             );
             return None;
         };
+        // Ids are kept and compared whole: two ids that differ only in their 1000th character are
+        // two records (only messages shorten them).
         let id = match m.get("id") {
-            Some(Value::String(s)) if !s.trim().is_empty() => truncate(s.trim(), 200),
+            Some(Value::String(s)) if !is_blank(s) => s.trim().to_string(),
             Some(Value::Number(n)) if n.is_u64() || n.is_i64() => n.to_string(),
             Some(v) => {
                 self.issue(
@@ -301,13 +304,15 @@ impl RecordReader<'_> {
                 return None;
             }
         };
-        self.id = Some(id.clone());
+        self.id = Some(truncate(&id, 200));
+        // A title of invisible characters only (zero-width spaces, the braille blank, bidi controls)
+        // looks empty, so it is a missing title.
         let title = match m.get("title") {
-            Some(Value::String(s)) if !s.trim().is_empty() => self.text("title", s),
+            Some(Value::String(s)) if !is_blank(s) => self.text("title", s),
             Some(v) => {
                 self.issue(
                     "title",
-                    "a non-empty string",
+                    "a non-empty string with visible characters",
                     Some(describe(v)),
                     Consequence::RecordSkipped,
                 );

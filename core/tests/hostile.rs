@@ -131,6 +131,24 @@ fn check_specific(name: &str, l: &Loaded) {
             l.dataset.projects[0].title.contains('\u{fffd}'),
             "invalid UTF-8 shows as replacement characters"
         ),
+        "50" => {
+            assert_eq!(l.dataset.projects.len(), 3, "ids are compared whole");
+            assert_eq!(
+                l.dataset.projects[1].id.chars().count(),
+                260,
+                "ids are kept whole"
+            );
+            assert!(l.issues.is_empty(), "{:?}", l.issues);
+        }
+        "51" => {
+            assert_eq!(
+                l.dataset.projects.len(),
+                1,
+                "invisible titles are missing titles"
+            );
+            assert_eq!(l.skipped(), 4);
+            assert!(l.issues.iter().all(|i| i.field.as_deref() == Some("title")));
+        }
         _ => {}
     }
 }

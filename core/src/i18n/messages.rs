@@ -23,6 +23,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("a non-empty string or whole number", "非空字符串或整数"),
     ("an id", "编号"),
     ("a non-empty string", "非空字符串"),
+    ("a non-empty string with visible characters", "含可见字符的非空字符串"),
     ("a title", "名称"),
     ("one of pipeline_pledge, pipeline_commitment, implementation, completed, suspended, cancelled", "`pipeline_pledge`、`pipeline_commitment`、`implementation`、`completed`、`suspended`、`cancelled` 之一"),
     ("one of oda_like, oof_like, vague_of, ca, military", "`oda_like`、`oof_like`、`vague_of`、`ca`、`military` 之一"),
