@@ -114,7 +114,8 @@ fn hazard() -> impl Strategy<Value = Hazard> {
             Just("1e309".to_string()),
             Just("-1E+400".to_string()),
             (309..420usize).prop_map(|n| "7".repeat(n)),
-            (309..400usize).prop_map(|n| format!("-{}.5", "1".repeat(n))),
+            // 310 digits: 1.1e309 (309 ones, 1.1e308, is still an f64).
+            (310..400usize).prop_map(|n| format!("-{}.5", "1".repeat(n))),
         ]
         .prop_map(Hazard::BigIgnored),
         (125..2000usize).prop_map(Hazard::DeepIgnored),
