@@ -269,7 +269,7 @@ impl<'a> DatasetReader<'a> {
                             self.pos = value + 1;
                             self.state = State::Element { first: true };
                         } else {
-                            self.pos = value_end(b, value)?;
+                            self.pos = json::value_extent(b, value, 1)?.0;
                             self.state = State::AfterMember;
                         }
                     }
@@ -302,11 +302,12 @@ impl<'a> DatasetReader<'a> {
                 if *budget == 0 {
                     return Some(Flow::Pause);
                 }
-                let end = value_end(b, i)?;
-                let text = String::from_utf8_lossy(b.get(i..end)?);
                 // A record is enclosed by the document and the list: read as inside the whole
-                // document (the same depth limit, the same repairs, with paths from the record).
-                let record = json::parse(&text, 2).ok()?;
+                // document (the same depth limit, the same repairs, with paths from the record). The
+                // scan that finds its end also tells whether it needs the tolerant rewrite.
+                let (end, care) = json::value_extent(b, i, 2)?;
+                let text = String::from_utf8_lossy(b.get(i..end)?);
+                let record = json::parse_with(&text, 2, care).ok()?;
                 self.records.push(record.value, record.repairs);
                 self.read += 1;
                 self.span = Some((self.span.map_or(i, |(a, _)| a), end));
@@ -361,45 +362,6 @@ fn string_end(b: &[u8], start: usize) -> Option<usize> {
             b'"' => return Some(i + 1),
             b'\\' => i += 2,
             _ => i += 1,
-        }
-    }
-}
-
-/// Just after the JSON value starting at `start`, found by matching brackets outside strings (the
-/// value's syntax is checked when it is parsed; nesting too deep is dealt with there). `None` if it
-/// never ends or is empty.
-fn value_end(b: &[u8], start: usize) -> Option<usize> {
-    match *b.get(start)? {
-        b'"' => string_end(b, start),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut i = start;
-            loop {
-                match *b.get(i)? {
-                    b'"' => {
-                        i = string_end(b, i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth = depth.checked_sub(1)?;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-        }
-        // A number or a literal: up to the next delimiter.
-        _ => {
-            let len = b
-                .get(start..)?
-                .iter()
-                .position(|c| matches!(c, b',' | b']' | b'}' | b' ' | b'\n' | b'\t' | b'\r'))
-                .unwrap_or(b.len() - start);
-            (len > 0).then_some(start + len)
         }
     }
 }

@@ -71,7 +71,16 @@ pub struct Parsed {
 /// Parses `text`, a JSON value enclosed by `depth` containers, with the tolerances above; the error
 /// is serde_json's.
 pub fn parse(text: &str, depth: usize) -> Result<Parsed, serde_json::Error> {
-    if !needs_care(text.as_bytes(), depth) {
+    parse_with(text, depth, needs_care(text.as_bytes(), depth))
+}
+
+/// [`parse`], when whether the text [`needs_care`] is known (from [`value_extent`]).
+pub(crate) fn parse_with(
+    text: &str,
+    depth: usize,
+    care: bool,
+) -> Result<Parsed, serde_json::Error> {
+    if !care {
         return Ok(Parsed {
             value: serde_json::from_str(text)?,
             repairs: Vec::new(),
@@ -130,7 +139,7 @@ impl Care {
             b'"' => {
                 self.run = 0;
                 self.prev = c;
-                let (end, surrogate) = scan_string(b, i);
+                let (end, surrogate, _) = scan_string(b, i);
                 self.found |= surrogate;
                 return end;
             }
@@ -158,14 +167,64 @@ impl Care {
     }
 }
 
-/// Just after the string starting with the `"` at `start` (or the end of `b`), and whether it has a
-/// `\u` escape of a surrogate (`\uD800`–`\uDFFF`, paired or not).
-fn scan_string(b: &[u8], start: usize) -> (usize, bool) {
+/// Just after the JSON value starting at `start` (found by matching brackets outside strings; its
+/// syntax is checked when it is parsed), and whether it [`needs_care`] when enclosed by `depth`
+/// containers: one pass for both. `None` if it never ends or is empty.
+pub(crate) fn value_extent(b: &[u8], start: usize, depth: usize) -> Option<(usize, bool)> {
+    let mut care = Care::new(depth);
+    match *b.get(start)? {
+        b'"' => {
+            let (end, surrogate, closed) = scan_string(b, start);
+            closed.then_some((end, surrogate))
+        }
+        b'{' | b'[' => {
+            let mut level = 0usize;
+            let mut i = start;
+            loop {
+                match *b.get(i)? {
+                    b'"' => {
+                        let (end, surrogate, closed) = scan_string(b, i);
+                        if !closed {
+                            return None;
+                        }
+                        care.found |= surrogate;
+                        care.run = 0;
+                        care.prev = b'"';
+                        i = end;
+                        continue;
+                    }
+                    b'{' | b'[' => level += 1,
+                    b'}' | b']' => level = level.checked_sub(1)?,
+                    _ => {}
+                }
+                i = care.byte(b, i);
+                if level == 0 {
+                    return Some((i, care.found));
+                }
+            }
+        }
+        // A number or a literal: up to the next delimiter.
+        _ => {
+            let mut i = start;
+            while b
+                .get(i)
+                .is_some_and(|c| !matches!(c, b',' | b']' | b'}' | b' ' | b'\n' | b'\t' | b'\r'))
+            {
+                i = care.byte(b, i);
+            }
+            (i > start).then_some((i, care.found))
+        }
+    }
+}
+
+/// Just after the string starting with the `"` at `start` (or the end of `b`), whether it has a
+/// `\u` escape of a surrogate (`\uD800`–`\uDFFF`, paired or not), and whether it is closed.
+fn scan_string(b: &[u8], start: usize) -> (usize, bool, bool) {
     let mut i = start + 1;
     let mut surrogate = false;
     while let Some(&c) = b.get(i) {
         match c {
-            b'"' => return (i + 1, surrogate),
+            b'"' => return (i + 1, surrogate, true),
             b'\\' => {
                 if b.get(i + 1) == Some(&b'u')
                     && matches!(b.get(i + 2), Some(b'd' | b'D'))
@@ -178,7 +237,7 @@ fn scan_string(b: &[u8], start: usize) -> (usize, bool) {
             _ => i += 1,
         }
     }
-    (b.len(), surrogate)
+    (b.len(), surrogate, false)
 }
 
 /// A path as the validator names fields: `amount.value`, `sdgs[2]`, `x[0].y`.
