@@ -733,7 +733,8 @@ impl RecordReader<'_> {
             }
         };
         Some(Amount {
-            value,
+            // -0 is 0 (never written "-0", which a spreadsheet would read as a formula's sign).
+            value: if value == 0.0 { 0.0 } else { value },
             currency: currency.to_string(),
             price_base,
         })
