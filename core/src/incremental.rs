@@ -12,6 +12,11 @@
 //! wrong shape) is handed to [`parse_dataset_whole`] as it is, which then reports the problem, located,
 //! as it always has. Only broken files take that path.
 //!
+//! Each record is parsed with the tolerant rules of [`crate::json`] as if inside the whole document
+//! (two containers deep): the same depth limit, the same repairs (numbers beyond f64, lone surrogates,
+//! nesting too deep), with paths from the record; the scan that finds a record's end also tells whether
+//! it needs them.
+//!
 //! Input is bytes, decoded as a browser decodes text: invalid UTF-8 becomes U+FFFD. The scanner only
 //! cuts next to ASCII punctuation or whitespace, where decoding is never in the middle of a sequence, so
 //! decoding each slice on its own gives the same text as decoding the whole file.

@@ -337,12 +337,11 @@ impl RecordReader<'_> {
         };
         // Ids are kept and compared whole: two ids that differ only in their 1000th character are
         // two records (only messages shorten them).
-        let id = match m.get("id") {
-            Some(Value::String(s)) if !is_blank(s) => s.trim().to_string(),
-            Some(v @ Value::Number(_)) if self.whole("id", v).is_some() => {
-                self.whole("id", v).unwrap_or_default()
-            }
-            Some(v) => {
+        let whole_id = m.get("id").and_then(|v| self.whole("id", v));
+        let id = match (m.get("id"), whole_id) {
+            (Some(Value::String(s)), _) if !is_blank(s) => s.trim().to_string(),
+            (Some(Value::Number(_)), Some(n)) => n,
+            (Some(v), _) => {
                 self.issue(
                     "id",
                     "a non-empty string or whole number",
@@ -351,7 +350,7 @@ impl RecordReader<'_> {
                 );
                 return None;
             }
-            None => {
+            (None, _) => {
                 self.issue(
                     "id",
                     "an id",

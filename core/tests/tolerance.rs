@@ -228,90 +228,96 @@ fn hostile_documents_lose_only_their_bad_values() {
         failure_persistence: None,
         ..Config::default()
     });
-    let result =
-        runner.run(&document(), |(records, sep, odd_meta)| {
-            cases.set(cases.get() + 1);
-            let doc = text(&records, &sep, odd_meta);
-            let whole = parse_dataset_whole("gen.json", &doc, &r).expect("the document loads");
-            for batch in [1, 3] {
-                let got = incremental(&r, doc.as_bytes(), batch);
-                prop_assert!(
-                    got == whole,
-                    "batch {batch} differs from the one-shot reader"
-                );
-            }
-            let l = whole;
-            // Valid records are exactly the loaded ones, in order; the others are skipped and listed.
-            let valid: Vec<String> = records
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| matches!(r, Record::Valid(_)))
-                .map(|(i, _)| format!("r{i}"))
-                .collect();
-            let loaded: Vec<&str> = l.dataset.projects.iter().map(|p| p.id.as_str()).collect();
-            prop_assert_eq!(&loaded, &valid);
-            for (i, rec) in records.iter().enumerate() {
-                let at = |field: &str| {
-                    l.issues
-                        .iter()
-                        .any(|x| x.record == Some(i) && x.field.as_deref() == Some(field))
-                };
-                match rec {
-                    Record::Invalid(_) => {
-                        prop_assert!(
-                            l.issues.iter().any(|x| x.record == Some(i)
-                                && x.consequence == Consequence::RecordSkipped),
-                            "record {} skipped and listed",
-                            i
-                        )
-                    }
-                    Record::Valid(hazards) => {
-                        let p = l.dataset.projects.iter().find(|p| p.id == format!("r{i}"));
-                        let p = p.expect("loaded");
-                        let mut fields = Vec::new();
-                        for (k, h) in hazards.iter().enumerate() {
-                            let key = h
-                                .member(k)
-                                .split(':')
-                                .next()
-                                .unwrap_or_default()
-                                .to_string();
-                            if fields.contains(&key) {
-                                continue;
-                            }
-                            fields.push(key);
-                            if let Some(field) = h.field(k) {
-                                prop_assert!(
-                                    at(&field),
-                                    "record {} field {} listed: {:?}",
-                                    i,
-                                    field,
-                                    l.issues
-                                );
-                            }
-                            prop_assert!(h.check(p), "record {}: {:?} gives {:?}", i, h, p);
+    let result = runner.run(&document(), |(records, sep, odd_meta)| {
+        cases.set(cases.get() + 1);
+        let doc = text(&records, &sep, odd_meta);
+        let whole = parse_dataset_whole("gen.json", &doc, &r).expect("the document loads");
+        for batch in [1, 3] {
+            let got = incremental(&r, doc.as_bytes(), batch);
+            prop_assert!(
+                got == whole,
+                "batch {batch} differs from the one-shot reader"
+            );
+        }
+        let l = whole;
+        // Valid records are exactly the loaded ones, in order; the others are skipped and listed.
+        let valid: Vec<String> = records
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| matches!(r, Record::Valid(_)))
+            .map(|(i, _)| format!("r{i}"))
+            .collect();
+        let loaded: Vec<&str> = l.dataset.projects.iter().map(|p| p.id.as_str()).collect();
+        prop_assert_eq!(&loaded, &valid);
+        for (i, rec) in records.iter().enumerate() {
+            let at = |field: &str| {
+                l.issues
+                    .iter()
+                    .any(|x| x.record == Some(i) && x.field.as_deref() == Some(field))
+            };
+            match rec {
+                Record::Invalid(_) => {
+                    // Skipped, and listed once, with the reason.
+                    let listed: Vec<_> = l.issues.iter().filter(|x| x.record == Some(i)).collect();
+                    prop_assert!(
+                        listed.len() == 1 && listed[0].consequence == Consequence::RecordSkipped,
+                        "record {} skipped and listed once: {:?}",
+                        i,
+                        listed
+                    )
+                }
+                Record::Valid(hazards) => {
+                    let p = l.dataset.projects.iter().find(|p| p.id == format!("r{i}"));
+                    let p = p.expect("loaded");
+                    let mut fields = Vec::new();
+                    let mut bad_values = 0;
+                    for (k, h) in hazards.iter().enumerate() {
+                        let key = h
+                            .member(k)
+                            .split(':')
+                            .next()
+                            .unwrap_or_default()
+                            .to_string();
+                        if fields.contains(&key) {
+                            continue;
                         }
+                        fields.push(key);
+                        if let Some(field) = h.field(k) {
+                            prop_assert!(
+                                at(&field),
+                                "record {} field {} listed: {:?}",
+                                i,
+                                field,
+                                l.issues
+                            );
+                            bad_values += 1;
+                        }
+                        prop_assert!(h.check(p), "record {}: {:?} gives {:?}", i, h, p);
                     }
+                    // One issue per bad value: none twice, none for a value read well.
+                    let listed = l.issues.iter().filter(|x| x.record == Some(i)).count();
+                    prop_assert_eq!(listed, bad_values, "record {}: {:?}", i, l.issues);
                 }
             }
-            prop_assert_eq!(l.skipped(), records.len() - valid.len());
-            // The document's own odd values are listed too, with their fields.
-            for field in ["z[0]"].into_iter().chain(
-                odd_meta
-                    .then_some(["meta.title", "meta.n", "meta.deep[0]"])
-                    .into_iter()
-                    .flatten(),
-            ) {
-                prop_assert!(
-                    l.issues
-                        .iter()
-                        .any(|x| x.record.is_none() && x.field.as_deref() == Some(field)),
-                    "{} listed",
-                    field
-                );
-            }
-            Ok(())
-        });
+        }
+        prop_assert_eq!(l.skipped(), records.len() - valid.len());
+        // The document's own odd values are listed too, with their fields.
+        for field in ["z[0]"].into_iter().chain(
+            odd_meta
+                .then_some(["meta.title", "meta.n", "meta.deep[0]"])
+                .into_iter()
+                .flatten(),
+        ) {
+            prop_assert!(
+                l.issues
+                    .iter()
+                    .any(|x| x.record.is_none() && x.field.as_deref() == Some(field)),
+                "{} listed",
+                field
+            );
+        }
+        Ok(())
+    });
     println!(
         "hostile documents: {} cases (ProptestConfig cases = {CASES})",
         cases.get()
