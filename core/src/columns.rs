@@ -14,8 +14,16 @@ pub const AMOUNT_HEADLINE: u8 = 1;
 /// Known, but in another currency or price base: never added to the headline's totals.
 pub const AMOUNT_OTHER: u8 = 2;
 
-/// Most sectors a dataset can have; the code after the last sector means "unknown".
-pub const MAX_SECTORS: usize = 254;
+/// Most sectors a dataset can have: every three-digit CRS code (100–999, all the validator lets
+/// through). A row's sector is a `u16` index, and the index after the last sector means "unknown", so
+/// every distinct sector of a file keeps its own code (none is merged into "unknown").
+pub const MAX_SECTORS: usize = 900;
+
+// The combined sector × status × flow code of every row fits the `u16` of [`Columns::combo`].
+const _: () = assert!(
+    (MAX_SECTORS + 1) * crate::crossfilter::N_STATUS * crate::crossfilter::N_FLOW
+        <= u16::MAX as usize
+);
 /// `country1` / `provider1` value for a row with several countries (read the compressed list).
 pub const MULTI: u16 = u16::MAX;
 pub const STATUS_UNKNOWN: u8 = Status::ALL.len() as u8;
@@ -44,8 +52,9 @@ pub struct Columns {
     pub year_codes: usize,
     // One entry per project.
     pub year: Vec<u16>,
-    /// Index into `sectors`; `sectors.len()` is unknown.
-    pub sector: Vec<u8>,
+    /// Index into `sectors`; `sectors.len()` is unknown. A `u16`: a file may hold up to
+    /// [`MAX_SECTORS`] distinct sectors, more than a `u8` codes.
+    pub sector: Vec<u16>,
     pub status: Vec<u8>,
     pub flow: Vec<u8>,
     /// Bit g set for SDG g (1–17).
@@ -257,8 +266,7 @@ impl<'a> ColumnsBuilder<'a> {
             .collect();
         sectors.sort_unstable();
         sectors.dedup();
-        // More distinct sectors than a u8 can code count as unknown.
-        sectors.truncate(MAX_SECTORS);
+        // Every sector keeps its own code (the validator admits at most MAX_SECTORS codes).
         c.sectors = sectors;
         let years: Vec<i32> = d
             .projects
@@ -311,8 +319,8 @@ impl<'a> ColumnsBuilder<'a> {
             c.sector.push(
                 p.sector
                     .as_ref()
-                    .and_then(|s| c.sector_index(s.code))
-                    .unwrap_or(c.sectors.len()) as u8,
+                    .and_then(|s| c.sectors.binary_search(&s.code).ok())
+                    .unwrap_or(c.sectors.len()) as u16,
             );
             c.status.push(
                 p.status

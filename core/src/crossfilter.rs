@@ -123,7 +123,7 @@ impl Engine {
         Engine {
             agg: Aggregates::default(),
             geo_fail: vec![0; cols.countries.len() + 1],
-            sector_fail: vec![0; 256],
+            sector_fail: vec![0; cols.sectors.len() + 1],
             status_fail: vec![0; N_STATUS],
             flow_fail: vec![0; N_FLOW],
             provider_fail: vec![0; cols.providers.len() + 1],

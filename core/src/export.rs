@@ -1,6 +1,8 @@
 //! Downloads of the filtered projects: CSV (UTF-8 with a byte-order mark, so Excel reads Chinese text
 //! correctly) and JSON in the `bridges/1` schema, both citing the source and licence.
 
+use std::borrow::Cow;
+
 use crate::model::{Dataset, Meta, Project};
 use crate::reference::ReferenceIndex;
 use crate::write::dataset_to_string;
@@ -16,18 +18,32 @@ fn cite(meta: &Meta) -> String {
     s
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A text cell that a spreadsheet would read as a formula (`=HYPERLINK(…)`, `+1`, `-1+2`, `@SUM`, or
+/// one starting with a tab or carriage return) gets a leading `'`, as OWASP recommends against CSV
+/// injection; the cell then shows as text. Bridges' own numeric columns are never negative.
+fn neutralise(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     }
+}
+
+/// CSV lines ending in `\n`; a cell is quoted only where it needs to be (a comma, quote or line break).
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new())
 }
 
 /// The projects at `rows` as CSV. `query` names the filters used (the URL's query string).
 pub fn csv(d: &Dataset, rows: &[u32], reference: &ReferenceIndex, query: &str) -> String {
-    let mut out = String::from('\u{feff}');
-    out.push_str(&csv_field(&format!(
+    let mut w = writer();
+    // Writing to a Vec cannot fail; a failure would only drop a row, never panic.
+    let _ = w.write_record([neutralise(&format!(
         "# {} Exported from Bridges{}.",
         cite(&d.meta),
         if query.is_empty() {
@@ -35,9 +51,9 @@ pub fn csv(d: &Dataset, rows: &[u32], reference: &ReferenceIndex, query: &str) -
         } else {
             format!(" with ?{query}")
         }
-    )));
-    out.push('\n');
-    out.push_str("id,title,title_zh,recipients,recipient_names,regional,sector_code,sector,indicative_sdgs,status,flow_class,commitment_year,start_year,completion_year,amount,currency,price_base,sources\n");
+    ))
+    .as_bytes()]);
+    let _ = w.write_record(HEADER);
     for &i in rows {
         let Some(p) = d.projects.get(i as usize) else {
             continue;
@@ -93,17 +109,36 @@ pub fn csv(d: &Dataset, rows: &[u32], reference: &ReferenceIndex, query: &str) -
                 .collect::<Vec<_>>()
                 .join(" "),
         ];
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push('\n');
+        let _ = w.write_record(fields.iter().map(|f| neutralise(f).into_owned()));
     }
+    let bytes = w.into_inner().unwrap_or_default();
+    let mut out = String::with_capacity(bytes.len() + 3);
+    out.push('\u{feff}');
+    // Every cell was a `&str`, so the bytes are UTF-8.
+    out.push_str(&String::from_utf8_lossy(&bytes));
     out
 }
+
+const HEADER: [&str; 18] = [
+    "id",
+    "title",
+    "title_zh",
+    "recipients",
+    "recipient_names",
+    "regional",
+    "sector_code",
+    "sector",
+    "indicative_sdgs",
+    "status",
+    "flow_class",
+    "commitment_year",
+    "start_year",
+    "completion_year",
+    "amount",
+    "currency",
+    "price_base",
+    "sources",
+];
 
 /// The projects at `rows` as a `bridges/1` file that Bridges (or anyone) can load again.
 pub fn json(d: &Dataset, rows: &[u32], query: &str) -> String {
@@ -132,10 +167,62 @@ pub fn json(d: &Dataset, rows: &[u32], query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reference::Reference;
+    use crate::validate::parse_dataset;
+
+    fn export(projects: &str) -> String {
+        let r = ReferenceIndex::new(Reference {
+            generated_by: String::new(),
+            schema: String::new(),
+            countries: Vec::new(),
+            regions: Vec::new(),
+            sdgs: Vec::new(),
+            sectors: Vec::new(),
+        });
+        let text = format!(
+            r#"{{"schema":"bridges/1","meta":{{"title":"T, with a comma","licence":"CC"}},"projects":[{projects}]}}"#
+        );
+        let d = parse_dataset("t.json", &text, &r).unwrap().dataset;
+        let rows: Vec<u32> = (0..d.projects.len() as u32).collect();
+        csv(&d, &rows, &r, "q=x")
+    }
 
     #[test]
-    fn csv_quotes_and_keeps_unknown_empty() {
-        assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
-        assert_eq!(csv_field("水电站"), "水电站");
+    fn csv_keeps_its_bom_comment_and_header() {
+        let out = export(
+            r#"{"id":"1","title":"水电站, \"big\"","amount":{"value":5,"currency":"USD","price_base":"current"}}"#,
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "\u{feff}\"# Source: T, with a comma Licence: CC. Exported from Bridges with ?q=x.\""
+        );
+        assert!(lines[1].starts_with("id,title,title_zh,recipients,"));
+        assert_eq!(
+            lines[2],
+            "1,\"水电站, \"\"big\"\"\",,,,,,,,,,,,,5,USD,current,"
+        );
+        assert_eq!(lines.len(), 3);
+        assert!(!out.contains('\r'));
+    }
+
+    #[test]
+    fn csv_neutralises_formulas() {
+        let out = export(
+            r#"{"id":"-5","title":"=HYPERLINK(\"http://x.test\",\"click\")","title_zh":"+1","description":"d","regional":"@SUM(A1)"},
+               {"id":"2","title":"\tTab","title_zh":"-1+2","regional":"a=b"}"#,
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[2],
+            "'-5,\"'=HYPERLINK(\"\"http://x.test\"\",\"\"click\"\")\",'+1,,,'@SUM(A1),,,,,,,,,,,,"
+        );
+        // Titles are trimmed when read, so this one's tab is gone by now.
+        assert!(lines[3].starts_with("2,Tab,"), "{}", lines[3]);
+        assert!(lines[3].contains(",'-1+2,"), "{}", lines[3]);
+        assert!(lines[3].ends_with(",a=b,,,,,,,,,,,,"), "{}", lines[3]);
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("\rx"), "'\rx");
+        assert_eq!(neutralise("水=1"), "水=1");
     }
 }

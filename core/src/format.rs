@@ -74,7 +74,15 @@ mod tests {
 
 /// Chinese compact numbers: `12000` → `1.2万`, `1200000000` → `12亿`, `1.23e12` → `1.23万亿`.
 pub fn int_zh(n: u64) -> String {
-    let v = n as f64;
+    if n < 10_000 {
+        return n.to_string();
+    }
+    compact_zh(n as f64)
+}
+
+/// A non-negative number in 万, 亿 or 万亿 (which then carries as many digits as it needs: a total
+/// above `u64::MAX`, 1.8e19, is 1845万亿 and more, never a clamp).
+fn compact_zh(v: f64) -> String {
     let (scaled, unit) = if v >= 1e12 {
         (v / 1e12, "万亿")
     } else if v >= 1e8 {
@@ -82,7 +90,7 @@ pub fn int_zh(n: u64) -> String {
     } else if v >= 1e4 {
         (v / 1e4, "万")
     } else {
-        return n.to_string();
+        return format!("{}", v.round());
     };
     format!("{}{unit}", trim_decimals(scaled))
 }
@@ -98,8 +106,7 @@ pub fn money_zh(value: f64, currency: &str) -> String {
         "EUR" => "欧元".to_string(),
         other => format!(" {other}"),
     };
-    let n = value.round().max(0.0) as u64;
-    format!("{}{unit}", int_zh(n))
+    format!("{}{unit}", compact_zh(value.round().max(0.0)))
 }
 
 /// Up to three significant digits, trailing zeros removed: 3.50 → 3.5, 8310.0 → 8310.
@@ -132,5 +139,16 @@ mod zh_tests {
         assert_eq!(money_zh(350e6, "USD"), "3.5亿美元");
         assert_eq!(money_zh(830_896_560_501.0, "USD"), "8309亿美元");
         assert_eq!(money_zh(f64::NAN, "USD"), "未知");
+        assert_eq!(money_zh(9_999.4, "USD"), "9999美元");
+        assert_eq!(money_zh(0.0, "USD"), "0美元");
+    }
+
+    #[test]
+    fn totals_above_u64_max_are_not_clamped() {
+        assert_eq!(int_zh(u64::MAX), "18446744万亿");
+        // 1e20 is 100,000,000 万亿 and 5.5e22 is 55,000,000,000 万亿, not a clamp at u64::MAX.
+        assert_eq!(money_zh(1e20, "USD"), "100000000万亿美元");
+        assert_eq!(money_zh(5.5e22, "CNY"), "55000000000万亿元人民币");
+        assert_eq!(money(1e20, "USD"), "$100000000 trillion");
     }
 }

@@ -8,25 +8,27 @@
 //! with the list left empty. The whole document is never held as JSON values.
 //!
 //! The result is always exactly the one [`parse_dataset_whole`] gives. A file the scanner does not
-//! recognise as valid JSON with a single `"projects"` list (truncated, malformed, nested too deep, the
+//! recognise as valid JSON with a single `"projects"` list (truncated, malformed, the
 //! wrong shape) is handed to [`parse_dataset_whole`] as it is, which then reports the problem, located,
 //! as it always has. Only broken files take that path.
+//!
+//! Each record is parsed with the tolerant rules of [`crate::json`] as if inside the whole document
+//! (two containers deep): the same depth limit, the same repairs (numbers beyond f64, lone surrogates,
+//! nesting too deep), with paths from the record; the scan that finds a record's end also tells whether
+//! it needs them.
 //!
 //! Input is bytes, decoded as a browser decodes text: invalid UTF-8 becomes U+FFFD. The scanner only
 //! cuts next to ASCII punctuation or whitespace, where decoding is never in the middle of a sequence, so
 //! decoding each slice on its own gives the same text as decoding the whole file.
 
-use serde_json::Value;
-
 use crate::issue::LoadError;
+use crate::json;
 use crate::model::Project;
 use crate::reference::ReferenceIndex;
-use crate::validate::{parse_dataset_whole, parse_json, root_object, Loaded, Records};
-
-/// Nesting of objects and lists (counted from the top-level object) from which a file is left to
-/// [`parse_dataset_whole`]. serde_json refuses 128 levels; staying well below means that every record
-/// parsed on its own here would also parse inside the whole document.
-const MAX_DEPTH: usize = 100;
+use crate::repairs;
+use crate::validate::{
+    parse_dataset_whole, parse_document, parse_json, root_object, Loaded, Records,
+};
 
 /// The UTF-8 byte-order mark, which [`parse_json`] allows at the start.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -272,7 +274,7 @@ impl<'a> DatasetReader<'a> {
                             self.pos = value + 1;
                             self.state = State::Element { first: true };
                         } else {
-                            self.pos = value_end(b, value, 1)?;
+                            self.pos = json::value_extent(b, value, 1)?.0;
                             self.state = State::AfterMember;
                         }
                     }
@@ -305,10 +307,13 @@ impl<'a> DatasetReader<'a> {
                 if *budget == 0 {
                     return Some(Flow::Pause);
                 }
-                let end = value_end(b, i, 2)?;
+                // A record is enclosed by the document and the list: read as inside the whole
+                // document (the same depth limit, the same repairs, with paths from the record). The
+                // scan that finds its end also tells whether it needs the tolerant rewrite.
+                let (end, care) = json::value_extent(b, i, 2)?;
                 let text = String::from_utf8_lossy(b.get(i..end)?);
-                let record: Value = serde_json::from_str(&text).ok()?;
-                self.records.push(record);
+                let record = json::parse_with(&text, 2, care).ok()?;
+                self.records.push(record.value, record.repairs);
                 self.read += 1;
                 self.span = Some((self.span.map_or(i, |(a, _)| a), end));
                 *budget -= 1;
@@ -325,16 +330,20 @@ impl<'a> DatasetReader<'a> {
                 let mut rest = String::from_utf8_lossy(b.get(..open)?).into_owned();
                 rest.push_str("[]");
                 rest.push_str(&String::from_utf8_lossy(b.get(close..)?));
-                let root = parse_json(self.source, &rest).ok()?;
+                let mut parsed = parse_document(self.source, &rest).ok()?;
+                // The list is empty here: every repair is outside the records.
+                let (repairs, _) = repairs::split(&mut parsed);
                 // The whole document is valid JSON by now, so a wrong schema is the error the
                 // one-shot reader would give.
-                let root = match root_object(self.source, root) {
+                let root = match root_object(self.source, parsed.value) {
                     Ok(root) => root,
                     Err(e) => return Some(Flow::Finished(Box::new(Err(e)))),
                 };
                 let records =
                     std::mem::replace(&mut self.records, Records::new(self.source, self.reference));
-                return Some(Flow::Finished(Box::new(Ok(records.finish(&root)))));
+                return Some(Flow::Finished(Box::new(
+                    Ok(records.finish(&root, &repairs)),
+                )));
             }
             State::Done => return Some(Flow::Pause),
         }
@@ -358,50 +367,6 @@ fn string_end(b: &[u8], start: usize) -> Option<usize> {
             b'"' => return Some(i + 1),
             b'\\' => i += 2,
             _ => i += 1,
-        }
-    }
-}
-
-/// Just after the JSON value starting at `start`, found by matching brackets outside strings (the
-/// value's syntax is checked when it is parsed). `enclosing` is how many objects and lists contain
-/// it. `None` if it never ends, nests too deep, or is empty.
-fn value_end(b: &[u8], start: usize, enclosing: usize) -> Option<usize> {
-    match *b.get(start)? {
-        b'"' => string_end(b, start),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut i = start;
-            loop {
-                match *b.get(i)? {
-                    b'"' => {
-                        i = string_end(b, i)?;
-                        continue;
-                    }
-                    b'{' | b'[' => {
-                        depth += 1;
-                        if enclosing + depth > MAX_DEPTH {
-                            return None;
-                        }
-                    }
-                    b'}' | b']' => {
-                        depth = depth.checked_sub(1)?;
-                        if depth == 0 {
-                            return Some(i + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                i += 1;
-            }
-        }
-        // A number or a literal: up to the next delimiter.
-        _ => {
-            let len = b
-                .get(start..)?
-                .iter()
-                .position(|c| matches!(c, b',' | b']' | b'}' | b' ' | b'\n' | b'\t' | b'\r'))
-                .unwrap_or(b.len() - start);
-            (len > 0).then_some(start + len)
         }
     }
 }

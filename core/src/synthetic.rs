@@ -66,7 +66,7 @@ pub fn columns(n: usize, seed: u64, reference: &ReferenceIndex) -> Columns {
             1 + rng.below(22) as u16
         });
         let s = rng.skewed(c.sectors.len());
-        c.sector.push(s as u8);
+        c.sector.push(s as u16);
         c.sdgs.push(sector_sdgs[s]);
         c.status.push(match rng.below(10) {
             0 => STATUS_UNKNOWN,

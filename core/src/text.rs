@@ -27,9 +27,57 @@ pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 
+/// Characters that show nothing: zero-width spaces and joiners, word joiners and invisible
+/// operators, bidirectional controls, the byte-order mark, the braille blank, Hangul fillers,
+/// variation selectors, tag characters and the like. With whitespace and control characters, they
+/// make a text that looks empty (a title made of them is a missing title).
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{034F}'
+                | '\u{061C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// Whether a text shows nothing at all (see [`is_invisible`]).
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(is_invisible)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_text_is_blank() {
+        assert!(is_blank(""));
+        assert!(is_blank(
+            " \u{200B}\u{200D}\u{2800}\u{202E}\u{2066}\u{FEFF}\u{3164}\u{E0041}\t"
+        ));
+        assert!(!is_blank("\u{200B}a"));
+        assert!(!is_blank("水"));
+        assert!(!is_blank("\u{200D}👩"));
+    }
 
     #[test]
     fn table_covers_the_whole_range() {

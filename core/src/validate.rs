@@ -10,8 +10,11 @@ use serde_json::{Map, Value};
 
 use crate::incremental::DatasetReader;
 use crate::issue::{describe, truncate, Consequence, DataIssue, LoadError};
+use crate::json::{self, Repair};
 use crate::model::*;
 use crate::reference::ReferenceIndex;
+use crate::repairs;
+use crate::text::is_blank;
 
 /// Earliest and latest plausible years for a cooperation project.
 pub const YEAR_RANGE: (i32, i32) = (1900, 2100);
@@ -35,7 +38,13 @@ impl Loaded {
 }
 
 /// Parses JSON, turning serde's error into a located [`LoadError`]. A UTF-8 byte-order mark is allowed.
+/// Numbers beyond an f64, lone surrogate escapes and nesting too deep are tolerated ([`crate::json`]).
 pub fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
+    parse_document(source, text).map(|p| p.value)
+}
+
+/// [`parse_json`], with what the tolerant reader changed.
+pub(crate) fn parse_document(source: &str, text: &str) -> Result<json::Parsed, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Shape {
@@ -44,7 +53,7 @@ pub fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
             found: "an empty file".into(),
         });
     }
-    serde_json::from_str(text).map_err(|e| LoadError::NotJson {
+    json::parse(text, 0).map_err(|e| LoadError::NotJson {
         source: source.into(),
         line: e.line(),
         column: e.column(),
@@ -80,7 +89,9 @@ pub fn parse_dataset_whole(
     text: &str,
     reference: &ReferenceIndex,
 ) -> Result<Loaded, LoadError> {
-    let mut root = root_object(source, parse_json(source, text)?)?;
+    let mut parsed = parse_document(source, text)?;
+    let (root_repairs, mut record_repairs) = repairs::split(&mut parsed);
+    let mut root = root_object(source, parsed.value)?;
     let projects = match root.remove("projects") {
         Some(Value::Array(a)) => a,
         Some(other) => {
@@ -99,10 +110,16 @@ pub fn parse_dataset_whole(
         }
     };
     let mut records = Records::new(source, reference);
-    for record in projects {
-        records.push(record);
+    for (i, record) in projects.into_iter().enumerate() {
+        records.push(
+            record,
+            record_repairs
+                .get_mut(i)
+                .map(std::mem::take)
+                .unwrap_or_default(),
+        );
     }
-    Ok(records.finish(&root))
+    Ok(records.finish(&root, &root_repairs))
 }
 
 /// Checks that the document is an object declaring the `bridges/1` schema, and returns it.
@@ -148,13 +165,17 @@ impl<'a> Records<'a> {
         }
     }
 
-    /// Validates the next record of the list.
-    pub(crate) fn push(&mut self, record: Value) {
+    /// Validates the next record of the list, with what the tolerant JSON reader changed in it.
+    pub(crate) fn push(&mut self, record: Value, repairs: Vec<Repair>) {
+        let start = self.issues.len();
+        let (exact, replaced) = repairs::notes(&repairs);
         let mut r = RecordReader {
             source: self.source,
             index: self.seen_records,
             id: None,
             issues: &mut self.issues,
+            exact: &exact,
+            replaced: &replaced,
         };
         self.seen_records += 1;
         if let Some(p) = r.project(record, self.reference) {
@@ -169,6 +190,13 @@ impl<'a> Records<'a> {
                 );
             }
         }
+        if !repairs.is_empty() {
+            let id = r.id.clone();
+            let index = self.seen_records - 1;
+            let extra =
+                repairs::record_issues(self.source, index, id, &repairs, &mut self.issues[start..]);
+            self.issues.extend(extra);
+        }
     }
 
     /// What was read, to be thrown away (by a reader that found the file broken): the projects and
@@ -177,10 +205,12 @@ impl<'a> Records<'a> {
         (self.projects, self.seen.into_iter().collect())
     }
 
-    /// The dataset, with the document's `meta` (read from `root`); its problems come first.
-    pub(crate) fn finish(self, root: &Map<String, Value>) -> Loaded {
+    /// The dataset, with the document's `meta` (read from `root`); its problems come first, then
+    /// what the tolerant JSON reader changed outside the records (`repairs`).
+    pub(crate) fn finish(self, root: &Map<String, Value>, repairs: &[Repair]) -> Loaded {
         let mut issues = Vec::new();
         let meta = read_meta(self.source, root.get("meta"), &mut issues);
+        repairs::document_issues(self.source, repairs, &mut issues);
         issues.extend(self.issues);
         Loaded {
             dataset: Dataset {
@@ -239,9 +269,35 @@ struct RecordReader<'a> {
     index: usize,
     id: Option<String>,
     issues: &'a mut Vec<DataIssue>,
+    /// Whole numbers read exactly from the text, by field path ([`json::Fix::Exact`]).
+    exact: &'a [(String, Option<String>)],
+    /// Paths of values the tolerant JSON reader replaced with `null`.
+    replaced: &'a [String],
 }
 
 impl RecordReader<'_> {
+    /// The whole number `v` is, in decimal, read exactly as written: `7`, and also `7.0`, `7e0` or
+    /// `0.7e1` (JSON Schema's integers); not `7.5`, nor `999999999999999.9` (which an f64 rounds to
+    /// 1e15).
+    fn whole(&self, field: &str, v: &Value) -> Option<String> {
+        let Value::Number(n) = v else {
+            return None;
+        };
+        if let Some(u) = n.as_u64() {
+            return Some(u.to_string());
+        }
+        if let Some(i) = n.as_i64() {
+            return Some(i.to_string());
+        }
+        // A number whose f64 may not be exact (an exponent, 16 digits or more) was noted with its
+        // exact value; any other is exactly its f64.
+        if let Some((_, exact)) = self.exact.iter().find(|(p, _)| p == field) {
+            return exact.clone();
+        }
+        let f = n.as_f64()?;
+        (f.fract() == 0.0 && f.abs() < 9_007_199_254_740_992.0).then(|| format!("{}", f as i64))
+    }
+
     fn issue(
         &mut self,
         field: &str,
@@ -279,10 +335,13 @@ impl RecordReader<'_> {
             );
             return None;
         };
-        let id = match m.get("id") {
-            Some(Value::String(s)) if !s.trim().is_empty() => truncate(s.trim(), 200),
-            Some(Value::Number(n)) if n.is_u64() || n.is_i64() => n.to_string(),
-            Some(v) => {
+        // Ids are kept and compared whole: two ids that differ only in their 1000th character are
+        // two records (only messages shorten them).
+        let whole_id = m.get("id").and_then(|v| self.whole("id", v));
+        let id = match (m.get("id"), whole_id) {
+            (Some(Value::String(s)), _) if !is_blank(s) => s.trim().to_string(),
+            (Some(Value::Number(_)), Some(n)) => n,
+            (Some(v), _) => {
                 self.issue(
                     "id",
                     "a non-empty string or whole number",
@@ -291,7 +350,7 @@ impl RecordReader<'_> {
                 );
                 return None;
             }
-            None => {
+            (None, _) => {
                 self.issue(
                     "id",
                     "an id",
@@ -301,13 +360,15 @@ impl RecordReader<'_> {
                 return None;
             }
         };
-        self.id = Some(id.clone());
+        self.id = Some(truncate(&id, 200));
+        // A title of invisible characters only (zero-width spaces, the braille blank, bidi controls)
+        // looks empty, so it is a missing title.
         let title = match m.get("title") {
-            Some(Value::String(s)) if !s.trim().is_empty() => self.text("title", s),
+            Some(Value::String(s)) if !is_blank(s) => self.text("title", s),
             Some(v) => {
                 self.issue(
                     "title",
-                    "a non-empty string",
+                    "a non-empty string with visible characters",
                     Some(describe(v)),
                     Consequence::RecordSkipped,
                 );
@@ -413,7 +474,8 @@ impl RecordReader<'_> {
         }
         let code = v
             .get("code")
-            .and_then(Value::as_u64)
+            .and_then(|c| self.whole("sector.code", c))
+            .and_then(|c| c.parse::<u16>().ok())
             .filter(|c| (100..=999).contains(c));
         let Some(code) = code else {
             let found = v.get("code").map(describe).unwrap_or_else(|| describe(v));
@@ -429,10 +491,7 @@ impl RecordReader<'_> {
             Some(Value::String(s)) if !s.trim().is_empty() => self.text("sector.name", s),
             _ => String::new(),
         };
-        Some(Sector {
-            code: code as u16,
-            name,
-        })
+        Some(Sector { code, name })
     }
 
     fn list<'v>(&mut self, m: &'v Map<String, Value>, field: &str) -> &'v [Value] {
@@ -449,10 +508,15 @@ impl RecordReader<'_> {
     fn sdgs(&mut self, m: &Map<String, Value>) -> Vec<u8> {
         let mut out = Vec::new();
         for (i, v) in self.list(m, "sdgs").iter().enumerate() {
-            match v.as_u64().filter(|g| (1..=17).contains(g)) {
+            let field = format!("sdgs[{i}]");
+            match self
+                .whole(&field, v)
+                .and_then(|g| g.parse::<u64>().ok())
+                .filter(|g| (1..=17).contains(g))
+            {
                 Some(g) if !out.contains(&(g as u8)) => out.push(g as u8),
                 Some(_) => {}
-                None => self.bad(&format!("sdgs[{i}]"), "an SDG number from 1 to 17", v),
+                None => self.bad(&field, "an SDG number from 1 to 17", v),
             }
         }
         out
@@ -534,12 +598,8 @@ impl RecordReader<'_> {
         if v.is_null() {
             return None;
         }
-        // Whole numbers only; `2004.0` (as AidData writes years) is accepted as 2004.
-        let year = v.as_i64().or_else(|| {
-            v.as_f64()
-                .filter(|f| f.fract() == 0.0 && f.abs() < 1e6)
-                .map(|f| f as i64)
-        });
+        // Whole numbers only; `2004.0` (as AidData writes years) or `2.004e3` is 2004.
+        let year = self.whole(field, v).and_then(|y| y.parse::<i64>().ok());
         match year.filter(|y| (YEAR_RANGE.0 as i64..=YEAR_RANGE.1 as i64).contains(y)) {
             Some(y) => Some(y as i32),
             None => {
@@ -565,12 +625,19 @@ impl RecordReader<'_> {
             );
             return Years::default();
         }
-        let year = |this: &mut Self, key: &str, date: &Option<String>| match y
-            .and_then(|y| y.get(key))
-            .filter(|v| !v.is_null())
-        {
-            Some(v) => this.year(&format!("years.{key}"), Some(v)),
-            None => date.as_deref().and_then(year_of_date),
+        let year = |this: &mut Self, key: &str, date: &Option<String>| {
+            let field = format!("years.{key}");
+            match y.and_then(|y| y.get(key)).filter(|v| !v.is_null()) {
+                Some(v) => this.year(&field, Some(v)),
+                // A year given but unreadable (a number beyond f64, now null) is not left out: it
+                // stays unknown rather than come from the date.
+                None if this.replaced.contains(&field) => {
+                    let expected = format!("a year from {} to {}", YEAR_RANGE.0, YEAR_RANGE.1);
+                    this.bad(&field, &expected, &Value::Null);
+                    None
+                }
+                None => date.as_deref().and_then(year_of_date),
+            }
         };
         let years = Years {
             commitment: year(self, "commitment", &dates.commitment),
@@ -665,7 +732,8 @@ impl RecordReader<'_> {
             }
         };
         Some(Amount {
-            value,
+            // -0 is 0 (never written "-0", which a spreadsheet would read as a formula's sign).
+            value: if value == 0.0 { 0.0 } else { value },
             currency: currency.to_string(),
             price_base,
         })

@@ -246,6 +246,33 @@ fn every_view_matches_a_plain_reimplementation() {
     }
 }
 
+/// A file may use every three-digit sector code: 900 distinct sectors each keep their own code (a `u8`
+/// index held 254, and the rest became "unknown" without a word).
+#[test]
+fn every_distinct_sector_keeps_its_code() {
+    let (mut d, r) = load();
+    for (i, p) in d.projects.iter_mut().enumerate() {
+        if let Some(s) = p.sector.as_mut() {
+            s.code = 100 + (i % 900) as u16;
+        }
+    }
+    let cols = Columns::build(&d, &r, "USD", "constant 2021");
+    assert_eq!(cols.sectors.len(), 900);
+    assert!(cols.sector.iter().all(|&s| (s as usize) <= 900));
+    let mut engine = Engine::new(cols);
+    for q in [
+        "",
+        "sector=999",
+        "sector=100~354~999&status=completed",
+        "sector=998&country=AGO~PAK&from=2005",
+    ] {
+        check(&d, &r, &mut engine, q);
+    }
+    let a = engine.run(&Filters::default(), Stack::Sector);
+    assert_eq!(a.by_sector.len(), 901);
+    assert!(a.by_sector[..900].iter().all(|g| g.count > 0));
+}
+
 #[test]
 fn crossfilter_keeps_alternatives_and_reports_excluded_unknowns() {
     let (d, r) = load();

@@ -1,4 +1,4 @@
-//! The hostile-input corpus (`tests/hostile/`, 45 files) and generated extremes: every file gives a
+//! The hostile-input corpus (`tests/hostile/`, 52 files) and generated extremes: every file gives a
 //! clear, located result, valid records still load, and nothing panics. Property tests throw random
 //! records and query strings at the parser and the URL codec.
 
@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use bridges_core::issue::{Consequence, LoadError};
 use bridges_core::query::{parse, to_query};
 use bridges_core::reference::{parse_reference, ReferenceIndex};
-use bridges_core::validate::MAX_TEXT;
+use bridges_core::validate::{parse_json, MAX_TEXT};
 use bridges_core::{parse_dataset, Loaded};
 use proptest::prelude::*;
 
@@ -91,10 +91,26 @@ fn corpus() {
 }
 
 fn count_records(bytes: &[u8]) -> usize {
-    let v: serde_json::Value =
-        serde_json::from_str(String::from_utf8_lossy(bytes).trim_start_matches('\u{feff}'))
-            .unwrap();
+    // Tolerant JSON, as Bridges reads it: numbers beyond f64, lone surrogates, deep nesting.
+    let v = parse_json("count", &String::from_utf8_lossy(bytes)).unwrap();
     v["projects"].as_array().unwrap().len()
+}
+
+/// The issue of `l` about record `record` (0-based) and `field`.
+fn issue<'a>(l: &'a Loaded, record: usize, field: &str) -> &'a bridges_core::DataIssue {
+    l.issues
+        .iter()
+        .find(|i| i.record == Some(record) && i.field.as_deref() == Some(field))
+        .unwrap_or_else(|| {
+            panic!(
+                "no issue for record {record} field {field}: {:#?}",
+                l.issues
+            )
+        })
+}
+
+fn ids(l: &Loaded) -> Vec<&str> {
+    l.dataset.projects.iter().map(|p| p.id.as_str()).collect()
 }
 
 fn check_specific(name: &str, l: &Loaded) {
@@ -113,6 +129,14 @@ fn check_specific(name: &str, l: &Loaded) {
             Some(0.0),
             "a zero amount is known"
         ),
+        "56" => {
+            let a = second.unwrap().amount.as_ref().map(|a| a.value);
+            assert_eq!(
+                a.map(|v| v.to_string()).as_deref(),
+                Some("0"),
+                "-0 is 0, not -0"
+            );
+        }
         "16" | "17" | "19" => assert!(
             second.unwrap().title.contains('<'),
             "text is kept verbatim (the UI renders text)"
@@ -131,6 +155,130 @@ fn check_specific(name: &str, l: &Loaded) {
             l.dataset.projects[0].title.contains('\u{fffd}'),
             "invalid UTF-8 shows as replacement characters"
         ),
+        "50" => {
+            assert_eq!(l.dataset.projects.len(), 3, "ids are compared whole");
+            assert_eq!(
+                l.dataset.projects[1].id.chars().count(),
+                260,
+                "ids are kept whole"
+            );
+            assert!(l.issues.is_empty(), "{:?}", l.issues);
+        }
+        "52" => {
+            // Numbers beyond an f64: that value is unknown, the record loads; an id beyond it skips
+            // its record; inside an ignored field, the value is reported and nothing else changes.
+            assert_eq!(ids(l), ["ok", "a", "b", "c"]);
+            let a = &l.dataset.projects[1];
+            assert!(a.amount.is_none() && a.years.start.is_none());
+            assert_eq!(a.dates.start.as_deref(), Some("2004-05-06"));
+            let i = issue(l, 1, "amount.value");
+            assert_eq!(i.found.as_deref(), Some("1e309"));
+            assert_eq!(i.expected, "a number from 0 to 10^15");
+            assert_eq!(i.consequence, Consequence::ValueIgnored);
+            assert_eq!(issue(l, 1, "years.start").found.as_deref(), Some("1e400"));
+            assert_eq!(issue(l, 1, "extra.n").found.as_deref(), Some("-1e309"));
+            assert_eq!(
+                issue(l, 1, "extra.big").found.as_deref(),
+                Some("a number written with 400 characters")
+            );
+            let i = issue(l, 2, "id");
+            assert_eq!(
+                (i.found.as_deref(), i.consequence),
+                (Some("1e309"), Consequence::RecordSkipped)
+            );
+            let b = &l.dataset.projects[2];
+            assert_eq!(b.sdgs, [3]);
+            assert!(b.sector.is_none() && b.locations.is_empty());
+            assert_eq!(issue(l, 3, "sdgs[0]").found.as_deref(), Some("1e999"));
+            assert_eq!(
+                issue(l, 3, "sector.code").expected,
+                "a three-digit OECD CRS sector code (100–999)"
+            );
+            assert_eq!(
+                issue(l, 3, "locations[0].lon").found.as_deref(),
+                Some("1e309")
+            );
+            assert_eq!(issue(l, 4, "ignored[2]").found.as_deref(), Some("1E+999"));
+            assert_eq!(l.skipped(), 1);
+        }
+        "53" => {
+            // Lone surrogate escapes: U+FFFD, the record kept, the field reported.
+            assert_eq!(ids(l), ["ok", "s1", "s2", "s3", "s4\u{fffd}"]);
+            let p = &l.dataset.projects;
+            assert_eq!(p[1].title, "Dam \u{fffd} north");
+            assert_eq!(p[1].recipients, ["AGO"]);
+            assert_eq!(p[2].title, "\u{fffd}x");
+            assert_eq!(p[2].description.as_deref(), Some("a\u{fffd}A"));
+            assert_eq!(p[3].title, "pair 😀 ok");
+            let i = issue(l, 1, "title");
+            assert_eq!(
+                (i.found.as_deref(), i.consequence),
+                (Some("\"\\ud800\""), Consequence::Kept)
+            );
+            issue(l, 2, "description");
+            issue(l, 2, "x\u{fffd}");
+            issue(l, 4, "id");
+            assert!(
+                l.issues.iter().all(|i| i.record != Some(3)),
+                "a valid pair is no problem"
+            );
+        }
+        "54" => {
+            // Deep nesting: the record's field holding it is dropped, the record loads.
+            assert_eq!(ids(l), ["ok", "d1", "d2", "d3", "d5"]);
+            for (record, field) in [(1, "extra"), (2, "recipients"), (3, "x")] {
+                let i = issue(l, record, field);
+                assert_eq!(i.expected, "at most 127 levels of nesting");
+                assert_eq!(i.consequence, Consequence::ValueIgnored);
+            }
+            assert!(l.dataset.projects[2].recipients.is_empty());
+            assert_eq!(l.dataset.projects[2].sdgs, [4]);
+            assert_eq!(
+                l.skipped(),
+                1,
+                "the record inside 500 lists is not a project object"
+            );
+            assert!(l.issues.iter().all(|i| i.record != Some(5)));
+        }
+        "55" => {
+            // Whole numbers written with a fraction part or an exponent are whole numbers; the
+            // number's text is read exactly.
+            assert_eq!(
+                ids(l),
+                [
+                    "ok",
+                    "1",
+                    "2",
+                    "100",
+                    "y",
+                    "12345678901234567890123",
+                    "12345678901234567890000"
+                ]
+            );
+            let y = &l.dataset.projects[4];
+            assert_eq!(y.sector.as_ref().map(|s| s.code), Some(230));
+            assert_eq!(y.sdgs, [3, 17, 2]);
+            assert_eq!(issue(l, 4, "sdgs[2]").found.as_deref(), Some("1.5"));
+            assert_eq!(y.years.commitment, Some(2004));
+            assert_eq!(
+                y.years.start, None,
+                "2004.0000000000000001 is not a whole number"
+            );
+            assert_eq!(y.years.completion, Some(2005));
+            issue(l, 4, "years.start");
+            assert_eq!(issue(l, 5, "id").consequence, Consequence::RecordSkipped);
+            assert_eq!(issue(l, 6, "id").consequence, Consequence::RecordSkipped);
+            assert_eq!(l.skipped(), 2);
+        }
+        "51" => {
+            assert_eq!(
+                l.dataset.projects.len(),
+                1,
+                "invisible titles are missing titles"
+            );
+            assert_eq!(l.skipped(), 4);
+            assert!(l.issues.iter().all(|i| i.field.as_deref() == Some("title")));
+        }
         _ => {}
     }
 }
@@ -159,6 +307,17 @@ fn generated_extremes() {
         load(&r, "deep.json", deep.as_bytes()),
         Err(LoadError::NotJson { .. })
     ));
+    // Closed but 100,000 levels deep, in a field Bridges ignores: that field is dropped and reported,
+    // the record loads (the tolerant reader uses no recursion).
+    let deep_closed = format!(
+        r#"{{"schema":"bridges/1","projects":[{{"id":"ok","title":"t","extra":{}1{}}},{{"id":"b","title":"t"}}]}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let l = load(&r, "deep3.json", deep_closed.as_bytes()).unwrap();
+    assert_eq!(l.dataset.projects.len(), 2);
+    assert_eq!(l.issues.len(), 1);
+    assert_eq!(l.issues[0].field.as_deref(), Some("extra"));
     let deep_field = format!(
         r#"{{"schema":"bridges/1","projects":[{{"id":"ok","title":"t","extra":{}1{}}}]}}"#,
         "[".repeat(120),

@@ -355,6 +355,41 @@ fn every_truncation_and_corruption_of_a_small_file_equals_one_shot() {
     }
 }
 
+/// A small file with what the tolerant JSON reader repairs (numbers beyond f64, lone surrogates,
+/// nesting too deep, whole numbers written as 2e0), cut at every byte and with every byte deleted or
+/// replaced: both readers agree, on the repairs of a valid file and on the error of a broken one.
+#[test]
+fn every_truncation_and_corruption_of_a_file_with_repairs_equals_one_shot() {
+    let r = reference();
+    let deep = format!("{}1{}", "[".repeat(130), "]".repeat(130));
+    let doc = format!(
+        "{{\"schema\": \"bridges/1\", \"meta\": {{\"title\": \"M\\ud800\", \"n\": 1e999}},\n\"projects\": [\n\
+         {{\"id\": 2e0, \"title\": \"T\\udc00\", \"amount\": {{\"value\": 1e309, \"currency\": \"USD\", \"price_base\": \"current\"}}, \"x\": {deep}}},\n\
+         {{\"id\": \"b\", \"title\": \"B\", \"sdgs\": [1.0, 999999999999999.9], \"years\": {{\"start\": 2.004e3}}}},\n\
+         1e400],\n\"z\": [{deep}]}}"
+    )
+    .into_bytes();
+    let (result, whole) = incremental(&r, "doc.json", &doc, 1);
+    assert!(!whole);
+    let loaded = result.unwrap();
+    assert_eq!(loaded.dataset.projects.len(), 2);
+    assert_eq!(loaded.dataset.projects[0].id, "2");
+    same(&r, "doc.json", &doc, &[1, 2, 100]);
+    for cut in 0..=doc.len() {
+        same(&r, "cut.json", &doc[..cut], &[1, 2]);
+    }
+    for i in 0..doc.len() {
+        let mut deleted = doc.clone();
+        deleted.remove(i);
+        same(&r, "deleted.json", &deleted, &[1]);
+        for c in [b'{', b']', b',', b'"', b'\\', b'e', b'9', b'\n', 0xff] {
+            let mut changed = doc.clone();
+            changed[i] = c;
+            same(&r, "changed.json", &changed, &[2]);
+        }
+    }
+}
+
 /// The same, pretty-printed over many lines with multi-byte text and a number serde_json refuses after
 /// the list: a broken file's error (found on a copy with the records read blanked out) has the same
 /// line and column as the one-shot reader's.

@@ -90,7 +90,7 @@ fn expose(c: &Columns, seq: &[Filters]) {
     };
     set("n", JsValue::from(c.len as u32));
     set("year", js_sys::Uint16Array::from(&c.year[..]).into());
-    set("sector", js_sys::Uint8Array::from(&c.sector[..]).into());
+    set("sector", js_sys::Uint16Array::from(&c.sector[..]).into());
     set("status", js_sys::Uint8Array::from(&c.status[..]).into());
     set("flow", js_sys::Uint8Array::from(&c.flow[..]).into());
     set("sdgs", js_sys::Uint32Array::from(&c.sdgs[..]).into());

@@ -50,6 +50,13 @@ const PHRASES: &[(&str, &str)] = &[
     ("an http:// or https:// address", "`http://` 或 `https://` 地址"),
     ("an object with \"country\" and \"role\"", "含有“country”和“role”的对象"),
     ("an object with \"source\" and \"fields\"", "含有“source”和“fields”的对象"),
+    ("a non-empty string with visible characters", "含可见字符的非空字符串"),
+    // What the tolerant JSON reader changed (crate::json, crate::repairs).
+    ("a number within the range of a 64-bit float (at most about 1.8 × 10^308)", "64 位浮点数范围内的数（最大约 1.8 × 10^308）"),
+    ("a number written with {} characters", "写成{}个字符的数"),
+    ("text without lone surrogate escapes such as \\ud800 (each became U+FFFD)", "不含孤立代理项转义（如 `\\ud800`）的文本（每个已替换为 U+FFFD）"),
+    ("at most {} levels of nesting", "最多{}层嵌套"),
+    ("deeper nesting", "更深的嵌套"),
     // Story files.
     ("an in-app path such as /explore, not an address with a scheme", "应用内路径，例如 `/explore`，而不是带协议的地址"),
     ("an in-app path such as /explore, not an address (no //)", "应用内路径，例如 `/explore`，而不是地址（不能含 `//`）"),
