@@ -127,3 +127,29 @@ mod tests {
         assert!(space.project(10.2, 36.8).1 >= y, "Tunis");
     }
 }
+#[cfg(test)]
+mod link_tests {
+    use super::Preset;
+
+    /// The presets' links: short, and changed only on purpose (shared links and stories use them).
+    #[test]
+    fn preset_links_are_stable() {
+        let got: Vec<(f64, f64, f64)> = Preset::ALL
+            .iter()
+            .map(|p| {
+                let v = p.view(1000.0, 486.7, Default::default());
+                (v.zoom, v.lon, v.lat)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (1.5, 16.0, 1.0),
+                (1.7, 88.0, 20.0),
+                (1.3, -72.0, -9.0),
+                (2.3, 142.0, -22.0),
+                (4.0, 11.0, 50.0)
+            ]
+        );
+    }
+}

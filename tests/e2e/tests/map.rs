@@ -9,6 +9,22 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
 
+/// Opens "Map options", where the measure, layers, regions, list and downloads are.
+async fn open_map_menu(c: &fantoccini::Client) {
+    let open = eval(
+        c,
+        "const d = document.querySelector('details.map-menu'); return d ? d.open : null",
+    )
+    .await;
+    if open == false {
+        wait_for(c, "details.map-menu > summary")
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+}
+
 fn recipients_count(iso: &str) -> usize {
     let v: Value = serde_json::from_str(
         &std::fs::read_to_string(repo().join("public/data/projects.json")).unwrap(),
@@ -119,6 +135,7 @@ async fn click_and_keyboard_select_countries() {
     assert_no_errors(&c, "map after clicks and keys").await;
 
     // The list instead of the map lists the same countries.
+    open_map_menu(&c).await;
     c.find(Locator::XPath(
         "//button[contains(., 'List instead of map')]",
     ))
@@ -142,16 +159,35 @@ async fn zoom_presets_and_layers_live_in_the_url() {
     let c = browser(&driver, 1280, 900).await;
     c.goto(&format!("{app}/map")).await.unwrap();
     wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"AGO\"]").await;
+    open_map_menu(&c).await;
     c.find(Locator::XPath("//button[normalize-space(.)='Africa']"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    wait_query(&c, "zoom=2.4&lon=18&lat=2").await;
+    // The preset fits the whole continent (core::map::Preset), from Tunis to Cape Town.
+    wait_query(&c, "zoom=1.5&lon=16&lat=1").await;
     let vb = attr(&c.find(Locator::Css("svg.world")).await.unwrap(), "viewBox").await;
     let w: f64 = vb.split(' ').nth(2).unwrap().parse().unwrap();
-    assert!((w - 1000.0 / 2.4).abs() < 0.01, "{vb}");
+    assert!((w - 1000.0 / 1.5).abs() < 0.01, "{vb}");
+    for (iso, what) in [
+        ("ZAF", "South Africa"),
+        ("TUN", "Tunisia"),
+        ("EGY", "Egypt"),
+        ("SEN", "Senegal"),
+    ] {
+        let inside = eval(
+            &c,
+            &format!(
+                "const m = document.querySelector('[data-testid=map]').getBoundingClientRect();
+                 const r = document.querySelector('[data-iso3={iso}]').getBoundingClientRect();
+                 return r.top >= m.top - 1 && r.bottom <= m.bottom + 1 && r.left >= m.left - 1 && r.right <= m.right + 1"
+            ),
+        )
+        .await;
+        assert_eq!(inside, true, "{what} is inside the Africa view");
+    }
     c.find(Locator::XPath(
         "//label[contains(., 'Project locations')]/input",
     ))
@@ -160,7 +196,7 @@ async fn zoom_presets_and_layers_live_in_the_url() {
     .click()
     .await
     .unwrap();
-    wait_query(&c, "zoom=2.4&lon=18&lat=2&layer=countries~points").await;
+    wait_query(&c, "zoom=1.5&lon=16&lat=1&layer=countries~points").await;
     let points = c.find_all(Locator::Css("g.points circle")).await.unwrap();
     assert!(!points.is_empty());
     c.find(Locator::XPath("//button[normalize-space(.)='World']"))
