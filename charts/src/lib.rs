@@ -176,8 +176,9 @@ pub struct Layout {
     pub labels_above: bool,
 }
 
-/// Below this width (CSS pixels) a bar chart puts its labels above its bars.
-pub const LABELS_ABOVE_BELOW: f64 = 500.0;
+/// Below this width (CSS pixels) a bar chart puts its labels above its bars: a 390 px phone, not a
+/// half-width card on a slide.
+pub const LABELS_ABOVE_BELOW: f64 = 420.0;
 
 /// `s` cut to about `room` pixels at `font_px`, with an ellipsis where it was cut.
 pub fn fit_label(s: &str, room: f64, font_px: f64) -> String {

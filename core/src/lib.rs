@@ -4,6 +4,7 @@
 pub mod bins;
 pub mod columns;
 pub mod crossfilter;
+pub mod embed_view;
 pub mod explore;
 pub mod export;
 pub mod format;

@@ -141,6 +141,8 @@ pub fn ChartCard(
         });
     });
     let lang = use_lang();
+    // On a phone the tools fold into a menu, so the chart follows its title at once.
+    let narrow = leptos_use::use_media_query("(max-width: 40rem)");
     let stage = use_context::<crate::components::present::stage::StageScale>();
     let stage_scale = stage.map_or_else(|| Signal::stored(1.0), |s| s.0);
     // On a slide the chart's type is read from the back of the room: at least 15 stage pixels.
@@ -320,7 +322,7 @@ pub fn ChartCard(
                         <button type="button" on:click=download_svg aria-label=move || fill(t(lang.get()).download_as, &[("what", &title()), ("format", "SVG")])>"SVG"</button>
                         <button type="button" on:click=download_png aria-label=move || fill(t(lang.get()).download_as, &[("what", &title()), ("format", "PNG")])>"PNG"</button>
                     };
-                    if embedded {
+                    if embedded || narrow.get_untracked() {
                         view! {
                             <details class="chart-menu">
                                 <summary><span aria-hidden="true">"⋯"</span><span class="sr-only">{tr!(lang, chart_menu_label)}</span></summary>

@@ -1,3 +1,4 @@
+use bridges_core::embed_view::EmbedView;
 use bridges_core::query::{parse, to_query};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -25,6 +26,25 @@ pub fn qr_data_url(payload: &str) -> Option<String> {
         .build();
     let encoded: String = js_sys::encode_uri_component(&svg).into();
     Some(format!("data:image/svg+xml;charset=utf-8,{encoded}"))
+}
+
+/// The embed themes and their names.
+const THEMES: [(
+    &str,
+    fn(&'static bridges_core::i18n::MapText) -> &'static str,
+); 4] = [
+    ("auto", |t| t.share_theme_auto),
+    ("light", |t| t.share_theme_light),
+    ("dark", |t| t.share_theme_dark),
+    ("projector", |t| t.share_theme_projector),
+];
+
+/// Text for an HTML attribute in a snippet a partner pastes into their page.
+fn attr_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn copy(text: &str) {
@@ -122,8 +142,48 @@ fn share_dialog_content(
         keep_lang(&mut state);
         to_query(&state)
     };
+    // The embed's options, as controls (README "Embedding a view"): each one a URL parameter.
+    let theme = RwSignal::new(String::from("auto"));
+    let show_controls = RwSignal::new(true);
+    let cards = RwSignal::new(false);
+    let height = RwSignal::new(String::new());
+    let accent = RwSignal::new(String::new());
+    let height_px = move || {
+        height
+            .get()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|h| (100..=5000).contains(h))
+    };
     let embed_url = move || {
-        let q = filters();
+        let mut q = filters();
+        let mut add = |k: &str, v: &str| {
+            if !q.is_empty() {
+                q.push('&');
+            }
+            q.push_str(k);
+            q.push('=');
+            q.push_str(v);
+        };
+        let th = theme.get();
+        if th != "auto" {
+            add("theme", &th);
+        }
+        if !show_controls.get() {
+            add("controls", "0");
+        }
+        if cards.get() {
+            add("cards", "1");
+        }
+        if let Some(h) = height_px() {
+            add("height", &h.to_string());
+        }
+        let a = accent.get();
+        let hex = a.trim_start_matches('#');
+        if hex.len() == 6 && hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            add("accent", hex);
+        }
         format!(
             "{}{}/embed/{}{}",
             origin(),
@@ -136,18 +196,40 @@ fn share_dialog_content(
             }
         )
     };
+    // The frame's title says what it shows, as the embed's own heading does.
+    let data = use_context::<crate::DataResource>();
+    let frame_title = move || {
+        let l = lang.get();
+        let (state, _) = parse(&location.search.get());
+        let subject = data
+            .and_then(|d| d.0.get())
+            .and_then(|r| r.ok())
+            .map(|d| bridges_core::titles::Subject::of(&state.filters, &d.reference, l))
+            .unwrap_or_default();
+        let view = embed_view.get();
+        let title = match EmbedView::from_code(&view) {
+            Some(EmbedView::Map) => bridges_core::titles::map_title(state.measure, &subject, l),
+            Some(v) => match v.chart() {
+                Some(c) => bridges_core::titles::chart_title(c, state.measure, &subject, l),
+                None => t().share_snippet_title.to_string(),
+            },
+            None => t().share_snippet_title.to_string(),
+        };
+        attr_escape(&title)
+    };
     let iframe_snippet = move || {
         format!(
-            "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;height:480px;border:0\"></iframe>",
+            "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;height:{}px;border:0\"></iframe>",
             embed_url(),
-            t().share_snippet_title
+            frame_title(),
+            height_px().unwrap_or(480)
         )
     };
     let script_snippet = move || {
         format!(
             "<div data-bridges-embed=\"{}\" data-title=\"{}\"></div>\n<script src=\"{}{}/embed.js\" async></script>",
             embed_url(),
-            t().share_snippet_title,
+            frame_title(),
             origin(),
             base_path()
         )
@@ -169,7 +251,7 @@ fn share_dialog_content(
             }
         }
     });
-    let views = crate::pages::embed::EMBED_VIEWS;
+    let views = EmbedView::ALL.map(EmbedView::code);
     let view_name = move |v: &str| {
         let t = t();
         match v {
@@ -201,6 +283,24 @@ fn share_dialog_content(
                 {views.into_iter().map(|v| view! { <option value=v selected=move || embed_view.get() == v>{move || view_name(v)}</option> }).collect_view()}
             </select>
         </label>
+        <fieldset class="share-options">
+            <legend>{move || t().share_options}</legend>
+            <label>{move || t().share_theme} " "
+                <select on:change=move |ev| theme.set(event_target_value(&ev))>
+                    {THEMES.into_iter().map(|(v, label)| view! { <option value=v selected=move || theme.get() == v>{move || label(t())}</option> }).collect_view()}
+                </select>
+            </label>
+            <label><input type="checkbox" prop:checked=move || show_controls.get() on:change=move |ev| show_controls.set(event_target_checked(&ev))/>" " {move || t().share_controls}</label>
+            <label><input type="checkbox" prop:checked=move || cards.get() on:change=move |ev| cards.set(event_target_checked(&ev))/>" " {move || t().share_cards}</label>
+            <label>{move || t().share_height} " "
+                <input type="number" min="100" max="5000" step="10" inputmode="numeric" placeholder="480" prop:value=move || height.get()
+                    on:input=move |ev| height.set(event_target_value(&ev))/>
+            </label>
+            <label>{move || t().share_accent} " "
+                <input type="color" prop:value=move || { let a = accent.get(); if a.is_empty() { "#0b5cad".to_string() } else { a } }
+                    on:input=move |ev| accent.set(event_target_value(&ev))/>
+            </label>
+        </fieldset>
         <label class="share-field">{move || t().share_iframe}
             <span class="share-row">
                 <textarea readonly rows="3" prop:value=iframe_snippet data-testid="share-iframe" lang="en" dir="ltr"></textarea>

@@ -13,6 +13,7 @@
 use std::sync::Arc;
 
 use bridges_charts::Orientation;
+use bridges_core::embed_view::EmbedView;
 use bridges_core::explore::View;
 use bridges_core::query::to_query;
 use bridges_core::titles::{chart_title, Subject};
@@ -30,32 +31,6 @@ use crate::i18n::{tm, use_lang, Lang};
 use crate::lazy::lazy_view;
 use crate::paths::href;
 use crate::view_state::{filtered_summary, use_aggregates, use_bars, use_select, use_view_state};
-
-/// The views `/embed/:view` can show, by their name in the URL.
-pub const EMBED_VIEWS: [&str; 9] = [
-    "headline",
-    "timeline",
-    "sector",
-    "recipients",
-    "region",
-    "sdg",
-    "status",
-    "flow",
-    "map",
-];
-
-fn chart_view(name: &str) -> Option<View> {
-    Some(match name {
-        "timeline" => View::Timeline,
-        "sector" => View::Sector,
-        "recipients" => View::Recipients,
-        "region" => View::Region,
-        "sdg" => View::Sdg,
-        "status" => View::Status,
-        "flow" => View::Flow,
-        _ => return None,
-    })
-}
 
 fn valid_accent(s: &str) -> Option<String> {
     let hex = s.trim_start_matches('#');
@@ -151,7 +126,7 @@ pub fn EmbedPage() -> impl IntoView {
         }
     });
 
-    let known = EMBED_VIEWS.contains(&name.as_str());
+    let known = EmbedView::from_code(&name).is_some();
     let lang = use_lang();
     let view_name = name.clone();
     view! {
@@ -169,8 +144,8 @@ pub fn EmbedPage() -> impl IntoView {
                             let asked = asked.clone();
                             fill_view(tm(l).embed_invalid_view, move |key| match key {
                                 "name" => Some(view! { <code lang="en">{asked.clone()}</code> }.into_any()),
-                                "views" => Some(EMBED_VIEWS.iter().enumerate().map(|(i, v)| view! {
-                                    {(i > 0).then(|| tm(l).list_sep)}<code lang="en">{*v}</code>
+                                "views" => Some(EmbedView::ALL.iter().enumerate().map(|(i, v)| view! {
+                                    {(i > 0).then(|| tm(l).list_sep)}<code lang="en">{v.code()}</code>
                                 }).collect_view().into_any()),
                                 _ => None,
                             })
@@ -251,7 +226,7 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
     };
     let full = move || with_query(full_path, true);
     let notes = move || with_query("/about", false) + "#data-issues";
-    let view_kind = chart_view(&name);
+    let view_kind = EmbedView::from_code(&name).and_then(EmbedView::chart);
     let is_map = name == "map";
     let title = Memo::new(move |_| {
         let l = lang.get();

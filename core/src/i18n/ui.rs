@@ -159,6 +159,7 @@ catalogue! { Text, EN, ZH, ENTRIES;
     no_filters: "No filters: showing every project. Click a bar or tick a box to filter.", "未筛选：显示全部项目。点击图表中的条形或勾选复选框即可筛选。";
     map_no_filters: "No filters: showing every project. Click a country to filter.", "未筛选：显示全部项目。点击国家即可筛选。";
     filters_button: "Filters", "筛选";
+    download_label: "Download", "下载";
     filters_close: "Show the results", "查看结果";
     empty_title: "No projects match these filters", "没有符合这些筛选条件的项目";
     empty_clear_search: "Clear the search", "清除搜索";

@@ -158,9 +158,9 @@ fn SlideCharts(data: Arc<AppData>) -> impl IntoView {
         <div class="slide-charts">
             <ChartCard view=View::Timeline total=summary bars=bars(View::Timeline, None) measure=measure orientation=Orientation::Vertical
                 on_select=use_select(state, View::Timeline) legend=legend compact=true fill_height=true/>
-            <ChartCard view=View::Sector total=summary bars=bars(View::Sector, Some(6)) measure=measure orientation=Orientation::Horizontal
+            <ChartCard view=View::Sector total=summary bars=bars(View::Sector, Some(5)) measure=measure orientation=Orientation::Horizontal
                 on_select=use_select(state, View::Sector) compact=true/>
-            <ChartCard view=View::Recipients total=summary bars=bars(View::Recipients, Some(6)) measure=measure orientation=Orientation::Horizontal
+            <ChartCard view=View::Recipients total=summary bars=bars(View::Recipients, Some(5)) measure=measure orientation=Orientation::Horizontal
                 on_select=use_select(state, View::Recipients) compact=true/>
         </div>
     }

@@ -66,6 +66,7 @@ const PROPER: &[&str] = &[
     "ODbL",
     "geoBoundaries",
     "datasets/country-codes",
+    "Unicode CLDR",
     "i18n-iso-countries",
     "open-sdg/sdg-translations",
     "docs/dataset.md",
