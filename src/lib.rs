@@ -86,6 +86,20 @@ fn ProjectorSwitch() -> impl IntoView {
     }
 }
 
+/// What the footer says of the data: the built-in dataset's source, or the loaded file's own title.
+#[component]
+fn FooterData() -> impl IntoView {
+    let lang = i18n::use_lang();
+    let DataResource(resource) = expect_context::<DataResource>();
+    move || match resource.get() {
+        Some(Ok(d)) if !d.is_default => {
+            let title = d.loaded.dataset.meta.title.clone();
+            view! { {tr!(lang, footer_data_of)} " " <span>{title}</span> }.into_any()
+        }
+        _ => view! { {tr!(lang, footer_data)} }.into_any(),
+    }
+}
+
 /// Site chrome (header, footer) that embeds and presentations leave out.
 #[component]
 fn Chrome(children: ChildrenFn) -> impl IntoView {
@@ -179,7 +193,7 @@ fn Shell() -> impl IntoView {
             <Chrome>
                 <footer class="site-footer">
                     <p>
-                        {tr!(lang, footer_data)} " "
+                        <FooterData/> " "
                         <a href=paths::href("/about")>{tr!(lang, footer_sources)}</a>
                         " · "
                         <ProjectorSwitch/>

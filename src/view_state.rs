@@ -18,13 +18,25 @@ use crate::app_data::AppData;
 #[derive(Clone, Copy)]
 pub struct LocalView(pub RwSignal<String>);
 
-/// The parsed query string and the notices for parameters that could not be used.
+/// The parsed query string and the notices for parameters that could not be used. Once the data is
+/// loaded, codes the reference tables do not know (`country=ZZZ`) are dropped with a notice too.
 pub fn use_view_state() -> Memo<(ViewState, Vec<Notice>)> {
+    let data = use_context::<crate::DataResource>();
+    let checked = move |query: &str| {
+        let (mut state, mut notices) = parse(query);
+        if let Some(Ok(d)) = data.and_then(|d| d.0.get()) {
+            notices.extend(bridges_core::known_codes::drop_unknown_codes(
+                &mut state,
+                &d.reference,
+            ));
+        }
+        (state, notices)
+    };
     if let Some(LocalView(query)) = use_context::<LocalView>() {
-        return Memo::new(move |_| parse(&query.get()));
+        return Memo::new(move |_| checked(&query.get()));
     }
     let location = use_location();
-    Memo::new(move |_| parse(&location.search.get()))
+    Memo::new(move |_| checked(&location.search.get()))
 }
 
 /// Navigates to the current path with `state` as its query string.

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod incremental;
 pub mod issue;
 pub mod json;
+pub mod known_codes;
 pub mod map;
 pub mod model;
 pub mod palette;

@@ -6,7 +6,7 @@ use bridges_core::Project;
 use leptos::prelude::*;
 
 use crate::app_data::AppData;
-use crate::i18n::{currency_name, fill, money, price_base, t, use_lang, Lang};
+use crate::i18n::{currency_name, fill, money, price_base, t, tm, use_lang, Lang};
 use crate::paths::href;
 
 /// The amount as people read it, or "unknown" (never zero) when the source has none.
@@ -106,7 +106,7 @@ pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
             .iter()
             .map(|c| data.reference.country_name(c, l).to_string())
             .collect::<Vec<_>>()
-            .join(if l == Lang::En { ", " } else { "、" });
+            .join(tm(l).list_sep);
         let (title, title_lang, other_title) = match (l, p.title_zh.clone()) {
             (Lang::Zh, Some(zh)) => (zh, "zh-Hans", Some((p.title.clone(), "en"))),
             (_, zh) => (p.title.clone(), "en", zh.map(|z| (z, "zh-Hans"))),
@@ -131,7 +131,14 @@ pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
                     <dt>{tx.started}</dt><dd>{year_text(p.years.start, l)}</dd>
                     <dt>{tx.completed}</dt><dd>{year_text(p.years.completion, l)}</dd>
                     <dt>{tx.flow_class}</dt><dd>{p.flow_class.map(|f| f.label(l)).unwrap_or(unknown)}</dd>
-                    {p.flow_type.clone().map(|f| view! { <dt>{tx.flow_type}</dt><dd lang="en">{f}</dd> })}
+                    {p.flow_type.clone().map(|f| {
+                        // The source's own words for its flow types, translated where Bridges knows them.
+                        let (text, tag) = match bridges_core::i18n::flow_type_label(&f, l) {
+                            Some(t) => (t.to_string(), l.tag()),
+                            None => (f, "en"),
+                        };
+                        view! { <dt>{tx.flow_type}</dt><dd lang=tag>{text}</dd> }
+                    })}
                     {agencies}
                 </dl>
                 {enrichment}

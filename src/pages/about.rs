@@ -60,7 +60,7 @@ pub fn About() -> impl IntoView {
                         let goals = s.sdgs.iter()
                             .filter_map(|g| data.reference.sdg_name(*g, l).map(|name| format!("{g} {name}")))
                             .collect::<Vec<_>>()
-                            .join(if l == crate::i18n::Lang::En { ", " } else { "、" });
+                            .join(crate::i18n::tm(l).list_sep);
                         view! { <tr><td class="num">{s.code}</td><td lang="en">{s.name_en.clone()}</td><td lang="zh-Hans">{s.name_zh.clone()}</td><td>{if goals.is_empty() { t(l).none.to_string() } else { goals }}</td></tr> }
                     }).collect_view()
                 };

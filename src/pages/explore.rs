@@ -53,6 +53,12 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     };
     let select_on = move |view: View| use_select(state, view);
     let sheet = RwSignal::new(false);
+    // "GCDF 2.0" names the built-in data's source; another file gets the plain name.
+    let flow_legend: bridges_core::i18n::Key = if data.is_default {
+        |t| t.facet_flow
+    } else {
+        |t| t.facet_flow_plain
+    };
     let narrow = leptos_use::use_media_query("(max-width: 40rem)");
     // How many filter values are set, for the phone's "Filters (n)" button.
     let active = Memo::new(move |_| {
@@ -244,7 +250,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                 <Facet view=View::Income legend=|t| t.facet_income bars=bars_of(View::Income, None) on_toggle=toggle_on(View::Income)/>
                 <Facet view=View::Sector legend=|t| t.facet_sector bars=bars_of(View::Sector, None) on_toggle=toggle_on(View::Sector)/>
                 <Facet view=View::Status legend=|t| t.facet_status bars=bars_of(View::Status, None) on_toggle=toggle_on(View::Status)/>
-                <Facet view=View::Flow legend=|t| t.facet_flow bars=bars_of(View::Flow, None) on_toggle=toggle_on(View::Flow)/>
+                <Facet view=View::Flow legend=flow_legend bars=bars_of(View::Flow, None) on_toggle=toggle_on(View::Flow)/>
                 <Facet view=View::Recipients legend=|t| t.facet_recipient bars=bars_of(View::Recipients, Some(25)) on_toggle=toggle_on(View::Recipients)/>
                 <Facet view=View::Provider legend=|t| t.facet_provider bars=bars_of(View::Provider, None) on_toggle=toggle_on(View::Provider)/>
                 <fieldset class="facet amount">

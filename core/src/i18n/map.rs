@@ -18,7 +18,8 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     tip_top_sectors: ". Top sectors: {sectors}", "。主要部门：{sectors}";
     tip_sector: "{sector} ({n})", "{sector}（{n}）";
     tip_no_projects: "{name}: no projects", "{name}：无项目";
-    list_sep: ", ", "、";
+    // Not "、": sector names contain it ("工业、采矿、建筑"), so a list of them would read as one.
+    list_sep: ", ", "；";
 
     // Toolbar.
     controls: "Map controls", "地图控件";
@@ -73,7 +74,7 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     embed_invalid_view: "Bridges cannot embed “{name}”. Use one of: {views}.", "Bridges 无法嵌入“{name}”。可用的视图：{views}。";
     embed_map_title: "Projects by recipient country", "按受援国统计的项目";
     embed_headline_title: "Cooperation projects", "合作项目";
-    embed_source: "Source: AidData Global Chinese Development Finance Dataset 3.0 (ODC-By 1.0) · ", "来源：AidData 中国全球发展融资数据集 3.0（ODC-By 1.0）· ";
+    embed_source: "Source: AidData Global Chinese Development Finance Dataset 3.0 (ODC-By 1.0) · ", "来源：AidData《全球中国发展融资数据集》3.0版（ODC-By 1.0）· ";
     embed_open_full: "Open in Bridges", "在 Bridges 中打开完整视图";
     embed_source_of: "Source:", "来源：";
     embed_data_notes: "Data notes ({n})", "数据说明（{n}条）";

@@ -164,6 +164,32 @@ mod ui;
 pub use map::MapText;
 pub use ui::Text;
 
+/// The source's flow types (GCDF's `flow_type`), in `lang`; `None` for one Bridges does not know.
+pub fn flow_type_label(source: &str, lang: Lang) -> Option<&'static str> {
+    const TYPES: [(&str, &str); 7] = [
+        ("Grant", "赠款"),
+        ("Loan", "贷款"),
+        ("Export Buyer's Credit", "出口买方信贷"),
+        ("Free-standing technical assistance", "独立技术援助"),
+        (
+            "Supplier's Credit/Export Seller's Credit",
+            "供应商信贷/出口卖方信贷",
+        ),
+        ("Vague TBD", "性质不明（待定）"),
+        (
+            "Scholarships/training in the donor country",
+            "在提供方国家的奖学金/培训",
+        ),
+    ];
+    TYPES
+        .iter()
+        .find(|(en, _)| *en == source.trim())
+        .map(|(en, zh)| match lang {
+            Lang::En => *en,
+            Lang::Zh => *zh,
+        })
+}
+
 /// A key of the general catalogue as a value: `|t| t.nav_map`.
 pub type Key = fn(&'static Text) -> &'static str;
 
