@@ -86,6 +86,60 @@ fn ProjectorSwitch() -> impl IntoView {
     }
 }
 
+/// Moves focus to the element `id` without following the link: `href="#main"` would resolve against
+/// `<base href>` and load the overview, losing the page and its filters.
+pub fn skip_to(ev: web_sys::MouseEvent, id: &str) {
+    ev.prevent_default();
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
+        if !el.has_attribute("tabindex") {
+            let _ = el.set_attribute("tabindex", "-1");
+        }
+        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// After following a link to another page, focus goes to the new page's heading (a screen reader then
+/// reads where it is), not left on `<body>`. The heading may arrive a little later (its code or data
+/// loading), so this looks for it for up to two seconds. Not on the first page of a visit.
+fn focus_heading_on_navigation() {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |prev: Option<String>| {
+        let path = location.pathname.get();
+        if prev.as_ref().is_some_and(|p| *p != path) {
+            focus_heading(0);
+        }
+        path
+    });
+}
+
+fn focus_heading(attempt: u32) {
+    let heading = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main h1").ok().flatten());
+    match heading {
+        Some(h) => {
+            if !h.has_attribute("tabindex") {
+                let _ = h.set_attribute("tabindex", "-1");
+            }
+            if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
+                let _ = h.focus();
+            }
+        }
+        None if attempt < 20 => {
+            set_timeout(
+                move || focus_heading(attempt + 1),
+                std::time::Duration::from_millis(100),
+            );
+        }
+        None => {}
+    }
+}
+
 /// What the footer says of the data: the built-in dataset's source, or the loaded file's own title.
 #[component]
 fn FooterData() -> impl IntoView {
@@ -170,9 +224,10 @@ fn Shell() -> impl IntoView {
     let lang = i18n::use_lang();
     follow_theme();
     follow_title();
+    focus_heading_on_navigation();
     view! {
             <Chrome>
-                <a class="skip-link" href="#main">{tr!(lang, skip_to_content)}</a>
+                <a class="skip-link" href="#main" on:click=|ev| skip_to(ev, "main")>{tr!(lang, skip_to_content)}</a>
                 <SiteHeader/>
             </Chrome>
             <main id="main" tabindex="-1">

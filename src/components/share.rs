@@ -328,7 +328,7 @@ fn share_dialog_content(
                     <button type="button" aria-pressed=move || (preview_width.get() == 360).to_string() on:click=move |_| preview_width.set(360)>{move || t().share_phone}</button>
                     <button type="button" aria-pressed=move || (preview_width.get() == 720).to_string() on:click=move |_| preview_width.set(720)>{move || t().share_desktop}</button>
                 </div>
-                <iframe title=move || t().share_preview_title src=embed_url style:width=move || format!("{}px", preview_width.get()) style:height="420px"></iframe>
+                <iframe inert=true tabindex="-1" title=move || t().share_preview_title src=embed_url style:width=move || format!("{}px", preview_width.get()) style:height="420px"></iframe>
             </div>
         </div>
     }

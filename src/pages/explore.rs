@@ -194,6 +194,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     let years: Vec<i32> = (year0..=year1).collect();
     let years_to = years.clone();
     view! {
+        <a class="skip-link" href="#charts" on:click=|ev| crate::skip_to(ev, "charts")>{tr!(lang, skip_to_charts)}</a>
         <Notices notices=Signal::derive(move || state.get().1)/>
         <Headline summary=summary/>
         {excluded}
@@ -278,7 +279,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     <p class="note">{tr!(lang, amount_range_note)}</p>
                 </fieldset>
             </aside>
-            <section class="charts" aria-label=tr!(lang, charts_label)>
+            <section class="charts" id="charts" tabindex="-1" aria-label=tr!(lang, charts_label)>
                 <div class="chart-controls" role="group" aria-label=tr!(lang, measure)>
                     <span>{tr!(lang, measure)} " "</span>
                     <button type="button" aria-pressed=move || (measure.get() == Measure::Count).to_string()

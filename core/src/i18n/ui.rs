@@ -66,6 +66,7 @@ catalogue! { Text, EN, ZH, ENTRIES;
 
     // Site.
     skip_to_content: "Skip to content", "跳到正文";
+    skip_to_charts: "Skip to the charts", "跳到图表";
     nav_main: "Main", "主导航";
     nav_menu: "Menu", "菜单";
     nav_overview: "Overview", "概览";

@@ -598,12 +598,14 @@ pub fn WorldMap(
         <div class="map-stage" class:map-compact=compact>
             <div class="map-wrap" data-testid="map" node_ref=container class:hidden=move || as_list.get()
                 style:aspect-ratio=format!("{width} / {shown:.1}")
-                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel>
+                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel
+                on:keydown=on_key on:click=on_click on:focusin=on_focus on:pointerover=on_over>
                 <svg class="world" viewBox=move || { let (x, y, w, h) = vb.get(); format!("{x} {y} {w} {h}") }
                     role="group" aria-label=move || tm(lang.get()).svg_aria>
                     <defs inner_html=PATTERN_DEF></defs>
+                    // Listeners sit on the HTML wrapper: Chromium makes an SVG element with a focus
+                    // listener a Tab stop.
                     <g class="countries" class:faded=move || !layers.get().contains(&Layer::Choropleth)
-                        on:keydown=on_key on:click=on_click on:focusin=on_focus on:pointerover=on_over
                         on:pointerleave=move |_| hover.set(None)>{shapes}</g>
                     <g class="flows" aria-hidden="true">
                         {move || flow_lines.get().into_iter().map(|f| view! {

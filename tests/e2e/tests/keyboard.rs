@@ -151,3 +151,114 @@ async fn nothing_scrolls_sideways_at_320_px() {
     c.close().await.unwrap();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Issue #14's keyboard findings, in both languages: the skip link keeps the page and its filters and
+/// moves focus into `<main>`; "skip to the charts" reaches the charts in a few Tabs; the map is one Tab
+/// stop; following a link moves focus to the new page's heading; the share dialog's live preview
+/// cannot take focus, so Escape always closes the dialog.
+#[tokio::test(flavor = "multi_thread")]
+async fn skip_links_one_map_stop_and_focus_after_navigation() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}/explore?sector=230&lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+        // The first Tab stop is the skip link; Enter moves focus into main and stays on the page.
+        let first = tab_until(&c, 1, |a| a["href"] == "#main").await;
+        assert_eq!(first["href"], "#main");
+        press(&c, Key::Enter).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(eval(&c, "return document.activeElement.id").await, "main");
+        assert_eq!(query_of(&c).await, format!("sector=230&lang={lang}"));
+        assert!(eval(&c, "return location.pathname")
+            .await
+            .as_str()
+            .is_some_and(|p| p.ends_with("/explore")));
+        // "Skip to the charts" is the first stop inside main, and the next Tab is in the charts.
+        let skip = tab_until(&c, 3, |a| a["href"] == "#charts").await;
+        assert_eq!(skip["href"], "#charts");
+        press(&c, Key::Enter).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(eval(&c, "return document.activeElement.id").await, "charts");
+        let stops = eval(
+            &c,
+            "return document.querySelectorAll('#charts canvas').length",
+        )
+        .await;
+        assert!(stops.as_u64().unwrap_or(0) >= 7, "{stops}");
+        let sector = tab_until(&c, 30, |a| {
+            a["desc"].as_str().is_some_and(|d| d.starts_with("canvas"))
+        })
+        .await;
+        assert!(sector["desc"].as_str().unwrap_or("").starts_with("canvas"));
+
+        // The map is one Tab stop, however many countries it draws.
+        c.goto(&format!("{app}/map?lang={lang}")).await.unwrap();
+        wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"AGO\"]").await;
+        let stops = eval(
+            &c,
+            "return [...document.querySelectorAll('[data-testid=map] *')].filter(e => e.tabIndex >= 0).length",
+        )
+        .await;
+        assert_eq!(stops, 1, "{lang}: one Tab stop in the map");
+
+        // Following a link to a project moves focus to its heading.
+        c.goto(&format!("{app}/table?sector=230&lang={lang}"))
+            .await
+            .unwrap();
+        let link = wait_for(&c, "[data-testid=\"results-table\"] tr[data-id] a").await;
+        link.send_keys(&char::from(Key::Enter).to_string())
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"project\"]").await;
+        let mut focused = Value::Null;
+        for _ in 0..30 {
+            focused = eval(&c, "return document.activeElement.tagName").await;
+            if focused == "H1" {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(focused, "H1", "{lang}: focus on the project's heading");
+
+        // The share dialog's preview is inert: focus cannot enter it, Escape closes the dialog.
+        c.goto(&format!("{app}/explore?lang={lang}")).await.unwrap();
+        wait_for(&c, ".share-button").await.click().await.unwrap();
+        wait_for(&c, ".share-preview iframe").await;
+        assert_eq!(
+            eval(
+                &c,
+                "return document.querySelector('.share-preview iframe').inert"
+            )
+            .await,
+            true,
+            "the preview is inert"
+        );
+        let last = tab_until(&c, 40, |a| {
+            a["desc"].as_str().is_some_and(|d| {
+                d.starts_with("button")
+                    || d.starts_with("input")
+                    || d.starts_with("textarea")
+                    || d.starts_with("select")
+            })
+        })
+        .await;
+        assert!(!last["desc"].is_null());
+        press(&c, Key::Escape).await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        assert_eq!(
+            eval(
+                &c,
+                "return document.querySelector('[data-testid=share-dialog]').open"
+            )
+            .await,
+            false,
+            "{lang}: Escape closes the dialog"
+        );
+    }
+    assert_no_errors(&c, "keyboard skips").await;
+    c.close().await.unwrap();
+}
