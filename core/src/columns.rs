@@ -19,11 +19,12 @@ pub const AMOUNT_OTHER: u8 = 2;
 /// every distinct sector of a file keeps its own code (none is merged into "unknown").
 pub const MAX_SECTORS: usize = 900;
 
+/// Status and flow codes, with unknown (the combined code in [`Columns::combo`] uses these).
+pub const N_STATUS: usize = Status::ALL.len() + 1;
+pub const N_FLOW: usize = FlowClass::ALL.len() + 1;
+
 // The combined sector × status × flow code of every row fits the `u16` of [`Columns::combo`].
-const _: () = assert!(
-    (MAX_SECTORS + 1) * crate::crossfilter::N_STATUS * crate::crossfilter::N_FLOW
-        <= u16::MAX as usize
-);
+const _: () = assert!((MAX_SECTORS + 1) * N_STATUS * N_FLOW <= u16::MAX as usize);
 /// `country1` / `provider1` value for a row with several countries (read the compressed list).
 pub const MULTI: u16 = u16::MAX;
 pub const STATUS_UNKNOWN: u8 = Status::ALL.len() as u8;
@@ -220,7 +221,6 @@ impl Columns {
             &self.provider_ids,
             self.providers.len() as u16,
         );
-        use crate::crossfilter::{N_FLOW, N_STATUS};
         self.combo = (0..self.len)
             .map(|i| {
                 ((self.sector[i] as usize * N_STATUS + self.status[i] as usize) * N_FLOW

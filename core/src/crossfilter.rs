@@ -114,9 +114,8 @@ fn reset(v: &mut Vec<Group>, n: usize) {
     v.resize(n, Group::default());
 }
 
-/// Status and flow codes, with unknown (the combined code in [`Columns::combo`] uses these).
-pub const N_STATUS: usize = Status::ALL.len() + 1;
-pub const N_FLOW: usize = FlowClass::ALL.len() + 1;
+// N_STATUS and N_FLOW size the combined code of a row; they live with the columns that build it.
+pub use crate::columns::{N_FLOW, N_STATUS};
 
 impl Engine {
     pub fn new(cols: Columns) -> Engine {

@@ -167,8 +167,8 @@ pub fn json(d: &Dataset, rows: &[u32], query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::incremental::parse_dataset;
     use crate::reference::Reference;
-    use crate::validate::parse_dataset;
 
     fn export(projects: &str) -> String {
         let r = ReferenceIndex::new(Reference {

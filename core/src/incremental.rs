@@ -23,12 +23,11 @@
 
 use crate::issue::LoadError;
 use crate::json;
+use crate::json::{parse_document, parse_json};
 use crate::model::Project;
 use crate::reference::ReferenceIndex;
 use crate::repairs;
-use crate::validate::{
-    parse_dataset_whole, parse_document, parse_json, root_object, Loaded, Records,
-};
+use crate::validate::{parse_dataset_whole, root_object, Loaded, Records};
 
 /// The UTF-8 byte-order mark, which [`parse_json`] allows at the start.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -379,4 +378,16 @@ fn is_projects_key(raw: &[u8]) -> Option<bool> {
     }
     let key: String = serde_json::from_str(&String::from_utf8_lossy(raw)).ok()?;
     Some(key == "projects")
+}
+
+/// Reads a project file against the reference tables.
+///
+/// This runs [`DatasetReader`] to the end: the same code the app runs a batch at a time. Its result is
+/// always the one [`parse_dataset_whole`] gives.
+pub fn parse_dataset(
+    source: &str,
+    text: &str,
+    reference: &ReferenceIndex,
+) -> Result<Loaded, LoadError> {
+    DatasetReader::new(source, text.as_bytes(), reference).finish()
 }

@@ -21,6 +21,8 @@
 
 use serde_json::Value;
 
+use crate::issue::LoadError;
+
 /// Most objects and lists open at once, counted from the document's top: serde_json refuses the 128th.
 pub const MAX_NESTING: usize = 127;
 /// A value nested too deep is dropped with its ancestor at this depth: the document (0), the
@@ -265,3 +267,34 @@ use rewrite::Rewriter;
 
 #[cfg(test)]
 mod tests;
+
+/// Parses JSON, turning serde's error into a located [`LoadError`]. A UTF-8 byte-order mark is allowed.
+/// Numbers beyond an f64, lone surrogate escapes and nesting too deep are tolerated ([`crate::json`]).
+pub fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
+    parse_document(source, text).map(|p| p.value)
+}
+
+/// [`parse_json`], with what the tolerant reader changed.
+pub(crate) fn parse_document(source: &str, text: &str) -> Result<Parsed, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Shape {
+            source: source.into(),
+            expected: "a JSON document".into(),
+            found: "an empty file".into(),
+        });
+    }
+    parse(text, 0).map_err(|e| LoadError::NotJson {
+        source: source.into(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}

@@ -16,6 +16,7 @@ pub mod issue;
 pub mod json;
 pub mod known_codes;
 pub mod map;
+pub mod map_view;
 pub mod model;
 pub mod palette;
 pub mod present;
@@ -33,8 +34,9 @@ pub mod validate;
 pub mod world;
 pub mod write;
 
+pub use incremental::parse_dataset;
 pub use issue::{Consequence, DataIssue, LoadError};
 pub use model::{Dataset, Project};
 pub use reference::ReferenceIndex;
 pub use summary::Summary;
-pub use validate::{parse_dataset, Loaded};
+pub use validate::Loaded;

@@ -113,7 +113,7 @@ pub struct ViewState {
     /// A dataset URL (`data=`), carried along unchanged.
     pub data: Option<String>,
     /// The map's zoom, centre and layers.
-    pub map: crate::map::MapView,
+    pub map: crate::map_view::MapView,
     /// The interface language (`lang=en|zh`); `None` follows the visitor's preference.
     pub lang: Option<crate::i18n::Lang>,
     /// The colour theme (`theme=light|dark|projector`); `None` follows the system.
@@ -314,13 +314,13 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
             "zoom" => match value
                 .parse::<f64>()
                 .ok()
-                .filter(|z| z.is_finite() && (1.0..=crate::map::MAX_ZOOM).contains(z))
+                .filter(|z| z.is_finite() && (1.0..=crate::map_view::MAX_ZOOM).contains(z))
             {
                 Some(z) => state.map.zoom = round2(z),
                 None => note(
                     &key,
                     &value,
-                    &format!("expected a zoom from 1 to {}", crate::map::MAX_ZOOM),
+                    &format!("expected a zoom from 1 to {}", crate::map_view::MAX_ZOOM),
                 ),
             },
             "lon" | "lat" => {
@@ -345,7 +345,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                     &key,
                     items(),
                     &mut layers,
-                    crate::map::Layer::from_code,
+                    crate::map_view::Layer::from_code,
                     "countries, points or flows",
                     &mut note,
                 );
@@ -462,7 +462,7 @@ pub fn to_query(state: &ViewState) -> String {
         put("page", state.page.to_string());
     }
     let m = &state.map;
-    let d = crate::map::MapView::default();
+    let d = crate::map_view::MapView::default();
     if m.zoom != d.zoom {
         put("zoom", format!("{}", round2(m.zoom)));
     }

@@ -159,7 +159,7 @@ fn pick<'a>(en: &'a str, zh: &'a str, lang: Lang) -> &'a str {
 
 /// Parses `reference.json`. The file ships with the app, but is still read without panicking.
 pub fn parse_reference(source: &str, text: &str) -> Result<ReferenceIndex, LoadError> {
-    let value: serde_json::Value = crate::validate::parse_json(source, text)?;
+    let value: serde_json::Value = crate::json::parse_json(source, text)?;
     let schema = value
         .get("schema")
         .cloned()

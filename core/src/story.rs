@@ -659,7 +659,7 @@ pub fn parse_story(id: &str, text: &str) -> Result<(Story, Vec<StoryIssue>), Sto
             excerpt(id),
         ));
     }
-    let value = match crate::validate::parse_json(id, text) {
+    let value = match crate::json::parse_json(id, text) {
         Ok(v) => v,
         Err(crate::issue::LoadError::NotJson {
             line,
@@ -840,7 +840,7 @@ pub struct IndexEntry {
 #[allow(clippy::result_large_err)]
 pub fn parse_index(text: &str) -> Result<(Vec<IndexEntry>, Vec<StoryIssue>), StoryError> {
     const NAME: &str = "index";
-    let value = match crate::validate::parse_json(NAME, text) {
+    let value = match crate::json::parse_json(NAME, text) {
         Ok(v) => v,
         Err(e) => {
             let mut err = error(

@@ -8,9 +8,8 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use crate::incremental::DatasetReader;
 use crate::issue::{describe, truncate, Consequence, DataIssue, LoadError};
-use crate::json::{self, Repair};
+use crate::json::{parse_document, Repair};
 use crate::model::*;
 use crate::reference::ReferenceIndex;
 use crate::repairs;
@@ -35,49 +34,6 @@ impl Loaded {
             .filter(|i| i.consequence == Consequence::RecordSkipped)
             .count()
     }
-}
-
-/// Parses JSON, turning serde's error into a located [`LoadError`]. A UTF-8 byte-order mark is allowed.
-/// Numbers beyond an f64, lone surrogate escapes and nesting too deep are tolerated ([`crate::json`]).
-pub fn parse_json(source: &str, text: &str) -> Result<Value, LoadError> {
-    parse_document(source, text).map(|p| p.value)
-}
-
-/// [`parse_json`], with what the tolerant reader changed.
-pub(crate) fn parse_document(source: &str, text: &str) -> Result<json::Parsed, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(LoadError::Shape {
-            source: source.into(),
-            expected: "a JSON document".into(),
-            found: "an empty file".into(),
-        });
-    }
-    json::parse(text, 0).map_err(|e| LoadError::NotJson {
-        source: source.into(),
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
-    })
-}
-
-fn strip_position(msg: &str) -> String {
-    match msg.find(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
-    }
-}
-
-/// Reads a project file against the reference tables.
-///
-/// This runs [`DatasetReader`] to the end: the same code the app runs a batch at a time. Its result is
-/// always the one [`parse_dataset_whole`] gives.
-pub fn parse_dataset(
-    source: &str,
-    text: &str,
-    reference: &ReferenceIndex,
-) -> Result<Loaded, LoadError> {
-    DatasetReader::new(source, text.as_bytes(), reference).finish()
 }
 
 /// Reads a project file in one go: the whole text as one JSON value, then every record. This is the

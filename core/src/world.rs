@@ -41,7 +41,7 @@ impl World {
 }
 
 pub fn parse_world(source: &str, text: &str) -> Result<World, LoadError> {
-    let value = crate::validate::parse_json(source, text)?;
+    let value = crate::json::parse_json(source, text)?;
     let schema = value
         .get("schema")
         .cloned()

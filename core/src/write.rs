@@ -1,5 +1,5 @@
 //! Writing projects back out in the `bridges/1` schema: the data-preparation command uses it for the
-//! default dataset, and it is the inverse of [`crate::validate::parse_dataset`].
+//! default dataset, and it is the inverse of [`crate::incremental::parse_dataset`].
 
 use serde_json::{json, Map, Value};
 

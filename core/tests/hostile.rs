@@ -7,9 +7,10 @@
 use std::path::PathBuf;
 
 use bridges_core::issue::{Consequence, LoadError};
+use bridges_core::json::parse_json;
 use bridges_core::query::{parse, to_query};
 use bridges_core::reference::{parse_reference, ReferenceIndex};
-use bridges_core::validate::{parse_json, MAX_TEXT};
+use bridges_core::validate::MAX_TEXT;
 use bridges_core::{parse_dataset, Loaded};
 use proptest::prelude::*;
 

@@ -2,59 +2,14 @@
 //! whether it has projects at all, whether its amounts are all unknown. Pure, so the SVG download, the
 //! golden test and the interactive map agree.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::bins::{class_of, class_ranges, count_ranges, quantile_bounds};
 use crate::columns::Columns;
 use crate::crossfilter::Aggregates;
 use crate::query::{Filters, Measure};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Layer {
-    Choropleth,
-    Points,
-    Flows,
-}
-
-impl Layer {
-    pub const ALL: [Layer; 3] = [Layer::Choropleth, Layer::Points, Layer::Flows];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Layer::Choropleth => "countries",
-            Layer::Points => "points",
-            Layer::Flows => "flows",
-        }
-    }
-
-    pub fn from_code(s: &str) -> Option<Layer> {
-        Layer::ALL.into_iter().find(|l| l.code() == s)
-    }
-}
-
-/// Map view: zoom 1 shows the world; the centre is a longitude and latitude.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MapView {
-    pub zoom: f64,
-    pub lon: f64,
-    pub lat: f64,
-    pub layers: BTreeSet<Layer>,
-}
-
-pub const MAX_ZOOM: f64 = 16.0;
-
-impl Default for MapView {
-    fn default() -> MapView {
-        MapView {
-            zoom: 1.0,
-            lon: 0.0,
-            lat: 0.0,
-            layers: BTreeSet::from([Layer::Choropleth]),
-        }
-    }
-}
-
-impl Eq for MapView {}
+pub use crate::map_view::{Layer, MapView, MAX_ZOOM};
 
 pub mod flows;
 pub mod gesture;
