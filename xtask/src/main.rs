@@ -58,6 +58,8 @@ fn prepare_data(root: &Path, check: bool) -> Result<()> {
         (root.join("public/data/projects.json"), &out.projects_json),
         (root.join("public/data/reference.json"), &out.reference_json),
         (root.join("public/data/world.json"), &out.world_json),
+        (root.join("public/data/aims.json"), &out.aims_json),
+        (root.join("public/data/catalog.json"), &out.catalog_json),
     ];
     for (path, text) in targets {
         if check {
