@@ -2,9 +2,9 @@
 //! systems): the projects whose donor list names a Southern provider, as `public/data/aims.json`, and
 //! the dataset catalog `public/data/catalog.json` (both datasets, with computed counts).
 //!
-//! Input: `data/raw/aiddata-aims/` — `source_projects.csv` and `source_transactions.csv` (the source
-//! rows, every column unchanged, of the projects in the reference derivation `ssc_projects.csv`) and
-//! `ssc_locations.csv` (their GeoNames locations). docs/dataset.md ("AidData AIMS releases") states
+//! Input: `data/raw/aiddata-aims/source_{projects,transactions,locations}.csv`: the source rows, every
+//! column unchanged, of the projects of the reference derivation `ssc_projects.csv` and of those naming
+//! a Southern country that derivation does not (data/raw/aiddata-aims/README.md). docs/dataset.md ("AidData AIMS releases") states
 //! every rule; each one is a constant or a small function here. Same input → byte-identical output.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -153,6 +153,8 @@ pub const PROVIDERS: &[(&str, Kind, &str, &[&str])] = &[
         &["United Arab Emirates"],
     ),
     ("ARG", Kind::Country, "Argentina", &["Argentina"]),
+    ("AZE", Kind::Country, "Azerbaijan", &["Azerbaijan"]),
+    ("BOL", Kind::Country, "Bolivia", &["Bolivia"]),
     (
         "BRA",
         Kind::Country,
@@ -165,6 +167,7 @@ pub const PROVIDERS: &[(&str, Kind, &str, &[&str])] = &[
         ],
     ),
     ("CHL", Kind::Country, "Chile", &["Chile"]),
+    ("CRI", Kind::Country, "Costa Rica", &["Costa Rica"]),
     (
         "CHN",
         Kind::Country,
@@ -178,7 +181,10 @@ pub const PROVIDERS: &[(&str, Kind, &str, &[&str])] = &[
             "The People's Republic of China",
         ],
     ),
+    ("ECU", Kind::Country, "Ecuador", &["Ecuador"]),
     ("EGY", Kind::Country, "Egypt", &["Egypt"]),
+    ("GTM", Kind::Country, "Guatemala", &["Guatemala"]),
+    ("HND", Kind::Country, "Honduras", &["Honduras"]),
     ("IDN", Kind::Country, "Indonesia", &["Indonesia"]),
     (
         "IND",
@@ -206,6 +212,7 @@ pub const PROVIDERS: &[(&str, Kind, &str, &[&str])] = &[
         ],
     ),
     ("MAR", Kind::Country, "Morocco", &["Morocco"]),
+    ("MDG", Kind::Country, "Madagascar", &["Madagascar"]),
     ("MEX", Kind::Country, "Mexico", &["Mexico"]),
     ("NGA", Kind::Country, "Nigeria", &["Nigeria"]),
     (
@@ -238,6 +245,7 @@ pub const PROVIDERS: &[(&str, Kind, &str, &[&str])] = &[
             "The Turkish Cooperation and Coordination Agency",
         ],
     ),
+    ("URY", Kind::Country, "Uruguay", &["Uruguay"]),
     (
         "ZAF",
         Kind::Country,
@@ -470,7 +478,7 @@ pub fn build(raw: &Path, known_iso3: &dyn Fn(&str) -> bool) -> Result<Aims> {
     let dir = raw.join("aiddata-aims");
     let money = commitments(raw)?;
     let mut locations: HashMap<(String, String), Vec<Location>> = HashMap::new();
-    for l in read_csv(&dir.join("ssc_locations.csv"))? {
+    for l in read_csv(&dir.join("source_locations.csv"))? {
         let Some(level) = level(get(&l, "precision_code")) else {
             continue;
         };
@@ -502,7 +510,7 @@ pub fn build(raw: &Path, known_iso3: &dyn Fn(&str) -> bool) -> Result<Aims> {
             .filter_map(|d| provider_of(d, r.recipient))
             .collect();
         if hits.is_empty() {
-            // In the reference subset only through a rule Bridges does not share (none today).
+            // Extracted (data/raw/aiddata-aims) through a rule Bridges does not share (none today).
             not_southern += 1;
             continue;
         }
