@@ -660,7 +660,8 @@ pub fn citation() -> String {
     format!(
         "AidData. 2016–2017. <Release>_GeocodedResearchRelease_Level1 geocoded datasets: {}. Williamsburg, VA and \
          Washington, DC: AidData. http://aiddata.org/research-datasets. Data from each recipient government's aid \
-         information management system.",
+         information management system. Amounts are whole-project totals across all listed donors, not the \
+         Southern provider's share.",
         names.join(", ")
     )
 }
