@@ -210,3 +210,12 @@ fn the_committed_file_is_what_the_rules_give() {
                 .all(|p| p.description.is_none() || p.amount.is_none())
     );
 }
+
+#[test]
+fn aims_json_stays_compact_and_outside_the_default_data_budget() {
+    let text = read("public/data/aims.json");
+    let brotli = xtask::size::brotli_len(text.as_bytes());
+    assert!(brotli < 40 * 1024, "aims.json is {brotli} bytes brotli");
+    assert_eq!(aims::ON_DEMAND, ["aims.json"]);
+    assert!(read("public/data/catalog.json").contains("\"file\": \"data/aims.json\""));
+}
