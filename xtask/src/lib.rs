@@ -1,5 +1,6 @@
 //! Project tasks for Bridges, as a library so the end-to-end tests can start the same server.
 
+pub mod aims;
 pub mod imports;
 pub mod prepare;
 pub mod sectors;

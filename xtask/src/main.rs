@@ -58,6 +58,8 @@ fn prepare_data(root: &Path, check: bool) -> Result<()> {
         (root.join("public/data/projects.json"), &out.projects_json),
         (root.join("public/data/reference.json"), &out.reference_json),
         (root.join("public/data/world.json"), &out.world_json),
+        (root.join("public/data/aims.json"), &out.aims_json),
+        (root.join("public/data/catalog.json"), &out.catalog_json),
     ];
     for (path, text) in targets {
         if check {
@@ -171,7 +173,20 @@ fn print_size(dist: &Path, budget: bool) -> Result<()> {
             heaviest = (name, start + w.brotli);
         }
     }
-    let (data, _) = size::weigh(&dist.join("data"), &["json"])?;
+    let (mut data, data_files) = size::weigh(&dist.join("data"), &["json"])?;
+    // Datasets fetched only when chosen (listed in data/catalog.json) are not part of the default data.
+    for (name, w) in data_files
+        .iter()
+        .filter(|(n, _)| xtask::aims::ON_DEMAND.contains(&n.as_str()))
+    {
+        data.raw -= w.raw;
+        data.brotli -= w.brotli;
+        println!(
+            "data/{name} (fetched only when chosen): {} raw, {} brotli",
+            size::kb(w.raw),
+            size::kb(w.brotli)
+        );
+    }
     println!(
         "default data (data/*.json): {} raw, {} brotli",
         size::kb(data.raw),

@@ -25,6 +25,9 @@ pub struct Prepared {
     pub projects_json: String,
     pub reference_json: String,
     pub world_json: String,
+    /// AidData AIMS releases, Southern providers (xtask/src/aims.rs), and the catalog of both datasets.
+    pub aims_json: String,
+    pub catalog_json: String,
     pub report: String,
 }
 
@@ -313,12 +316,17 @@ pub fn prepare(raw: &Path) -> Result<Prepared> {
         .collect();
     let world_json = crate::world::world_json(raw, &reference, &recipients)?;
     let dataset = Dataset { meta, projects };
+    let aims = crate::aims::build(raw, &|c: &str| known.contains(c))?;
+    let catalog_json = crate::aims::catalog_json(&dataset, &aims.dataset)?;
+    let report = format!("{report}\n{}", aims.report);
     let mut reference_json = serde_json::to_string(&reference)?;
     reference_json.push('\n');
     Ok(Prepared {
         projects_json: dataset_to_string(&dataset, HEADER),
         reference_json,
         world_json,
+        aims_json: crate::aims::to_json(&aims.dataset),
+        catalog_json,
         report,
     })
 }
