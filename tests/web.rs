@@ -210,3 +210,221 @@ async fn data_issues_frame_is_translated_and_details_stay_located() {
         .unwrap();
     assert!(row.text_content().unwrap().contains("amount.value"));
 }
+
+#[wasm_bindgen_test]
+async fn headline_strip_is_one_line_with_the_same_contract() {
+    use bridges::components::headline::HeadlineStrip;
+    use bridges::i18n::{Lang, UiLang};
+    let root = container();
+    let lang = RwSignal::new(Lang::En);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(UiLang(lang.into()));
+        view! { <HeadlineStrip summary=summary(1767, 6_220_000_000.0, 1000)/> }
+    });
+    tick().await;
+    let strip = root.query_selector(".headline-strip").unwrap().unwrap();
+    assert_eq!(strip.tag_name(), "P", "one paragraph");
+    assert_eq!(
+        by_testid(&root, "project-count")
+            .unwrap()
+            .get_attribute("data-value")
+            .as_deref(),
+        Some("1767")
+    );
+    let text = strip.text_content().unwrap();
+    assert!(text.contains("1,767 projects") && text.contains("$6.22 billion known"), "{text}");
+    assert!(text.contains("constant 2021"), "the unit is in its accessible text: {text}");
+    lang.set(Lang::Zh);
+    tick().await;
+    let text = strip.text_content().unwrap();
+    assert!(text.contains("62.2亿美元"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn data_issues_are_one_line_unless_records_were_skipped() {
+    use bridges::components::data_issues::IssuesShown;
+    let root = container();
+    let kept: Vec<DataIssue> = (0..3)
+        .map(|i| issue(i, "amount.value", Consequence::ValueIgnored))
+        .collect();
+    let _a = leptos::mount::mount_to(root.clone(), move || view! { <DataIssues issues=kept.clone()/> });
+    tick().await;
+    let d = by_testid(&root, "data-issues")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlDetailsElement>();
+    assert!(!d.open(), "closed: one line with the count");
+    assert!(d.query_selector("summary").unwrap().unwrap().text_content().unwrap().contains("3"));
+
+    let root2 = container();
+    let skipped = vec![issue(0, "title", Consequence::RecordSkipped)];
+    let _b = leptos::mount::mount_to(root2.clone(), move || view! { <DataIssues issues=skipped.clone()/> });
+    tick().await;
+    let d = by_testid(&root2, "data-issues")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlDetailsElement>();
+    assert!(d.open(), "open when records were skipped");
+
+    // However many problems, the page holds at most 500 rows.
+    let root3 = container();
+    let many: Vec<DataIssue> = (0..2000)
+        .map(|i| issue(i, "amount.value", Consequence::ValueIgnored))
+        .collect();
+    let _c = leptos::mount::mount_to(root3.clone(), move || {
+        view! { <DataIssues issues=many.clone() shown=IssuesShown::Full/> }
+    });
+    tick().await;
+    let button = root3
+        .query_selector("details button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    assert!(button.text_content().unwrap().contains("500 of 2,000"), "{:?}", button.text_content());
+    button.click();
+    tick().await;
+    assert_eq!(root3.query_selector_all("tbody tr").unwrap().length(), 500);
+}
+
+fn bar(key: &str, label: &str, count: u32, selected: bool) -> bridges_core::explore::Bar {
+    bridges_core::explore::Bar {
+        key: key.into(),
+        label: label.into(),
+        group: bridges_core::crossfilter::Group {
+            count,
+            known: count,
+            other: 0,
+            sum: count as f64 * 1_000_000.0,
+        },
+        selected,
+        colour: None,
+        segments: Vec::new(),
+        segment_colours: Vec::new(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_chart_card_titles_its_measure_and_shows_its_table() {
+    use bridges::components::chart_card::ChartCard;
+    use bridges_charts::Orientation;
+    use bridges_core::explore::View;
+    use bridges_core::query::Measure;
+    let root = container();
+    let measure = RwSignal::new(Measure::Count);
+    let picked = RwSignal::new(None::<(String, bool)>);
+    let bars = vec![bar("120", "Health", 30, false), bar("230", "Energy", 10, false)];
+    let total = summary(50, 1.0, 0);
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ChartCard view=View::Sector bars=Signal::stored(bars.clone()) measure=measure orientation=Orientation::Horizontal
+                on_select=Callback::new(move |k| picked.set(Some(k))) total=Signal::stored(total.clone())/>
+        }
+    });
+    tick().await;
+    let card = by_testid(&root, "chart-sector").unwrap();
+    let title = || card.query_selector("h2").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(title(), "Projects by sector");
+    let sentence = by_testid(&root, "chart-summary").unwrap().text_content().unwrap();
+    assert!(sentence.contains("Health leads") && sentence.contains("60% of the 50 projects shown"), "{sentence}");
+    measure.set(Measure::Amount);
+    tick().await;
+    assert_eq!(title(), "Known amount by sector", "the title follows the measure");
+    // The table view lists every bar, each with a button that selects it.
+    let toggle = card
+        .query_selector(".chart-tools button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>();
+    toggle.click();
+    tick().await;
+    let rows = card.query_selector_all(".chart-table tbody tr").unwrap();
+    assert_eq!(rows.length(), 2);
+    card.query_selector(".chart-table tbody tr button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    assert_eq!(picked.get_untracked().map(|p| p.0), Some("120".to_string()));
+}
+
+#[wasm_bindgen_test]
+async fn a_facet_lists_counts_and_toggles_its_options() {
+    use bridges::components::facets::Facet;
+    use bridges_core::explore::View;
+    let root = container();
+    let toggled = RwSignal::new(Vec::<String>::new());
+    let bars = vec![bar("002", "Africa", 4158, true), bar("142", "Asia", 3036, false), bar("009", "Oceania", 0, false)];
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Facet view=View::Region legend=|t| t.facet_region bars=Signal::stored(bars.clone())
+                on_toggle=Callback::new(move |k: String| toggled.update(|v| v.push(k)))/>
+        }
+    });
+    tick().await;
+    let facet = by_testid(&root, "facet-region").unwrap();
+    let boxes = facet.query_selector_all("input[type=checkbox]").unwrap();
+    assert_eq!(boxes.length(), 3);
+    let africa = boxes.item(0).unwrap().unchecked_into::<web_sys::HtmlInputElement>();
+    assert!(africa.checked(), "the selection is ticked");
+    assert!(facet.text_content().unwrap().contains("4,158"));
+    let asia = boxes.item(1).unwrap().unchecked_into::<web_sys::HtmlInputElement>();
+    asia.click();
+    tick().await;
+    assert_eq!(toggled.get_untracked(), vec!["142".to_string()]);
+    assert!(
+        facet.query_selector("li.empty").unwrap().is_some(),
+        "an option with no projects is marked, not hidden"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_dataset_banner_names_the_file_as_text() {
+    use bridges::components::data_gate::DatasetBanner;
+    let root = container();
+    let _h = leptos::mount::mount_to(root.clone(), || {
+        view! { <DatasetBanner source="<img src=x onerror=alert(1)>.json".to_string()/> }
+    });
+    tick().await;
+    let banner = by_testid(&root, "custom-data-banner").unwrap();
+    assert!(banner.query_selector("img").unwrap().is_none(), "a file name is text");
+    assert!(banner.text_content().unwrap().contains("<img src=x onerror=alert(1)>.json"));
+    assert!(banner.query_selector("a").unwrap().is_some(), "the way back");
+}
+
+#[wasm_bindgen_test]
+async fn the_share_dialog_sets_embed_options_with_controls() {
+    use bridges::components::share::ShareButton;
+    use leptos_router::components::Router;
+    let root = container();
+    let _h = leptos::mount::mount_to(root.clone(), || view! { <Router><ShareButton/></Router> });
+    tick().await;
+    root.query_selector(".share-button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    for _ in 0..5 {
+        tick().await;
+    }
+    let dialog = by_testid(&root, "share-dialog").unwrap();
+    let iframe = || {
+        dialog
+            .query_selector("[data-testid=share-iframe]")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlTextAreaElement>()
+            .value()
+    };
+    let before = iframe();
+    assert!(before.contains("/embed/") && before.contains("title=\""), "{before}");
+    assert!(!before.contains("cards=1"));
+    let boxes = dialog.query_selector_all(".share-options input[type=checkbox]").unwrap();
+    // The second checkbox is "Headline as cards".
+    boxes
+        .item(1)
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .click();
+    tick().await;
+    assert!(iframe().contains("cards=1"), "{}", iframe());
+    let preview = dialog.query_selector(".share-preview iframe").unwrap().unwrap();
+    assert!(preview.has_attribute("inert"), "focus never enters the live preview");
+}

@@ -51,16 +51,8 @@ where
         Some(Err(_)) if quiet => ().into_any(),
         Some(Err(err)) => view! { <LoadErrorPage err=err/> }.into_any(),
         Some(Ok(data)) => {
-            let banner = (!data.is_default && !quiet).then(|| {
-                let source = data.source.clone();
-                view! {
-                    <p class="banner" role="note" data-testid="custom-data-banner">
-                        {tr!(lang, custom_data_before)} " " <code>{source}</code> " "
-                        {tr!(lang, custom_data_after)} " "
-                        <a href=href("/") rel="external">{tr!(lang, back_to_builtin)}</a>
-                    </p>
-                }
-            });
+            let banner = (!data.is_default && !quiet)
+                .then(|| view! { <DatasetBanner source=data.source.clone()/> });
             let issues = if quiet || no_issues {
                 Vec::new()
             } else {
@@ -74,6 +66,23 @@ where
             .into_any()
         }
     }
+    }
+}
+
+/// Says which file the page shows when it is not the built-in dataset, with the way back.
+/// Test contract: `data-testid="custom-data-banner"`.
+#[component]
+pub fn DatasetBanner(
+    /// The file's name or URL, shown as text.
+    source: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="banner" role="note" data-testid="custom-data-banner">
+            {tr!(lang, custom_data_before)} " " <code>{source}</code> " "
+            {tr!(lang, custom_data_after)} " "
+            <a href=href("/") rel="external">{tr!(lang, back_to_builtin)}</a>
+        </p>
     }
 }
 
