@@ -134,7 +134,12 @@ impl Page {
         match (self, detail) {
             (Page::Overview, _) => t(lang).overview_title.to_string(),
             (_, Some(d)) if !d.trim().is_empty() => {
-                let d: String = d.chars().take(80).collect();
+                let d = if d.chars().count() > 120 {
+                    let cut: String = d.chars().take(119).collect();
+                    format!("{}…", cut.trim_end())
+                } else {
+                    d.to_string()
+                };
                 format!("{d} · {} · {site}", self.name(lang))
             }
             _ => format!("{} · {site}", self.name(lang)),

@@ -347,7 +347,7 @@ async fn every_route_has_its_own_title_and_the_problems_are_one_line() {
         "{title}"
     );
     // The problems list is one line on the overview, the whole table on the About page.
-    c.goto(&format!("{app}/")).await.unwrap();
+    c.goto(&format!("{app}/?lang=en")).await.unwrap();
     let issues = wait_for(&c, "[data-testid=\"data-issues\"]").await;
     assert_eq!(attr(&issues, "data-count").await, "5");
     assert_eq!(
