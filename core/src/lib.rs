@@ -21,6 +21,7 @@ pub mod query;
 pub mod reference;
 pub mod repairs;
 pub mod route;
+pub mod similar;
 pub mod story;
 pub mod summary;
 pub mod synthetic;
