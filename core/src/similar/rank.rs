@@ -192,7 +192,8 @@ impl Parts {
 }
 
 /// The `k` best rows for a profile, skipping rows `skip` rejects. A row needs some likeness in its
-/// words (or, when the query has no words, in sector or SDGs): place and time alone choose nothing.
+/// words, sector or SDGs: place, size and time alone choose nothing. Words weigh most, so records
+/// sharing only the sector fill the list after every record that shares words.
 pub fn rank(
     ix: &SimilarIndex,
     cols: &Columns,
@@ -202,15 +203,14 @@ pub fn rank(
     skip: impl Fn(Row) -> bool,
 ) -> Vec<Match> {
     let text = text_scores(ix, p);
-    let has_words = !p.terms.is_empty();
     let n = cols.len.min(ix.len());
     let mut scored: Vec<(f32, Row)> = Vec::new();
     for (row, &t) in text.iter().enumerate().take(n) {
-        if skip(row as Row) || (has_words && t <= 0.0) {
+        if skip(row as Row) {
             continue;
         }
         let parts = parts(cols, p, row);
-        if !has_words && parts.sector <= 0.0 && parts.sdgs <= 0.0 {
+        if t <= 0.0 && parts.sector <= 0.0 && parts.sdgs <= 0.0 {
             continue;
         }
         scored.push((parts.score(w, t), row as Row));
@@ -252,7 +252,7 @@ pub fn reasons(ix: &SimilarIndex, cols: &Columns, p: &Profile, row: Row) -> Vec<
         }
     }
     // Words in more than a tenth of the rows ("grant", "loan") explain nothing.
-    let common = (ix.len() / 10).max(2);
+    let common = (ix.len() / 10).max(5);
     let mut words: Vec<(f32, &str)> = ix
         .row_terms(row)
         .iter()
