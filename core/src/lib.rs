@@ -16,6 +16,7 @@ pub mod json;
 pub mod map;
 pub mod model;
 pub mod palette;
+pub mod partners;
 pub mod present;
 pub mod query;
 pub mod reference;
