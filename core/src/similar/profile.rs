@@ -158,30 +158,29 @@ impl Profile {
             *score = (near(0) + 0.5 * (near(-1) + near(1))).min(1.0);
         }
         let max_df = (ix.len() as f32 * MAX_DF_SHARE).max(2.0) as usize;
-        let mut terms: Vec<(u32, f32)> = Vec::new();
+        // Weights are summed per term: a Chinese word's English equivalents may be words the rows
+        // also use, and a term must count once in the text score.
+        let mut weights: std::collections::HashMap<u32, f32> = Default::default();
         for (t, w) in term_rows {
             if ix.df(t) <= max_df {
-                terms.push((t, w));
+                *weights.entry(t).or_default() += w;
             }
             // A Chinese word also looks for the English words the glossary gives for it.
             if let Some(word) = ix.term(t).filter(|w| is_chinese(w)) {
                 let expanded = expand_chinese(ix, word);
                 let each = w / expanded.len().max(1) as f32;
-                terms.extend(
-                    expanded
-                        .into_iter()
-                        .filter(|&e| ix.df(e) <= max_df)
-                        .map(|e| (e, each)),
-                );
+                for e in expanded.into_iter().filter(|&e| ix.df(e) <= max_df) {
+                    *weights.entry(e).or_default() += each;
+                }
             }
         }
+        let mut terms: Vec<(u32, f32)> = weights.into_iter().collect();
         // A set keeps the words most of its rows share and few others use.
         terms.sort_by(|a, b| {
             (b.1 * ix.idf(b.0))
                 .total_cmp(&(a.1 * ix.idf(a.0)))
                 .then(a.0.cmp(&b.0))
         });
-        terms.dedup_by_key(|t| t.0);
         terms.truncate(MAX_TERMS);
         p.terms = terms;
         p
