@@ -224,3 +224,32 @@ fn like_these_leaves_out_the_set_and_k_caps_the_answer() {
         .similar
         .is_empty());
 }
+
+#[test]
+fn hostile_records_cost_linear_time() {
+    // A title of thousands of ids and words, and thousands of agency names: the index and the actors
+    // are built without quadratic work (this runs in well under a second even unoptimised).
+    let ids: Vec<String> = (0..1_000).map(|i| format!("#{i}")).collect();
+    let words: Vec<String> = (0..300).map(|i| format!("w{i}x")).collect();
+    let title = format!("{} (Linked to {})", words.join(" "), ids.join(", "));
+    let agencies: Vec<String> = (0..20_000)
+        .map(|i| format!("\"Agency {} Co.\"", i % 5_000))
+        .collect();
+    let record = format!(
+        r#"{{"id":"h","title":"{title}","recipients":["KEN"],"providers":["CHN"],"amount":null,"agencies":{{"funding":[{}]}}}}"#,
+        agencies.join(",")
+    );
+    let t = std::time::Instant::now();
+    let (d, cols, ix) = load(&[record, rec("1", "w1x", "UGA", 120, 2010, "null")].join(","));
+    let actors = bridges_core::partners::Actors::build(&d, &cols);
+    assert!(t.elapsed().as_secs() < 20);
+    // (Titles are cut at 10,000 characters by the reader; this one fits.)
+    assert_eq!(
+        ix.links(0).len(),
+        1_000,
+        "one of them is in the data, the rest missing"
+    );
+    assert_eq!(actors.list.len(), 5_001);
+    let s = similar::similar(&ix, &cols, 0, 10, &Weights::default());
+    assert_eq!(s.missing.len(), 999);
+}

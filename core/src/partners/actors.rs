@@ -194,16 +194,17 @@ impl<'a> ActorsBuilder<'a> {
         for i in self.next..end {
             let Some(p) = projects.get(i) else { break };
             let row = i as Row;
-            // (actor, role bits, raw spellings used on this record)
+            // (actor, role bits, raw spellings used on this record), with a map to find an actor's
+            // entry: a hostile record may name thousands of agencies.
             let mut here: Vec<(u32, u8, Vec<&str>)> = Vec::new();
+            let mut at: HashMap<u32, usize> = HashMap::new();
             let mut mention = |b: &mut Self, id: ActorId, raw: &'a str, role: Role| {
                 let idx = b.actor(id);
-                match here.iter_mut().find(|h| h.0 == idx) {
+                let slot = *at.entry(idx).or_insert(here.len());
+                match here.get_mut(slot) {
                     Some(h) => {
                         h.1 |= role.bit();
-                        if !h.2.contains(&raw) {
-                            h.2.push(raw);
-                        }
+                        h.2.push(raw);
                     }
                     None => here.push((idx, role.bit(), vec![raw])),
                 }
@@ -241,7 +242,9 @@ impl<'a> ActorsBuilder<'a> {
             if !here.iter().any(|h| agency(h.0)) {
                 a.rows_without_agency.push(row);
             }
-            for (idx, bits, raws) in here {
+            for (idx, bits, mut raws) in here {
+                raws.sort_unstable();
+                raws.dedup();
                 if let Some(actor) = a.list.get_mut(idx as usize) {
                     actor.rows.push((row, bits));
                 }

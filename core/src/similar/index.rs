@@ -15,7 +15,7 @@ use super::words::{for_each_word, CountryWords};
 pub type Row = u32;
 
 /// Where a link note points.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LinkTarget {
     /// A record in the loaded data.
     Row(Row),
@@ -168,8 +168,8 @@ impl<'a> IndexBuilder<'a> {
             .enumerate()
         {
             let row = (self.next + offset) as Row;
-            let mut counts: Vec<(u32, u16)> = Vec::new();
-            let mut len = 0u32;
+            // Term ids, then counted by sorting: linear in the words even for a hostile title.
+            let mut ids: Vec<u32> = Vec::new();
             let texts = [Some(&p.title), p.title_zh.as_ref(), p.description.as_ref()];
             for text in texts.into_iter().flatten() {
                 for_each_word(&fold(text), |w| {
@@ -181,19 +181,23 @@ impl<'a> IndexBuilder<'a> {
                     if country {
                         return;
                     }
-                    len += 1;
                     let next = self.by_word.len() as u32;
                     let id = *self.by_word.entry(w).or_insert(next);
                     if id == next {
                         self.ix.postings.push(Vec::new());
                     }
-                    match counts.iter_mut().find(|(t, _)| *t == id) {
-                        Some((_, c)) => *c = c.saturating_add(1),
-                        None => counts.push((id, 1)),
-                    }
+                    ids.push(id);
                 });
             }
-            counts.sort_unstable();
+            let len = ids.len() as u32;
+            ids.sort_unstable();
+            let mut counts: Vec<(u32, u16)> = Vec::new();
+            for id in ids {
+                match counts.last_mut() {
+                    Some((t, c)) if *t == id => *c = c.saturating_add(1),
+                    _ => counts.push((id, 1)),
+                }
+            }
             for &(t, c) in &counts {
                 if let Some(list) = self.ix.postings.get_mut(t as usize) {
                     list.push((row, c));
@@ -205,6 +209,7 @@ impl<'a> IndexBuilder<'a> {
             self.total_len += len as u64;
 
             let mut links = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             let texts = [Some(&p.title), p.description.as_ref()];
             for note in texts.into_iter().flatten().flat_map(|t| parse_links(t)) {
                 let target = match self.by_id.get(note.id.as_str()) {
@@ -212,7 +217,7 @@ impl<'a> IndexBuilder<'a> {
                     Some(_) => continue,
                     None => LinkTarget::Missing(note.id),
                 };
-                if !links.iter().any(|l: &OutLink| l.target == target) {
+                if seen.insert(target.clone()) {
                     links.push(OutLink {
                         target,
                         possible: note.possible,

@@ -77,6 +77,8 @@ fn tokens(s: &str) -> impl Iterator<Item = (usize, Token<'_>)> + '_ {
 /// The ids that link notes in `text` name, in order, without repeats.
 pub fn parse_links(text: &str) -> Vec<LinkNote> {
     let mut out: Vec<LinkNote> = Vec::new();
+    // A set, not a search of `out`: a hostile title may name thousands of ids.
+    let mut seen = std::collections::HashSet::new();
     let mut in_note = false;
     let mut possible = false;
     let mut previous_word = "";
@@ -94,7 +96,7 @@ pub fn parse_links(text: &str) -> Vec<LinkNote> {
             }
             Token::Number(n) if in_note => {
                 // Kept as written (ids are compared whole); "ID12345" without '#' reads as ID, 12345.
-                if !out.iter().any(|l| l.id == n) {
+                if seen.insert(n) {
                     out.push(LinkNote {
                         id: n.to_string(),
                         possible,
