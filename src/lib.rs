@@ -118,11 +118,16 @@ fn focus_heading_on_navigation() {
 }
 
 fn focus_heading(attempt: u32) {
-    let heading = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("main h1").ok().flatten());
-    match heading {
-        Some(h) => {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // Until the new page's heading holds focus: the old page's heading can still be there for a
+    // moment, and a heading that is replaced drops focus back to <body>. A visitor who has moved focus
+    // themselves keeps it.
+    let active = doc.active_element();
+    let on_body = active.as_ref().is_none_or(|a| a.tag_name() == "BODY");
+    if on_body {
+        if let Some(h) = doc.query_selector("main h1").ok().flatten() {
             if !h.has_attribute("tabindex") {
                 let _ = h.set_attribute("tabindex", "-1");
             }
@@ -130,13 +135,12 @@ fn focus_heading(attempt: u32) {
                 let _ = h.focus();
             }
         }
-        None if attempt < 20 => {
-            set_timeout(
-                move || focus_heading(attempt + 1),
-                std::time::Duration::from_millis(100),
-            );
-        }
-        None => {}
+    }
+    if attempt < 20 {
+        set_timeout(
+            move || focus_heading(attempt + 1),
+            std::time::Duration::from_millis(100),
+        );
     }
 }
 

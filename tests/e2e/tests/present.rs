@@ -276,6 +276,8 @@ async fn a_story_made_in_the_app() {
         .click()
         .await
         .unwrap();
+    // The slide is saved when the page says so (the story code loads on the first press).
+    wait_for(&c, ".add-slide-done").await;
     c.goto(&format!("{app}/map?country=AGO&lang=en"))
         .await
         .unwrap();
@@ -285,6 +287,7 @@ async fn a_story_made_in_the_app() {
         .click()
         .await
         .unwrap();
+    wait_for(&c, ".add-slide-done").await;
 
     c.goto(&format!("{app}/present?lang=en")).await.unwrap();
     wait_for(&c, "[data-testid=\"builder-slide\"]").await;
