@@ -1,0 +1,445 @@
+//! Applying a mapping: every titled row becomes a project; the result is a `bridges/1` text that
+//! bridges-core's parser reads, plus located issues (sheet row, column, value, what Bridges did).
+
+use std::collections::HashMap;
+
+use bridges_core::model::*;
+use bridges_core::write::{meta_to_json, project_to_json};
+use bridges_core::ReferenceIndex;
+use serde_json::{json, Value};
+
+use crate::convert::{self, DecimalMark};
+use crate::countries::{Countries, CountryForm};
+use crate::error::{Action, Issue, IssueKind};
+use crate::field::Field;
+use crate::mapping::{Conventions, Mapping, MappingError};
+use crate::read::{Row, Sheet};
+
+/// The import's result.
+#[derive(Debug)]
+pub struct Imported {
+    /// A `bridges/1` dataset.
+    pub json: String,
+    pub projects: usize,
+    pub issues: Vec<Issue>,
+}
+
+/// What `field` reads in `value`, in words, for the proposal's samples.
+pub fn reading(
+    field: Field,
+    value: &str,
+    c: &Conventions,
+    countries: &Countries,
+    r: &ReferenceIndex,
+) -> String {
+    let mut cx = Cx::new(c, countries, r);
+    let mut p = blank(String::new(), String::new());
+    cx.fill(&mut p, field, value, 0, "");
+    if let Some(i) = cx.issues.first() {
+        return format!("not read: {}", crate::error::describe(&i.kind));
+    }
+    let shown = match field {
+        Field::Id => p.id,
+        Field::Title => p.title,
+        Field::TitleZh => p.title_zh.unwrap_or_default(),
+        Field::Description => p.description.unwrap_or_default(),
+        Field::Status => p.status.map(|s| s.code().to_string()).unwrap_or_default(),
+        Field::SectorCode | Field::SectorName => p
+            .sector
+            .map(|s| format!("{} {}", s.code, s.name))
+            .unwrap_or_default(),
+        Field::Recipients => {
+            p.recipients.join(";")
+                + &p.regional
+                    .map(|x| format!("regional: {x}"))
+                    .unwrap_or_default()
+        }
+        Field::Regional => p.regional.unwrap_or_default(),
+        Field::Providers => p.providers.join(";"),
+        Field::CommitmentYear | Field::StartYear | Field::CompletionYear => {
+            let y = p.years;
+            y.commitment
+                .or(y.start)
+                .or(y.completion)
+                .map(|y| y.to_string())
+                .unwrap_or_default()
+        }
+        Field::CommitmentDate | Field::StartDate | Field::CompletionDate => {
+            let d = p.dates;
+            d.commitment
+                .or(d.start)
+                .or(d.completion)
+                .unwrap_or_default()
+        }
+        Field::Amount => p
+            .amount
+            .map(|a| format!("{} {} {}", a.value, a.currency, a.price_base))
+            .unwrap_or_default(),
+        Field::Currency | Field::PriceBase => value.trim().to_string(),
+        Field::FlowClass => p
+            .flow_class
+            .map(|f| f.code().to_string())
+            .unwrap_or_default(),
+        Field::FlowType => p.flow_type.unwrap_or_default(),
+        Field::Infrastructure => p.infrastructure.map(|b| b.to_string()).unwrap_or_default(),
+        Field::Latitude | Field::Longitude => convert::number(value, DecimalMark::Point)
+            .ok()
+            .flatten()
+            .map(|v| v.to_string())
+            .unwrap_or_default(),
+        Field::Sources => p
+            .sources
+            .iter()
+            .map(|s| s.url.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        Field::Sdgs => p
+            .sdgs
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(";"),
+    };
+    if shown.is_empty() {
+        "unknown".into()
+    } else {
+        shown
+    }
+}
+
+fn blank(id: String, title: String) -> Project {
+    Project {
+        id,
+        title,
+        title_zh: None,
+        description: None,
+        status: None,
+        sector: None,
+        sdgs: Vec::new(),
+        recipients: Vec::new(),
+        regional: None,
+        providers: Vec::new(),
+        partners: Vec::new(),
+        years: Years::default(),
+        dates: Dates::default(),
+        amount: None,
+        flow_class: None,
+        flow_type: None,
+        agencies: Agencies::default(),
+        infrastructure: None,
+        locations: Vec::new(),
+        sources: Vec::new(),
+        enrichment: None,
+    }
+}
+
+/// The state of one import: conventions, lookups, and the issues found so far.
+struct Cx<'a> {
+    c: &'a Conventions,
+    countries: &'a Countries,
+    r: &'a ReferenceIndex,
+    issues: Vec<Issue>,
+    /// Per-row values that combine with others: amount, currency, price base, coordinates.
+    amount: Option<f64>,
+    currency: Option<String>,
+    price_base: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    /// Suggestions already computed, so 50,000 rows with the same unknown name cost one search.
+    hints: HashMap<String, Option<String>>,
+}
+
+impl<'a> Cx<'a> {
+    fn new(c: &'a Conventions, countries: &'a Countries, r: &'a ReferenceIndex) -> Self {
+        Cx {
+            c,
+            countries,
+            r,
+            issues: Vec::new(),
+            amount: None,
+            currency: None,
+            price_base: None,
+            lat: None,
+            lon: None,
+            hints: HashMap::new(),
+        }
+    }
+
+    fn issue(&mut self, kind: IssueKind, action: Action, row: usize, col: &str, value: &str) {
+        self.issues
+            .push(Issue::new(kind, action).at(row, col).value(value));
+    }
+
+    fn countries(
+        &mut self,
+        v: &str,
+        form: CountryForm,
+        row: usize,
+        col: &str,
+    ) -> (Vec<String>, Option<String>) {
+        let mut res = self.countries.resolve(v, form);
+        let mut regional = None;
+        for (text, _) in std::mem::take(&mut res.unmatched) {
+            // AidData writes regional projects as "Africa, regional" in the recipient column.
+            if text.to_lowercase().contains("regional") {
+                regional = Some(text);
+                continue;
+            }
+            let hint = match self.hints.get(&text) {
+                Some(h) => h.clone(),
+                None => {
+                    let h = self.countries.suggest(&text);
+                    self.hints.insert(text.clone(), h.clone());
+                    h
+                }
+            };
+            self.issue(
+                IssueKind::UnknownCountry { did_you_mean: hint },
+                Action::ValueIgnored,
+                row,
+                col,
+                &text,
+            );
+        }
+        (res.codes, regional)
+    }
+
+    /// Reads `v` into `p` as `field`; a value it cannot read is an issue and stays unknown.
+    fn fill(&mut self, p: &mut Project, field: Field, v: &str, row: usize, col: &str) {
+        let text = || Some(v.trim().to_string()).filter(|s| !bridges_core::text::is_blank(s));
+        let res: Result<(), IssueKind> = (|| {
+            match field {
+                Field::Id => p.id = v.trim().to_string(),
+                Field::Title => p.title = v.trim().to_string(),
+                Field::TitleZh => p.title_zh = text(),
+                Field::Description => p.description = text(),
+                Field::Regional => p.regional = p.regional.take().or_else(text),
+                Field::FlowType => p.flow_type = text(),
+                Field::Status => p.status = convert::status(v)?,
+                Field::SectorCode | Field::SectorName => {
+                    let s = if field == Field::SectorCode {
+                        convert::sector_code(v, self.r)?
+                    } else {
+                        convert::sector_name(v, self.r)?
+                    };
+                    p.sector = s.map(|(code, name)| Sector { code, name });
+                }
+                Field::CommitmentYear => p.years.commitment = convert::year(v)?,
+                Field::StartYear => p.years.start = convert::year(v)?,
+                Field::CompletionYear => p.years.completion = convert::year(v)?,
+                Field::CommitmentDate => p.dates.commitment = convert::date(v, self.c.dates)?,
+                Field::StartDate => p.dates.start = convert::date(v, self.c.dates)?,
+                Field::CompletionDate => p.dates.completion = convert::date(v, self.c.dates)?,
+                Field::Amount => {
+                    self.amount = match convert::number(v, self.c.decimal)? {
+                        Some(x) if x < 0.0 => return Err(IssueKind::Negative),
+                        x => x.map(|x| x * self.c.scale),
+                    }
+                }
+                Field::Currency => self.currency = text().map(|s| s.to_uppercase()),
+                Field::PriceBase => self.price_base = text(),
+                Field::FlowClass => p.flow_class = convert::flow_class(v)?,
+                Field::Infrastructure => p.infrastructure = convert::yes_no(v)?,
+                Field::Latitude | Field::Longitude => {
+                    let x = convert::number(v, self.c.decimal)?;
+                    let limit = if field == Field::Latitude {
+                        90.0
+                    } else {
+                        180.0
+                    };
+                    if x.is_some_and(|x: f64| x.abs() > limit) {
+                        return Err(IssueKind::OutOfRange);
+                    }
+                    if field == Field::Latitude {
+                        self.lat = x
+                    } else {
+                        self.lon = x
+                    }
+                }
+                Field::Sdgs => p.sdgs = convert::sdgs(v)?,
+                Field::Sources => {
+                    let (ok, bad) = convert::links(v);
+                    p.sources = ok
+                        .into_iter()
+                        .map(|url| SourceLink { url, label: None })
+                        .collect();
+                    if let Some(b) = bad.first() {
+                        self.issue(IssueKind::NotALink, Action::ValueIgnored, row, col, b);
+                    }
+                }
+                Field::Recipients | Field::Providers => {}
+            }
+            Ok(())
+        })();
+        if let Err(kind) = res {
+            self.issue(kind, Action::ValueIgnored, row, col, v);
+        }
+        match field {
+            Field::Recipients => {
+                let (codes, regional) = self.countries(v, self.c.recipients, row, col);
+                p.recipients = codes;
+                if p.regional.is_none() {
+                    p.regional = regional;
+                }
+            }
+            Field::Providers => {
+                let form = self.c.providers;
+                p.providers = self.countries(v, form, row, col).0;
+            }
+            _ => {}
+        }
+    }
+
+    /// Combines the per-row parts into the project and resets them for the next row.
+    fn finish_row(&mut self, p: &mut Project) {
+        if let Some(value) = self.amount.take() {
+            p.amount = Some(Amount {
+                value,
+                currency: self
+                    .currency
+                    .take()
+                    .unwrap_or_else(|| self.c.currency.clone()),
+                price_base: self
+                    .price_base
+                    .take()
+                    .unwrap_or_else(|| self.c.price_base.clone()),
+            });
+        }
+        if let (Some(lat), Some(lon)) = (self.lat.take(), self.lon.take()) {
+            p.locations.push(Location {
+                lon,
+                lat,
+                level: None,
+                name: None,
+            });
+        }
+        self.currency = None;
+        self.price_base = None;
+    }
+}
+
+/// Imports `sheet` with `mapping`. `source` names the file in `generated_by`.
+pub fn apply(
+    sheet: &Sheet,
+    mapping: &Mapping,
+    countries: &Countries,
+    r: &ReferenceIndex,
+    source: &str,
+) -> Result<Imported, MappingError> {
+    let mut cols: Vec<(usize, Field, &str)> = Vec::new();
+    for c in &mapping.columns {
+        let Some(f) = c.field else { continue };
+        let i = sheet
+            .headers
+            .iter()
+            .position(|h| *h == c.header)
+            .ok_or_else(|| MappingError::MissingColumn {
+                header: c.header.clone(),
+            })?;
+        cols.push((i, f, c.header.as_str()));
+    }
+    let has = |f: Field| cols.iter().any(|c| c.1 == f);
+    let title_col = cols
+        .iter()
+        .find(|c| c.1 == Field::Title)
+        .or_else(|| cols.iter().find(|c| c.1 == Field::TitleZh))
+        .map(|c| c.0);
+    let mut cx = Cx::new(&mapping.conventions, countries, r);
+    if !has(Field::Id) {
+        cx.issues
+            .push(Issue::new(IssueKind::RowNumbersAsIds, Action::Noted));
+    }
+    let mut projects = Vec::with_capacity(sheet.rows.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for row in &sheet.rows {
+        if let Some(p) = project(&mut cx, row, &cols, title_col, &mut seen) {
+            projects.push(p);
+        }
+    }
+    let n = projects.len();
+    Ok(Imported {
+        json: write(projects, mapping, sheet, source),
+        projects: n,
+        issues: cx.issues,
+    })
+}
+
+fn project(
+    cx: &mut Cx,
+    row: &Row,
+    cols: &[(usize, Field, &str)],
+    title_col: Option<usize>,
+    seen: &mut HashMap<String, usize>,
+) -> Option<Project> {
+    let title = title_col.map(|i| row.cell(i).trim()).unwrap_or("");
+    if bridges_core::text::is_blank(title) {
+        cx.issues
+            .push(Issue::new(IssueKind::NoTitle, Action::RowSkipped).row(row.number));
+        return None;
+    }
+    let mut p = blank(row.number.to_string(), title.to_string());
+    for &(i, f, header) in cols {
+        let v = row.cell(i);
+        if f == Field::Id && bridges_core::text::is_blank(v) {
+            cx.issue(
+                IssueKind::RowNumbersAsIds,
+                Action::Noted,
+                row.number,
+                header,
+                v,
+            );
+            continue;
+        }
+        cx.fill(&mut p, f, v, row.number, header);
+    }
+    cx.finish_row(&mut p);
+    if p.title.is_empty() {
+        p.title = title.to_string();
+    }
+    // A repeated id would make bridges-core skip the row; it is kept under a distinct id instead.
+    if let Some(&first_row) = seen.get(&p.id) {
+        let header = cols.iter().find(|c| c.1 == Field::Id).map_or("", |c| c.2);
+        cx.issue(
+            IssueKind::DuplicateId { first_row },
+            Action::Noted,
+            row.number,
+            header,
+            &p.id.clone(),
+        );
+        p.id = format!("{} (row {})", p.id, row.number);
+    }
+    seen.insert(p.id.clone(), row.number);
+    Some(p)
+}
+
+fn write(projects: Vec<Project>, mapping: &Mapping, sheet: &Sheet, source: &str) -> String {
+    let mut meta = meta_to_json(&Meta {
+        title: format!("{source} ({})", sheet.name),
+        price_base: Some(mapping.conventions.price_base.clone()),
+        ..Meta::default()
+    });
+    let mapping_json = serde_json::to_string(mapping).unwrap_or_default();
+    if let Value::Object(m) = &mut meta {
+        m.insert(
+            "generated_by".into(),
+            json!(format!(
+                "Bridges spreadsheet import of {source}, sheet {}, with mapping {mapping_json}",
+                sheet.name
+            )),
+        );
+    }
+    let mut out = String::new();
+    out.push_str("{\"generated_by\":");
+    out.push_str(&json!(format!("bridges-sheets {}", env!("CARGO_PKG_VERSION"))).to_string());
+    out.push_str(",\n\"schema\":\"bridges/1\",\n\"meta\":");
+    out.push_str(&meta.to_string());
+    out.push_str(",\n\"projects\":[\n");
+    for (i, p) in projects.iter().enumerate() {
+        if i > 0 {
+            out.push_str(",\n");
+        }
+        out.push_str(&project_to_json(p).to_string());
+    }
+    out.push_str("\n]}\n");
+    out
+}
