@@ -221,21 +221,20 @@ pub fn flow_class(s: &str) -> Result<Option<FlowClass>, IssueKind> {
         .ok_or(IssueKind::UnknownFlowClass)
 }
 
-/// Web links in a cell (separated by spaces, `;` or `,`); anything else is not a link.
-pub fn links(s: &str) -> (Vec<String>, Vec<String>) {
-    let mut ok = Vec::new();
-    let mut bad = Vec::new();
-    for p in s
-        .split([' ', ';', ',', '\n', '|'])
-        .filter(|p| !p.is_empty())
-    {
-        if bridges_core::validate::is_web_url(p) {
-            ok.push(p.to_string());
-        } else {
-            bad.push(p.to_string());
+/// The http(s) links in a cell, separated by spaces (also no-break spaces), `;`, `,` or `|`; text
+/// glued before a link (`0https://…`, a stray digit in GCDF 3.0) is dropped, a repeated link kept once.
+pub fn links(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in s.split(|c: char| c.is_whitespace() || ";,|".contains(c)) {
+        let Some(start) = piece.find("http") else {
+            continue;
+        };
+        let url = &piece[start..];
+        if bridges_core::validate::is_web_url(url) && !out.iter().any(|u| u == url) {
+            out.push(url.to_string());
         }
     }
-    (ok, bad)
+    out
 }
 
 pub fn sdgs(s: &str) -> Result<Vec<u8>, IssueKind> {

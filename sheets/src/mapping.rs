@@ -155,7 +155,13 @@ pub fn propose(
         let s: Vec<&str> = samples(sheet, i, 20).into_iter().map(|(_, v)| v).collect();
         [CountryForm::Iso3, CountryForm::Iso2, CountryForm::Names]
             .into_iter()
-            .map(|f| (countries.score(&s, f), f))
+            // On a tie, codes beat names: they need no spelling to agree.
+            .map(|f| {
+                (
+                    countries.score(&s, f) + if f == CountryForm::Iso3 { 1e-3 } else { 0.0 },
+                    f,
+                )
+            })
             .fold(
                 (-1.0, CountryForm::Names),
                 |a, b| if b.0 > a.0 { b } else { a },

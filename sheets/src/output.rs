@@ -35,6 +35,7 @@ pub fn reading(
     let mut cx = Cx::new(c, countries, r);
     let mut p = blank(String::new(), String::new());
     cx.fill(&mut p, field, value, 0, "");
+    cx.finish_row(&mut p);
     if let Some(i) = cx.issues.first() {
         return format!("not read: {}", crate::error::describe(&i.kind));
     }
@@ -181,7 +182,8 @@ impl<'a> Cx<'a> {
         let mut regional = None;
         for (text, _) in std::mem::take(&mut res.unmatched) {
             // AidData writes regional projects as "Africa, regional" in the recipient column.
-            if text.to_lowercase().contains("regional") {
+            // ("Multi-Region" in GCDF 3.0.)
+            if text.to_lowercase().contains("region") {
                 regional = Some(text);
                 continue;
             }
@@ -258,14 +260,16 @@ impl<'a> Cx<'a> {
                 }
                 Field::Sdgs => p.sdgs = convert::sdgs(v)?,
                 Field::Sources => {
-                    let (ok, bad) = convert::links(v);
-                    p.sources = ok
+                    // Words between links are their labels ("Ifrane: https://…"), not errors; a
+                    // cell without any http(s) link is.
+                    let links = convert::links(v);
+                    if links.is_empty() && !v.trim().is_empty() {
+                        return Err(IssueKind::NotALink);
+                    }
+                    p.sources = links
                         .into_iter()
                         .map(|url| SourceLink { url, label: None })
                         .collect();
-                    if let Some(b) = bad.first() {
-                        self.issue(IssueKind::NotALink, Action::ValueIgnored, row, col, b);
-                    }
                 }
                 Field::Recipients | Field::Providers => {}
             }
