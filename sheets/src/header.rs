@@ -11,7 +11,7 @@ use crate::read::{Row, Sheet};
 pub(crate) fn assemble(
     name: String,
     mut raw: Vec<Row>,
-    issues: Vec<Issue>,
+    mut issues: Vec<Issue>,
     encoding: Option<TextEncoding>,
 ) -> Result<Sheet, SheetError> {
     let width = raw.iter().map(|r| r.cells.len()).max().unwrap_or(0);
@@ -29,9 +29,24 @@ pub(crate) fn assemble(
     if rest.is_empty() {
         return Err(SheetError::NoRows { sheet: name });
     }
+    let headers = names(&header.cells, width);
+    // Issues found while reading name the column by letter; below the header, its name is clearer.
+    for i in issues
+        .iter_mut()
+        .filter(|i| i.row.is_some_and(|r| r > header.number))
+    {
+        if let Some(h) = i
+            .column
+            .as_deref()
+            .and_then(column_index)
+            .and_then(|c| headers.get(c))
+        {
+            i.column = Some(h.clone());
+        }
+    }
     Ok(Sheet {
         name,
-        headers: names(&header.cells, width),
+        headers,
         header_row: header.number,
         rows: rest,
         issues,
@@ -74,4 +89,17 @@ fn names(cells: &[String], width: usize) -> Vec<String> {
             n
         })
         .collect()
+}
+
+/// "A" → 0, "AA" → 26; `None` for anything that is not column letters.
+fn column_index(letters: &str) -> Option<usize> {
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    Some(
+        letters
+            .bytes()
+            .fold(0, |n, b| n * 26 + usize::from(b - b'A') + 1)
+            - 1,
+    )
 }
