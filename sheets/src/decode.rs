@@ -81,13 +81,32 @@ fn detect(bytes: &[u8]) -> TextEncoding {
     if sample.len() >= 8 && zeros(0) * 3 > sample.len() {
         return TextEncoding::Utf16Be;
     }
-    // Invalid UTF-8: GBK if every byte sequence is valid GBK, else the Western legacy code page.
-    // Latin-1 text rarely passes as GBK: an accented letter followed by an ASCII byte below 0x40
-    // (space, comma, digit) is not a GBK pair.
+    // Invalid UTF-8: GBK or the Western legacy code page. Latin-1 text often decodes as GBK without
+    // error ("ô" then "t" is a GBK pair), so GBK must also look Chinese: in real Chinese text nearly
+    // every two-byte pair is in the GB2312 area (both bytes 0xA1 and up), where common characters are.
     let (_, _, gbk_errors) = GBK.decode(bytes);
-    if gbk_errors {
-        TextEncoding::Windows1252
-    } else {
+    if !gbk_errors && looks_like_gb2312(bytes) {
         TextEncoding::Gbk
+    } else {
+        TextEncoding::Windows1252
     }
+}
+
+fn looks_like_gb2312(bytes: &[u8]) -> bool {
+    let (mut pairs, mut common) = (0usize, 0usize);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        let t = bytes.get(i + 1).copied().unwrap_or(0);
+        pairs += 1;
+        if (0xA1..=0xF7).contains(&b) && (0xA1..=0xFE).contains(&t) {
+            common += 1;
+        }
+        i += 2;
+    }
+    pairs > 0 && common * 10 >= pairs * 9
 }
