@@ -7,7 +7,7 @@
 //! Nothing here touches a browser; the shell drives it between animation frames.
 
 mod book;
-mod convert;
+pub mod convert;
 pub mod countries;
 pub mod decode;
 pub mod error;
@@ -18,7 +18,9 @@ pub mod output;
 pub mod read;
 
 pub use book::column_name;
+pub use convert::{DateOrder, DecimalMark};
 pub use countries::Countries;
+pub use countries::CountryForm;
 pub use decode::TextEncoding;
 pub use error::{Action, Issue, IssueKind, SheetError};
 pub use field::Field;
