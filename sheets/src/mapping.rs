@@ -257,7 +257,7 @@ pub fn propose(
                     value: crate::error::quote(v),
                     reads: fields[i]
                         .map(|f| {
-                            crate::output::reading(f, v, &mapping.conventions, countries, reference)
+                            crate::fill::reading(f, v, &mapping.conventions, countries, reference)
                         })
                         .unwrap_or_else(|| "not read".into()),
                 })
