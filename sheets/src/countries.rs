@@ -92,11 +92,12 @@ pub struct Countries {
     all_names: Vec<(String, String)>,
 }
 
-/// One cell's countries, and the parts that matched nothing (with a suggestion).
+/// One cell's countries, and the parts that matched nothing. Suggestions are the caller's (see
+/// [`Countries::suggest`]): the import caches them, so 50,000 rows of one unknown name cost one search.
 #[derive(Debug, Default, PartialEq)]
 pub struct Resolved {
     pub codes: Vec<String>,
-    pub unmatched: Vec<(String, Option<String>)>,
+    pub unmatched: Vec<String>,
 }
 
 /// Separators between several countries in one cell. `,` is tried only when the whole piece is not a
@@ -154,9 +155,7 @@ impl Countries {
             if parts.len() > 1 && found.len() == parts.len() {
                 r.codes.extend(found.into_iter().cloned());
             } else {
-                let piece = piece.trim().to_string();
-                let hint = self.suggest(&piece);
-                r.unmatched.push((piece, hint));
+                r.unmatched.push(piece.trim().to_string());
             }
         }
         r.codes.dedup();

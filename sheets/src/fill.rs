@@ -123,6 +123,8 @@ pub(crate) fn blank(id: String, title: String) -> Project {
 }
 
 /// The state of one import: conventions, lookups, and the issues found so far.
+const MAX_HINTS: usize = 1_000;
+
 pub(crate) struct Cx<'a> {
     c: &'a Conventions,
     countries: &'a Countries,
@@ -175,7 +177,7 @@ impl<'a> Cx<'a> {
     ) -> (Vec<String>, Option<String>) {
         let mut res = self.countries.resolve(v, form);
         let mut regional = None;
-        for (text, _) in std::mem::take(&mut res.unmatched) {
+        for text in std::mem::take(&mut res.unmatched) {
             // AidData writes regional projects as "Africa, regional" in the recipient column.
             // ("Multi-Region" in GCDF 3.0.)
             if text.to_lowercase().contains("region") {
@@ -184,6 +186,9 @@ impl<'a> Cx<'a> {
             }
             let hint = match self.hints.get(&text) {
                 Some(h) => h.clone(),
+                // A column of free text mapped as countries would cost a search per row; past this
+                // many distinct names the issues still list every value, without a suggestion.
+                None if self.hints.len() >= MAX_HINTS => None,
                 None => {
                     let h = self.countries.suggest(&text);
                     self.hints.insert(text.clone(), h.clone());

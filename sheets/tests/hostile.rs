@@ -185,3 +185,24 @@ fn a_broken_csv_quote_is_read_not_fatal() {
     let sheet = read("q.csv", b"title,year\n\"open,2020\nB,2021\n".to_vec()).expect("reads");
     assert_eq!(sheet.rows.len(), 1);
 }
+
+#[test]
+fn fifty_thousand_unknown_countries_stay_fast() {
+    // Titles mapped as recipients by hand: every cell is a different unknown "country".
+    let env = common::env();
+    let mut csv = String::from("title,recipient\n");
+    for i in 0..50_000 {
+        csv.push_str(&format!("P{i},Republic of Nowhere {i}\n"));
+    }
+    let sheet = read("many.csv", csv.into_bytes()).expect("reads");
+    let t = std::time::Instant::now();
+    let (out, loaded) = env.import(&sheet, &env.propose(&sheet).mapping);
+    assert_eq!(loaded.dataset.projects.len(), 50_000);
+    let unknown = out
+        .issues
+        .iter()
+        .filter(|i| matches!(i.kind, IssueKind::UnknownCountry { .. }));
+    assert_eq!(unknown.count(), 50_000);
+    // Generous even for an unoptimised build; without the cap this took minutes.
+    assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
+}
