@@ -220,6 +220,7 @@ pub(crate) fn amount_header(header: &str) -> AmountHeader {
         ("millions", 1e6),
         ("mn", 1e6),
         ("billion", 1e9),
+        ("billions", 1e9),
         ("bn", 1e9),
         ("亿", 1e8),
         ("百万", 1e6),

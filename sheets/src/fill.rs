@@ -235,6 +235,10 @@ impl<'a> Cx<'a> {
                 Field::Amount => {
                     self.amount = match convert::number(v, self.c.decimal)? {
                         Some(x) if x < 0.0 => return Err(IssueKind::Negative),
+                        // A huge value times the scale must not become infinity (written as null).
+                        Some(x) if !(x * self.c.scale).is_finite() => {
+                            return Err(IssueKind::OutOfRange)
+                        }
                         x => x.map(|x| x * self.c.scale),
                     }
                 }

@@ -204,3 +204,16 @@ fn mapping_saves_and_loads_with_its_version() {
         .is_some_and(|g| g.contains("\"recipients\":\"names\"")));
     assert!(out.json.starts_with("{\"generated_by\":\"bridges-sheets"));
 }
+
+#[test]
+fn an_amount_too_large_after_scaling_is_an_issue_not_infinity() {
+    let env = common::env();
+    let s = sheet("title,Amount (USD billions)\nA,1e308\nB,2\n");
+    let (out, loaded) = env.import(&s, &env.propose(&s).mapping);
+    assert_eq!(out.issues[1].kind, IssueKind::OutOfRange);
+    assert!(loaded.dataset.projects[0].amount.is_none());
+    assert_eq!(
+        loaded.dataset.projects[1].amount.as_ref().map(|a| a.value),
+        Some(2e9)
+    );
+}
