@@ -7,6 +7,7 @@ use std::io::Cursor;
 use calamine::{open_workbook_from_rs, Data, Dimensions, Ods, Range, Reader, Sheets, Xls, Xlsx};
 
 use crate::error::{Action, Issue, IssueKind, SheetError};
+use crate::header::column_name;
 
 pub(crate) type Book = Sheets<Cursor<Vec<u8>>>;
 
@@ -202,18 +203,4 @@ pub(crate) fn number_text(f: f64) -> String {
     } else {
         format!("{f}")
     }
-}
-
-/// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
-pub fn column_name(mut i: usize) -> String {
-    let mut s = Vec::new();
-    loop {
-        s.push(b'A' + (i % 26) as u8);
-        if i < 26 {
-            break;
-        }
-        i = i / 26 - 1;
-    }
-    s.reverse();
-    String::from_utf8_lossy(&s).into_owned()
 }

@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-use crate::book::column_name;
 use crate::decode::TextEncoding;
 use crate::error::{Issue, SheetError};
 use crate::read::{Row, Sheet};
@@ -102,4 +101,18 @@ fn column_index(letters: &str) -> Option<usize> {
             .fold(0, |n, b| n * 26 + usize::from(b - b'A') + 1)
             - 1,
     )
+}
+
+/// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
+pub fn column_name(mut i: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8_lossy(&s).into_owned()
 }

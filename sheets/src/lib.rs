@@ -6,6 +6,7 @@
 //!
 //! Nothing here touches a browser; the shell drives it between animation frames.
 
+#[cfg(feature = "workbooks")]
 mod book;
 pub mod convert;
 pub mod countries;
@@ -18,7 +19,6 @@ pub mod mapping;
 pub mod output;
 pub mod read;
 
-pub use book::column_name;
 pub use convert::{DateOrder, DecimalMark};
 pub use countries::Countries;
 pub use countries::CountryForm;
@@ -26,6 +26,7 @@ pub use decode::TextEncoding;
 pub use error::{Action, Issue, IssueKind, SheetError};
 pub use field::Field;
 pub use fill::reading;
+pub use header::column_name;
 pub use mapping::{propose, Mapping, Proposal};
 pub use output::{apply, Imported};
 pub use read::{Progress, ReadOptions, Row, Sheet, SheetReader};

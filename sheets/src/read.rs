@@ -5,11 +5,14 @@ use std::io::Cursor;
 
 use serde::{Deserialize, Serialize};
 
+#[cfg(feature = "workbooks")]
 use calamine::Reader;
 
-use crate::book::{self, column_name, Book, Loaded};
+#[cfg(feature = "workbooks")]
+use crate::book::{self, Book, Loaded};
 use crate::decode::{decode, TextEncoding};
 use crate::error::{Action, Issue, IssueKind, SheetError};
+use crate::header::column_name;
 
 /// Longest cell kept: Excel's own limit (32,767 characters). A longer cell is cut, with an issue.
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -65,6 +68,7 @@ enum Source {
         record: csv::StringRecord,
         count: usize,
     },
+    #[cfg(feature = "workbooks")]
     Book {
         book: Box<Book>,
         loaded: Option<Loaded>,
@@ -89,6 +93,13 @@ impl SheetReader {
         if bytes.is_empty() {
             return Err(SheetError::EmptyFile);
         }
+        #[cfg(not(feature = "workbooks"))]
+        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return Err(SheetError::UnknownFormat {
+                detail: "a workbook; this build reads text files only".into(),
+            });
+        }
+        #[cfg(feature = "workbooks")]
         if let Some(kind) = book::kind_of(&bytes, name) {
             let book = book::open(bytes, kind)?;
             let sheets = book.sheet_names();
@@ -188,6 +199,7 @@ impl SheetReader {
                 count: self.sheets.len(),
             });
         }
+        #[cfg(feature = "workbooks")]
         if let Source::Book { loaded, .. } = &mut self.source {
             *loaded = None;
             self.chosen = index;
@@ -201,7 +213,6 @@ impl SheetReader {
 
     /// Reads up to `budget_rows` more rows.
     pub fn step(&mut self, budget_rows: usize) -> Result<Progress, SheetError> {
-        let name = self.sheets.get(self.chosen).cloned().unwrap_or_default();
         let mut taken = 0;
         while !self.done && taken < budget_rows.max(1) {
             let next = match &mut self.source {
@@ -218,8 +229,10 @@ impl SheetReader {
                         })
                     }
                 },
+                #[cfg(feature = "workbooks")]
                 Source::Book { book, loaded } => {
                     if loaded.is_none() {
+                        let name = self.sheets.get(self.chosen).cloned().unwrap_or_default();
                         let l = book::load(book, &name)?;
                         if l.is_empty() {
                             return Err(SheetError::EmptySheet { sheet: name });
@@ -242,6 +255,7 @@ impl SheetReader {
 
     fn progress(&self) -> Progress {
         let total_rows = match &self.source {
+            #[cfg(feature = "workbooks")]
             Source::Book {
                 loaded: Some(l), ..
             } => Some(l.height()),
