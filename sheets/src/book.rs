@@ -127,7 +127,10 @@ impl Loaded {
             .iter()
             .filter(|d| d.start.0 <= row && row <= d.end.0)
             .collect();
-        let mut cells = Vec::with_capacity(width);
+        // Columns left of the used range are empty cells, so that a cell's index is its spreadsheet
+        // column (A = 0) whatever the range: issues then name the right header.
+        let mut cells = vec![String::new(); c0 as usize];
+        cells.reserve(width);
         for j in 0..width {
             let col = c0 + j as u32;
             let mut v = self.values.get_value((row, col)).unwrap_or(&Data::Empty);

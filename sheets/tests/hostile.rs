@@ -67,6 +67,23 @@ fn formula_without_saved_value_and_error_cells_are_located() {
 }
 
 #[test]
+fn a_sheet_starting_in_column_c_names_the_right_columns() {
+    let data = format!(
+        r#"<row r="2">{}{}</row><row r="3">{}<c r="D3"><f>1/0</f></c></row><row r="4">{}{}</row>"#,
+        s("C2", "Title"),
+        s("D2", "Amount"),
+        s("C3", "Clinic"),
+        s("C4", "School"),
+        s("D4", "5"),
+    );
+    let sheet = read("c.xlsx", xlsx(&data)).expect("reads");
+    assert_eq!(sheet.headers, ["Column A", "Column B", "Title", "Amount"]);
+    assert_eq!(sheet.header_row, 2);
+    let f = &sheet.issues[0];
+    assert_eq!((f.row, f.column.as_deref()), (Some(3), Some("Amount")));
+}
+
+#[test]
 fn a_megabyte_cell_is_cut_with_an_issue() {
     let big = "x".repeat(1 << 20);
     let csv = format!("title,description\nA,{big}\nB,short\n");
