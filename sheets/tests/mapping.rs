@@ -217,3 +217,27 @@ fn an_amount_too_large_after_scaling_is_an_issue_not_infinity() {
         Some(2e9)
     );
 }
+
+#[test]
+fn proposals_and_issues_serialise_for_the_shell() {
+    let env = common::env();
+    let s = sheet("title,recipient,year\nA,Keyna,20x0\n");
+    let p = env.propose(&s);
+    let (out, _) = env.import(&s, &p.mapping);
+    let issues = serde_json::to_value(&out.issues).expect("issues as JSON");
+    let country = issues
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i["kind"] == "unknown_country"))
+        .expect("country issue");
+    assert_eq!(country["row"], 2);
+    assert_eq!(country["column"], "recipient");
+    assert_eq!(country["value"], "Keyna");
+    assert_eq!(country["did_you_mean"], "kenya (KEN)");
+    assert_eq!(country["action"], "value_ignored");
+    let proposal = serde_json::to_value(&p).expect("proposal as JSON");
+    assert_eq!(proposal["columns"][1]["field"], "recipients");
+    assert_eq!(
+        proposal["columns"][2]["samples"][0]["reads"],
+        "not read: not a year between 1900 and 2100"
+    );
+}
