@@ -147,6 +147,20 @@ impl SheetReader {
         default: Option<char>,
     ) -> Result<Self, SheetError> {
         let d = decode(bytes, opts.encoding);
+        // A PDF, an image or a zip renamed .csv decodes to control characters, not a table.
+        let head: Vec<char> = d.text.chars().take(4096).collect();
+        let control = head
+            .iter()
+            .filter(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n'))
+            .count();
+        if control * 20 > head.len() {
+            return Err(SheetError::UnknownFormat {
+                detail: format!(
+                    "{control} control characters in the first {} characters",
+                    head.len()
+                ),
+            });
+        }
         let delimiter = opts
             .delimiter
             .or(default)

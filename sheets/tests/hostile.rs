@@ -197,6 +197,16 @@ fn corrupted_workbooks_are_errors_not_panics() {
 }
 
 #[test]
+fn binary_data_named_csv_is_not_a_table() {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend((0u8..=255).cycle().take(2_000));
+    assert!(matches!(
+        read("photo.csv", png),
+        Err(SheetError::UnknownFormat { .. })
+    ));
+}
+
+#[test]
 fn a_broken_csv_quote_is_read_not_fatal() {
     // An unclosed quote swallows the rest of the file into one cell, as spreadsheets do.
     let sheet = read("q.csv", b"title,year\n\"open,2020\nB,2021\n".to_vec()).expect("reads");
