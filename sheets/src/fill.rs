@@ -215,7 +215,14 @@ impl<'a> Cx<'a> {
                 Field::Title => p.title = v.trim().to_string(),
                 Field::TitleZh => p.title_zh = text(),
                 Field::Description => p.description = text(),
-                Field::Regional => p.regional = p.regional.take().or_else(text),
+                // A country's name in a regional column is not a region: that column may be the
+                // recipients' names beside their codes.
+                Field::Regional => {
+                    let r = self.countries.resolve(v, CountryForm::Names);
+                    if r.codes.is_empty() || !r.unmatched.is_empty() {
+                        p.regional = p.regional.take().or_else(text);
+                    }
+                }
                 Field::FlowType => p.flow_type = text(),
                 Field::Status => p.status = convert::status(v)?,
                 Field::SectorCode | Field::SectorName => {

@@ -180,8 +180,11 @@ pub fn propose(
             },
         );
         if let Some(((_, form), keep)) = best {
-            for i in candidates.into_iter().filter(|&i| i != keep) {
-                fields[i] = None;
+            // A second recipient column (names beside codes, as in GCDF 3.0) still carries the
+            // labels of regional projects ("Africa, regional") where the codes are blank.
+            let regional_free = !fields.contains(&Some(Field::Regional));
+            for (n, i) in candidates.into_iter().filter(|&i| i != keep).enumerate() {
+                fields[i] = (slot == 0 && n == 0 && regional_free).then_some(Field::Regional);
             }
             if slot == 0 {
                 forms.0 = form

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use bridges_core::{parse_dataset, Dataset};
 use bridges_sheets::{Field, IssueKind};
 
-/// Counts per sector, recipient, commitment year and status.
+/// Counts per sector, recipient, commitment year, status and regional label.
 fn counts(d: &Dataset) -> BTreeMap<String, usize> {
     let mut c = BTreeMap::new();
     for p in &d.projects {
@@ -20,6 +20,7 @@ fn counts(d: &Dataset) -> BTreeMap<String, usize> {
         *c.entry(format!("year {:?}", p.years.commitment))
             .or_default() += 1;
         *c.entry(format!("status {:?}", p.status)).or_default() += 1;
+        *c.entry(format!("regional {:?}", p.regional)).or_default() += 1;
     }
     c
 }
@@ -44,6 +45,7 @@ fn gcdf3_csv_imports_with_the_proposal_unchanged() {
     let m = &p.mapping;
     assert_eq!(m.field_of("AidData.Record.ID"), Some(Field::Id));
     assert_eq!(m.field_of("Recipient.ISO-3"), Some(Field::Recipients));
+    assert_eq!(m.field_of("Recipient"), Some(Field::Regional));
     assert_eq!(m.field_of("Sector.Name"), Some(Field::SectorName));
     assert_eq!(m.conventions.currency, "USD");
     assert_eq!(m.conventions.price_base, "constant 2021");
