@@ -232,8 +232,14 @@ async fn headline_strip_is_one_line_with_the_same_contract() {
         Some("1767")
     );
     let text = strip.text_content().unwrap();
-    assert!(text.contains("1,767 projects") && text.contains("$6.22 billion known"), "{text}");
-    assert!(text.contains("constant 2021"), "the unit is in its accessible text: {text}");
+    assert!(
+        text.contains("1,767 projects") && text.contains("$6.22 billion known"),
+        "{text}"
+    );
+    assert!(
+        text.contains("constant 2021"),
+        "the unit is in its accessible text: {text}"
+    );
     lang.set(Lang::Zh);
     tick().await;
     let text = strip.text_content().unwrap();
@@ -247,17 +253,29 @@ async fn data_issues_are_one_line_unless_records_were_skipped() {
     let kept: Vec<DataIssue> = (0..3)
         .map(|i| issue(i, "amount.value", Consequence::ValueIgnored))
         .collect();
-    let _a = leptos::mount::mount_to(root.clone(), move || view! { <DataIssues issues=kept.clone()/> });
+    let _a = leptos::mount::mount_to(
+        root.clone(),
+        move || view! { <DataIssues issues=kept.clone()/> },
+    );
     tick().await;
     let d = by_testid(&root, "data-issues")
         .unwrap()
         .unchecked_into::<web_sys::HtmlDetailsElement>();
     assert!(!d.open(), "closed: one line with the count");
-    assert!(d.query_selector("summary").unwrap().unwrap().text_content().unwrap().contains("3"));
+    assert!(d
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("3"));
 
     let root2 = container();
     let skipped = vec![issue(0, "title", Consequence::RecordSkipped)];
-    let _b = leptos::mount::mount_to(root2.clone(), move || view! { <DataIssues issues=skipped.clone()/> });
+    let _b = leptos::mount::mount_to(
+        root2.clone(),
+        move || view! { <DataIssues issues=skipped.clone()/> },
+    );
     tick().await;
     let d = by_testid(&root2, "data-issues")
         .unwrap()
@@ -278,7 +296,11 @@ async fn data_issues_are_one_line_unless_records_were_skipped() {
         .unwrap()
         .unwrap()
         .unchecked_into::<web_sys::HtmlElement>();
-    assert!(button.text_content().unwrap().contains("500 of 2,000"), "{:?}", button.text_content());
+    assert!(
+        button.text_content().unwrap().contains("500 of 2,000"),
+        "{:?}",
+        button.text_content()
+    );
     button.click();
     tick().await;
     assert_eq!(root3.query_selector_all("tbody tr").unwrap().length(), 500);
@@ -310,7 +332,10 @@ async fn a_chart_card_titles_its_measure_and_shows_its_table() {
     let root = container();
     let measure = RwSignal::new(Measure::Count);
     let picked = RwSignal::new(None::<(String, bool)>);
-    let bars = vec![bar("120", "Health", 30, false), bar("230", "Energy", 10, false)];
+    let bars = vec![
+        bar("120", "Health", 30, false),
+        bar("230", "Energy", 10, false),
+    ];
     let total = summary(50, 1.0, 0);
     let _h = leptos::mount::mount_to(root.clone(), move || {
         view! {
@@ -320,13 +345,29 @@ async fn a_chart_card_titles_its_measure_and_shows_its_table() {
     });
     tick().await;
     let card = by_testid(&root, "chart-sector").unwrap();
-    let title = || card.query_selector("h2").unwrap().unwrap().text_content().unwrap();
+    let title = || {
+        card.query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
     assert_eq!(title(), "Projects by sector");
-    let sentence = by_testid(&root, "chart-summary").unwrap().text_content().unwrap();
-    assert!(sentence.contains("Health leads") && sentence.contains("60% of the 50 projects shown"), "{sentence}");
+    let sentence = by_testid(&root, "chart-summary")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        sentence.contains("Health leads") && sentence.contains("60% of the 50 projects shown"),
+        "{sentence}"
+    );
     measure.set(Measure::Amount);
     tick().await;
-    assert_eq!(title(), "Known amount by sector", "the title follows the measure");
+    assert_eq!(
+        title(),
+        "Known amount by sector",
+        "the title follows the measure"
+    );
     // The table view lists every bar, each with a button that selects it.
     let toggle = card
         .query_selector(".chart-tools button")
@@ -351,7 +392,11 @@ async fn a_facet_lists_counts_and_toggles_its_options() {
     use bridges_core::explore::View;
     let root = container();
     let toggled = RwSignal::new(Vec::<String>::new());
-    let bars = vec![bar("002", "Africa", 4158, true), bar("142", "Asia", 3036, false), bar("009", "Oceania", 0, false)];
+    let bars = vec![
+        bar("002", "Africa", 4158, true),
+        bar("142", "Asia", 3036, false),
+        bar("009", "Oceania", 0, false),
+    ];
     let _h = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <Facet view=View::Region legend=|t| t.facet_region bars=Signal::stored(bars.clone())
@@ -362,10 +407,16 @@ async fn a_facet_lists_counts_and_toggles_its_options() {
     let facet = by_testid(&root, "facet-region").unwrap();
     let boxes = facet.query_selector_all("input[type=checkbox]").unwrap();
     assert_eq!(boxes.length(), 3);
-    let africa = boxes.item(0).unwrap().unchecked_into::<web_sys::HtmlInputElement>();
+    let africa = boxes
+        .item(0)
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlInputElement>();
     assert!(africa.checked(), "the selection is ticked");
     assert!(facet.text_content().unwrap().contains("4,158"));
-    let asia = boxes.item(1).unwrap().unchecked_into::<web_sys::HtmlInputElement>();
+    let asia = boxes
+        .item(1)
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlInputElement>();
     asia.click();
     tick().await;
     assert_eq!(toggled.get_untracked(), vec!["142".to_string()]);
@@ -384,9 +435,18 @@ async fn the_dataset_banner_names_the_file_as_text() {
     });
     tick().await;
     let banner = by_testid(&root, "custom-data-banner").unwrap();
-    assert!(banner.query_selector("img").unwrap().is_none(), "a file name is text");
-    assert!(banner.text_content().unwrap().contains("<img src=x onerror=alert(1)>.json"));
-    assert!(banner.query_selector("a").unwrap().is_some(), "the way back");
+    assert!(
+        banner.query_selector("img").unwrap().is_none(),
+        "a file name is text"
+    );
+    assert!(banner
+        .text_content()
+        .unwrap()
+        .contains("<img src=x onerror=alert(1)>.json"));
+    assert!(
+        banner.query_selector("a").unwrap().is_some(),
+        "the way back"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -414,9 +474,14 @@ async fn the_share_dialog_sets_embed_options_with_controls() {
             .value()
     };
     let before = iframe();
-    assert!(before.contains("/embed/") && before.contains("title=\""), "{before}");
+    assert!(
+        before.contains("/embed/") && before.contains("title=\""),
+        "{before}"
+    );
     assert!(!before.contains("cards=1"));
-    let boxes = dialog.query_selector_all(".share-options input[type=checkbox]").unwrap();
+    let boxes = dialog
+        .query_selector_all(".share-options input[type=checkbox]")
+        .unwrap();
     // The second checkbox is "Headline as cards".
     boxes
         .item(1)
@@ -425,6 +490,12 @@ async fn the_share_dialog_sets_embed_options_with_controls() {
         .click();
     tick().await;
     assert!(iframe().contains("cards=1"), "{}", iframe());
-    let preview = dialog.query_selector(".share-preview iframe").unwrap().unwrap();
-    assert!(preview.has_attribute("inert"), "focus never enters the live preview");
+    let preview = dialog
+        .query_selector(".share-preview iframe")
+        .unwrap()
+        .unwrap();
+    assert!(
+        preview.has_attribute("inert"),
+        "focus never enters the live preview"
+    );
 }

@@ -11,6 +11,7 @@ pub mod present;
 pub mod project_detail;
 pub mod project_table;
 pub mod share;
+pub mod similar_projects;
 pub mod site_header;
 pub mod story;
 pub mod world_map;

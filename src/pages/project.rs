@@ -1,8 +1,11 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::data_gate::DataGate;
 use crate::components::project_detail::ProjectDetail;
+use crate::components::similar_projects::SimilarProjects;
 use crate::i18n::use_lang;
 use crate::paths::href;
 use crate::tr;
@@ -20,7 +23,11 @@ pub fn ProjectPage() -> impl IntoView {
                 Some(p) => {
                     let title = p.title.clone();
                     crate::use_title_detail(move || Some(title.clone()));
-                    view! { <ProjectDetail data=data p=p/> }.into_any()
+                    let row = data.loaded.dataset.projects.iter().position(|x| x.id == p.id);
+                    view! {
+                        <ProjectDetail data=Arc::clone(&data) p=p/>
+                        {row.map(|r| view! { <SimilarProjects data=Arc::clone(&data) row=r as u32/> })}
+                    }.into_any()
                 }
                 None => view! {
                     <section class="not-found" data-testid="project-not-found">

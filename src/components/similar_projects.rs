@@ -1,0 +1,123 @@
+//! "Similar projects elsewhere" on a project page: the source's own linked records first (each a link;
+//! ids the data does not hold are listed), then the ten records most like this one, preferring other
+//! recipient countries, each with the reasons it was chosen, in words. Scoring: `core::similar`
+//! (docs/similarity.md). Test contract: `data-testid="similar"` holds one element with
+//! `data-id="<record id>"` per similar project.
+
+use std::sync::Arc;
+
+use bridges_core::route::Page;
+use bridges_core::similar::{similar, Reason, Weights, DEFAULT_K};
+use leptos::prelude::*;
+
+use crate::app_data::{similar_index, AppData};
+use crate::i18n::{fill, t, tm, use_lang, Lang};
+use crate::paths::href;
+use crate::tr;
+
+/// A reason in `lang`.
+fn reason_text(data: &AppData, r: &Reason, lang: Lang) -> String {
+    let tx = t(lang);
+    let sep = tm(lang).list_sep;
+    match r {
+        Reason::SameSector(code) => fill(
+            tx.reason_sector,
+            &[("sector", &data.reference.sector_name(*code, lang))],
+        ),
+        Reason::SharedSdgs(goals) => fill(
+            tx.reason_sdgs,
+            &[(
+                "sdgs",
+                &goals
+                    .iter()
+                    .map(u8::to_string)
+                    .collect::<Vec<_>>()
+                    .join(sep),
+            )],
+        ),
+        Reason::SharedWords(words) => fill(tx.reason_words, &[("words", &words.join(sep))]),
+        Reason::SameSubregion(code) | Reason::SameRegion(code) => fill(
+            tx.reason_region,
+            &[("region", data.reference.region_name(code, lang))],
+        ),
+        Reason::SameIncome(group) => fill(
+            tx.reason_income,
+            &[("group", bridges_core::explore::income_label(group, lang))],
+        ),
+        Reason::SimilarSize => tx.reason_size.to_string(),
+        Reason::CloseYear(y) => fill(tx.reason_year, &[("year", &y.to_string())]),
+        Reason::SameCountry(iso) => fill(
+            tx.reason_country,
+            &[("country", data.reference.country_name(iso, lang))],
+        ),
+    }
+}
+
+/// The linked and similar records of the record at `row`.
+#[component]
+pub fn SimilarProjects(data: Arc<AppData>, row: u32) -> impl IntoView {
+    let lang = use_lang();
+    let index = {
+        let data = Arc::clone(&data);
+        LocalResource::new(move || similar_index(Arc::clone(&data)))
+    };
+    let answer = {
+        let data = Arc::clone(&data);
+        move || {
+            let ix = index.get().flatten()?;
+            let engine = data.engine.lock().ok()?;
+            Some(similar(
+                &ix,
+                &engine.cols,
+                row,
+                DEFAULT_K,
+                &Weights::default(),
+            ))
+        }
+    };
+    let data_for_reasons = Arc::clone(&data);
+    let link_to = move |r: u32| {
+        let p = data.loaded.dataset.projects.get(r as usize)?;
+        Some((
+            p.id.clone(),
+            p.title.clone(),
+            href(&Page::Project(p.id.clone()).path()),
+        ))
+    };
+    view! {
+        <section class="similar" aria-labelledby="similar-title">
+            <h2 id="similar-title">{tr!(lang, similar_title)}</h2>
+            {move || match answer() {
+                None => view! { <p class="note" role="status">{tr!(lang, similar_loading)}</p> }.into_any(),
+                Some(s) => {
+                    let l = lang.get();
+                    let linked = (!s.linked.is_empty() || !s.missing.is_empty()).then(|| view! {
+                        <h3>{t(l).similar_linked}</h3>
+                        <ul class="linked" data-testid="linked">
+                            {s.linked.iter().filter_map(|k| link_to(k.row)).map(|(id, title, url)| view! {
+                                <li data-id=id><a href=url lang="en">{title}</a></li>
+                            }).collect_view()}
+                        </ul>
+                        {(!s.missing.is_empty()).then(|| view! {
+                            <p class="note">{t(l).similar_missing} " " <code>{s.missing.join(", ")}</code></p>
+                        })}
+                    });
+                    let items = s.similar.iter().filter_map(|m| {
+                        let (id, title, url) = link_to(m.row)?;
+                        let reasons = m.reasons.iter().map(|r| reason_text(&data_for_reasons, r, l)).collect::<Vec<_>>().join(tm(l).list_sep);
+                        Some(view! {
+                            <li data-id=id>
+                                <a href=url lang="en">{title}</a>
+                                <span class="why">{reasons}</span>
+                            </li>
+                        })
+                    }).collect_view();
+                    view! {
+                        {linked}
+                        <ol class="similar-list" data-testid="similar">{items}</ol>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
