@@ -29,10 +29,10 @@ pub fn qr_data_url(payload: &str) -> Option<String> {
 }
 
 /// The embed themes and their names.
-const THEMES: [(
-    &str,
-    fn(&'static bridges_core::i18n::MapText) -> &'static str,
-); 4] = [
+/// A catalogue entry of the map and share texts, as a value.
+type MapKey = fn(&'static bridges_core::i18n::MapText) -> &'static str;
+
+const THEMES: [(&str, MapKey); 4] = [
     ("auto", |t| t.share_theme_auto),
     ("light", |t| t.share_theme_light),
     ("dark", |t| t.share_theme_dark),

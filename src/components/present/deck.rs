@@ -41,6 +41,9 @@ pub struct Deck {
 }
 
 impl Deck {
+    pub fn is_empty(&self) -> bool {
+        self.story.slides.is_empty()
+    }
     pub fn len(&self) -> usize {
         self.story.slides.len()
     }
