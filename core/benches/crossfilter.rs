@@ -49,9 +49,10 @@ fn time(
     times.sort_by(f64::total_cmp);
     let how = if after.full < before.full + seq.len() as u64 {
         format!(
-            "   ({} deltas, {} rebuilds, {} full passes)",
+            "   ({} deltas, {} rebuilds, {} scans, {} full passes)",
             after.delta - before.delta,
             after.rebuild - before.rebuild,
+            after.scan - before.scan,
             after.full - before.full
         )
     } else {

@@ -113,7 +113,7 @@ pub struct Engine {
     passes: Passes,
 }
 
-/// How the engine answered its calls to [`Engine::run`] so far.
+/// How the engine answered its calls so far.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Passes {
     /// Full passes over the rows.
@@ -122,6 +122,8 @@ pub struct Passes {
     pub delta: u64,
     /// Rebuilds of the other views from the rows passing the one changed filter.
     pub rebuild: u64,
+    /// Scans of every row's mask for one changed filter, with deltas where its bit flipped.
+    pub scan: u64,
 }
 
 struct Applied {
@@ -166,7 +168,7 @@ impl Engine {
         }
     }
 
-    /// How the calls to [`Engine::run`] so far were answered.
+    /// How the calls to [`Engine::run`] and [`Engine::run_full`] so far were answered.
     pub fn passes(&self) -> Passes {
         self.passes
     }
@@ -187,6 +189,7 @@ impl Engine {
         } {
             delta::Path::Delta => self.passes.delta += 1,
             delta::Path::Rebuild => self.passes.rebuild += 1,
+            delta::Path::Scan => self.passes.scan += 1,
             delta::Path::Full => {
                 self.full(stack);
                 self.passes.full += 1;
@@ -200,6 +203,7 @@ impl Engine {
     pub fn run_full(&mut self, f: &Filters, stack: Stack) -> &Aggregates {
         self.t.prepare(&self.cols, f);
         self.full(stack);
+        self.passes.full += 1;
         self.finish(stack)
     }
 

@@ -27,6 +27,7 @@ use super::{dim, Engine};
 pub(super) enum Path {
     Delta,
     Rebuild,
+    Scan,
     Full,
 }
 
@@ -221,15 +222,15 @@ impl Engine {
     fn delta_from(&mut self, old: &Codes) -> Path {
         let new = &self.t.codes;
         let c = &self.cols;
-        let unindexed = (1 << dim::AMOUNT) | (1 << dim::TEXT);
-        if (old.active ^ new.active) & unindexed != 0
-            || (new.on(dim::AMOUNT)
-                && (old.lo_amount != new.lo_amount || old.hi_amount != new.hi_amount))
-            || old.text_query != new.text_query
-            || old.geo_fail.len() != new.geo_fail.len()
-        {
+        if old.geo_fail.len() != new.geo_fail.len() {
             return Path::Full;
         }
+        // Dimensions without an index: only a scan applies.
+        let amount_changed = old.on(dim::AMOUNT) != new.on(dim::AMOUNT)
+            || (new.on(dim::AMOUNT)
+                && (old.lo_amount != new.lo_amount || old.hi_amount != new.hi_amount));
+        let unindexed = (amount_changed as u32) << dim::AMOUNT
+            | ((old.text_query != new.text_query) as u32) << dim::TEXT;
         // Rows whose bit may flip (for the row deltas), and rows passing the changed filter (for a
         // rebuild from those), summed over the changed dimensions.
         let (mut candidates, mut passing) = (0usize, 0usize);
@@ -258,24 +259,57 @@ impl Engine {
         // Relative costs per row, from the host benchmark: a streamed row of the full pass 10, a
         // delta (removal and addition, scattered) 25, a row added in a rebuild 15, a row's bit set in
         // the rebuild's streamed pass over the masks 2.
+        // A scan streams through every row's mask and applies deltas where the bit flipped; it
+        // costs 3 a row plus 25 a row whose views change, estimated on every 64th row.
         let n = c.len;
-        let delta = candidates.saturating_mul(25);
+        let all = dims | unindexed;
+        let delta = if unindexed == 0 {
+            candidates.saturating_mul(25)
+        } else {
+            usize::MAX
+        };
         let (d, which) = last;
-        let rebuild = if dims.count_ones() == 1 && new.on(d) {
+        let rebuild = if all.count_ones() == 1 && unindexed == 0 && new.on(d) {
             passing.saturating_mul(15).saturating_add(2 * n)
         } else {
             usize::MAX
         };
+        let scan = if all.count_ones() == 1 {
+            let moved = self.sample_moves(all.trailing_zeros(), 64);
+            moved.saturating_mul(64 * 25).saturating_add(3 * n)
+        } else {
+            usize::MAX
+        };
         let full = 10 * n;
-        if delta <= rebuild && delta <= full {
+        let best = delta.min(rebuild).min(scan).min(full);
+        if delta == best {
             self.apply_deltas(old, dims);
             Path::Delta
-        } else if rebuild <= full {
+        } else if rebuild == best {
             self.rebuild_others(d, which);
             Path::Rebuild
+        } else if scan == best {
+            let d = all.trailing_zeros();
+            for i in 0..n {
+                self.update_row(d, i);
+            }
+            Path::Scan
         } else {
             Path::Full
         }
+    }
+
+    /// Of every `step`-th row, how many would change views if bit `d` took its prepared value.
+    fn sample_moves(&self, d: u32, step: usize) -> usize {
+        let c = &self.cols;
+        (0..c.len)
+            .step_by(step)
+            .filter(|&i| {
+                let m = self.mask.get(i).map_or(0, |&m| m as u32);
+                let now = (m & !(1 << d)) | (self.t.fails(c, d, i) as u32) << d;
+                views(now) != views(m)
+            })
+            .count()
     }
 
     fn apply_deltas(&mut self, old: &Codes, dims: u32) {
