@@ -111,6 +111,8 @@ pub struct Engine {
     geo_only: [Vec<acc::Acc>; 3],
     combo: Vec<acc::Acc>,
     passes: Passes,
+    /// Rows a scan found moving between views, with their previous mask (kept to reuse its buffer).
+    moved: Vec<(u32, u16)>,
 }
 
 /// How the engine answered its calls so far.
@@ -164,6 +166,7 @@ impl Engine {
             geo_only: [Vec::new(), Vec::new(), Vec::new()],
             combo: Vec::new(),
             passes: Passes::default(),
+            moved: Vec::new(),
             cols,
         }
     }

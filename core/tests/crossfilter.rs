@@ -779,12 +779,20 @@ fn long_random_change_sequences_match_a_full_pass_after_every_step() {
         11,
         true,
     );
-    let synthetic = replay(
-        bridges_core::synthetic::columns(30_000, 5, &r),
-        2500,
-        12,
-        false,
-    );
+    let mut cols = bridges_core::synthetic::columns(30_000, 5, &r);
+    // Some rows list one recipient twice (the validator removes these, but the engine must not count
+    // such a row twice in a rebuild from its row index either).
+    for i in (0..cols.len).step_by(2) {
+        let (a, b) = (
+            cols.country_off[i] as usize,
+            cols.country_off[i + 1] as usize,
+        );
+        if b - a == 2 {
+            cols.country_ids[a + 1] = cols.country_ids[a];
+        }
+    }
+    cols.finish();
+    let synthetic = replay(cols, 2500, 12, false);
     // Every path must be taken often, or this tests little.
     for p in [real, synthetic] {
         assert!(

@@ -103,13 +103,15 @@ pub(super) const N_INDEXES: usize = 7;
 fn build_index(c: &Columns, which: usize) -> Index {
     let none_country = c.countries.len();
     let none_provider = c.providers.len();
-    let list = |ids: &[u16], none: usize| -> Vec<usize> {
-        if ids.is_empty() {
-            vec![none]
-        } else {
-            ids.iter().map(|&k| k as usize).collect()
-        }
-    };
+    // A code repeated in a row's list is listed once: a rebuild adds a row at its first passing code.
+    fn list(ids: &[u16], none: usize) -> impl Iterator<Item = usize> + '_ {
+        let none = ids.is_empty().then_some(none);
+        none.into_iter().chain(
+            (0..ids.len())
+                .filter(move |&j| !ids[..j].contains(&ids[j]))
+                .map(move |j| ids[j] as usize),
+        )
+    }
     match which {
         0 => Index::build(c.len, none_country + 1, |i| {
             list(c.row_countries(i), none_country)
@@ -289,10 +291,7 @@ impl Engine {
             self.rebuild_others(d, which);
             Path::Rebuild
         } else if scan == best {
-            let d = all.trailing_zeros();
-            for i in 0..n {
-                self.update_row(d, i);
-            }
+            self.scan(all.trailing_zeros());
             Path::Scan
         } else {
             Path::Full
@@ -336,7 +335,7 @@ impl Engine {
     /// rows passing `d`, so those views are rebuilt from these rows alone; `d`'s own view does not
     /// depend on `d`'s filter and is kept. Bit `d` of every row is set in one streamed pass.
     fn rebuild_others(&mut self, d: u32, which: usize) {
-        self.set_bit_everywhere(d);
+        self.sweep(d, None);
         self.views.reset_except(d);
         let Some(index) = self.index[which].take() else {
             return;
@@ -369,23 +368,95 @@ impl Engine {
         }
     }
 
-    fn set_bit_everywhere(&mut self, d: u32) {
-        fn set(mask: &mut [u16], d: u32, fails: impl Fn(usize) -> bool) {
-            for (i, m) in mask.iter_mut().enumerate() {
-                *m = (*m & !(1 << d)) | (fails(i) as u16) << d;
+    /// Sets bit `d` of every row to its prepared value, in one streamed pass; with `moved`, collects
+    /// the rows whose views change, with their previous mask.
+    fn sweep(&mut self, d: u32, moved: Option<&mut Vec<(u32, u16)>>) {
+        // Generic over the test, so that each dimension gets its own tight loop.
+        fn go(
+            mask: &mut [u16],
+            d: u32,
+            fails: impl Fn(usize) -> bool,
+            moved: Option<&mut Vec<(u32, u16)>>,
+        ) {
+            let keep = !(1u16 << d);
+            match moved {
+                None => {
+                    for (i, m) in mask.iter_mut().enumerate() {
+                        *m = (*m & keep) | (fails(i) as u16) << d;
+                    }
+                }
+                Some(moved) => {
+                    for (i, m) in mask.iter_mut().enumerate() {
+                        let old = *m;
+                        let now = (old & keep) | (fails(i) as u16) << d;
+                        if now != old {
+                            *m = now;
+                            if views(old as u32) != views(now as u32) {
+                                moved.push((i as u32, old));
+                            }
+                        }
+                    }
+                }
             }
         }
         let c = &self.cols;
         let t = &self.t;
         let codes = &t.codes;
         let mask = &mut self.mask[..c.len];
+        let sdg_on = codes.on(dim::SDG);
         match d {
-            dim::SECTOR => set(mask, d, |i| codes.sector_fail[c.sector[i] as usize] != 0),
-            dim::STATUS => set(mask, d, |i| codes.status_fail[c.status[i] as usize] != 0),
-            dim::FLOW => set(mask, d, |i| codes.flow_fail[c.flow[i] as usize] != 0),
-            dim::YEAR => set(mask, d, |i| codes.year_fail[c.year[i] as usize] != 0),
-            dim::SDG => set(mask, d, |i| c.sdgs[i] & codes.sdg_mask == 0),
-            _ => set(mask, d, |i| t.fails(c, d, i)),
+            dim::SECTOR => go(
+                mask,
+                d,
+                |i| codes.sector_fail[c.sector[i] as usize] != 0,
+                moved,
+            ),
+            dim::STATUS => go(
+                mask,
+                d,
+                |i| codes.status_fail[c.status[i] as usize] != 0,
+                moved,
+            ),
+            dim::FLOW => go(mask, d, |i| codes.flow_fail[c.flow[i] as usize] != 0, moved),
+            dim::YEAR => go(mask, d, |i| codes.year_fail[c.year[i] as usize] != 0, moved),
+            dim::SDG => go(
+                mask,
+                d,
+                |i| sdg_on && c.sdgs[i] & codes.sdg_mask == 0,
+                moved,
+            ),
+            _ => go(mask, d, |i| t.fails(c, d, i), moved),
+        }
+    }
+
+    /// One streamed pass over the masks for dimension `d`, then deltas for the rows that moved.
+    fn scan(&mut self, d: u32) {
+        let mut moved = std::mem::take(&mut self.moved);
+        moved.clear();
+        self.sweep(d, Some(&mut moved));
+        for &(i, old) in &moved {
+            let i = i as usize;
+            let now = self.mask.get(i).map_or(0, |&m| m as u32);
+            self.move_row(i, old as u32, now);
+        }
+        self.moved = moved;
+    }
+
+    /// Row `i`'s contribution moved from the views of mask `before` to those of `now`.
+    #[inline]
+    fn move_row(&mut self, i: usize, before: u32, now: u32) {
+        let c = &self.cols;
+        let (before, after) = (views(before), views(now));
+        let (left, entered) = (before & !after, after & !before);
+        if left | entered == 0 {
+            return;
+        }
+        let v = Val::of(c.amount[i], c.amount_class[i]);
+        if left != 0 {
+            self.views.apply(c, i, left, &v.neg());
+        }
+        if entered != 0 {
+            self.views.apply(c, i, entered, &v);
         }
     }
 
@@ -409,17 +480,6 @@ impl Engine {
             return;
         }
         self.mask[i] = now as u16;
-        let (before, after) = (views(m), views(now));
-        let (left, entered) = (before & !after, after & !before);
-        if left | entered == 0 {
-            return;
-        }
-        let v = Val::of(c.amount[i], c.amount_class[i]);
-        if left != 0 {
-            self.views.apply(c, i, left, &v.neg());
-        }
-        if entered != 0 {
-            self.views.apply(c, i, entered, &v);
-        }
+        self.move_row(i, m, now);
     }
 }
