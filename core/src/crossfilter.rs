@@ -10,11 +10,12 @@
 //! Sums are exact integers in fixed point ([`acc`]), so both give identical results.
 //!
 //! Module map: [`tables`] (per-change lookup tables), [`acc`] (exact groups, the views, one row's
-//! contribution), [`full`] (the full pass), [`delta`] (row indexes and the incremental path).
+//! contribution), [`full`] (the full pass), [`index`] (rows by code), [`delta`] (the incremental paths).
 
 mod acc;
 mod delta;
 mod full;
+mod index;
 mod tables;
 
 use crate::columns::*;
@@ -104,7 +105,7 @@ pub struct Engine {
     mask: Vec<u16>,
     views: acc::Views,
     /// Rows by code, per indexed dimension, built the first time that dimension changes.
-    index: [Option<delta::Index>; delta::N_INDEXES],
+    index: [Option<index::Index>; index::N_INDEXES],
     // Accumulators of the full pass, rolled up into the views: rows passing every filter by recipient
     // and by sector × status × flow, rows failing only a geographic filter by recipient.
     geo_all: Vec<acc::Acc>,
