@@ -5,12 +5,26 @@
 //! failing exactly one filter counts only in that filter's own view; any other row counts nowhere.
 //!
 //! The engine keeps every row's mask and every view between calls. A change of one or a few filters
-//! is applied as deltas to the rows whose membership in the changed filter flipped ([`delta`]); a
-//! full pass over the rows ([`full`]) rebuilds everything when that is cheaper or no delta applies.
-//! Sums are exact integers in fixed point ([`acc`]), so both give identical results.
+//! is applied as deltas to the rows whose membership in the changed filter flipped, or by rebuilding
+//! the other views from the rows passing the one changed filter (`delta`); a full pass over the rows
+//! (`full`) rebuilds everything when that is cheaper or nothing else applies. Sums are exact integers
+//! in fixed point (`acc`), so every path gives identical results.
 //!
-//! Module map: [`tables`] (per-change lookup tables), [`acc`] (exact groups, the views, one row's
-//! contribution), [`full`] (the full pass), [`index`] (rows by code), [`delta`] (the incremental paths).
+//! Module map: `tables` (per-change lookup tables), `acc` (exact groups, the views, one row's
+//! contribution), `full` (the full pass), `index` (rows by code), `delta` (the incremental paths).
+//!
+//! Memory beyond the columns: 2 bytes a row for the masks, and 4 bytes a row (a little more for
+//! recipients) for each dimension's row index, built the first time that dimension's filter changes
+//! (so that first change costs one more pass over the rows).
+//!
+//! wasm SIMD (`-C target-feature=+simd128`) is not enabled. The row loops look values up in tables
+//! by each row's codes and add into groups chosen by those codes: gathers and scatters, which
+//! simd128 does not have. The host benchmark is built with SSE2 (128-bit, x86_64's baseline), which
+//! LLVM may already use, so it cannot show what simd128 would add; measuring that needs the browser
+//! benchmark with and without the flag. The flag applies to a whole build (RUSTFLAGS or the wasm
+//! target's `rustflags` in .cargo/config.toml; per-package flags are unstable), or to single
+//! functions with `#[target_feature(enable = "simd128")]`; either way the module then no longer
+//! loads in an engine without wasm SIMD.
 
 mod acc;
 mod delta;
