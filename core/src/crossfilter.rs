@@ -195,6 +195,7 @@ impl Engine {
     /// the previous call is recomputed, when that is cheaper than a full pass.
     pub fn run(&mut self, f: &Filters, stack: Stack) -> &Aggregates {
         self.t.prepare(&self.cols, f);
+        self.forget_other_columns();
         let same_base = self
             .applied
             .as_ref()
@@ -220,9 +221,19 @@ impl Engine {
     /// path is tested against, and the benchmark's "before".
     pub fn run_full(&mut self, f: &Filters, stack: Stack) -> &Aggregates {
         self.t.prepare(&self.cols, f);
+        self.forget_other_columns();
         self.full(stack);
         self.passes.full += 1;
         self.finish(stack)
+    }
+
+    /// Drops the row indexes and state of columns that `cols` no longer holds.
+    fn forget_other_columns(&mut self) {
+        let fingerprint = Fingerprint::of(&self.cols);
+        if self.applied.as_ref().is_some_and(|a| a.cols != fingerprint) {
+            self.applied = None;
+            self.index = Default::default();
+        }
     }
 
     fn finish(&mut self, stack: Stack) -> &Aggregates {

@@ -801,3 +801,24 @@ fn long_random_change_sequences_match_a_full_pass_after_every_step() {
         );
     }
 }
+
+/// Replacing `engine.cols` (a public field) drops what the engine knew about the old rows: the next
+/// changes give what a new engine over the new columns gives.
+#[test]
+fn replaced_columns_are_not_read_through_old_indexes() {
+    let (_, r) = load();
+    let small = bridges_core::synthetic::columns(5_000, 1, &r);
+    let other = bridges_core::synthetic::columns(7_000, 2, &r);
+    let seq = bridges_core::synthetic::filter_sequence(&small, 60, 3);
+    let mut engine = Engine::new(small);
+    for f in &seq {
+        engine.run(f, Stack::None);
+    }
+    engine.cols = other.clone();
+    let mut fresh = Engine::new(other);
+    for f in seq.iter().rev() {
+        let got = engine.run(f, Stack::Status).clone();
+        assert!(got == *fresh.run_full(f, Stack::Status), "{f:?}");
+        assert_eq!(engine.matching(f), fresh.matching(f));
+    }
+}
