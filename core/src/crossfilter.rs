@@ -33,7 +33,6 @@ mod index;
 mod tables;
 
 use crate::columns::*;
-use crate::model::{FlowClass, Status};
 use crate::query::{Filters, Stack};
 
 /// Dimensions, as bit positions in a row's fail mask.
