@@ -313,7 +313,8 @@ pub fn ChartCard(
         <figure class="chart-card" data-testid=view.testid() aria-labelledby=title_id.clone()>
             <div class="chart-head" class:chart-head-embedded=embedded>
                 <h2 id=title_id.clone() class:sr-only=embedded>{title}</h2>
-                {(!compact).then(|| {
+                {move || (!compact).then(|| {
+                    let (download_svg, download_png) = (download_svg.clone(), download_png.clone());
                     let tools = view! {
                         <button type="button" aria-pressed=move || as_table.get().to_string()
                             on:click=move |_| as_table.update(|t| *t = !*t)>
@@ -322,7 +323,7 @@ pub fn ChartCard(
                         <button type="button" on:click=download_svg aria-label=move || fill(t(lang.get()).download_as, &[("what", &title()), ("format", "SVG")])>"SVG"</button>
                         <button type="button" on:click=download_png aria-label=move || fill(t(lang.get()).download_as, &[("what", &title()), ("format", "PNG")])>"PNG"</button>
                     };
-                    if embedded || narrow.get_untracked() {
+                    if embedded || narrow.get() {
                         view! {
                             <details class="chart-menu">
                                 <summary><span aria-hidden="true">"⋯"</span><span class="sr-only">{tr!(lang, chart_menu_label)}</span></summary>

@@ -287,7 +287,9 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     <button type="button" aria-pressed=move || (measure.get() == Measure::Amount).to_string()
                         on:click=move |_| set_measure(Measure::Amount)>{tr!(lang, known_amount)}</button>
                     <span class="spacer"></span>
-                    {if narrow.get_untracked() {
+                    {move || {
+                    let (download_csv, download_json) = (download_csv.clone(), download_json.clone());
+                    if narrow.get() {
                         // On a phone the downloads wait in a menu, so the first chart starts a row higher.
                         view! {
                             <details class="chart-menu download-menu">
@@ -303,6 +305,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                             <button type="button" on:click=download_csv>{tr!(lang, download_csv)}</button>
                             <button type="button" on:click=download_json>{tr!(lang, download_json)}</button>
                         }.into_any()
+                    }
                     }}
                 </div>
                 {move || (summary.get().projects == 0).then(|| {

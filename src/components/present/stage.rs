@@ -23,10 +23,11 @@ pub fn use_stage_scale() -> f64 {
 /// The largest scale at which the stage fits `width` × `height`.
 pub fn fit(width: f64, height: f64) -> f64 {
     let k = (width / STAGE_W).min(height / STAGE_H);
+    // Before a box is measured (0 × 0) the stage is drawn tiny rather than at full size.
     if k.is_finite() && k > 0.0 {
         k
     } else {
-        1.0
+        0.01
     }
 }
 

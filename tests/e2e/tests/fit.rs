@@ -60,7 +60,7 @@ async fn slides_fit_a_16_9_stage_and_the_controls_get_out_of_the_way() {
     let slides = story["slides"].as_array().unwrap().len();
     let mut failures = Vec::new();
     for (w, h) in [(1280u32, 720u32), (1920, 1080)] {
-        let c = browser(&driver, w, h).await;
+        let c = browser_exact(&driver, w, h).await;
         for i in 1..=slides {
             c.goto(&format!("{app}/present/two-decades?lang=en&slide={i}"))
                 .await
@@ -152,7 +152,7 @@ async fn an_embed_leads_with_its_view_in_the_default_frame() {
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     // The README's iframe is 480 px high; partners' article columns are about 680 px, phones 390.
     for (w, h) in [(680u32, 480u32), (390, 480)] {
-        let c = browser(&driver, w, h).await;
+        let c = browser_exact(&driver, w, h).await;
         for (path, view, title) in [
             (
                 "/embed/timeline?sector=120",
@@ -286,7 +286,7 @@ async fn headline_values_never_overflow_their_cards() {
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let mut failures = Vec::new();
     for (w, h) in [(390u32, 844u32), (768, 1024), (1024, 768), (1280, 800)] {
-        let c = browser(&driver, w, h).await;
+        let c = browser_exact(&driver, w, h).await;
         for lang in ["en", "zh"] {
             for theme in ["", "&theme=projector"] {
                 c.goto(&format!("{app}/explore?lang={lang}{theme}"))

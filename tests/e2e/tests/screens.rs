@@ -162,7 +162,7 @@ async fn take_screenshots() {
             if !only.is_empty() && !file.contains(&only) {
                 continue;
             }
-            let c = browser(&driver, *w, *h).await;
+            let c = browser_exact(&driver, *w, *h).await;
             let sep = if path.contains('?') { '&' } else { '?' };
             c.goto(&format!("{app}{path}{sep}lang={lang}"))
                 .await

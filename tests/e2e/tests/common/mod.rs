@@ -184,9 +184,33 @@ pub fn chromedriver() -> Driver {
     }
 }
 
-/// Headless Chromium at a given window size, with the flags this machine needs as root.
+/// Headless Chromium at a given window size, with the flags this machine needs as root. Below 500 px
+/// (phones) the viewport is emulated at exactly that size: Chromium does not make a window narrower
+/// than 500 px, so a "390 px" window would show a 485 px page.
 pub async fn browser(driver: &Driver, width: u32, height: u32) -> Client {
-    browser_with(driver, width, height, &[]).await
+    if width < 500 {
+        browser_exact(driver, width, height).await
+    } else {
+        browser_with(driver, width, height, &[]).await
+    }
+}
+
+/// Headless Chromium whose page is exactly `width` × `height` CSS pixels (device emulation; a window
+/// of that size would lose about 140 px of its height to the browser's own frame): a 16:9 projector,
+/// a partner's 480 px iframe, a phone. Phones (under 600 px) are emulated as mobile devices with touch
+/// at twice the pixel density. Resizing the window does not change the page's size.
+pub async fn browser_exact(driver: &Driver, width: u32, height: u32) -> Client {
+    let phone = width < 600;
+    let metrics = json!({
+        "deviceMetrics": {
+            "width": width,
+            "height": height,
+            "pixelRatio": if phone { 2.0 } else { 1.0 },
+            "mobile": phone,
+            "touch": phone,
+        }
+    });
+    browser_caps(driver, width.max(500), height + 200, &[], Some(metrics)).await
 }
 
 /// Lets scripts (`execute`, `execute_async`) run up to `secs` seconds: benchmarks, axe and the soak run
@@ -203,6 +227,16 @@ pub async fn script_timeout(c: &Client, secs: u64) {
 
 /// As [`browser`], with extra command-line flags.
 pub async fn browser_with(driver: &Driver, width: u32, height: u32, extra: &[&str]) -> Client {
+    browser_caps(driver, width, height, extra, None).await
+}
+
+async fn browser_caps(
+    driver: &Driver,
+    width: u32,
+    height: u32,
+    extra: &[&str],
+    emulation: Option<serde_json::Value>,
+) -> Client {
     let profile = driver.profiles.join(free_port().to_string());
     let args = vec![
         "--headless=new".to_string(),
@@ -223,6 +257,9 @@ pub async fn browser_with(driver: &Driver, width: u32, height: u32, extra: &[&st
         .collect();
     let mut caps = serde_json::Map::new();
     let mut chrome = json!({ "args": args });
+    if let Some(e) = emulation {
+        chrome["mobileEmulation"] = e;
+    }
     if let Ok(bin) = std::env::var("CHROMIUM") {
         chrome["binary"] = json!(bin);
     } else if std::path::Path::new("/usr/bin/chromium").exists() {
