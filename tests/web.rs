@@ -338,9 +338,12 @@ async fn a_chart_card_titles_its_measure_and_shows_its_table() {
     ];
     let total = summary(50, 1.0, 0);
     let _h = leptos::mount::mount_to(root.clone(), move || {
+        // A chart reads the URL's theme, so it lives inside a router.
         view! {
-            <ChartCard view=View::Sector bars=Signal::stored(bars.clone()) measure=measure orientation=Orientation::Horizontal
-                on_select=Callback::new(move |k| picked.set(Some(k))) total=Signal::stored(total.clone())/>
+            <leptos_router::components::Router>
+                <ChartCard view=View::Sector bars=Signal::stored(bars.clone()) measure=measure orientation=Orientation::Horizontal
+                    on_select=Callback::new(move |k| picked.set(Some(k))) total=Signal::stored(total.clone())/>
+            </leptos_router::components::Router>
         }
     });
     tick().await;
