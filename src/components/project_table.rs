@@ -96,7 +96,7 @@ pub fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
                         };
                         view! {
                             <tr data-id=p.id.clone()>
-                                <td><a href=href(&format!("/projects/{}", p.id)) lang=title_lang>{title}</a></td>
+                                <td><a href=href(&bridges_core::route::Page::Project(p.id.clone()).path()) lang=title_lang>{title}</a></td>
                                 <td lang=p.recipients.is_empty().then_some("en")>{recipients_text(&data, p, l)}</td>
                                 <td>{sector_text(&data, p, l)}</td>
                                 <td class="num">{p.years.commitment.map(|y| y.to_string()).unwrap_or_else(|| unknown.into())}</td>
