@@ -231,7 +231,8 @@ catalogue! { Text, EN, ZH, ENTRIES;
     play_years: "Play years ▶", "逐年播放 ▶";
     show_as_chart: "Show as chart", "以图表显示";
     show_as_table: "Show as table", "以表格显示";
-    download_as: "Download {what} as {format}", "下载“{what}”（{format}）";
+    // The format stands between spaces: its visible label ("SVG") must be a word of the accessible name.
+    download_as: "Download {what} as {format}", "以 {format} 格式下载“{what}”";
     chart_aria: "{title}. {summary} Use the arrow keys to move between bars and Enter to filter.", "{title}。{summary}用方向键在条形之间移动，按回车键筛选。";
     legend: "Legend", "图例";
     no_known_amount: "no known amount", "无已知金额";
