@@ -211,6 +211,12 @@ pub struct ColumnLabels {
     pub room: f64,
 }
 
+/// Axis ticks and year labels: a pixel smaller than the labels, never under 12 px (Chinese characters
+/// are unreadable smaller).
+pub fn small_px(font_px: f64) -> f64 {
+    (font_px - 1.0).max(12.0)
+}
+
 /// Bold figures are about this much wider than regular ones.
 const BOLD: f64 = 1.08;
 
@@ -226,7 +232,7 @@ fn column_labels<'a>(
     band: f64,
     font_px: f64,
 ) -> ColumnLabels {
-    let f = font_px - 1.0;
+    let f = small_px(font_px);
     let widest = labels
         .map(|l| text_width(&short_value(l), f) * BOLD)
         .fold(0.0, f64::max);
@@ -643,7 +649,12 @@ pub fn draw<'t, DB: DrawingBackend>(
                 root.draw(&Text::new(
                     t.label.clone(),
                     (px(p.x - 6.0), px(t.pos)),
-                    font(theme.font_px - 1.0, &theme.muted, HPos::Right, VPos::Center),
+                    font(
+                        small_px(theme.font_px),
+                        &theme.muted,
+                        HPos::Right,
+                        VPos::Center,
+                    ),
                 ))?;
             }
         }
@@ -764,7 +775,12 @@ pub fn draw<'t, DB: DrawingBackend>(
                     root.draw(&Text::new(
                         placed.label.clone(),
                         (px(cx), px(p.y + p.h + 4.0)),
-                        font(theme.font_px - 1.0, &theme.muted, HPos::Center, VPos::Top),
+                        font(
+                            small_px(theme.font_px),
+                            &theme.muted,
+                            HPos::Center,
+                            VPos::Top,
+                        ),
                     ))?;
                 }
                 if let Some(c) = layout.column_labels.filter(|c| placed.index % c.every == 0) {

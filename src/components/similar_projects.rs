@@ -35,7 +35,18 @@ fn reason_text(data: &AppData, r: &Reason, lang: Lang) -> String {
                     .join(sep),
             )],
         ),
-        Reason::SharedWords(words) => fill(tx.reason_words, &[("words", &words.join(sep))]),
+        // The records' own words, quoted as they are (titles stay in their source language).
+        Reason::SharedWords(words) => fill(
+            tx.reason_words,
+            &[(
+                "words",
+                &words
+                    .iter()
+                    .map(|w| format!("“{w}”"))
+                    .collect::<Vec<_>>()
+                    .join(sep),
+            )],
+        ),
         Reason::SameSubregion(code) | Reason::SameRegion(code) => fill(
             tx.reason_region,
             &[("region", data.reference.region_name(code, lang))],

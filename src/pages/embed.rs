@@ -138,7 +138,7 @@ pub fn EmbedPage() -> impl IntoView {
                 // The asked-for name and the view names are URL codes, not words of the interface.
                 let asked = bridges_core::issue::truncate(&name, 40).to_string();
                 view! {
-                    <h1 class="embed-error" role="alert">
+                    <div role="alert"><h1 class="embed-error">
                         {move || {
                             let l = lang.get();
                             let asked = asked.clone();
@@ -150,7 +150,7 @@ pub fn EmbedPage() -> impl IntoView {
                                 _ => None,
                             })
                         }}
-                    </h1>
+                    </h1></div>
                 }.into_any()
             }}
         </div>

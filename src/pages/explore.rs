@@ -60,6 +60,16 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
         |t| t.facet_flow_plain
     };
     let narrow = leptos_use::use_media_query("(max-width: 40rem)");
+    // A shorter timeline on a phone, so that it is on the first screen under the headline.
+    let timeline_height = if web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 640.0)
+    {
+        170.0
+    } else {
+        220.0
+    };
     // How many filter values are set, for the phone's "Filters (n)" button.
     let active = Memo::new(move |_| {
         state.with(|(s, _)| {
@@ -327,6 +337,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                 })}
                 <div class="chart-list" class:hidden=move || summary.get().projects == 0>
                 <ChartCard view=View::Timeline total=summary bars=bars_of(View::Timeline, None) measure=measure orientation=Orientation::Vertical
+                    height=timeline_height
                     on_select=select_on(View::Timeline) legend=legend controls=std::sync::Arc::new(timeline_controls) subject=subject/>
                 <div class="chart-grid">
                     <ChartCard view=View::Sector total=summary bars=bars_of(View::Sector, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sector) subject=subject/>

@@ -236,7 +236,11 @@ async fn the_switch_keeps_the_view_and_numbers_follow_the_language() {
     assert_eq!(data_value(&c, "project-count").await, count_en);
     let amount_zh = text_at(&c, "[data-testid=\"amount-total\"] .value").await;
     assert!(amount_zh.ends_with("亿美元"), "{amount_zh}");
-    assert_eq!(text_at(&c, "#chart-sector-title").await, "按部门");
+    // The title follows the measure (amounts here).
+    assert_eq!(
+        text_at(&c, "#chart-sector-title").await,
+        "项目已知金额（按部门）"
+    );
     let chips = text_at(&c, "[data-testid=\"filter-chips\"]").await;
     assert!(chips.contains("部门：能源"), "{chips}");
 
