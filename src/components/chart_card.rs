@@ -314,7 +314,6 @@ pub fn ChartCard(
             <div class="chart-head" class:chart-head-embedded=embedded>
                 <h2 id=title_id.clone() class:sr-only=embedded>{title}</h2>
                 {move || (!compact).then(|| {
-                    let (download_svg, download_png) = (download_svg.clone(), download_png.clone());
                     let tools = view! {
                         <button type="button" aria-pressed=move || as_table.get().to_string()
                             on:click=move |_| as_table.update(|t| *t = !*t)>
