@@ -6,6 +6,7 @@
 //! Results are written into buffers owned by the engine: no allocation per filter change.
 
 use crate::columns::*;
+use crate::model::{FlowClass, Status};
 use crate::query::{Filters, Stack};
 use crate::text::fold;
 
