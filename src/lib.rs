@@ -153,7 +153,8 @@ fn FooterData() -> impl IntoView {
         Some(Ok(d)) if !d.is_default => {
             let title = d.loaded.dataset.meta.title.clone();
             // The file's own title, quoted as it is (in whatever language the file is written).
-            view! { {tr!(lang, footer_data_of)} " “" <span translate="no">{title}</span> "”" }.into_any()
+            view! { {tr!(lang, footer_data_of)} " “" <span translate="no">{title}</span> "”" }
+                .into_any()
         }
         _ => view! { {tr!(lang, footer_data)} }.into_any(),
     }

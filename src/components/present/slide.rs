@@ -99,7 +99,12 @@ impl SlideKind {
 fn slide_view(data: Arc<AppData>, view: &str) -> AnyView {
     match view {
         "/explore" => view! { <SlideCharts data=data/> }.into_any(),
-        "/map" => view! { <SlideStrip data=Arc::clone(&data)/> <EmbeddedMap data=data/> }.into_any(),
+        "/map" => {
+            // The map's code is its own split (shared with map embeds): a deck of chart slides does not
+            // download it, and the presenter's first load stays within its budget.
+            let data = StoredValue::new_local(data);
+            crate::lazy::lazy_view(move || slide_map(data.get_value()), __preload_slide_map)
+        }
         "/table" => view! { <ProjectTable data=data/> }.into_any(),
         "/about" => view! { <SlideHeadline data=data/> }.into_any(),
         "/" => view! { <SlideHeadline data=data/> }.into_any(),
@@ -119,6 +124,13 @@ fn SlideHeadline(data: Arc<AppData>) -> impl IntoView {
     let agg = use_aggregates(Arc::clone(&data), state);
     let summary = Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0));
     view! { <Headline summary=summary/> }
+}
+
+lazy_fn! {
+    fn slide_map(data: Arc<AppData>) -> AnyView {
+        view! { <SlideStrip data=Arc::clone(&data)/> <EmbeddedMap data=data/> }.into_any()
+    }
+    preload: __preload_slide_map, in: embed_map;
 }
 
 /// The headline as one line: context for a chart or map slide, not its point.
