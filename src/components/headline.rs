@@ -93,7 +93,9 @@ pub fn FilteredHeadline(
     use crate::view_state::{filtered_summary, use_aggregates, use_view_state};
     let state = use_view_state();
     let agg = use_aggregates(std::sync::Arc::clone(&data), state);
-    let summary = Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0));
+    let summary = Signal::from(Memo::new(move |_| {
+        filtered_summary(&data, &agg.get(), &state.get().0)
+    }));
     if strip {
         view! { <HeadlineStrip summary=summary/> }.into_any()
     } else {

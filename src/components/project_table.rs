@@ -44,7 +44,9 @@ pub fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
     };
     let summary = {
         let data = Arc::clone(&data);
-        Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0))
+        Signal::from(Memo::new(move |_| {
+            filtered_summary(&data, &agg.get(), &state.get().0)
+        }))
     };
     let go = {
         let set_view = set_view.clone();

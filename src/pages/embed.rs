@@ -190,7 +190,9 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
     let agg = use_aggregates(Arc::clone(&data), state);
     let summary = {
         let data = Arc::clone(&data);
-        Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0))
+        Signal::from(Memo::new(move |_| {
+            filtered_summary(&data, &agg.get(), &state.get().0)
+        }))
     };
     let measure = Signal::derive(move || state.get().0.measure);
     let subject = {

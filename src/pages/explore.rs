@@ -44,7 +44,10 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     };
     let summary = {
         let data = Arc::clone(&data);
-        Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0))
+        // A memo: the headline and every chart's summary sentence read it, once per change.
+        Signal::from(Memo::new(move |_| {
+            filtered_summary(&data, &agg.get(), &state.get().0)
+        }))
     };
 
     let go = {

@@ -122,7 +122,9 @@ fn slide_view(data: Arc<AppData>, view: &str) -> AnyView {
 fn SlideHeadline(data: Arc<AppData>) -> impl IntoView {
     let state = use_view_state();
     let agg = use_aggregates(Arc::clone(&data), state);
-    let summary = Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0));
+    let summary = Signal::from(Memo::new(move |_| {
+        filtered_summary(&data, &agg.get(), &state.get().0)
+    }));
     view! { <Headline summary=summary/> }
 }
 
@@ -138,7 +140,9 @@ lazy_fn! {
 fn SlideStrip(data: Arc<AppData>) -> impl IntoView {
     let state = use_view_state();
     let agg = use_aggregates(Arc::clone(&data), state);
-    let summary = Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0));
+    let summary = Signal::from(Memo::new(move |_| {
+        filtered_summary(&data, &agg.get(), &state.get().0)
+    }));
     view! { <HeadlineStrip summary=summary/> }
 }
 
@@ -150,7 +154,9 @@ fn SlideCharts(data: Arc<AppData>) -> impl IntoView {
     let measure = Signal::derive(move || state.get().0.measure);
     let summary = {
         let data = Arc::clone(&data);
-        Signal::derive(move || filtered_summary(&data, &agg.get(), &state.get().0))
+        Signal::from(Memo::new(move |_| {
+            filtered_summary(&data, &agg.get(), &state.get().0)
+        }))
     };
     let bars = {
         let data = Arc::clone(&data);
