@@ -89,6 +89,16 @@ pub fn use_aggregates(
 }
 
 /// The headline of the filtered view.
+/// The headline of the current filters, as a memo: the headline and every chart's summary sentence
+/// read it, and a derived signal would compute it again for each reader on every change.
+pub fn use_filtered_summary(
+    data: Arc<AppData>,
+    state: Memo<(ViewState, Vec<Notice>)>,
+    agg: Memo<Aggregates>,
+) -> Signal<Summary> {
+    Memo::new(move |_| filtered_summary(&data, &agg.get(), &state.get().0)).into()
+}
+
 pub fn filtered_summary(data: &AppData, agg: &Aggregates, state: &ViewState) -> Summary {
     match data.engine.lock() {
         Ok(engine) => bridges_core::explore::headline(

@@ -90,12 +90,10 @@ pub fn FilteredHeadline(
     #[prop(optional)]
     strip: bool,
 ) -> impl IntoView {
-    use crate::view_state::{filtered_summary, use_aggregates, use_view_state};
+    use crate::view_state::{use_aggregates, use_filtered_summary, use_view_state};
     let state = use_view_state();
     let agg = use_aggregates(std::sync::Arc::clone(&data), state);
-    let summary = Signal::from(Memo::new(move |_| {
-        filtered_summary(&data, &agg.get(), &state.get().0)
-    }));
+    let summary = use_filtered_summary(data, state, agg);
     if strip {
         view! { <HeadlineStrip summary=summary/> }.into_any()
     } else {

@@ -14,7 +14,7 @@ use crate::components::project_detail::{recipients_text, sector_text};
 use crate::i18n::{count, fill, t, use_lang};
 use crate::paths::href;
 use crate::tr;
-use crate::view_state::{filtered_summary, use_aggregates, use_set_view, use_view_state};
+use crate::view_state::{use_aggregates, use_filtered_summary, use_set_view, use_view_state};
 
 const PAGE: usize = 50;
 
@@ -42,12 +42,7 @@ pub fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
             rows
         })
     };
-    let summary = {
-        let data = Arc::clone(&data);
-        Signal::from(Memo::new(move |_| {
-            filtered_summary(&data, &agg.get(), &state.get().0)
-        }))
-    };
+    let summary = use_filtered_summary(Arc::clone(&data), state, agg);
     let go = {
         let set_view = set_view.clone();
         Callback::new(move |next: ViewState| set_view(next))

@@ -30,7 +30,9 @@ use crate::i18n::fill_view;
 use crate::i18n::{tm, use_lang, Lang};
 use crate::lazy::lazy_view;
 use crate::paths::href;
-use crate::view_state::{filtered_summary, use_aggregates, use_bars, use_select, use_view_state};
+use crate::view_state::{
+    use_aggregates, use_bars, use_filtered_summary, use_select, use_view_state,
+};
 
 fn valid_accent(s: &str) -> Option<String> {
     let hex = s.trim_start_matches('#');
@@ -188,12 +190,7 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
     let state = use_view_state();
     let lang = use_lang();
     let agg = use_aggregates(Arc::clone(&data), state);
-    let summary = {
-        let data = Arc::clone(&data);
-        Signal::from(Memo::new(move |_| {
-            filtered_summary(&data, &agg.get(), &state.get().0)
-        }))
-    };
+    let summary = use_filtered_summary(Arc::clone(&data), state, agg);
     let measure = Signal::derive(move || state.get().0.measure);
     let subject = {
         let data = Arc::clone(&data);

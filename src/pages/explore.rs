@@ -15,7 +15,7 @@ use crate::download::download_text;
 use crate::i18n::{count, fill, t, use_lang};
 use crate::tr;
 use crate::view_state::{
-    filtered_summary, use_aggregates, use_bars, use_select, use_set_view, use_set_view_with,
+    use_aggregates, use_bars, use_filtered_summary, use_select, use_set_view, use_set_view_with,
     use_view_state,
 };
 
@@ -42,13 +42,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
         let data = Arc::clone(&data);
         move |view: View, limit: Option<usize>| use_bars(Arc::clone(&data), state, agg, view, limit)
     };
-    let summary = {
-        let data = Arc::clone(&data);
-        // A memo: the headline and every chart's summary sentence read it, once per change.
-        Signal::from(Memo::new(move |_| {
-            filtered_summary(&data, &agg.get(), &state.get().0)
-        }))
-    };
+    let summary = use_filtered_summary(Arc::clone(&data), state, agg);
 
     let go = {
         let set_view = set_view.clone();

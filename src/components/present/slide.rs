@@ -16,7 +16,7 @@ use crate::components::project_table::ProjectTable;
 use crate::components::world_map::EmbeddedMap;
 use crate::i18n::use_lang;
 use crate::view_state::{
-    filtered_summary, use_aggregates, use_bars, use_select, use_view_state, LocalView,
+    use_aggregates, use_bars, use_filtered_summary, use_select, use_view_state, LocalView,
 };
 
 /// One slide: its title, its narration filled from its live view, and the view.
@@ -122,9 +122,7 @@ fn slide_view(data: Arc<AppData>, view: &str) -> AnyView {
 fn SlideHeadline(data: Arc<AppData>) -> impl IntoView {
     let state = use_view_state();
     let agg = use_aggregates(Arc::clone(&data), state);
-    let summary = Signal::from(Memo::new(move |_| {
-        filtered_summary(&data, &agg.get(), &state.get().0)
-    }));
+    let summary = use_filtered_summary(data, state, agg);
     view! { <Headline summary=summary/> }
 }
 
@@ -140,9 +138,7 @@ lazy_fn! {
 fn SlideStrip(data: Arc<AppData>) -> impl IntoView {
     let state = use_view_state();
     let agg = use_aggregates(Arc::clone(&data), state);
-    let summary = Signal::from(Memo::new(move |_| {
-        filtered_summary(&data, &agg.get(), &state.get().0)
-    }));
+    let summary = use_filtered_summary(data, state, agg);
     view! { <HeadlineStrip summary=summary/> }
 }
 
@@ -152,12 +148,7 @@ fn SlideCharts(data: Arc<AppData>) -> impl IntoView {
     let state = use_view_state();
     let agg = use_aggregates(Arc::clone(&data), state);
     let measure = Signal::derive(move || state.get().0.measure);
-    let summary = {
-        let data = Arc::clone(&data);
-        Signal::from(Memo::new(move |_| {
-            filtered_summary(&data, &agg.get(), &state.get().0)
-        }))
-    };
+    let summary = use_filtered_summary(Arc::clone(&data), state, agg);
     let bars = {
         let data = Arc::clone(&data);
         move |view: View, limit: Option<usize>| use_bars(Arc::clone(&data), state, agg, view, limit)
