@@ -40,6 +40,10 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     preset_europe: "Europe", "欧洲";
     show_map: "Show the map", "显示地图";
     show_list: "List instead of map", "以列表代替地图";
+    // The details panel a tap opens on a phone (no hover there).
+    detail: "Country details", "国家详情";
+    detail_table: "Its projects in the table", "在表格中查看其项目";
+    detail_close: "Close details", "关闭详情";
 
     // Legend (the page and the SVG download).
     legend: "Legend", "图例";

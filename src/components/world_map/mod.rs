@@ -171,6 +171,10 @@ pub fn WorldMap(
     });
     let hover: RwSignal<Option<(String, f64, f64)>> = RwSignal::new(None);
     let container = NodeRef::<Div>::new();
+    // A phone has no hover: a tap selects the country and opens its details in a panel over the
+    // map's lower edge instead of a tooltip under the finger.
+    let phone = leptos_use::use_media_query("(max-width: 40rem)");
+    let detail: RwSignal<Option<String>> = RwSignal::new(None);
 
     let top_sectors_of = {
         let data = Arc::clone(&data);
@@ -396,6 +400,10 @@ pub fn WorldMap(
         move |ev: web_sys::MouseEvent| {
             if let Some(el) = country_of(&ev).filter(|e| e.has_attribute("tabindex")) {
                 if let Some(iso) = el.get_attribute("data-iso3") {
+                    if !compact && phone.get_untracked() {
+                        hover.set(None);
+                        detail.set(Some(iso.clone()));
+                    }
                     choose(iso, ev.shift_key() || ev.ctrl_key() || ev.meta_key());
                 }
             }
@@ -411,7 +419,8 @@ pub fn WorldMap(
         let data = Arc::clone(&data);
         let top_sectors_of = top_sectors_of.clone();
         move |ev: web_sys::PointerEvent| {
-            if !pointers.with_value(HashMap::is_empty) {
+            // A touch has no hover: its details go to the panel (see `detail`).
+            if !pointers.with_value(HashMap::is_empty) || ev.pointer_type() == "touch" {
                 return;
             }
             let Some(iso) = country_of(&ev).and_then(|e| e.get_attribute("data-iso3")) else {
@@ -453,6 +462,8 @@ pub fn WorldMap(
                 .countries
                 .iter()
                 .map(|s| {
+                    // Antarctica (below the crop) would show under a map taller than the world.
+                    let below = s.cy > shown;
                     let fill = f.get(&s.iso3);
                     let has = fill.is_some_and(|x| x.count > 0);
                     let provider = !has && providers.contains(&s.iso3);
@@ -465,7 +476,7 @@ pub fn WorldMap(
                         view! { <circle cx=s.cx cy=s.cy r="2.5" fill=colour stroke=if selected { SELECTED } else { "#4a5566" } stroke-width="1" vector-effect="non-scaling-stroke"/> }
                     });
                     view! {
-                        <g class="country" class:has-projects=has class:provider=provider class:selected=selected data-iso3=s.iso3.clone()
+                        <g class="country" class:below-crop=below class:has-projects=has class:provider=provider class:selected=selected data-iso3=s.iso3.clone()
                             role=has.then_some("button")
                             tabindex=move || has.then(|| if tab_stop.get().as_deref() == Some(iso_tab.as_str()) { "0" } else { "-1" })
                             aria-label=label
@@ -584,6 +595,37 @@ pub fn WorldMap(
         }
     });
 
+    let detail_panel = (!compact).then(|| {
+        let data = Arc::clone(&data);
+        let top_sectors_of = top_sectors_of.clone();
+        move || {
+            let iso = detail.get()?;
+            let l = lang.get();
+            let t = tm(l);
+            let f = fill_data.with(|(f, _)| f.get(&iso).cloned());
+            let sectors = if f.as_ref().is_some_and(|x| x.count > 0) {
+                top_sectors_of(&iso)
+            } else {
+                vec![]
+            };
+            let text = tooltip_text(&data, &iso, f.as_ref(), &sectors, l);
+            let table = {
+                let mut s = state.get().0;
+                s.page = 1;
+                crate::paths::href(&format!("/table?{}", bridges_core::query::to_query(&s)))
+            };
+            Some(view! {
+                <section class="map-detail" data-testid="map-detail" aria-label=t.detail>
+                    <p>{text}</p>
+                    <div class="map-detail-actions">
+                        <a href=table>{t.detail_table}</a>
+                        <button type="button" class="map-detail-close" aria-label=t.detail_close
+                            on:click=move |_| detail.set(None)>"×"</button>
+                    </div>
+                </section>
+            })
+        }
+    });
     let list_data = Arc::clone(&data);
     let list_world = Arc::clone(&world);
     let choose_for_list = {
@@ -591,6 +633,7 @@ pub fn WorldMap(
         Callback::new(move |iso: String| choose(iso, true))
     };
     view! {
+        <div class="world-map" class:world-map-compact=compact>
         {(!compact).then(|| view! {
             <Notices notices=Signal::derive(move || state.get().1)/>
             <Chips data=Arc::clone(&data) state=Signal::derive(move || state.get().0) on_change=go empty_hint=|t| t.map_no_filters/>
@@ -600,7 +643,10 @@ pub fn WorldMap(
                 style:aspect-ratio=format!("{width} / {shown:.1}")
                 on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up.clone() on:pointercancel=on_up on:wheel=on_wheel
                 on:keydown=on_key on:click=on_click on:focusin=on_focus on:pointerover=on_over>
+                // On the page the world hangs from the top (under the controls on a phone), so a
+                // tapped country's details below it do not cover it.
                 <svg class="world" viewBox=move || { let (x, y, w, h) = vb.get(); format!("{x} {y} {w} {h}") }
+                    preserveAspectRatio=(!compact).then_some("xMidYMin meet")
                     role="group" aria-label=move || tm(lang.get()).svg_aria>
                     <defs inner_html=PATTERN_DEF></defs>
                     // Listeners sit on the HTML wrapper: Chromium makes an SVG element with a focus
@@ -632,11 +678,20 @@ pub fn WorldMap(
                 <button type="button" on:click=reset>{move || tm(lang.get()).world}</button>
             </div>
             {menu}
+            {(!compact).then(|| view! {
+                <div class="map-below" class:hidden=move || as_list.get()>
+                    {detail_panel}
+                    <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider unit=unit/>
+                </div>
+            })}
         </div>
-        <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider unit=unit/>
+        {compact.then(|| view! {
+            <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider unit=unit/>
+        })}
         {move || as_list.get().then(|| view! {
             <MapList data=Arc::clone(&list_data) world=Arc::clone(&list_world) fills=Signal::derive(move || fill_data.get().0) choose=choose_for_list/>
         })}
         {(!compact).then(|| view! { <p class="note">{move || tm(lang.get()).note}</p> })}
+        </div>
     }
 }

@@ -273,8 +273,73 @@ async fn a_phone_shows_a_chart_and_a_map_on_the_first_screen() {
         wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"AGO\"]").await;
         let map = rect(&c, "[data-testid=\"map\"]").await;
         assert!(
-            map[1].as_f64().unwrap() <= 844.0 && map[0].as_f64().unwrap() < 400.0,
-            "{lang}: the map is on the first screen: {map}"
+            map[1].as_f64().unwrap() <= 844.0 && map[0].as_f64().unwrap() < 200.0,
+            "{lang}: the map comes first, on the first screen: {map}"
+        );
+        assert!(
+            map[4].as_f64().unwrap() >= 0.5 * 844.0,
+            "{lang}: the map takes over half the screen's height: {map}"
+        );
+        // Its controls and legend lie over it, not in rows around it.
+        for part in [
+            ".map-zoom",
+            ".map-menu > summary",
+            "[data-testid=\"map-legend\"]",
+        ] {
+            let r = rect(&c, part).await;
+            assert!(
+                r[0].as_f64().unwrap() >= map[0].as_f64().unwrap()
+                    && r[1].as_f64().unwrap() <= map[1].as_f64().unwrap(),
+                "{lang}: {part} lies over the map: {r} in {map}"
+            );
+        }
+        // A tap selects the country and opens its details in a panel (there is no hover on a phone).
+        let centre = eval(
+            &c,
+            "const r = document.querySelector('[data-testid=\"map\"] [data-iso3=\"BRA\"] path').getBoundingClientRect();
+             return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
+        )
+        .await;
+        let (x, y) = (centre[0].as_f64().unwrap(), centre[1].as_f64().unwrap());
+        c.perform_actions(
+            fantoccini::actions::TouchActions::new("finger".into())
+                .then(PointerAction::MoveTo {
+                    duration: None,
+                    x,
+                    y,
+                })
+                .then(PointerAction::Down { button: 0 })
+                .then(PointerAction::Up { button: 0 }),
+        )
+        .await
+        .unwrap();
+        let panel = wait_for(&c, "[data-testid=\"map-detail\"]").await;
+        let text = panel.text().await.unwrap();
+        let brazil = if lang == "en" { "Brazil" } else { "巴西" };
+        assert!(
+            text.contains(brazil),
+            "{lang}: the panel names the country: {text}"
+        );
+        wait_query(&c, &format!("country=BRA&lang={lang}")).await;
+        let r = rect(&c, "[data-testid=\"map-detail\"]").await;
+        assert!(
+            r[1].as_f64().unwrap() <= 844.0,
+            "{lang}: the details are on the screen: {r}"
+        );
+        assert!(
+            !displayed(&c, "[data-testid=\"map\"] .tooltip").await,
+            "{lang}: no tooltip under the finger"
+        );
+        c.find(Locator::Css(".map-detail-close"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert!(
+            !displayed(&c, "[data-testid=\"map-detail\"]").await,
+            "{lang}: the panel closes"
         );
     }
     assert_no_errors(&c, "phone").await;

@@ -39,6 +39,35 @@ const VIEWS: &[(&str, &str, u32, u32, &str)] = &[
         "[data-testid=\"chart-timeline\"] canvas",
     ),
     (
+        "explore-1024",
+        "/explore",
+        1024,
+        768,
+        "[data-testid=\"chart-timeline\"] canvas",
+    ),
+    (
+        "overview-768",
+        "/",
+        768,
+        1024,
+        "[data-testid=\"project-count\"]",
+    ),
+    (
+        "map-768",
+        "/map",
+        768,
+        1024,
+        "[data-testid=\"map\"] [data-iso3=\"AGO\"]",
+    ),
+    (
+        "map-1024",
+        "/map",
+        1024,
+        768,
+        "[data-testid=\"map\"] [data-iso3=\"AGO\"]",
+    ),
+    ("share-390", "/explore", 390, 844, "tap:.share-button"),
+    (
         "explore-1280",
         "/explore",
         1280,
@@ -137,6 +166,14 @@ const VIEWS: &[(&str, &str, u32, u32, &str)] = &[
         844,
         "[data-testid=\"console\"]",
     ),
+    // "tap:" taps the element once it is there (a phone's details panel).
+    (
+        "map-tap-390",
+        "/map",
+        390,
+        844,
+        "tap:[data-testid=\"map\"] [data-iso3=\"BRA\"] path",
+    ),
     (
         "present-390",
         "/present",
@@ -167,7 +204,20 @@ async fn take_screenshots() {
             c.goto(&format!("{app}{path}{sep}lang={lang}"))
                 .await
                 .unwrap();
-            wait_for(&c, ready).await;
+            match ready.strip_prefix("tap:") {
+                Some(css) => {
+                    let e = wait_for(&c, css).await;
+                    c.execute(
+                        "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+                        vec![serde_json::to_value(&e).unwrap()],
+                    )
+                    .await
+                    .unwrap();
+                }
+                None => {
+                    wait_for(&c, ready).await;
+                }
+            }
             tokio::time::sleep(Duration::from_millis(3000)).await;
             let png = c.screenshot().await.unwrap();
             std::fs::write(out.join(&file), png).unwrap();
