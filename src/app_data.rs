@@ -43,6 +43,8 @@ pub struct AppData {
     pub price_base: String,
     /// The similar-projects index, built the first time a page asks for it ([`similar_index`]).
     pub similar: std::sync::OnceLock<Arc<bridges_core::similar::SimilarIndex>>,
+    /// Who worked on which records (providers, agencies), built the first time a page asks ([`actors`]).
+    pub actors: std::sync::OnceLock<Arc<bridges_core::partners::Actors>>,
 }
 
 impl Drop for AppData {
@@ -426,6 +428,7 @@ pub async fn load(choice: DataSource) -> LoadResult {
         currency,
         price_base,
         similar: std::sync::OnceLock::new(),
+        actors: std::sync::OnceLock::new(),
     }))
 }
 
@@ -447,6 +450,33 @@ pub async fn similar_index(data: Arc<AppData>) -> Option<Arc<bridges_core::simil
     }
     let ix = Arc::new(builder.finish());
     Some(Arc::clone(data.similar.get_or_init(|| ix)))
+}
+
+/// The dataset's actors (providers and the agencies its records name): built once, a slice of records
+/// at a time between yields to the browser, then kept.
+pub async fn actors(data: Arc<AppData>) -> Option<Arc<bridges_core::partners::Actors>> {
+    if let Some(a) = data.actors.get() {
+        return Some(Arc::clone(a));
+    }
+    // The builder reads only the provider columns: those are copied out of the lock once, so the lock
+    // is never held across a yield (and the search texts are not copied).
+    let cols = {
+        let e = data.engine.lock().ok()?;
+        bridges_core::columns::Columns {
+            len: e.cols.len,
+            providers: e.cols.providers.clone(),
+            provider_off: e.cols.provider_off.clone(),
+            provider_ids: e.cols.provider_ids.clone(),
+            ..Default::default()
+        }
+    };
+    let mut builder = bridges_core::partners::ActorsBuilder::new(&data.loaded.dataset, &cols);
+    task_started();
+    while !builder.step(BATCH) {
+        pause_if_due().await;
+    }
+    let a = Arc::new(builder.finish());
+    Some(Arc::clone(data.actors.get_or_init(|| a)))
 }
 
 /// Loading work is cut into slices of about [`SLICE_MS`]: marks the start of a task (after a yield,

@@ -2,7 +2,7 @@
 //! localStorage) and, on a first visit, the browser's language. `<html lang>` follows. Strings come from
 //! the core's typed catalogue ([`bridges_core::i18n`]).
 
-pub use bridges_core::i18n::{count, currency_name, fill, money, price_base, t, tm, Lang};
+pub use bridges_core::i18n::{count, currency_name, fill, money, price_base, t, tm, tp, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

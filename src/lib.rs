@@ -243,6 +243,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/map") view=pages::map_view/>
                     <Route path=path!("/table") view=pages::table_view/>
                     <Route path=path!("/projects/:id") view=pages::project_view/>
+                    <Route path=path!("/actors/:id") view=pages::actor_view/>
+                    <Route path=path!("/partners") view=pages::partners_view/>
                     <Route path=path!("/about") view=pages::about_view/>
                     <Route path=path!("/bench") view=pages::bench_view/>
                     <Route path=path!("/embed/:view") view=pages::embed_view/>

@@ -39,6 +39,54 @@ fn writer() -> csv::Writer<Vec<u8>> {
         .from_writer(Vec::new())
 }
 
+/// The partner finder's ranking as CSV: one line per actor, with the record ids its examples are.
+/// `name` gives an actor's display name; `ids` a row's record id. `query` names the question asked.
+pub fn ranking_csv(
+    f: &crate::partners::Finding,
+    name: impl Fn(&crate::partners::ActorId, &str) -> String,
+    ids: impl Fn(u32) -> Option<String>,
+    query: &str,
+) -> String {
+    let mut w = writer();
+    let _ = w.write_record([neutralise(&format!(
+        "# Partner finder ranking exported from Bridges with ?{query}. Score: each record counts 1, +2 in the asking country's region, +1 in its income group."
+    ))
+    .as_bytes()]);
+    let _ = w.write_record([
+        "rank",
+        "actor_id",
+        "actor",
+        "score",
+        "records",
+        "in_country",
+        "same_region",
+        "same_income",
+        "countries",
+        "example_ids",
+    ]);
+    for (i, a) in f.actors.iter().enumerate() {
+        let examples = a
+            .examples
+            .iter()
+            .filter_map(|&r| ids(r))
+            .collect::<Vec<_>>()
+            .join(";");
+        let _ = w.write_record([
+            (i + 1).to_string(),
+            neutralise(a.id.code()).into_owned(),
+            neutralise(&name(&a.id, &a.display)).into_owned(),
+            a.score.to_string(),
+            a.projects.total.to_string(),
+            a.projects.in_country.to_string(),
+            a.projects.same_region.to_string(),
+            a.projects.same_income.to_string(),
+            a.countries.to_string(),
+            neutralise(&examples).into_owned(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 /// The projects at `rows` as CSV. `query` names the filters used (the URL's query string).
 pub fn csv(d: &Dataset, rows: &[u32], reference: &ReferenceIndex, query: &str) -> String {
     let mut w = writer();

@@ -13,6 +13,10 @@ pub enum Page {
     Table,
     /// A project, by its id (decoded).
     Project(String),
+    /// `/actors/<code>`: an actor's profile (see `partners::ActorId::code`).
+    Actor(String),
+    /// `/partners`: the partner finder.
+    Partners,
     About,
     Bench,
     /// An embed, by its view name.
@@ -82,6 +86,8 @@ impl Page {
             ["bench"] => Page::Bench,
             ["present"] => Page::Stories,
             ["projects", id] if !id.is_empty() => Page::Project(decode_segment(id)),
+            ["actors", id] if !id.is_empty() => Page::Actor(decode_segment(id)),
+            ["partners"] => Page::Partners,
             ["embed", view] if !view.is_empty() => Page::Embed(decode_segment(view)),
             ["present", story] if !story.is_empty() => Page::Present(decode_segment(story)),
             ["present", story, "console"] if !story.is_empty() => {
@@ -102,6 +108,8 @@ impl Page {
             Page::Bench => "/bench".into(),
             Page::Stories => "/present".into(),
             Page::Project(id) => format!("/projects/{}", encode_segment(id)),
+            Page::Actor(id) => format!("/actors/{}", encode_segment(id)),
+            Page::Partners => "/partners".into(),
             Page::Embed(v) => format!("/embed/{}", encode_segment(v)),
             Page::Present(s) => format!("/present/{}", encode_segment(s)),
             Page::Console(s) => format!("/present/{}/console", encode_segment(s)),
@@ -117,6 +125,8 @@ impl Page {
             Page::Map => tx.nav_map,
             Page::Table => tx.nav_table,
             Page::Project(_) => tx.page_project,
+            Page::Actor(_) => tx.page_actor,
+            Page::Partners => tx.page_partners,
             Page::About => tx.nav_about,
             Page::Bench => tx.page_bench,
             Page::Embed(_) => tx.page_embed,

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface, one file each.
 
+pub mod actor_link;
 pub mod chart_card;
 pub mod data_gate;
 pub mod data_issues;
@@ -10,6 +11,7 @@ pub mod open_file;
 pub mod present;
 pub mod project_detail;
 pub mod project_table;
+pub mod record_list;
 pub mod share;
 pub mod similar_projects;
 pub mod site_header;

@@ -95,7 +95,19 @@ pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
         ]
         .into_iter()
         .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| view! { <dt>{k}</dt><dd lang="en">{v.join("; ")}</dd> })
+        .map(|(k, v)| {
+            // Each agency links to its profile (names grouped by the same key as there).
+            let links = v
+                .iter()
+                .filter(|n| !bridges_core::text::is_blank(n))
+                .enumerate()
+                .map(|(i, n)| {
+                    let id = bridges_core::partners::ActorId::Agency(bridges_core::partners::agency_key(n));
+                    view! { {(i > 0).then_some("; ")}<a href=crate::components::actor_link::actor_href(&id)>{n.trim().to_string()}</a> }
+                })
+                .collect_view();
+            view! { <dt>{k}</dt><dd lang="en">{links}</dd> }
+        })
         .collect_view();
         let enrichment = p.enrichment.clone().map(|e| {
             view! { <p class="note">{fill(tx.enrichment, &[("source", &e.source)])} " " <code>{e.fields.join(", ")}</code></p> }
@@ -104,9 +116,22 @@ pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
         let providers = p
             .providers
             .iter()
-            .map(|c| data.reference.country_name(c, l).to_string())
-            .collect::<Vec<_>>()
-            .join(tm(l).list_sep);
+            .enumerate()
+            .map(|(i, c)| {
+                let id = bridges_core::partners::ActorId::Provider(c.clone());
+                view! { {(i > 0).then_some(tm(l).list_sep)}<a href=crate::components::actor_link::actor_href(&id)>{data.reference.country_name(c, l).to_string()}</a> }
+            })
+            .collect_view();
+        let finder = {
+            let mut s = bridges_core::query::ViewState::default();
+            if let Some(c) = p.recipients.first() {
+                s.filters.countries.insert(c.clone());
+            }
+            if let Some(sec) = &p.sector {
+                s.filters.sectors.insert(sec.code);
+            }
+            href(&format!("/partners?{}", bridges_core::query::to_query(&s)))
+        };
         let (title, title_lang, other_title) = match (l, p.title_zh.clone()) {
             (Lang::Zh, Some(zh)) => (zh, "zh-Hans", Some((p.title.clone(), "en"))),
             (_, zh) => (p.title.clone(), "en", zh.map(|z| (z, "zh-Hans"))),
@@ -141,6 +166,7 @@ pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
                     })}
                     {agencies}
                 </dl>
+                <p><a href=finder>{bridges_core::i18n::tp(l).find_partners_link}</a></p>
                 {enrichment}
                 {(!p.sdgs.is_empty()).then(|| view! {
                     <h2>{tx.indicative_sdgs}</h2>

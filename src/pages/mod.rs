@@ -1,6 +1,7 @@
 //! One file per route.
 
 pub mod about;
+pub mod actor;
 pub mod bench;
 pub mod console;
 pub mod embed;
@@ -8,6 +9,7 @@ pub mod explore;
 pub mod map;
 pub mod not_found;
 pub mod overview;
+pub mod partners;
 pub mod present;
 pub mod project;
 pub mod stories;
@@ -37,6 +39,8 @@ lazy_page! {
     map_view, map_page, __preload_map_page, map_page => map::MapPage;
     table_view, table_page, __preload_table_page, table_page => table::TablePage;
     project_view, project_page, __preload_project_page, project_page => project::ProjectPage;
+    actor_view, actor_page, __preload_actor_page, partners_page => actor::ActorPage;
+    partners_view, partners_page, __preload_partners_page, partners_page => partners::PartnersPage;
     about_view, about_page, __preload_about_page, about_page => about::About;
     bench_view, bench_page, __preload_bench_page, bench_page => bench::Bench;
     embed_view, embed_page, __preload_embed_page, embed_page => embed::EmbedPage;

@@ -159,9 +159,11 @@ macro_rules! catalogue {
 
 mod map;
 pub mod messages;
+mod partners;
 mod ui;
 
 pub use map::MapText;
+pub use partners::PartnersText;
 pub use ui::Text;
 
 /// The source's flow types (GCDF's `flow_type`), in `lang`; `None` for one Bridges does not know.
@@ -209,9 +211,20 @@ pub fn tm(lang: Lang) -> &'static MapText {
     }
 }
 
+/// The catalogue of actor profiles and the partner finder.
+pub fn tp(lang: Lang) -> &'static PartnersText {
+    match lang {
+        Lang::En => &partners::EN,
+        Lang::Zh => &partners::ZH,
+    }
+}
+
 /// Every `(key, English, Chinese)` of every area.
 pub fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-    ui::ENTRIES.iter().chain(map::ENTRIES.iter())
+    ui::ENTRIES
+        .iter()
+        .chain(map::ENTRIES.iter())
+        .chain(partners::ENTRIES.iter())
 }
 
 #[cfg(test)]

@@ -76,6 +76,8 @@ catalogue! { Text, EN, ZH, ENTRIES;
     nav_about: "About", "关于";
     site_name: "Bridges", "Bridges";
     page_project: "Project", "项目";
+    page_actor: "Actor", "行为体";
+    page_partners: "Find partners", "寻找合作伙伴";
     page_bench: "Benchmark", "基准测试";
     page_embed: "Embedded view", "嵌入视图";
     page_presenting: "Presentation", "演示";

@@ -22,6 +22,25 @@ pub enum ActorId {
     Agency(String),
 }
 
+impl ActorId {
+    /// The id in URLs (`/actors/<code>`, `data-actor`): a provider's ISO-3 code (upper case), an
+    /// agency's key (folded, so never upper case): the two cannot be mistaken for each other.
+    pub fn code(&self) -> &str {
+        match self {
+            ActorId::Provider(iso) | ActorId::Agency(iso) => iso,
+        }
+    }
+
+    /// The actor a [`ActorId::code`] names.
+    pub fn from_code(code: &str) -> ActorId {
+        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            ActorId::Provider(code.to_string())
+        } else {
+            ActorId::Agency(code.to_string())
+        }
+    }
+}
+
 /// What an actor did on a record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
@@ -283,6 +302,18 @@ impl<'a> ActorsBuilder<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn actor_codes_round_trip() {
+        for id in [
+            ActorId::Provider("CHN".into()),
+            ActorId::Agency("export import bank of china".into()),
+            ActorId::Agency("chn".into()),
+            ActorId::Agency(agency_key("中国进出口银行")),
+        ] {
+            assert_eq!(ActorId::from_code(id.code()), id);
+        }
+    }
 
     #[test]
     fn keys_group_spellings_that_differ_only_in_punctuation_and_legal_form() {

@@ -54,3 +54,107 @@ async fn futures_ids(items: &[fantoccini::elements::Element]) -> Vec<String> {
     }
     out
 }
+
+/// The built-in data as JSON, to count what a page should show independently of the app's code.
+fn projects() -> Vec<serde_json::Value> {
+    let text = std::fs::read_to_string(repo().join("public/data/projects.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["projects"].as_array().unwrap().clone()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn actor_pages_and_the_partner_finder_answer_from_the_records() {
+    let all = projects();
+    let by_china = all
+        .iter()
+        .filter(|p| {
+            p["providers"]
+                .as_array()
+                .is_some_and(|v| v.iter().any(|c| c == "CHN"))
+        })
+        .count();
+    let energy = all.iter().filter(|p| p["sector"]["code"] == 230).count();
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    for lang in ["en", "zh"] {
+        // A provider's page: its headline counts its records.
+        c.goto(&format!("{app}/actors/CHN?lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(
+            &c,
+            "[data-testid=\"actor\"] [data-testid=\"project-count\"]",
+        )
+        .await;
+        assert_eq!(
+            data_value(&c, "project-count").await,
+            by_china.to_string(),
+            "{lang}: China's records"
+        );
+
+        // "We are Nepal and want to work on energy": the field's records, ranked actors, each a link
+        // to a profile that opens.
+        c.goto(&format!(
+            "{app}/partners?country=NPL&sector=230&lang={lang}"
+        ))
+        .await
+        .unwrap();
+        wait_for(&c, "[data-testid=\"partner-results\"] [data-actor]").await;
+        let status = text_at(&c, ".finder-count").await;
+        let n = if lang == "en" {
+            format!("{} records", energy)
+        } else {
+            format!("{}条记录", energy)
+        };
+        let n = n.replace(&energy.to_string(), &with_commas(energy, lang));
+        assert!(status.contains(&n), "{lang}: {status} names {n}");
+        let actors = c
+            .find_all(Locator::Css(
+                "[data-testid=\"partner-results\"] > li[data-actor]",
+            ))
+            .await
+            .unwrap();
+        assert!(actors.len() >= 2, "{lang}: several actors ranked");
+        // What the data cannot say sits next to the answer.
+        assert!(
+            !text_at(&c, ".finder-limits").await.is_empty(),
+            "{lang}: limits shown"
+        );
+        // Follow the second actor (an agency) by keyboard-free navigation to its href.
+        let link = c
+            .find(Locator::Css(
+                "[data-testid=\"partner-results\"] > li[data-actor]:nth-child(2) > a",
+            ))
+            .await
+            .unwrap();
+        let href = attr(&link, "href").await;
+        assert!(href.contains("/actors/"), "{href}");
+        link.click().await.unwrap();
+        wait_for(
+            &c,
+            "[data-testid=\"actor\"] [data-testid=\"project-count\"]",
+        )
+        .await;
+        let count: usize = data_value(&c, "project-count").await.parse().unwrap();
+        assert!(count > 0, "{lang}: the agency has records");
+    }
+    assert_no_errors(&c, "partners").await;
+    c.close().await.unwrap();
+}
+
+/// `n` as the app writes a count in `lang` (thousands separated in English only).
+fn with_commas(n: usize, lang: &str) -> String {
+    let s = n.to_string();
+    if lang != "en" || s.len() <= 3 {
+        return s;
+    }
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}

@@ -409,6 +409,14 @@ pub const ROUTES: &[(&str, &str)] = &[
         "[data-testid=\"results-table\"] tr[data-id]",
     ),
     ("/projects/4", "[data-testid=\"project\"]"),
+    (
+        "/actors/CHN",
+        "[data-testid=\"actor\"] [data-testid=\"project-count\"]",
+    ),
+    (
+        "/partners?country=NPL&sector=230",
+        "[data-testid=\"partner-results\"] [data-actor]",
+    ),
     ("/about", "article.about table"),
     ("/no/such/page", "[data-testid=\"not-found\"]"),
     (
