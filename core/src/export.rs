@@ -39,6 +39,17 @@ fn writer() -> csv::Writer<Vec<u8>> {
         .from_writer(Vec::new())
 }
 
+/// Any table as CSV (a header line, then the rows), every text cell neutralised: problem lists and the
+/// like, downloaded whole when the page shows only their first lines.
+pub fn table_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut w = writer();
+    let _ = w.write_record(header);
+    for row in rows {
+        let _ = w.write_record(row.iter().map(|c| neutralise(c).into_owned()));
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
 /// The partner finder's ranking as CSV: one line per actor, with the record ids its examples are.
 /// `name` gives an actor's display name; `ids` a row's record id. `query` names the question asked.
 pub fn ranking_csv(
@@ -215,6 +226,21 @@ pub fn json(d: &Dataset, rows: &[u32], query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_is_csv_with_formulas_neutralised() {
+        let csv = table_csv(
+            &["slide", "found"],
+            [
+                vec!["1".to_string(), "=HYPERLINK(\"x\")".to_string()],
+                vec!["2".to_string(), "a, b".to_string()],
+            ],
+        );
+        assert_eq!(
+            csv,
+            "slide,found\n1,\"'=HYPERLINK(\"\"x\"\")\"\n2,\"a, b\"\n"
+        );
+    }
     use crate::incremental::parse_dataset;
     use crate::reference::Reference;
 

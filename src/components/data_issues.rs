@@ -42,6 +42,40 @@ pub fn DataIssues(
         .count();
     let show_all = RwSignal::new(false);
     let lang = use_lang();
+    let issues = std::sync::Arc::new(issues);
+    // Every problem, not only those the page lists.
+    let download = {
+        let issues = std::sync::Arc::clone(&issues);
+        move |_| {
+            let csv = bridges_core::export::table_csv(
+                &[
+                    "source",
+                    "record",
+                    "id",
+                    "field",
+                    "expected",
+                    "found",
+                    "consequence",
+                ],
+                issues.iter().map(|i| {
+                    vec![
+                        i.source.clone(),
+                        i.record.map_or_else(String::new, |r| (r + 1).to_string()),
+                        i.id.clone().unwrap_or_default(),
+                        i.field.clone().unwrap_or_default(),
+                        i.expected.clone(),
+                        i.found.clone().unwrap_or_default(),
+                        format!("{:?}", i.consequence),
+                    ]
+                }),
+            );
+            let _ = crate::download::download_text(
+                "bridges-problems.csv",
+                "text/csv;charset=utf-8",
+                &csv,
+            );
+        }
+    };
     let rows = move || {
         let n = if show_all.get() {
             MOST.min(total)
@@ -116,6 +150,7 @@ pub fn DataIssues(
                     }}
                 </button>
             })}
+            <button type="button" class="issues-download" on:click=download>{move || t(lang.get()).issues_download}</button>
         </details>
     }
     .into_any()

@@ -24,6 +24,7 @@ pub fn Overview() -> impl IntoView {
                     <a class="card" href=href("/explore")><h2>{tr!(lang, nav_explore)}</h2><p>{tr!(lang, card_explore)}</p></a>
                     <a class="card" href=href("/map")><h2>{tr!(lang, nav_map)}</h2><p>{tr!(lang, card_map)}</p></a>
                     <a class="card" href=href("/table")><h2>{tr!(lang, nav_table)}</h2><p>{tr!(lang, card_table)}</p></a>
+                    <a class="card" href=href("/partners")><h2>{tr!(lang, page_partners)}</h2><p>{tr!(lang, card_partners)}</p></a>
                 </nav>
             }
         }/>

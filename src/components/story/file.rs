@@ -142,19 +142,52 @@ where
     }
 }
 
-/// Problems found in a story file, listed like a dataset's.
+/// Story problems listed on the page; a file may produce hundreds of thousands, so the rest are
+/// counted and downloadable, never rendered.
+const ISSUES_SHOWN: usize = 200;
+
+/// Problems found in a story file, listed like a dataset's (the first [`ISSUES_SHOWN`], and all of
+/// them as CSV).
 #[component]
 pub fn StoryIssues(issues: Vec<StoryIssue>) -> impl IntoView {
     let lang = use_lang();
     let count = issues.len();
-    (!issues.is_empty()).then(|| {
+    let more = count.saturating_sub(ISSUES_SHOWN);
+    let all = Arc::new(issues);
+    let download = {
+        let all = Arc::clone(&all);
+        move |_| {
+            let csv = bridges_core::export::table_csv(
+                &["slide", "field", "expected", "found", "consequence"],
+                all.iter().map(|i| {
+                    vec![
+                        i.slide.map_or_else(String::new, |n| n.to_string()),
+                        i.field.clone(),
+                        i.expected.clone(),
+                        i.found.clone(),
+                        format!("{:?}", i.consequence),
+                    ]
+                }),
+            );
+            let _ = crate::download::download_text(
+                "bridges-story-problems.csv",
+                "text/csv;charset=utf-8",
+                &csv,
+            );
+        }
+    };
+    (count > 0).then(|| {
         view! {
             <details class="story-issues" data-testid="story-issues">
                 <summary>{move || fill(t(lang.get()).present_issues, &[("n", &count.to_string())])}</summary>
-                <ul>{issues.iter().map(|i| {
+                <ul>{all.iter().take(ISSUES_SHOWN).map(|i| {
                     let i = i.clone();
                     view! { <li>{move || story_issue_view(lang.get(), &i)}</li> }
                 }).collect_view()}</ul>
+                {(more > 0).then(|| view! {
+                    <p>{move || fill(t(lang.get()).issues_more, &[("n", &more.to_string())])}</p>
+                })}
+                <button type="button" on:click=download>{move || t(lang.get()).issues_download}</button>
             </details>
         }
     })
