@@ -7,7 +7,7 @@
 
 use crate::columns::*;
 use crate::model::{FlowClass, Status};
-use crate::query::{Filters, Stack};
+use crate::state::{Filters, Stack};
 use crate::text::fold;
 
 /// Dimensions, as bit positions in a row's fail mask.
