@@ -4,6 +4,11 @@
 //! Each row gets a bit mask of the filters it fails. A row failing none counts in every view; a row
 //! failing exactly one filter counts only in that filter's own view; any other row counts nowhere.
 //! Results are written into buffers owned by the engine: no allocation per filter change.
+//!
+//! One file because the pass is one piece: [`Engine::run`]'s loop, the fail-mask bits of [`dim`] it sets
+//! and the `add_*` helpers it calls for every row are read, measured and changed together (the release
+//! profile's `opt-level` for this crate was chosen on this loop); split, the hot loop would be spread
+//! over several files.
 
 use crate::columns::*;
 use crate::model::{FlowClass, Status};

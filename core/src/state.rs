@@ -1,5 +1,5 @@
 //! The view state the URL carries: filters, measure, stack, sort, theme and map view. A leaf module:
-//! the URL codec ([`crate::query`]), the crossfilter and the views all read these types, and they
+//! the URL codec (`query`), the crossfilter and the views all read these types, and they
 //! depend on nothing but the model's codes.
 
 use std::collections::BTreeSet;
