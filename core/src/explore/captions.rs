@@ -1,9 +1,10 @@
 //! A chart in one sentence, for screen readers and as a caption.
 
-use super::{Bar, View};
 use crate::crossfilter::Group;
 use crate::i18n::{t, Lang};
 use crate::state::Measure;
+
+use super::{Bar, View};
 
 /// One sentence that says what a chart shows, for screen readers and as a caption.
 /// The chart in one sentence: its largest bar and, where `total` (the filtered headline in the measure)

@@ -1,7 +1,8 @@
 //! What a click on a bar selects.
 
-use super::View;
 use crate::model::{FlowClass, Status};
+
+use super::View;
 
 /// The state after a click on bar `key` of `view`. A plain click selects only that bar (or clears the
 /// selection if it was the only one); shift/ctrl-click adds or removes it. On the timeline a click picks

@@ -1,5 +1,6 @@
-use super::*;
 use crate::query::{parse, to_query};
+
+use super::*;
 
 #[test]
 fn clicks_select_add_and_clear() {

@@ -2,12 +2,13 @@
 
 use serde_json::{Map, Value};
 
+use crate::issue::describe;
+
 use super::model::is_story_id;
 use super::reader::{error, Reader};
 use super::{
     Bilingual, StoryConsequence, StoryError, StoryErrorKind, StoryIssue, INDEX_FORMAT, MAX_TITLE,
 };
-use crate::issue::describe;
 
 /// One entry of `stories/index.json`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,10 +4,11 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::{FORMAT, MAX_ID, MAX_PROJECT_ID, VIEWS};
 use crate::columns::Name;
 use crate::i18n::Lang;
 use crate::state::Filters;
+
+use super::{FORMAT, MAX_ID, MAX_PROJECT_ID, VIEWS};
 
 /// A text in English and Chinese. Either may be empty; [`Bilingual::get`] then falls back to the other.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

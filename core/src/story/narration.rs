@@ -1,10 +1,11 @@
 //! Narration: the [`Facts`] of a slide's filtered view and the placeholders [`narrate`] fills from them.
 
-use super::Bilingual;
 use crate::columns::Name;
 use crate::crossfilter::Engine;
 use crate::i18n::{self, Lang};
 use crate::state::{Filters, Stack};
+
+use super::Bilingual;
 
 /// Figures about a slide's filtered view, for its narration. `None` is unknown (rendered "unknown" /
 /// "未知"), never zero: [`Facts::default`] is a view about which nothing is known yet.

@@ -3,13 +3,14 @@
 
 use serde_json::Value;
 
+use crate::issue::describe;
+
 use super::model::{check_view, is_story_id};
 use super::reader::{error, excerpt, Reader};
 use super::{
     Slide, Story, StoryConsequence, StoryError, StoryErrorKind, StoryIssue, FORMAT,
     MAX_DESCRIPTION, MAX_NARRATION, MAX_NOTES, MAX_QUERY, MAX_SLIDES, MAX_TITLE, PRESENTER_PARAMS,
 };
-use crate::issue::describe;
 
 impl Reader {
     /// A slide's query: checked, presenter parameters removed, decoded with the app's codec and

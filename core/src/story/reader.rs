@@ -3,10 +3,11 @@
 
 use serde_json::Value;
 
+use crate::issue::describe;
+
 use super::{
     Bilingual, StoryConsequence, StoryError, StoryErrorKind, StoryIssue, MAX_ID, PLACEHOLDERS,
 };
-use crate::issue::describe;
 
 /// Cuts text to at most `max` characters, the last being "…" when cut. Idempotent, so a cut text
 /// written back by [`to_json`] reads the same.

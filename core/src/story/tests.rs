@@ -1,5 +1,6 @@
-use super::*;
 use crate::i18n::Lang;
+
+use super::*;
 
 const VALID: &str = r#"{
     "format": "bridges-story/1",

@@ -2,9 +2,10 @@
 
 use serde_json::{Map, Value};
 
-use super::record::RecordReader;
 use crate::issue::truncate;
 use crate::model::*;
+
+use super::record::RecordReader;
 
 impl RecordReader<'_> {
     pub(super) fn amount(&mut self, m: &Map<String, Value>) -> Option<Amount> {

@@ -2,10 +2,11 @@
 
 use serde_json::{Map, Value};
 
-use super::record::RecordReader;
 use crate::issue::truncate;
 use crate::model::*;
 use crate::reference::ReferenceIndex;
+
+use super::record::RecordReader;
 
 impl RecordReader<'_> {
     pub(super) fn country_code(

@@ -2,10 +2,11 @@
 
 use serde_json::{Map, Value};
 
-use super::record::RecordReader;
-use super::YEAR_RANGE;
 use crate::issue::Consequence;
 use crate::model::*;
+
+use super::record::RecordReader;
+use super::YEAR_RANGE;
 
 impl RecordReader<'_> {
     pub(super) fn year(&mut self, field: &str, v: Option<&Value>) -> Option<i32> {

@@ -2,10 +2,11 @@
 
 use serde_json::{Map, Value};
 
-use super::is_web_url;
-use super::record::RecordReader;
 use crate::issue::truncate;
 use crate::model::*;
+
+use super::is_web_url;
+use super::record::RecordReader;
 
 impl RecordReader<'_> {
     pub(super) fn string_list(&mut self, field: &str, v: Option<&Value>) -> Vec<String> {

@@ -3,11 +3,12 @@
 
 use serde_json::{Map, Value};
 
-use super::MAX_TEXT;
 use crate::issue::{describe, truncate, Consequence, DataIssue};
 use crate::model::*;
 use crate::reference::ReferenceIndex;
 use crate::text::is_blank;
+
+use super::MAX_TEXT;
 
 pub(super) struct RecordReader<'a> {
     pub(super) source: &'a str,

@@ -4,13 +4,14 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::record::RecordReader;
-use super::{Loaded, MAX_TEXT};
 use crate::issue::{describe, truncate, Consequence, DataIssue};
 use crate::json::Repair;
 use crate::model::*;
 use crate::reference::ReferenceIndex;
 use crate::repairs;
+
+use super::record::RecordReader;
+use super::{Loaded, MAX_TEXT};
 
 /// unique): shared by [`parse_dataset_whole`] and [`DatasetReader`].
 pub(crate) struct Records<'a> {
