@@ -126,6 +126,50 @@ impl FlowClass {
     }
 }
 
+/// A World Bank income group (FY2023 classification), as recipient countries carry it in the reference
+/// tables. The codes are the URL's (`income=L~LM`) and reference.json's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Income {
+    Low,
+    LowerMiddle,
+    UpperMiddle,
+    High,
+}
+
+impl Income {
+    /// From the poorest group to the richest, the order the income facet shows.
+    pub const ALL: [Income; 4] = [
+        Income::Low,
+        Income::LowerMiddle,
+        Income::UpperMiddle,
+        Income::High,
+    ];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            Income::Low => "L",
+            Income::LowerMiddle => "LM",
+            Income::UpperMiddle => "UM",
+            Income::High => "H",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Income> {
+        Income::ALL.into_iter().find(|g| g.code() == code)
+    }
+
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        let t = crate::i18n::t(lang);
+        match self {
+            Income::Low => t.income_l,
+            Income::LowerMiddle => t.income_lm,
+            Income::UpperMiddle => t.income_um,
+            Income::High => t.income_h,
+        }
+    }
+}
+
 /// A triangular-cooperation partner's role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PartnerRole {

@@ -39,6 +39,22 @@ pub enum Measure {
     Amount,
 }
 
+impl Measure {
+    pub const ALL: [Measure; 2] = [Measure::Count, Measure::Amount];
+
+    /// The code in the URL (`measure=amount`) and in the explorer's controls.
+    pub fn code(self) -> &'static str {
+        match self {
+            Measure::Count => "count",
+            Measure::Amount => "amount",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.code() == code)
+    }
+}
+
 /// How the timeline is stacked.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Stack {
@@ -46,6 +62,23 @@ pub enum Stack {
     None,
     Sector,
     Status,
+}
+
+impl Stack {
+    pub const ALL: [Stack; 3] = [Stack::None, Stack::Sector, Stack::Status];
+
+    /// The code in the URL (`stack=sector`) and in the explorer's controls.
+    pub fn code(self) -> &'static str {
+        match self {
+            Stack::None => "none",
+            Stack::Sector => "sector",
+            Stack::Status => "status",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Stack> {
+        Stack::ALL.into_iter().find(|s| s.code() == code)
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -1,12 +1,13 @@
 //! The bars of each chart and facet: labelled, coloured, sorted, the selection marked.
 
-use super::stack::stack_series;
-use crate::columns::{Columns, INCOME_CODES};
+use crate::columns::Columns;
 use crate::crossfilter::{Aggregates, Group};
 use crate::i18n::{t, Lang};
-use crate::model::{FlowClass, Status};
+use crate::model::{FlowClass, Income, Status};
 use crate::reference::ReferenceIndex;
 use crate::state::{Filters, Measure};
+
+use super::stack::stack_series;
 
 /// One bar of a chart, one row of a facet.
 #[derive(Clone, Debug, PartialEq)]
@@ -117,16 +118,9 @@ pub fn income_label_en(code: &str) -> &'static str {
     income_label(code, Lang::En)
 }
 
-/// An income group's label in `lang`.
+/// An income group's label in `lang`, from its code; an unknown code is "no income group".
 pub fn income_label(code: &str, lang: Lang) -> &'static str {
-    let t = t(lang);
-    match code {
-        "L" => t.income_l,
-        "LM" => t.income_lm,
-        "UM" => t.income_um,
-        "H" => t.income_h,
-        _ => t.income_none,
-    }
+    Income::from_code(code).map_or(t(lang).income_none, |g| g.label(lang))
 }
 
 fn sort_desc(bars: &mut [Bar], measure: Measure) {
@@ -292,15 +286,15 @@ pub fn bars(
                 )
             })
             .collect(),
-        View::Income => INCOME_CODES
+        View::Income => Income::ALL
             .iter()
             .enumerate()
             .map(|(i, g)| {
                 bar(
-                    g.to_string(),
-                    income_label(g, lang).into(),
+                    g.code().to_string(),
+                    g.label(lang).into(),
                     agg.by_income[i],
-                    filters.income.contains(*g),
+                    filters.income.contains(g.code()),
                 )
             })
             .collect(),

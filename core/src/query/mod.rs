@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::model::{FlowClass, Status};
+use crate::model::{FlowClass, Income, Status};
 
 /// The version of the query format. Links without `v` are read as version 1.
 pub const QUERY_VERSION: u32 = 1;
@@ -101,7 +101,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 &key,
                 items(),
                 &mut f.income,
-                |s| matches!(s, "L" | "LM" | "UM" | "H").then(|| s.to_string()),
+                |s| Income::from_code(s).map(|g| g.code().to_string()),
                 "one of L, LM, UM, H",
                 &mut note,
             ),
@@ -160,16 +160,13 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 Err(_) => note(&key, &value, "expected a whole amount such as 1000000"),
             },
             "q" => f.q = crate::issue::truncate(&value, 200),
-            "measure" => match value.as_str() {
-                "count" => state.measure = Measure::Count,
-                "amount" => state.measure = Measure::Amount,
-                _ => note(&key, &value, "expected count or amount"),
+            "measure" => match Measure::from_code(&value) {
+                Some(m) => state.measure = m,
+                None => note(&key, &value, "expected count or amount"),
             },
-            "stack" => match value.as_str() {
-                "none" => state.stack = Stack::None,
-                "sector" => state.stack = Stack::Sector,
-                "status" => state.stack = Stack::Status,
-                _ => note(&key, &value, "expected none, sector or status"),
+            "stack" => match Stack::from_code(&value) {
+                Some(s) => state.stack = s,
+                None => note(&key, &value, "expected none, sector or status"),
             },
             "sort" => {
                 let (code, descending) = match value.strip_suffix("-desc") {

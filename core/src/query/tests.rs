@@ -124,3 +124,18 @@ fn arbitrary_bytes_never_panic() {
         let _ = to_query(&s);
     }
 }
+
+#[test]
+fn measure_and_stack_codes_round_trip() {
+    for m in Measure::ALL {
+        assert_eq!(Measure::from_code(m.code()), Some(m));
+    }
+    for s in Stack::ALL {
+        assert_eq!(Stack::from_code(s.code()), Some(s));
+    }
+    assert_eq!(
+        to_query(&parse("measure=amount&stack=status").0),
+        "measure=amount&stack=status"
+    );
+    assert_eq!(to_query(&parse("measure=count&stack=none").0), "");
+}

@@ -2,9 +2,10 @@
 
 use std::collections::BTreeSet;
 
+use crate::state::{Measure, Sort, Stack, ViewState};
+
 use super::round2;
 use super::LIST_SEP;
-use crate::state::{Measure, Sort, Stack, ViewState};
 
 fn join<T>(set: &BTreeSet<T>, f: impl Fn(&T) -> String) -> String {
     set.iter()
@@ -42,13 +43,11 @@ pub fn to_query(state: &ViewState) -> String {
         f.amount_max.map(|v| v.to_string()).unwrap_or_default(),
     );
     put("q", f.q.trim().to_string());
-    if state.measure == Measure::Amount {
-        put("measure", "amount".into());
+    if state.measure != Measure::default() {
+        put("measure", state.measure.code().into());
     }
-    match state.stack {
-        Stack::None => {}
-        Stack::Sector => put("stack", "sector".into()),
-        Stack::Status => put("stack", "status".into()),
+    if state.stack != Stack::default() {
+        put("stack", state.stack.code().into());
     }
     if state.sort != Sort::default() {
         put(

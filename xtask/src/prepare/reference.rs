@@ -14,14 +14,16 @@ use crate::sectors;
 
 use super::{clean, col, read_csv, REFERENCE_HEADER};
 
+/// The income group of a World Bank "Income group" cell, as its code.
 fn income_code(group: &str) -> Option<String> {
-    match group.trim() {
-        "Low income" => Some("L".into()),
-        "Lower middle income" => Some("LM".into()),
-        "Upper middle income" => Some("UM".into()),
-        "High income" => Some("H".into()),
-        _ => None,
-    }
+    let g = match group.trim() {
+        "Low income" => Income::Low,
+        "Lower middle income" => Income::LowerMiddle,
+        "Upper middle income" => Income::UpperMiddle,
+        "High income" => Income::High,
+        _ => return None,
+    };
+    Some(g.code().to_string())
 }
 
 /// i18n-iso-countries lists several names for some countries; the first is the package's default.
