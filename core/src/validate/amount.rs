@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::issue::truncate;
+use crate::issue::{truncate, Expected};
 use crate::model::*;
 
 use super::record::RecordReader;
@@ -11,11 +11,7 @@ impl RecordReader<'_> {
     pub(super) fn amount(&mut self, m: &Map<String, Value>) -> Option<Amount> {
         let a = m.get("amount").filter(|v| !v.is_null())?;
         if !a.is_object() {
-            self.bad(
-                "amount",
-                "null (unknown) or an object with value, currency and price_base",
-                a,
-            );
+            self.bad("amount", Expected::Amount, a);
             return None;
         }
         let value = a
@@ -24,7 +20,7 @@ impl RecordReader<'_> {
             .filter(|v| v.is_finite() && *v >= 0.0 && *v < 1e15);
         let Some(value) = value else {
             let found = a.get("value").cloned().unwrap_or(Value::Null);
-            self.bad("amount.value", "a number from 0 to 10^15", &found);
+            self.bad("amount.value", Expected::AmountValue, &found);
             return None;
         };
         let currency = a
@@ -34,11 +30,7 @@ impl RecordReader<'_> {
             .filter(|c| c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase()));
         let Some(currency) = currency else {
             let found = a.get("currency").cloned().unwrap_or(Value::Null);
-            self.bad(
-                "amount.currency",
-                "an ISO 4217 currency code such as \"USD\"",
-                &found,
-            );
+            self.bad("amount.currency", Expected::Currency, &found);
             return None;
         };
         let price_base = match a.get("price_base") {
@@ -46,7 +38,7 @@ impl RecordReader<'_> {
             other => {
                 self.bad(
                     "amount.price_base",
-                    "a price base such as \"constant 2021\" or \"current\"",
+                    Expected::PriceBase,
                     other.unwrap_or(&Value::Null),
                 );
                 return None;

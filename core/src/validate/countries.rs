@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::issue::truncate;
+use crate::issue::{truncate, Expected};
 use crate::model::*;
 use crate::reference::ReferenceIndex;
 
@@ -18,11 +18,7 @@ impl RecordReader<'_> {
         match v.as_str().map(str::trim) {
             Some(code) if reference.country(code).is_some() => Some(code.to_string()),
             _ => {
-                self.bad(
-                    field,
-                    "an ISO 3166-1 alpha-3 country code known to Bridges (e.g. \"AGO\")",
-                    v,
-                );
+                self.bad(field, Expected::CountryCode, v);
                 None
             }
         }
@@ -57,11 +53,7 @@ impl RecordReader<'_> {
                 .and_then(|c| self.country_code(&format!("partners[{i}].country"), c, reference))
             else {
                 if v.get("country").is_none() {
-                    self.bad(
-                        &format!("partners[{i}]"),
-                        "an object with \"country\" and \"role\"",
-                        v,
-                    );
+                    self.bad(&format!("partners[{i}]"), Expected::PartnerObject, v);
                 }
                 continue;
             };
@@ -75,7 +67,7 @@ impl RecordReader<'_> {
                     let found = v.get("role").cloned().unwrap_or(Value::Null);
                     self.bad(
                         &format!("partners[{i}].role"),
-                        "one of provider, pivot, beneficiary",
+                        Expected::PartnerRole,
                         &found,
                     )
                 }
@@ -108,11 +100,7 @@ impl RecordReader<'_> {
                         .and_then(Value::as_str)
                         .map(|s| truncate(s, 200)),
                 }),
-                _ => self.bad(
-                    &format!("locations[{i}]"),
-                    "lon from -180 to 180 and lat from -90 to 90",
-                    v,
-                ),
+                _ => self.bad(&format!("locations[{i}]"), Expected::Location, v),
             }
         }
         out

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::issue::Consequence;
+use crate::issue::{Consequence, Expected};
 use crate::model::*;
 
 use super::record::RecordReader;
@@ -19,11 +19,7 @@ impl RecordReader<'_> {
         match year.filter(|y| (YEAR_RANGE.0 as i64..=YEAR_RANGE.1 as i64).contains(y)) {
             Some(y) => Some(y as i32),
             None => {
-                self.bad(
-                    field,
-                    &format!("a year from {} to {}", YEAR_RANGE.0, YEAR_RANGE.1),
-                    v,
-                );
+                self.bad(field, Expected::Year(YEAR_RANGE.0, YEAR_RANGE.1), v);
                 None
             }
         }
@@ -34,11 +30,7 @@ impl RecordReader<'_> {
     pub(super) fn years(&mut self, m: &Map<String, Value>, dates: &Dates) -> Years {
         let y = m.get("years").filter(|v| !v.is_null());
         if let Some(y) = y.filter(|y| !y.is_object()) {
-            self.bad(
-                "years",
-                "an object with commitment, start and completion years",
-                y,
-            );
+            self.bad("years", Expected::YearsObject, y);
             return Years::default();
         }
         let year = |this: &mut Self, key: &str, date: &Option<String>| {
@@ -48,8 +40,11 @@ impl RecordReader<'_> {
                 // A year given but unreadable (a number beyond f64, now null) is not left out: it
                 // stays unknown rather than come from the date.
                 None if this.replaced.contains(&field) => {
-                    let expected = format!("a year from {} to {}", YEAR_RANGE.0, YEAR_RANGE.1);
-                    this.bad(&field, &expected, &Value::Null);
+                    this.bad(
+                        &field,
+                        Expected::Year(YEAR_RANGE.0, YEAR_RANGE.1),
+                        &Value::Null,
+                    );
                     None
                 }
                 None => date.as_deref().and_then(year_of_date),
@@ -64,7 +59,7 @@ impl RecordReader<'_> {
             if s > c {
                 self.issue(
                     "years.completion",
-                    &format!("a completion year not before the start year {s}"),
+                    Expected::CompletionNotBefore(s),
                     Some(c.to_string()),
                     Consequence::Kept,
                 );
@@ -78,7 +73,7 @@ impl RecordReader<'_> {
         match v.as_str().filter(|s| is_iso_date(s)) {
             Some(s) => Some(s.to_string()),
             None => {
-                self.bad(field, "a date written YYYY-MM-DD", v);
+                self.bad(field, Expected::Date, v);
                 None
             }
         }
@@ -89,11 +84,7 @@ impl RecordReader<'_> {
             return Dates::default();
         };
         if !d.is_object() {
-            self.bad(
-                "dates",
-                "an object with commitment, start and completion dates",
-                d,
-            );
+            self.bad("dates", Expected::DatesObject, d);
             return Dates::default();
         }
         Dates {

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::issue::truncate;
+use crate::issue::{truncate, Expected};
 use crate::model::*;
 
 use super::is_web_url;
@@ -18,13 +18,13 @@ impl RecordReader<'_> {
                 .filter_map(|(i, s)| match s.as_str().map(str::trim) {
                     Some(s) if !s.is_empty() => Some(truncate(s, 500)),
                     _ => {
-                        self.bad(&format!("{field}[{i}]"), "a name", s);
+                        self.bad(&format!("{field}[{i}]"), Expected::Name, s);
                         None
                     }
                 })
                 .collect(),
             Some(v) => {
-                self.bad(field, "a list of names", v);
+                self.bad(field, Expected::Names, v);
                 Vec::new()
             }
         }
@@ -57,11 +57,7 @@ impl RecordReader<'_> {
                 }),
                 None => {
                     let found = v.get("url").cloned().unwrap_or_else(|| v.clone());
-                    self.bad(
-                        &format!("sources[{i}].url"),
-                        "an http:// or https:// address",
-                        &found,
-                    )
+                    self.bad(&format!("sources[{i}].url"), Expected::WebAddress, &found)
                 }
             }
         }
@@ -76,7 +72,7 @@ impl RecordReader<'_> {
                 fields: self.string_list("enrichment.fields", e.get("fields")),
             }),
             None => {
-                self.bad("enrichment", "an object with \"source\" and \"fields\"", e);
+                self.bad("enrichment", Expected::Enrichment, e);
                 None
             }
         }

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::issue::{describe, truncate, Consequence, DataIssue};
+use crate::issue::{describe, truncate, Consequence, DataIssue, Expected};
 use crate::model::*;
 use crate::reference::ReferenceIndex;
 use crate::text::is_blank;
@@ -47,7 +47,7 @@ impl RecordReader<'_> {
     pub(super) fn issue(
         &mut self,
         field: &str,
-        expected: &str,
+        expected: Expected,
         found: Option<String>,
         consequence: Consequence,
     ) {
@@ -56,13 +56,13 @@ impl RecordReader<'_> {
             record: Some(self.index),
             id: self.id.clone(),
             field: (!field.is_empty()).then(|| field.to_string()),
-            expected: expected.to_string(),
+            expected,
             found,
             consequence,
         });
     }
 
-    pub(super) fn bad(&mut self, field: &str, expected: &str, found: &Value) {
+    pub(super) fn bad(&mut self, field: &str, expected: Expected, found: &Value) {
         self.issue(
             field,
             expected,
@@ -75,7 +75,7 @@ impl RecordReader<'_> {
         let Value::Object(m) = record else {
             self.issue(
                 "",
-                "a project object",
+                Expected::ProjectObject,
                 Some(describe(&record)),
                 Consequence::RecordSkipped,
             );
@@ -90,7 +90,7 @@ impl RecordReader<'_> {
             (Some(v), _) => {
                 self.issue(
                     "id",
-                    "a non-empty string or whole number",
+                    Expected::IdValue,
                     Some(describe(v)),
                     Consequence::RecordSkipped,
                 );
@@ -99,7 +99,7 @@ impl RecordReader<'_> {
             (None, _) => {
                 self.issue(
                     "id",
-                    "an id",
+                    Expected::Id,
                     Some("nothing".into()),
                     Consequence::RecordSkipped,
                 );
@@ -114,7 +114,7 @@ impl RecordReader<'_> {
             Some(v) => {
                 self.issue(
                     "title",
-                    "a non-empty string with visible characters",
+                    Expected::VisibleTitle,
                     Some(describe(v)),
                     Consequence::RecordSkipped,
                 );
@@ -123,7 +123,7 @@ impl RecordReader<'_> {
             None => {
                 self.issue(
                     "title",
-                    "a title",
+                    Expected::Title,
                     Some("nothing".into()),
                     Consequence::RecordSkipped,
                 );
@@ -138,7 +138,7 @@ impl RecordReader<'_> {
             title,
             title_zh: self.opt_text(&m, "title_zh"),
             description: self.opt_text(&m, "description"),
-            status: self.code(&m, "status", Status::from_code, "one of pipeline_pledge, pipeline_commitment, implementation, completed, suspended, cancelled"),
+            status: self.code(&m, "status", Status::from_code, Expected::StatusCode),
             sector: self.sector(&m),
             sdgs: self.sdgs(&m),
             recipients: self.countries(&m, "recipients", reference),
@@ -148,14 +148,19 @@ impl RecordReader<'_> {
             years,
             dates,
             amount: self.amount(&m),
-            flow_class: self.code(&m, "flow_class", FlowClass::from_code, "one of oda_like, oof_like, vague_of, ca, military"),
+            flow_class: self.code(
+                &m,
+                "flow_class",
+                FlowClass::from_code,
+                Expected::FlowClassCode,
+            ),
             flow_type: self.opt_text(&m, "flow_type"),
             agencies: self.agencies(&m),
             infrastructure: match m.get("infrastructure") {
                 None | Some(Value::Null) => None,
                 Some(Value::Bool(b)) => Some(*b),
                 Some(v) => {
-                    self.bad("infrastructure", "true or false", v);
+                    self.bad("infrastructure", Expected::Boolean, v);
                     None
                 }
             },
@@ -170,7 +175,7 @@ impl RecordReader<'_> {
         if t.chars().count() > MAX_TEXT {
             self.issue(
                 field,
-                &format!("at most {MAX_TEXT} characters"),
+                Expected::AtMostChars(MAX_TEXT),
                 Some(format!("{} characters", t.chars().count())),
                 Consequence::Kept,
             );
@@ -184,7 +189,7 @@ impl RecordReader<'_> {
             Some(Value::String(s)) if s.trim().is_empty() => None,
             Some(Value::String(s)) => Some(self.text(field, s)),
             Some(v) => {
-                self.bad(field, "a string", v);
+                self.bad(field, Expected::Text, v);
                 None
             }
         }
@@ -195,7 +200,7 @@ impl RecordReader<'_> {
         m: &Map<String, Value>,
         field: &str,
         parse: fn(&str) -> Option<T>,
-        expected: &str,
+        expected: Expected,
     ) -> Option<T> {
         match m.get(field) {
             None | Some(Value::Null) => None,
@@ -227,7 +232,7 @@ impl RecordReader<'_> {
             let found = v.get("code").map(describe).unwrap_or_else(|| describe(v));
             self.issue(
                 "sector.code",
-                "a three-digit OECD CRS sector code (100–999)",
+                Expected::SectorCode,
                 Some(found),
                 Consequence::ValueIgnored,
             );
@@ -245,7 +250,7 @@ impl RecordReader<'_> {
             None | Some(Value::Null) => &[],
             Some(Value::Array(a)) => a,
             Some(v) => {
-                self.bad(field, "a list", v);
+                self.bad(field, Expected::List, v);
                 &[]
             }
         }
@@ -262,7 +267,7 @@ impl RecordReader<'_> {
             {
                 Some(g) if !out.contains(&(g as u8)) => out.push(g as u8),
                 Some(_) => {}
-                None => self.bad(&field, "an SDG number from 1 to 17", v),
+                None => self.bad(&field, Expected::Sdg, v),
             }
         }
         out

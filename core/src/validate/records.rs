@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use crate::issue::{describe, truncate, Consequence, DataIssue};
+use crate::issue::{describe, truncate, Consequence, DataIssue, Expected};
 use crate::json::Repair;
 use crate::model::*;
 use crate::reference::ReferenceIndex;
@@ -54,7 +54,7 @@ impl<'a> Records<'a> {
             } else {
                 r.issue(
                     "id",
-                    "a unique id (an earlier record has this id)",
+                    Expected::UniqueId,
                     Some(format!("\"{}\"", truncate(&p.id, 40))),
                     Consequence::RecordSkipped,
                 );
@@ -100,7 +100,7 @@ fn read_meta(source: &str, meta: Option<&Value>, issues: &mut Vec<DataIssue>) ->
                 record: None,
                 id: None,
                 field: Some("meta".into()),
-                expected: "an object describing the dataset".into(),
+                expected: Expected::Meta,
                 found: Some(describe(v)),
                 consequence: Consequence::ValueIgnored,
             });
