@@ -122,11 +122,6 @@ impl Columns {
         (code > 0).then(|| self.year0 + code as i32 - 1)
     }
 
-    pub fn year_code(&self, year: i32) -> Option<usize> {
-        let c = year - self.year0 + 1;
-        (c >= 1 && (c as usize) < self.year_codes).then_some(c as usize)
-    }
-
     pub fn country_index(&self, iso3: &str) -> Option<usize> {
         self.countries.iter().position(|c| c == iso3)
     }

@@ -56,17 +56,6 @@ impl Status {
             Status::Cancelled => t.status_cancelled,
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Status::PipelinePledge => "Pipeline: pledge",
-            Status::PipelineCommitment => "Pipeline: commitment",
-            Status::Implementation => "Implementation",
-            Status::Completed => "Completed",
-            Status::Suspended => "Suspended",
-            Status::Cancelled => "Cancelled",
-        }
-    }
 }
 
 /// OECD-DAC style flow class, as AidData codes it.
@@ -112,16 +101,6 @@ impl FlowClass {
             FlowClass::VagueOfficialFinance => t.flow_vague,
             FlowClass::Ca => t.flow_ca,
             FlowClass::Military => t.flow_military,
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            FlowClass::OdaLike => "ODA-like",
-            FlowClass::OofLike => "OOF-like",
-            FlowClass::VagueOfficialFinance => "Vague (official finance)",
-            FlowClass::Ca => "CA (as coded in GCDF 2.0)",
-            FlowClass::Military => "Military",
         }
     }
 }

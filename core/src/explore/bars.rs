@@ -52,15 +52,6 @@ pub enum View {
 }
 
 impl View {
-    pub const CHARTS: [View; 6] = [
-        View::Timeline,
-        View::Sector,
-        View::Recipients,
-        View::Region,
-        View::Sdg,
-        View::Status,
-    ];
-
     /// The `data-testid` of the chart's container.
     pub fn testid(self) -> &'static str {
         match self {
@@ -75,10 +66,6 @@ impl View {
             View::Flow => "chart-flow",
             View::Income => "chart-income",
         }
-    }
-
-    pub fn title_en(self) -> &'static str {
-        self.title(Lang::En)
     }
 
     /// The chart's title in `lang`.
@@ -112,10 +99,6 @@ impl View {
             View::Income => "income",
         }
     }
-}
-
-pub fn income_label_en(code: &str) -> &'static str {
-    income_label(code, Lang::En)
 }
 
 /// An income group's label in `lang`, from its code; an unknown code is "no income group".

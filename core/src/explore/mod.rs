@@ -10,7 +10,7 @@ mod stack;
 #[cfg(test)]
 mod tests;
 
-pub use bars::{bars, income_label, income_label_en, Bar, View};
+pub use bars::{bars, income_label, Bar, View};
 pub use captions::sentence;
 pub use headline::headline;
 pub use selection::select;

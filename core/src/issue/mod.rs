@@ -156,6 +156,8 @@ impl fmt::Display for LoadError {
     }
 }
 
+impl std::error::Error for LoadError {}
+
 /// Describes a JSON value briefly and safely for messages: its type and a truncated excerpt.
 pub fn describe(value: &serde_json::Value) -> String {
     use serde_json::Value;
