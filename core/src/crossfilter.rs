@@ -11,7 +11,7 @@
 //! over several files.
 
 use crate::columns::*;
-use crate::model::{FlowClass, Status};
+use crate::model::{FlowClass, Income, Status};
 use crate::state::{Filters, Stack};
 use crate::text::fold;
 
@@ -175,9 +175,9 @@ impl Engine {
             let region = on(dim::REGION)
                 && !(region_hit(c.country_region[k]) || region_hit(c.country_subregion[k]));
             let income = on(dim::INCOME)
-                && !INCOME_CODES
+                && !Income::ALL
                     .get(c.country_income[k] as usize)
-                    .is_some_and(|g| f.income.contains(*g));
+                    .is_some_and(|g| f.income.contains(g));
             self.geo_fail[k] = country as u8 | (region as u8) << 1 | (income as u8) << 2;
         }
         // A project without a recipient fails every active geographic filter.

@@ -115,6 +115,20 @@ pub enum Income {
     High,
 }
 
+// Ordered by code, as the URL lists them (`income=H~L~LM~UM`): sets of income groups write the same
+// links as when they were sets of codes.
+impl Ord for Income {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.code().cmp(other.code())
+    }
+}
+
+impl PartialOrd for Income {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl Income {
     /// From the poorest group to the richest, the order the income facet shows.
     pub const ALL: [Income; 4] = [

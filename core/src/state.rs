@@ -4,14 +4,14 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{FlowClass, Status};
+use crate::model::{FlowClass, Income, Status};
 
 /// Which filters are active. Empty sets and `None` mean "no filter on this dimension".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filters {
     pub countries: BTreeSet<String>,
     pub regions: BTreeSet<String>,
-    pub income: BTreeSet<String>,
+    pub income: BTreeSet<Income>,
     pub sectors: BTreeSet<u16>,
     pub sdgs: BTreeSet<u8>,
     pub statuses: BTreeSet<Status>,

@@ -277,7 +277,7 @@ pub fn bars(
                     g.code().to_string(),
                     g.label(lang).into(),
                     agg.by_income[i],
-                    filters.income.contains(g.code()),
+                    filters.income.contains(g),
                 )
             })
             .collect(),

@@ -1,6 +1,6 @@
 //! What a click on a bar selects.
 
-use crate::model::{FlowClass, Status};
+use crate::model::{FlowClass, Income, Status};
 
 use super::View;
 
@@ -57,7 +57,7 @@ pub fn select(
         View::Sdg => apply(&mut f.sdgs, key.parse().ok(), additive),
         View::Status => apply(&mut f.statuses, Status::from_code(key), additive),
         View::Flow => apply(&mut f.flows, FlowClass::from_code(key), additive),
-        View::Income => apply(&mut f.income, Some(key.to_string()), additive),
+        View::Income => apply(&mut f.income, Income::from_code(key), additive),
     }
     next
 }

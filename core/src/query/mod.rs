@@ -101,7 +101,7 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 &key,
                 items(),
                 &mut f.income,
-                |s| Income::from_code(s).map(|g| g.code().to_string()),
+                Income::from_code,
                 "one of L, LM, UM, H",
                 &mut note,
             ),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Income;
 
 #[test]
 fn language_and_theme_round_trip() {
@@ -138,4 +139,15 @@ fn measure_and_stack_codes_round_trip() {
         "measure=amount&stack=status"
     );
     assert_eq!(to_query(&parse("measure=count&stack=none").0), "");
+}
+
+#[test]
+fn income_groups_are_typed_and_written_in_code_order() {
+    let (s, notices) = parse("income=UM~H~L~X");
+    assert_eq!(
+        s.filters.income.iter().copied().collect::<Vec<_>>(),
+        [Income::High, Income::Low, Income::UpperMiddle]
+    );
+    assert_eq!(notices.len(), 1);
+    assert_eq!(to_query(&s), "income=H~L~UM");
 }

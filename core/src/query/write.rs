@@ -26,7 +26,7 @@ pub fn to_query(state: &ViewState) -> String {
     };
     put("country", join(&f.countries, String::clone));
     put("region", join(&f.regions, String::clone));
-    put("income", join(&f.income, String::clone));
+    put("income", join(&f.income, |g| g.code().to_string()));
     put("sector", join(&f.sectors, u16::to_string));
     put("sdg", join(&f.sdgs, u8::to_string));
     put("status", join(&f.statuses, |s| s.code().to_string()));
