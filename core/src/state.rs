@@ -42,7 +42,7 @@ pub enum Measure {
 impl Measure {
     pub const ALL: [Measure; 2] = [Measure::Count, Measure::Amount];
 
-    /// The code in the URL (`measure=amount`) and in the explorer's controls.
+    /// The code in the URL (`measure=amount`).
     pub fn code(self) -> &'static str {
         match self {
             Measure::Count => "count",
@@ -67,7 +67,7 @@ pub enum Stack {
 impl Stack {
     pub const ALL: [Stack; 3] = [Stack::None, Stack::Sector, Stack::Status];
 
-    /// The code in the URL (`stack=sector`) and in the explorer's controls.
+    /// The code in the URL (`stack=sector`); the explorer's select uses the same values.
     pub fn code(self) -> &'static str {
         match self {
             Stack::None => "none",
