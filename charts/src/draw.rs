@@ -12,7 +12,7 @@ use crate::theme::{parse_hex, series_colour, Theme};
 
 /// A stroke width in backend pixels: `css` CSS pixels at `scale`, where 1 means a hairline (one backend
 /// pixel at any scale).
-pub(crate) fn stroke_px(css: f64, scale: f64) -> u32 {
+fn stroke_px(css: f64, scale: f64) -> u32 {
     if css <= 1.0 {
         1
     } else {
@@ -21,7 +21,7 @@ pub(crate) fn stroke_px(css: f64, scale: f64) -> u32 {
 }
 
 /// How often to label years so labels do not collide.
-pub(crate) fn label_every(layout: &Layout, font_px: f64) -> usize {
+fn label_every(layout: &Layout, font_px: f64) -> usize {
     let band = layout.plot.w / layout.placed.len().max(1) as f64;
     let need = text_width("2000", font_px) + 6.0;
     ((need / band).ceil() as usize).max(1)

@@ -114,7 +114,7 @@ pub fn layout_with(
     )
 }
 
-pub(crate) fn place(
+fn place(
     bars: &[Bar],
     measure: Measure,
     orientation: Orientation,

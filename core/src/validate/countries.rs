@@ -9,7 +9,7 @@ use crate::reference::ReferenceIndex;
 use super::record::RecordReader;
 
 impl RecordReader<'_> {
-    pub(super) fn country_code(
+    fn country_code(
         &mut self,
         field: &str,
         v: &Value,

@@ -9,7 +9,7 @@ use super::record::RecordReader;
 use super::YEAR_RANGE;
 
 impl RecordReader<'_> {
-    pub(super) fn year(&mut self, field: &str, v: Option<&Value>) -> Option<i32> {
+    fn year(&mut self, field: &str, v: Option<&Value>) -> Option<i32> {
         let v = v?;
         if v.is_null() {
             return None;
@@ -68,7 +68,7 @@ impl RecordReader<'_> {
         years
     }
 
-    pub(super) fn date(&mut self, field: &str, v: Option<&Value>) -> Option<String> {
+    fn date(&mut self, field: &str, v: Option<&Value>) -> Option<String> {
         let v = v.filter(|v| !v.is_null())?;
         match v.as_str().filter(|s| is_iso_date(s)) {
             Some(s) => Some(s.to_string()),

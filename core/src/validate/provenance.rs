@@ -9,7 +9,7 @@ use super::is_web_url;
 use super::record::RecordReader;
 
 impl RecordReader<'_> {
-    pub(super) fn string_list(&mut self, field: &str, v: Option<&Value>) -> Vec<String> {
+    fn string_list(&mut self, field: &str, v: Option<&Value>) -> Vec<String> {
         match v {
             None | Some(Value::Null) => Vec::new(),
             Some(Value::Array(a)) => a

@@ -183,7 +183,7 @@ impl RecordReader<'_> {
         truncate(t, MAX_TEXT)
     }
 
-    pub(super) fn opt_text(&mut self, m: &Map<String, Value>, field: &str) -> Option<String> {
+    fn opt_text(&mut self, m: &Map<String, Value>, field: &str) -> Option<String> {
         match m.get(field) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
@@ -218,7 +218,7 @@ impl RecordReader<'_> {
         }
     }
 
-    pub(super) fn sector(&mut self, m: &Map<String, Value>) -> Option<Sector> {
+    fn sector(&mut self, m: &Map<String, Value>) -> Option<Sector> {
         let v = m.get("sector")?;
         if v.is_null() {
             return None;
@@ -256,7 +256,7 @@ impl RecordReader<'_> {
         }
     }
 
-    pub(super) fn sdgs(&mut self, m: &Map<String, Value>) -> Vec<u8> {
+    fn sdgs(&mut self, m: &Map<String, Value>) -> Vec<u8> {
         let mut out = Vec::new();
         for (i, v) in self.list(m, "sdgs").iter().enumerate() {
             let field = format!("sdgs[{i}]");

@@ -71,7 +71,7 @@ pub(super) fn year_of(date: &Option<String>) -> Option<i32> {
     date.as_ref().and_then(|d| d[..4].parse().ok())
 }
 
-pub(super) type Row = HashMap<String, String>;
+type Row = HashMap<String, String>;
 
 pub(super) fn read_csv(path: &Path) -> Result<Vec<Row>> {
     let mut r = csv::Reader::from_path(path).with_context(|| path.display().to_string())?;

@@ -1,7 +1,7 @@
 use super::*;
 
 #[test]
-pub(crate) fn rules() {
+fn rules() {
     assert_eq!(sector_of("99810"), Some(998));
     assert_eq!(sector_of("311|311"), Some(310));
     assert_eq!(sector_of("12191|12230"), Some(120));

@@ -1,12 +1,12 @@
 use super::*;
 
-pub(crate) fn files(list: &[(&str, &str)]) -> Vec<Source> {
+fn files(list: &[(&str, &str)]) -> Vec<Source> {
     list.iter()
         .map(|(f, s)| (f.to_string(), s.to_string()))
         .collect()
 }
 
-pub(crate) fn segs(code: &str, keyword: &str) -> Vec<String> {
+fn segs(code: &str, keyword: &str) -> Vec<String> {
     paths_after(&code_only(code), keyword)
         .into_iter()
         .map(|p| format!("{}:{}", p.line, p.segments.join("::")))
@@ -14,7 +14,7 @@ pub(crate) fn segs(code: &str, keyword: &str) -> Vec<String> {
 }
 
 #[test]
-pub(crate) fn comments_and_literals_are_no_code() {
+fn comments_and_literals_are_no_code() {
     let src = "use crate::a; // crate::b\n/* crate::c /* nested crate::d */ */ let s = \"crate::e \\\" crate::f\";\n\
                let r = r#\"crate::g \"# ; let c = '\"'; fn f<'a>(x: &'a str) { crate::h::i(x) }\n\
                let u = \"https://x\"; crate::j";
@@ -25,13 +25,13 @@ pub(crate) fn comments_and_literals_are_no_code() {
 }
 
 #[test]
-pub(crate) fn escaped_quotes_end_no_literal_early() {
+fn escaped_quotes_end_no_literal_early() {
     let src = "let q = '\\''; let d = '\\\\'; crate::a();\nlet s = \"\\\\\"; crate::b();";
     assert_eq!(segs(src, "crate"), ["1:a", "2:b"]);
 }
 
 #[test]
-pub(crate) fn checks_a_workspace() {
+fn checks_a_workspace() {
     let root = std::env::temp_dir().join(format!("bridges-imports-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let write = |rel: &str, text: &str| {
@@ -63,7 +63,7 @@ pub(crate) fn checks_a_workspace() {
 }
 
 #[test]
-pub(crate) fn paths_are_read_from_uses_groups_and_code() {
+fn paths_are_read_from_uses_groups_and_code() {
     let src = "use crate::{a, b::{C, D as E}, c::*};\nuse crate::\n    d::F;\n\
                let x = crate::e::f::<T>(); $crate::g!(); mycrate::h; crate_::i; crate :: j;";
     assert_eq!(
@@ -74,7 +74,7 @@ pub(crate) fn paths_are_read_from_uses_groups_and_code() {
 }
 
 #[test]
-pub(crate) fn test_items_do_not_count() {
+fn test_items_do_not_count() {
     let src = "use crate::a;\n#[cfg(test)]\nmod tests {\n    use crate::b;\n    fn f() { crate::c(); }\n}\n\
                #[cfg(test)]\nuse crate::d;\nfn g() { crate::e(); }";
     let found: Vec<String> = paths_after(&without_tests(&code_only(src)), "crate")
@@ -85,7 +85,7 @@ pub(crate) fn test_items_do_not_count() {
 }
 
 #[test]
-pub(crate) fn modules_of_files() {
+fn modules_of_files() {
     assert_eq!(module_of("lib.rs"), Vec::<String>::new());
     assert_eq!(module_of("a.rs"), ["a"]);
     assert_eq!(module_of("a/mod.rs"), ["a"]);
@@ -93,7 +93,7 @@ pub(crate) fn modules_of_files() {
 }
 
 #[test]
-pub(crate) fn finds_cycles_and_only_cycles() {
+fn finds_cycles_and_only_cycles() {
     let core = files(&[
         (
             "lib.rs",
@@ -132,7 +132,7 @@ pub(crate) fn finds_cycles_and_only_cycles() {
 }
 
 #[test]
-pub(crate) fn submodules_count_as_their_parent_and_layers_are_no_cycle() {
+fn submodules_count_as_their_parent_and_layers_are_no_cycle() {
     let core = files(&[
         ("lib.rs", "pub mod i18n; pub mod format; pub mod model;"),
         (
@@ -154,7 +154,7 @@ pub(crate) fn submodules_count_as_their_parent_and_layers_are_no_cycle() {
 }
 
 #[test]
-pub(crate) fn a_long_cycle_is_shown_by_a_shortest_one() {
+fn a_long_cycle_is_shown_by_a_shortest_one() {
     let core = files(&[
         ("a.rs", "use crate::b; use crate::d;"),
         ("b.rs", "use crate::c;"),
@@ -169,7 +169,7 @@ pub(crate) fn a_long_cycle_is_shown_by_a_shortest_one() {
 }
 
 #[test]
-pub(crate) fn pages_importing_pages() {
+fn pages_importing_pages() {
     let pages = files(&[
         (
             "mod.rs",
@@ -203,7 +203,7 @@ pub(crate) fn pages_importing_pages() {
 }
 
 #[test]
-pub(crate) fn web_crates_in_any_dependency_table() {
+fn web_crates_in_any_dependency_table() {
     let toml = r#"
 [package]
 name = "core"
