@@ -95,7 +95,6 @@ pub(crate) fn root_object(source: &str, value: Value) -> Result<Map<String, Valu
     Ok(root)
 }
 
-/// The records of the `projects` list, validated one at a time in file order (each on its own, ids
 mod amount;
 mod countries;
 mod dates;

@@ -13,6 +13,7 @@ use crate::repairs;
 use super::record::RecordReader;
 use super::{Loaded, MAX_TEXT};
 
+/// The records of the `projects` list, validated one at a time in file order (each on its own, ids
 /// unique): shared by [`parse_dataset_whole`] and [`DatasetReader`].
 pub(crate) struct Records<'a> {
     source: &'a str,
