@@ -68,6 +68,16 @@ pub fn message(lang: Lang, english: &str) -> (String, &'static str) {
 /// A message as a view: `<span lang=…>`, with `backticked` codes shown as `<code>`.
 pub fn message_view(lang: Lang, english: &str) -> impl IntoView {
     let (text, tag) = message(lang, english);
+    coded_view(text, tag)
+}
+
+/// What the validator expected, in `lang` (rendered by the core, no translation by pattern).
+pub fn expected_view(lang: Lang, expected: bridges_core::issue::Expected) -> impl IntoView {
+    coded_view(expected.text(lang), lang.tag())
+}
+
+/// `text` in a `<span lang=tag>`, with `backticked` codes shown as `<code>`.
+fn coded_view(text: String, tag: &'static str) -> impl IntoView {
     let parts = text
         .split('`')
         .enumerate()

@@ -3,7 +3,7 @@
 
 use bridges::components::data_issues::DataIssues;
 use bridges::components::headline::Headline;
-use bridges_core::issue::{Consequence, DataIssue};
+use bridges_core::issue::{Consequence, DataIssue, Expected};
 use bridges_core::summary::{AmountGroup, Summary};
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -90,7 +90,7 @@ fn issue(record: usize, field: &str, consequence: Consequence) -> DataIssue {
         record: Some(record),
         id: Some(format!("p{record}")),
         field: Some(field.into()),
-        expected: "something else".into(),
+        expected: Expected::Name,
         found: Some("\"<img src=x onerror=alert(1)>\"".into()),
         consequence,
     }

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Dataset, FlowClass, Status};
+use crate::model::{Dataset, FlowClass, Income, Status};
 use crate::reference::ReferenceIndex;
 use crate::text::fold;
 
@@ -29,7 +29,16 @@ const _: () = assert!((MAX_SECTORS + 1) * N_STATUS * N_FLOW <= u16::MAX as usize
 pub const MULTI: u16 = u16::MAX;
 pub const STATUS_UNKNOWN: u8 = Status::ALL.len() as u8;
 pub const FLOW_UNKNOWN: u8 = FlowClass::ALL.len() as u8;
-pub const INCOME_CODES: [&str; 4] = ["L", "LM", "UM", "H"];
+/// The income groups' codes, in the order of [`Income::ALL`] (a country's `country_income` indexes both).
+pub const INCOME_CODES: [&str; Income::ALL.len()] = {
+    let mut out = [""; Income::ALL.len()];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = Income::ALL[i].code();
+        i += 1;
+    }
+    out
+};
 pub const INCOME_UNKNOWN: u8 = INCOME_CODES.len() as u8;
 pub const NO_REGION: u8 = u8::MAX;
 
@@ -111,11 +120,6 @@ impl Columns {
 
     pub fn year_of_code(&self, code: usize) -> Option<i32> {
         (code > 0).then(|| self.year0 + code as i32 - 1)
-    }
-
-    pub fn year_code(&self, year: i32) -> Option<usize> {
-        let c = year - self.year0 + 1;
-        (c >= 1 && (c as usize) < self.year_codes).then_some(c as usize)
     }
 
     pub fn country_index(&self, iso3: &str) -> Option<usize> {

@@ -4,10 +4,15 @@
 //! Each row gets a bit mask of the filters it fails. A row failing none counts in every view; a row
 //! failing exactly one filter counts only in that filter's own view; any other row counts nowhere.
 //! Results are written into buffers owned by the engine: no allocation per filter change.
+//!
+//! One file because the pass is one piece: [`Engine::run`]'s loop, the fail-mask bits of [`dim`] it sets
+//! and the `add_*` helpers it calls for every row are read, measured and changed together (the release
+//! profile's `opt-level` for this crate was chosen on this loop); split, the hot loop would be spread
+//! over several files.
 
 use crate::columns::*;
-use crate::model::{FlowClass, Status};
-use crate::query::{Filters, Stack};
+use crate::model::{FlowClass, Income, Status};
+use crate::state::{Filters, Stack};
 use crate::text::fold;
 
 /// Dimensions, as bit positions in a row's fail mask.
@@ -170,9 +175,9 @@ impl Engine {
             let region = on(dim::REGION)
                 && !(region_hit(c.country_region[k]) || region_hit(c.country_subregion[k]));
             let income = on(dim::INCOME)
-                && !INCOME_CODES
+                && !Income::ALL
                     .get(c.country_income[k] as usize)
-                    .is_some_and(|g| f.income.contains(*g));
+                    .is_some_and(|g| f.income.contains(g));
             self.geo_fail[k] = country as u8 | (region as u8) << 1 | (income as u8) << 2;
         }
         // A project without a recipient fails every active geographic filter.

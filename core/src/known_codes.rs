@@ -4,8 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::query::{Notice, ViewState};
+use crate::query::Notice;
 use crate::reference::ReferenceIndex;
+use crate::state::ViewState;
 
 /// Removes from `state` the codes the reference tables do not know, and says which.
 pub fn drop_unknown_codes(state: &mut ViewState, reference: &ReferenceIndex) -> Vec<Notice> {

@@ -26,6 +26,7 @@ pub mod reference;
 pub mod repairs;
 pub mod route;
 pub mod similar;
+pub mod state;
 pub mod story;
 pub mod summary;
 pub mod synthetic;

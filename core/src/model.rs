@@ -56,17 +56,6 @@ impl Status {
             Status::Cancelled => t.status_cancelled,
         }
     }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Status::PipelinePledge => "Pipeline: pledge",
-            Status::PipelineCommitment => "Pipeline: commitment",
-            Status::Implementation => "Implementation",
-            Status::Completed => "Completed",
-            Status::Suspended => "Suspended",
-            Status::Cancelled => "Cancelled",
-        }
-    }
 }
 
 /// OECD-DAC style flow class, as AidData codes it.
@@ -114,14 +103,62 @@ impl FlowClass {
             FlowClass::Military => t.flow_military,
         }
     }
+}
 
-    pub fn label_en(self) -> &'static str {
+/// A World Bank income group (FY2023 classification), as recipient countries carry it in the reference
+/// tables. The codes are the URL's (`income=L~LM`) and reference.json's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Income {
+    Low,
+    LowerMiddle,
+    UpperMiddle,
+    High,
+}
+
+// Ordered by code, as the URL lists them (`income=H~L~LM~UM`): sets of income groups write the same
+// links as when they were sets of codes.
+impl Ord for Income {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.code().cmp(other.code())
+    }
+}
+
+impl PartialOrd for Income {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Income {
+    /// From the poorest group to the richest, the order the income facet shows.
+    pub const ALL: [Income; 4] = [
+        Income::Low,
+        Income::LowerMiddle,
+        Income::UpperMiddle,
+        Income::High,
+    ];
+
+    pub const fn code(self) -> &'static str {
         match self {
-            FlowClass::OdaLike => "ODA-like",
-            FlowClass::OofLike => "OOF-like",
-            FlowClass::VagueOfficialFinance => "Vague (official finance)",
-            FlowClass::Ca => "CA (as coded in GCDF 2.0)",
-            FlowClass::Military => "Military",
+            Income::Low => "L",
+            Income::LowerMiddle => "LM",
+            Income::UpperMiddle => "UM",
+            Income::High => "H",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Income> {
+        Income::ALL.into_iter().find(|g| g.code() == code)
+    }
+
+    /// The label in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        let t = crate::i18n::t(lang);
+        match self {
+            Income::Low => t.income_l,
+            Income::LowerMiddle => t.income_lm,
+            Income::UpperMiddle => t.income_um,
+            Income::High => t.income_h,
         }
     }
 }

@@ -1,15 +1,9 @@
 //! What the tolerant JSON reader ([`crate::json`]) changed, as located [`DataIssue`]s: shared by both
 //! readers of a project file, so that they report exactly the same.
 
-use crate::issue::{truncate, Consequence, DataIssue};
+use crate::issue::{truncate, Consequence, DataIssue, Expected};
 use crate::json::{path_text, Fix, Parsed, Repair, Seg, MAX_NESTING};
 
-/// "expected" of a number beyond the range of an f64.
-pub const NUMBER_RANGE: &str =
-    "a number within the range of a 64-bit float (at most about 1.8 × 10^308)";
-/// "expected" of a string with lone surrogate escapes.
-pub const SURROGATE: &str =
-    "text without lone surrogate escapes such as \\ud800 (each became U+FFFD)";
 /// "found" of a value nested too deep.
 pub const DEEPER: &str = "deeper nesting";
 
@@ -41,7 +35,7 @@ pub fn split(parsed: &mut Parsed) -> (Vec<Repair>, Vec<Vec<Repair>>) {
 }
 
 /// What to say about a repair: expected, found, consequence. `None` for a note ([`Fix::Exact`]).
-fn words(fix: &Fix) -> Option<(String, String, Consequence)> {
+fn words(fix: &Fix) -> Option<(Expected, String, Consequence)> {
     match fix {
         Fix::OutOfRange(text) => {
             let n = text.chars().count();
@@ -50,11 +44,15 @@ fn words(fix: &Fix) -> Option<(String, String, Consequence)> {
             } else {
                 format!("a number written with {n} characters")
             };
-            Some((NUMBER_RANGE.into(), found, Consequence::ValueIgnored))
+            Some((Expected::NumberInRange, found, Consequence::ValueIgnored))
         }
-        Fix::Surrogate(escape) => Some((SURROGATE.into(), truncate(escape, 40), Consequence::Kept)),
+        Fix::Surrogate(escape) => Some((
+            Expected::NoLoneSurrogates,
+            truncate(escape, 40),
+            Consequence::Kept,
+        )),
         Fix::TooDeep => Some((
-            format!("at most {MAX_NESTING} levels of nesting"),
+            Expected::AtMostNesting(MAX_NESTING),
             DEEPER.into(),
             Consequence::ValueIgnored,
         )),

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use crate::columns::*;
 use crate::model::{FlowClass, Status};
-use crate::query::Filters;
 use crate::reference::ReferenceIndex;
+use crate::state::Filters;
 
 /// xorshift64*: small, fast, deterministic across platforms.
 pub struct Rng(u64);

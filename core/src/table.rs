@@ -4,8 +4,8 @@
 use std::cmp::Ordering;
 
 use crate::model::Project;
-use crate::query::{Sort, SortKey};
 use crate::reference::ReferenceIndex;
+use crate::state::{Sort, SortKey};
 
 /// Recipient country names (English), or the regional label of a regional project.
 pub fn recipients_label(p: &Project, reference: &ReferenceIndex) -> String {

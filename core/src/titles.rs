@@ -4,8 +4,8 @@
 
 use crate::explore::View;
 use crate::i18n::{fill, t, Lang};
-use crate::query::{Filters, Measure};
 use crate::reference::ReferenceIndex;
+use crate::state::{Filters, Measure};
 
 /// The dimension a chart is drawn along, in `lang` ("commitment year", "sector"…).
 pub fn dimension(view: View, lang: Lang) -> &'static str {

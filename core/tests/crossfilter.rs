@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use bridges_core::columns::{Columns, INCOME_CODES};
 use bridges_core::crossfilter::{dim, Engine, Group};
-use bridges_core::model::{FlowClass, Project, Status};
+use bridges_core::model::{FlowClass, Income, Project, Status};
 use bridges_core::query::{parse, Filters, Stack};
 use bridges_core::reference::{parse_reference, ReferenceIndex};
 use bridges_core::text::fold;
@@ -45,7 +45,12 @@ fn passes(p: &Project, f: &Filters, r: &ReferenceIndex, skip: Option<u32>) -> bo
             }))
         && (!on(dim::INCOME)
             || f.income.is_empty()
-            || countries().any(|c| c.income.as_ref().is_some_and(|g| f.income.contains(g))))
+            || countries().any(|c| {
+                c.income
+                    .as_deref()
+                    .and_then(Income::from_code)
+                    .is_some_and(|g| f.income.contains(&g))
+            }))
         && (!on(dim::SECTOR)
             || f.sectors.is_empty()
             || p.sector

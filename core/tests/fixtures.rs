@@ -65,7 +65,7 @@ fn broken_records_are_located_and_valid_ones_kept() {
     assert_eq!(find(2, "title").id.as_deref(), Some("no-title"));
     let dup = find(3, "id");
     assert_eq!(dup.consequence, Consequence::RecordSkipped);
-    assert!(dup.expected.contains("unique"));
+    assert!(dup.expected.to_string().contains("unique"));
     let bad_country = find(4, "recipients[0]");
     assert_eq!(bad_country.consequence, Consequence::ValueIgnored);
     assert_eq!(bad_country.found.as_deref(), Some("\"XXX\""));

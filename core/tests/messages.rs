@@ -39,7 +39,8 @@ fn every_validation_and_url_message_is_translated() {
                 Ok(loaded) => {
                     for i in &loaded.issues {
                         seen += 1;
-                        check(&name, &i.expected, &mut missing);
+                        // What was expected is typed (`Expected`), rendered in both languages by the
+                        // core; what was found is described in English and translated.
                         if let Some(found) = &i.found {
                             check(&name, found, &mut missing);
                         }

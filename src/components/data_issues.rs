@@ -92,7 +92,7 @@ pub fn DataIssues(
                         <td>{i.record.map(|r| (r + 1).to_string()).unwrap_or_default()}</td>
                         <td><code>{i.id.clone().unwrap_or_default()}</code></td>
                         <td><code>{i.field.clone().unwrap_or_default()}</code></td>
-                        <td>{let e = i.expected.clone(); move || crate::i18n::message_view(lang.get(), &e)}</td>
+                        <td>{let e = i.expected; move || crate::i18n::expected_view(lang.get(), e)}</td>
                         <td>{i.found.clone().map(|f| {
                             // The file's own text stays as it is; descriptions ("a list of 3 items") are translated.
                             if f.starts_with('"') {

@@ -1,4 +1,4 @@
-use bridges_core::explore::{income_label, Bar, View};
+use bridges_core::explore::{Bar, View};
 use bridges_core::query::ViewState;
 use leptos::prelude::*;
 
@@ -84,7 +84,7 @@ pub fn Chips(
             });
         }
         for g in &f.income {
-            push(chip(tx.chip_income, income_label(g, l)), &|n| {
+            push(chip(tx.chip_income, g.label(l)), &|n| {
                 n.filters.income.remove(g);
             });
         }

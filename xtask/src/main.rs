@@ -84,7 +84,7 @@ fn prepare_data(root: &Path, check: bool) -> Result<()> {
     Ok(())
 }
 
-/// Prints every import problem (xtask/src/imports.rs) and fails if there is one.
+/// Prints every import problem (xtask/src/imports/) and fails if there is one.
 fn check_imports(root: &Path) -> Result<()> {
     let found = imports::check(root)?;
     for problem in &found {

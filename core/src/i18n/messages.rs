@@ -1,9 +1,12 @@
-//! Validation and URL messages in Chinese. The validator and the URL codec write their "expected"
-//! texts (and `describe`'s "found" texts) in English, as data in [`crate::DataIssue`] and
-//! [`crate::query::Notice`]; the interface translates them here. Each entry is an English pattern with
-//! at most one `{}` slot and its Chinese template; a test runs the hostile corpus and the URL codec
-//! and fails on any message without a translation. In the Chinese templates, `backticks` mark codes
-//! (field names, parameter values) that the interface shows as code.
+//! URL, story and load-error messages in Chinese. The URL codec, the story reader and the load errors
+//! write their "expected" texts (and `describe`'s "found" texts) in English, as data in `DataIssue`'s
+//! `found`, `query::Notice` and `StoryIssue`; the interface translates them here. Each entry is an
+//! English pattern with at most one `{}` slot and its Chinese template; a test runs the hostile corpus
+//! and the URL codec and fails on any message without a translation. In the Chinese templates,
+//! `backticks` mark codes (field names, parameter values) that the interface shows as code.
+//!
+//! What the validator expected of a project's value is not here: it is typed (`issue::Expected`) and
+//! rendered in each language where it is defined.
 
 use super::Lang;
 
@@ -17,45 +20,13 @@ const PHRASES: &[(&str, &str)] = &[
     ("a \"projects\" list", "“projects”列表"),
     ("no \"projects\" field", "没有“projects”字段"),
     ("an object with \"schema\": \"{}\" and a \"projects\" list", "含有“schema”: “{}”和“projects”列表的对象"),
-    ("an object describing the dataset", "描述数据集的对象"),
-    ("a project object", "项目对象"),
-    ("a unique id (an earlier record has this id)", "唯一编号（前面的记录已使用此编号）"),
-    ("a non-empty string or whole number", "非空字符串或整数"),
-    ("an id", "编号"),
     ("a non-empty string", "非空字符串"),
-    ("a title", "名称"),
-    ("one of pipeline_pledge, pipeline_commitment, implementation, completed, suspended, cancelled", "`pipeline_pledge`、`pipeline_commitment`、`implementation`、`completed`、`suspended`、`cancelled` 之一"),
-    ("one of oda_like, oof_like, vague_of, ca, military", "`oda_like`、`oof_like`、`vague_of`、`ca`、`military` 之一"),
-    ("true or false", "`true` 或 `false`"),
     ("at most {} characters", "不超过{}个字符"),
     ("a string", "字符串"),
-    ("a three-digit OECD CRS sector code (100–999)", "三位数的经合组织 CRS 部门代码（100–999）"),
-    ("a list", "列表"),
     ("an SDG number from 1 to 17", "1 至 17 的可持续发展目标编号"),
-    ("an ISO 3166-1 alpha-3 country code known to Bridges (e.g. \"AGO\")", "Bridges 已知的 ISO 3166-1 三字母国家代码（例如“AGO”）"),
-    ("one of provider, pivot, beneficiary", "`provider`、`pivot`、`beneficiary` 之一"),
     ("a year from {}", "{}年份"),
-    ("a completion year not before the start year {}", "不早于开工年份{}的完工年份"),
-    ("an object with commitment, start and completion years", "含有 `commitment`、`start`、`completion` 年份的对象"),
-    ("a date written YYYY-MM-DD", "`YYYY-MM-DD` 格式的日期"),
-    ("an object with commitment, start and completion dates", "含有 `commitment`、`start`、`completion` 日期的对象"),
-    ("null (unknown) or an object with value, currency and price_base", "`null`（未知）或含有 `value`、`currency`、`price_base` 的对象"),
-    ("a number from 0 to 10^15", "0 至 10^15 之间的数"),
-    ("a number ≥ 0", "不小于 0 的数"),
-    ("an ISO 4217 currency code such as \"USD\"", "ISO 4217 货币代码，例如“USD”"),
-    ("a price base such as \"constant 2021\" or \"current\"", "价格基准，例如“constant 2021”或“current”"),
-    ("a name", "名称"),
-    ("a list of names", "名称列表"),
-    ("lon from -180 to 180 and lat from -90 to 90", "经度 -180 至 180、纬度 -90 至 90"),
-    ("an http:// or https:// address", "`http://` 或 `https://` 地址"),
-    ("an object with \"country\" and \"role\"", "含有“country”和“role”的对象"),
-    ("an object with \"source\" and \"fields\"", "含有“source”和“fields”的对象"),
-    ("a non-empty string with visible characters", "含可见字符的非空字符串"),
-    // What the tolerant JSON reader changed (crate::json, crate::repairs).
-    ("a number within the range of a 64-bit float (at most about 1.8 × 10^308)", "64 位浮点数范围内的数（最大约 1.8 × 10^308）"),
+    // What the tolerant JSON reader changed (the found texts of `json` and `repairs`).
     ("a number written with {} characters", "写成{}个字符的数"),
-    ("text without lone surrogate escapes such as \\ud800 (each became U+FFFD)", "不含孤立代理项转义（如 `\\ud800`）的文本（每个已替换为 U+FFFD）"),
-    ("at most {} levels of nesting", "最多{}层嵌套"),
     ("deeper nesting", "更深的嵌套"),
     // Story files.
     ("an in-app path such as /explore, not an address with a scheme", "应用内路径，例如 `/explore`，而不是带协议的地址"),
@@ -162,10 +133,6 @@ mod tests {
         assert_eq!(
             message(Lang::Zh, "a year from 1900 to 2100").as_deref(),
             Some("1900 至 2100年份")
-        );
-        assert_eq!(
-            message(Lang::Zh, "a completion year not before the start year 2004").as_deref(),
-            Some("不早于开工年份2004的完工年份")
         );
         assert_eq!(
             message(Lang::Zh, "expected en or zh").as_deref(),

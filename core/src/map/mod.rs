@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::bins::{class_of, class_ranges, count_ranges, quantile_bounds};
 use crate::columns::Columns;
 use crate::crossfilter::Aggregates;
-use crate::query::{Filters, Measure};
+use crate::state::{Filters, Measure};
 
 pub use crate::map_view::{Layer, MapView, MAX_ZOOM};
 

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::columns::{Columns, INCOME_CODES, INCOME_UNKNOWN, NO_REGION};
 use crate::crossfilter::Engine;
-use crate::query::Filters;
 use crate::similar::Row;
+use crate::state::Filters;
 
 use super::actors::{Actor, ActorId, Actors, Role};
 use super::profile::Amounts;

@@ -8,7 +8,7 @@ named in its own release is domestic funding and does not count). For them it wr
 zip's data/projects.csv, data/transactions.csv and data/locations.csv, every column as the source has it, with
 the release name as a first column (a column a release lacks, e.g. ad_purpose_codes, is left empty):
   source_projects.csv  source_transactions.csv  source_locations.csv
-Which of these rows are Southern-provider projects is decided by `cargo xtask prepare-data` (xtask/src/aims.rs).
+Which of these rows are Southern-provider projects is decided by `cargo xtask prepare-data` (xtask/src/aims/).
 """
 import csv, glob, io, os, sys, zipfile
 

@@ -304,12 +304,14 @@ async fn reloading_with_the_server_stopped_still_shows_the_app_and_its_data() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn offline_under_a_sub_path() {
-    if !dist_dir("BRIDGES_DIST_ATLAS", "target/dist-atlas")
-        .join("index.html")
-        .is_file()
-    {
-        eprintln!("skipped: no sub-path build (trunk build --release --offline --public-url /atlas/ --dist target/dist-atlas)");
-        return;
-    }
+    // Fails rather than passes when the sub-path build is missing: a test that could not run must
+    // not read as green (scripts/test builds it before the end-to-end tests).
+    assert!(
+        dist_dir("BRIDGES_DIST_ATLAS", "target/dist-atlas")
+            .join("index.html")
+            .is_file(),
+        "no sub-path build: run `trunk build --release --offline --public-url /atlas/ --dist \
+         target/dist-atlas` (scripts/test does) or set BRIDGES_DIST_ATLAS"
+    );
     offline_after_one_visit("/atlas/", "BRIDGES_DIST_ATLAS", "target/dist-atlas").await;
 }

@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+mod expected;
+
+pub use expected::Expected;
+
 /// What happened to the record because of a problem.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Consequence {
@@ -23,7 +27,7 @@ pub struct DataIssue {
     pub id: Option<String>,
     /// Dotted path of the field inside the record, e.g. `amount.value`.
     pub field: Option<String>,
-    pub expected: String,
+    pub expected: Expected,
     /// A short excerpt of what was found (truncated, plain text).
     pub found: Option<String>,
     pub consequence: Consequence,
@@ -152,6 +156,8 @@ impl fmt::Display for LoadError {
     }
 }
 
+impl std::error::Error for LoadError {}
+
 /// Describes a JSON value briefly and safely for messages: its type and a truncated excerpt.
 pub fn describe(value: &serde_json::Value) -> String {
     use serde_json::Value;
@@ -191,13 +197,13 @@ mod tests {
             record: Some(11),
             id: Some("A-7".into()),
             field: Some("amount.value".into()),
-            expected: "a number ≥ 0".into(),
+            expected: Expected::AmountValue,
             found: Some("\"lots\"".into()),
             consequence: Consequence::ValueIgnored,
         };
         assert_eq!(
             issue.to_string(),
-            "data/projects.json: record 12 (id \"A-7\"), field amount.value: expected a number ≥ 0, \
+            "data/projects.json: record 12 (id \"A-7\"), field amount.value: expected a number from 0 to 10^15, \
              found \"lots\" (record kept, value treated as unknown)"
         );
     }

@@ -3,14 +3,11 @@
 //! Same input → byte-identical output: everything is sorted and no clock or randomness is read.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs;
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Context, Result};
 use bridges_core::model::*;
-use bridges_core::reference::{Country, Reference, Region, Sdg, SectorInfo};
 use bridges_core::write::dataset_to_string;
-use serde_json::Value;
 
 use crate::sectors;
 
@@ -25,13 +22,13 @@ pub struct Prepared {
     pub projects_json: String,
     pub reference_json: String,
     pub world_json: String,
-    /// AidData AIMS releases, Southern providers (xtask/src/aims.rs), and the catalog of both datasets.
+    /// AidData AIMS releases, Southern providers (xtask/src/aims/), and the catalog of both datasets.
     pub aims_json: String,
     pub catalog_json: String,
     pub report: String,
 }
 
-fn read_csv(path: &Path) -> Result<Vec<HashMap<String, String>>> {
+pub(super) fn read_csv(path: &Path) -> Result<Vec<HashMap<String, String>>> {
     let mut rdr = csv::Reader::from_path(path).with_context(|| path.display().to_string())?;
     let headers = rdr.headers()?.clone();
     let mut rows = Vec::new();
@@ -49,11 +46,11 @@ fn read_csv(path: &Path) -> Result<Vec<HashMap<String, String>>> {
 }
 
 /// Trims and replaces the non-breaking spaces the source contains with plain spaces.
-fn clean(s: &str) -> String {
+pub(super) fn clean(s: &str) -> String {
     s.replace('\u{a0}', " ").trim().to_string()
 }
 
-fn col<'a>(row: &'a HashMap<String, String>, name: &str) -> &'a str {
+pub(super) fn col<'a>(row: &'a HashMap<String, String>, name: &str) -> &'a str {
     row.get(name).map(String::as_str).unwrap_or("")
 }
 
@@ -331,217 +328,9 @@ pub fn prepare(raw: &Path) -> Result<Prepared> {
     })
 }
 
-fn income_code(group: &str) -> Option<String> {
-    match group.trim() {
-        "Low income" => Some("L".into()),
-        "Lower middle income" => Some("LM".into()),
-        "Upper middle income" => Some("UM".into()),
-        "High income" => Some("H".into()),
-        _ => None,
-    }
-}
-
-/// i18n-iso-countries lists several names for some countries; the first is the package's default.
-fn i18n_names(path: &Path) -> Result<HashMap<String, String>> {
-    let v: Value = serde_json::from_str(&fs::read_to_string(path)?)?;
-    let mut out = HashMap::new();
-    if let Some(Value::Object(m)) = v.get("countries") {
-        for (alpha2, name) in m {
-            let name = match name {
-                Value::String(s) => s.clone(),
-                Value::Array(a) => a
-                    .first()
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string(),
-                _ => continue,
-            };
-            out.insert(alpha2.clone(), name);
-        }
-    }
-    Ok(out)
-}
-
-fn build_reference(raw: &Path) -> Result<Reference> {
-    let countries_dir = raw.join("countries");
-    let en = i18n_names(&countries_dir.join("i18n-iso-countries-en.json"))?;
-    let zh = i18n_names(&countries_dir.join("i18n-iso-countries-zh.json"))?;
-    let income: HashMap<String, String> =
-        read_csv(&countries_dir.join("worldbank-income-class-fy2023.csv"))?
-            .into_iter()
-            .filter_map(|r| {
-                income_code(col(&r, "Income group")).map(|g| (col(&r, "Code").to_string(), g))
-            })
-            .collect();
-    let mut zh_area: HashMap<String, String> = HashMap::new();
-    for r in read_csv(&countries_dir.join("unsd-m49-zh.csv"))? {
-        for (code, name) in [
-            ("Region Code", "Region Name"),
-            ("Sub-region Code", "Sub-region Name"),
-        ] {
-            if !col(&r, code).is_empty() {
-                zh_area.insert(col(&r, code).to_string(), clean(col(&r, name)));
-            }
-        }
-    }
-
-    let mut countries = Vec::new();
-    let mut regions: BTreeMap<String, Region> = BTreeMap::new();
-    for r in read_csv(&countries_dir.join("country-codes.csv"))? {
-        let iso3 = clean(col(&r, "ISO3166-1-Alpha-3"));
-        let iso2 = clean(col(&r, "ISO3166-1-Alpha-2"));
-        if iso3.len() != 3 || iso2.len() != 2 {
-            continue;
-        }
-        let numeric = col(&r, "ISO3166-1-numeric")
-            .trim()
-            .parse::<u16>()
-            .map(|n| format!("{n:03}"))
-            .unwrap_or_default();
-        let pad = |s: &str| s.trim().parse::<u16>().ok().map(|n| format!("{n:03}"));
-        let region = pad(col(&r, "Region Code"));
-        let subregion = pad(col(&r, "Sub-region Code"));
-        if let Some(code) = &region {
-            regions.entry(code.clone()).or_insert_with(|| Region {
-                code: code.clone(),
-                name_en: clean(col(&r, "Region Name")),
-                name_zh: zh_area.get(code).cloned().unwrap_or_default(),
-                parent: None,
-            });
-        }
-        if let Some(code) = &subregion {
-            regions.entry(code.clone()).or_insert_with(|| Region {
-                code: code.clone(),
-                name_en: clean(col(&r, "Sub-region Name")),
-                name_zh: zh_area.get(code).cloned().unwrap_or_default(),
-                parent: region.clone(),
-            });
-        }
-        // Short English names, as charts and tooltips have room for and people say them ("Laos",
-        // "Tanzania"): CLDR's display names, except the two Congos, which CLDR tells apart by their
-        // capitals; then i18n-iso-countries.
-        let name_en = match iso3.as_str() {
-            "COD" => Some("DR Congo".to_string()),
-            "COG" => Some("Congo".to_string()),
-            _ => Some(clean(col(&r, "CLDR display name"))).filter(|s| !s.is_empty()),
-        }
-        .or_else(|| en.get(&iso2).cloned())
-        .unwrap_or_else(|| iso3.clone());
-        let name_zh = zh
-            .get(&iso2)
-            .cloned()
-            .or_else(|| Some(clean(col(&r, "UNTERM Chinese Short"))).filter(|s| !s.is_empty()))
-            .unwrap_or_else(|| name_en.clone());
-        countries.push(Country {
-            income: income.get(&iso3).cloned(),
-            ldc: col(&r, "Least Developed Countries (LDC)").trim() == "x",
-            lldc: col(&r, "Land Locked Developing Countries (LLDC)").trim() == "x",
-            sids: col(&r, "Small Island Developing States (SIDS)").trim() == "x",
-            iso3,
-            iso2,
-            numeric,
-            name_en,
-            name_zh,
-            region,
-            subregion,
-        });
-    }
-    countries.sort_by(|a, b| a.iso3.cmp(&b.iso3));
-    countries.dedup_by(|a, b| a.iso3 == b.iso3);
-
-    let sdg_json: Value =
-        serde_json::from_str(&fs::read_to_string(raw.join("sdg/sdg_goals.json"))?)?;
-    let mut sdgs = Vec::new();
-    for g in sdg_json
-        .as_array()
-        .context("sdg_goals.json: expected a list")?
-    {
-        let s = |k: &str| {
-            g.get(k)
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .trim()
-                .to_string()
-        };
-        sdgs.push(Sdg {
-            goal: g
-                .get("goal")
-                .and_then(Value::as_u64)
-                .context("sdg_goals.json: goal")? as u8,
-            colour: s("color_hex"),
-            name_en: s("short_en"),
-            name_zh: s("short_zh_un_icon"),
-            title_en: s("title_en"),
-        });
-    }
-    sdgs.sort_by_key(|s| s.goal);
-    let sectors = sectors::SECTORS
-        .iter()
-        .map(|(_, code, en, zh, sdgs)| SectorInfo {
-            code: *code,
-            name_en: en.to_string(),
-            name_zh: zh.to_string(),
-            sdgs: sdgs.to_vec(),
-        })
-        .collect();
-
-    Ok(Reference {
-        schema: REFERENCE_SCHEMA.into(),
-        generated_by: REFERENCE_HEADER.into(),
-        countries,
-        regions: regions.into_values().collect(),
-        sdgs,
-        sectors,
-    })
-}
+mod reference;
 
 #[cfg(test)]
-mod tests {
-    use super::*;
+mod tests;
 
-    fn root() -> std::path::PathBuf {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-    }
-
-    #[test]
-    fn same_input_gives_byte_identical_output_equal_to_the_committed_files() {
-        let a = prepare(&root().join("data/raw")).expect("prepare");
-        let b = prepare(&root().join("data/raw")).expect("prepare again");
-        assert!(
-            a.projects_json == b.projects_json && a.reference_json == b.reference_json,
-            "not deterministic"
-        );
-        let committed = fs::read_to_string(root().join("public/data/projects.json")).unwrap();
-        assert!(
-            committed == a.projects_json,
-            "public/data/projects.json is stale: run `cargo xtask prepare-data`"
-        );
-        assert!(a
-            .projects_json
-            .starts_with("{\"generated_by\":\"Generated by `cargo xtask prepare-data`"));
-        assert_eq!(a.report.split_whitespace().next(), Some("9404"));
-    }
-
-    #[test]
-    fn source_quirks_are_handled() {
-        assert_eq!(year("2004.0").unwrap(), Some(2004));
-        assert_eq!(year(" ").unwrap(), None, "an empty year is unknown");
-        assert!(year("soon").is_err());
-        assert_eq!(date("05/23/2001").as_deref(), Some("2001-05-23"));
-        assert_eq!(clean("\u{a0}Luanda\u{a0}General "), "Luanda General");
-        let links = osm_links("0https://www.openstreetmap.org/way/1, https://www.openstreetmap.org/way/2,https://www.openstreetmap.org/way/1");
-        let urls: Vec<&str> = links.iter().map(|l| l.url.as_str()).collect();
-        assert_eq!(
-            urls,
-            [
-                "https://www.openstreetmap.org/way/1",
-                "https://www.openstreetmap.org/way/2"
-            ]
-        );
-        assert_eq!(split_agencies(" A |B| "), ["A", "B"]);
-        assert!(
-            status("Finished").is_err(),
-            "an unknown status stops the preparation instead of guessing"
-        );
-    }
-}
+use reference::build_reference;

@@ -1,0 +1,56 @@
+//! The headline of the filtered view.
+
+use crate::columns::Columns;
+use crate::crossfilter::Aggregates;
+use crate::state::Filters;
+use crate::summary::{AmountGroup, Summary};
+
+/// The headline of the filtered view, in the same shape as the whole dataset's.
+pub fn headline(
+    agg: &Aggregates,
+    cols: &Columns,
+    filters: &Filters,
+    currency: &str,
+    price_base: &str,
+) -> Summary {
+    let t = agg.total;
+    let year_filter = filters.from.is_some() || filters.to.is_some();
+    let mut years: Option<(i32, i32)> = None;
+    for code in 1..cols.year_codes {
+        let Some(y) = cols.year_of_code(code) else {
+            continue;
+        };
+        let inside = filters.from.is_none_or(|a| y >= a) && filters.to.is_none_or(|b| y <= b);
+        if agg.by_year[code].count > 0 && inside {
+            years = Some(years.map_or((y, y), |(lo, hi)| (lo.min(y), hi.max(y))));
+        }
+    }
+    let countries = cols
+        .countries
+        .iter()
+        .enumerate()
+        .filter(|(i, iso)| {
+            agg.by_country[*i].count > 0
+                && (filters.countries.is_empty() || filters.countries.contains(*iso))
+        })
+        .count();
+    Summary {
+        projects: t.count as usize,
+        amount: (t.known > 0 || t.count > 0).then(|| AmountGroup {
+            currency: currency.to_string(),
+            price_base: price_base.to_string(),
+            total: t.sum,
+            projects: t.known as usize,
+        }),
+        amount_other_groups: t.other as usize,
+        amount_unknown: t.unknown() as usize,
+        years,
+        year_unknown: if year_filter {
+            0
+        } else {
+            agg.by_year.first().map_or(0, |g| g.count as usize)
+        },
+        countries,
+        without_country: agg.without_country as usize,
+    }
+}

@@ -1,0 +1,177 @@
+//! Which donors are Southern providers: countries and Southern multilaterals, by their exact donor strings.
+
+/// A Southern provider: a country (written as ISO-3 in `providers`) or a Southern multilateral, which
+/// `bridges/1` cannot name yet (kept in `agencies.funding`; waiting for `bridges/2` actors).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Country,
+    Multilateral,
+}
+
+/// (code, kind, English name, the exact donor strings of the source that name it). A donor string is
+/// matched whole, after trimming and turning no-break spaces into spaces; nothing else is a provider.
+pub const PROVIDERS: &[(&str, Kind, &str, &[&str])] = &[
+    (
+        "ARE",
+        Kind::Country,
+        "United Arab Emirates",
+        &["United Arab Emirates"],
+    ),
+    ("ARG", Kind::Country, "Argentina", &["Argentina"]),
+    ("AZE", Kind::Country, "Azerbaijan", &["Azerbaijan"]),
+    ("BOL", Kind::Country, "Bolivia", &["Bolivia"]),
+    (
+        "BRA",
+        Kind::Country,
+        "Brazil",
+        &[
+            "BRAZIL",
+            "Brazil",
+            "Embassy of Brazil",
+            "Agência Brasileira de Cooperação (Brazil)",
+        ],
+    ),
+    ("CHL", Kind::Country, "Chile", &["Chile"]),
+    ("CRI", Kind::Country, "Costa Rica", &["Costa Rica"]),
+    (
+        "CHN",
+        Kind::Country,
+        "China",
+        &[
+            "China",
+            "Chinese Embassy",
+            "Chinese Ministry of Foreign Affairs",
+            "Embassy of China",
+            "Chinese Agency of International Cooperation",
+            "The People's Republic of China",
+        ],
+    ),
+    ("ECU", Kind::Country, "Ecuador", &["Ecuador"]),
+    ("EGY", Kind::Country, "Egypt", &["Egypt"]),
+    ("GTM", Kind::Country, "Guatemala", &["Guatemala"]),
+    ("HND", Kind::Country, "Honduras", &["Honduras"]),
+    ("IDN", Kind::Country, "Indonesia", &["Indonesia"]),
+    (
+        "IND",
+        Kind::Country,
+        "India",
+        &[
+            "India",
+            "Embassy of India",
+            "Export-Import Bank of India",
+            "Eximbank India",
+            "India Exim Bank",
+            "Exim Bank (India)",
+        ],
+    ),
+    (
+        "KWT",
+        Kind::Country,
+        "Kuwait",
+        &[
+            "Kuwait",
+            "Kuwait Fund",
+            "Kuwait Fund for Arab Economic Development",
+            "Kuwait fund for Arab Economic development",
+            "Kuwait Fund for Development",
+        ],
+    ),
+    ("MAR", Kind::Country, "Morocco", &["Morocco"]),
+    ("MDG", Kind::Country, "Madagascar", &["Madagascar"]),
+    ("MEX", Kind::Country, "Mexico", &["Mexico"]),
+    ("NGA", Kind::Country, "Nigeria", &["Nigeria"]),
+    (
+        "SAU",
+        Kind::Country,
+        "Saudi Arabia",
+        &[
+            "Saudi Arabia",
+            "Saudi Fund",
+            "Saudi Fund for Development",
+            "Saudi Development Fund",
+            "Saudi Ministry of Foreign Affairs",
+        ],
+    ),
+    ("SGP", Kind::Country, "Singapore", &["Singapore"]),
+    (
+        "THA",
+        Kind::Country,
+        "Thailand",
+        &["Thailand", "Thailand Ministry of Foreign Affairs"],
+    ),
+    (
+        "TUR",
+        Kind::Country,
+        "Türkiye",
+        &[
+            "Turkey",
+            "Embassy of Turkey",
+            "Istanbul Metropolitan Municipality",
+            "The Turkish Cooperation and Coordination Agency",
+        ],
+    ),
+    ("URY", Kind::Country, "Uruguay", &["Uruguay"]),
+    (
+        "ZAF",
+        Kind::Country,
+        "South Africa",
+        &["Embassy of South Africa"],
+    ),
+    (
+        "BADEA",
+        Kind::Multilateral,
+        "Arab Bank for Economic Development in Africa (BADEA)",
+        &[
+            "BADEA",
+            "Arab Bank of Economic Development in Africa",
+            "Arab Bank for Economic Development in Africa",
+            "Arab Bank for Economic Development in Africa (BADEA)",
+        ],
+    ),
+    (
+        "ISDB",
+        Kind::Multilateral,
+        "Islamic Development Bank",
+        &["Islamic Development Bank", "Islamic Development Bank (IDB)"],
+    ),
+    (
+        "OFID",
+        Kind::Multilateral,
+        "OPEC Fund for International Development",
+        &[
+            "OPEC",
+            "OPEC Fund for International Development (OFID)",
+            "OPEC Fund for Inernational Development",
+            "Organization of Petroleum Exporting Countries (OPEC)",
+            "Organization of the Petroleum Exporting Countries",
+            "Organisation of Petroleum Exporting Countries",
+        ],
+    ),
+];
+
+/// A donor string as Bridges keeps it: trimmed, no-break spaces as spaces.
+pub fn clean(s: &str) -> String {
+    s.replace('\u{a0}', " ").trim().to_string()
+}
+
+/// The Southern provider a donor string names, if any (exact match, see [`PROVIDERS`]). A string that
+/// names the release's own recipient (domestic counterpart funds) is not a provider.
+pub fn provider_of(donor: &str, recipient: &str) -> Option<(&'static str, Kind)> {
+    let d = clean(donor);
+    PROVIDERS
+        .iter()
+        .find(|(_, _, _, names)| names.contains(&d.as_str()))
+        .map(|(code, kind, _, _)| (*code, *kind))
+        .filter(|(code, _)| *code != recipient)
+}
+
+/// The donor strings of a `donors` field, cleaned, in source order, without repeats.
+pub fn donors(field: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for d in field.split('|').map(clean).filter(|d| !d.is_empty()) {
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    }
+    out
+}
