@@ -63,7 +63,7 @@ pub fn DataIssues(
                         i.record.map_or_else(String::new, |r| (r + 1).to_string()),
                         i.id.clone().unwrap_or_default(),
                         i.field.clone().unwrap_or_default(),
-                        i.expected.clone(),
+                        i.expected.to_string(),
                         i.found.clone().unwrap_or_default(),
                         format!("{:?}", i.consequence),
                     ]
