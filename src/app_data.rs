@@ -47,6 +47,13 @@ pub struct AppData {
     pub actors: std::sync::OnceLock<Arc<bridges_core::partners::Actors>>,
 }
 
+impl AppData {
+    /// The unit of the headline's amounts: every chart, legend, caption and table writes its sums in it.
+    pub fn unit(&self) -> bridges_core::money::Unit {
+        bridges_core::money::Unit::new(&self.currency, &self.price_base)
+    }
+}
+
 impl Drop for AppData {
     /// Freeing 100,000 projects (each a few dozen allocations) and their search texts at once was a
     /// task of about 100 ms when a file replaced a large dataset: they are handed to a task that frees

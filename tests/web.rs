@@ -341,7 +341,7 @@ async fn a_chart_card_titles_its_measure_and_shows_its_table() {
         // A chart reads the URL's theme, so it lives inside a router.
         view! {
             <leptos_router::components::Router>
-                <ChartCard view=View::Sector bars=Signal::stored(bars.clone()) measure=measure orientation=Orientation::Horizontal
+                <ChartCard view=View::Sector bars=Signal::stored(bars.clone()) measure=measure unit=bridges_core::money::Unit::new("USD", "constant 2021") orientation=Orientation::Horizontal
                     on_select=Callback::new(move |k| picked.set(Some(k))) total=Signal::stored(total.clone())/>
             </leptos_router::components::Router>
         }

@@ -2,6 +2,7 @@
 
 use bridges_core::explore::Bar;
 use bridges_core::i18n::{self, Lang};
+use bridges_core::money::Unit;
 use bridges_core::query::Measure;
 
 /// Below this width (CSS pixels) a bar chart puts its labels above its bars: a 390 px phone, not a
@@ -92,10 +93,10 @@ pub fn text_width(s: &str, font_px: f64) -> f64 {
         * font_px
 }
 
-pub(crate) fn value_label(b: &Bar, measure: Measure, lang: Lang) -> String {
+pub(crate) fn value_label(b: &Bar, measure: Measure, unit: &Unit, lang: Lang) -> String {
     match measure {
         Measure::Count => i18n::count(lang, b.group.count as u64),
-        Measure::Amount => i18n::money(lang, b.group.sum, "USD"),
+        Measure::Amount => unit.amount(lang, b.group.sum),
     }
 }
 
@@ -123,6 +124,7 @@ pub(crate) fn ticks(
     max: f64,
     target: usize,
     measure: Measure,
+    unit: &Unit,
     lang: Lang,
 ) -> (f64, Vec<(f64, String)>) {
     let step = nice_step(max, target);
@@ -130,7 +132,7 @@ pub(crate) fn ticks(
     let n = (top / step).round() as usize;
     let label = |v: f64| match measure {
         Measure::Count => i18n::count(lang, v as u64),
-        Measure::Amount => i18n::money(lang, v, "USD"),
+        Measure::Amount => unit.amount(lang, v),
     };
     (
         top,

@@ -3,6 +3,7 @@
 
 use bridges_core::explore::Bar;
 use bridges_core::i18n::Lang;
+use bridges_core::money::Unit;
 use bridges_core::query::Measure;
 
 use crate::axis::{
@@ -72,9 +73,13 @@ pub struct Layout {
 
 /// Places bars for a chart `width` pixels wide. Horizontal charts grow with their rows; vertical ones
 /// take `height`.
+// A chart is placed from its bars, what they measure and in which unit, its box, its type and its
+// language: eight inputs a caller always has at hand; a struct for them would only be unpacked here.
+#[allow(clippy::too_many_arguments)]
 pub fn layout(
     bars: &[Bar],
     measure: Measure,
+    unit: &Unit,
     orientation: Orientation,
     width: f64,
     height: f64,
@@ -84,6 +89,7 @@ pub fn layout(
     place(
         bars,
         measure,
+        unit,
         orientation,
         (width, height),
         font_px,
@@ -94,9 +100,13 @@ pub fn layout(
 
 /// As [`layout`], for `theme`: its type size, and room for values drawn on the columns when the theme
 /// draws them (column charts then grow taller than `height` by that room, keeping their plot).
+// A chart is placed from its bars, what they measure and in which unit, its box, its type and its
+// language: eight inputs a caller always has at hand; a struct for them would only be unpacked here.
+#[allow(clippy::too_many_arguments)]
 pub fn layout_with(
     bars: &[Bar],
     measure: Measure,
+    unit: &Unit,
     orientation: Orientation,
     width: f64,
     height: f64,
@@ -106,6 +116,7 @@ pub fn layout_with(
     place(
         bars,
         measure,
+        unit,
         orientation,
         (width, height),
         theme.font_px,
@@ -114,9 +125,13 @@ pub fn layout_with(
     )
 }
 
+// A chart is placed from its bars, what they measure and in which unit, its box, its type and its
+// language: eight inputs a caller always has at hand; a struct for them would only be unpacked here.
+#[allow(clippy::too_many_arguments)]
 fn place(
     bars: &[Bar],
     measure: Measure,
+    unit: &Unit,
     orientation: Orientation,
     (width, height): (f64, f64),
     font_px: f64,
@@ -145,7 +160,7 @@ fn place(
             let value_w = 8.0
                 + bars
                     .iter()
-                    .map(|b| text_width(&value_label(b, measure, lang), font_px) * bold)
+                    .map(|b| text_width(&value_label(b, measure, unit, lang), font_px) * bold)
                     .fold(text_width("9", font_px), f64::max);
             let label_w = if above {
                 2.0
@@ -160,7 +175,7 @@ fn place(
                 w: (width - label_w - value_w).max(20.0),
                 h: bars.len() as f64 * row,
             };
-            let (top, tick_values) = ticks(max, 4, measure, lang);
+            let (top, tick_values) = ticks(max, 4, measure, unit, lang);
             let placed = bars
                 .iter()
                 .enumerate()
@@ -197,7 +212,7 @@ fn place(
                             h: row,
                         },
                         label: fit_label(&b.label, label_room, font_px),
-                        value_label: value_label(b, measure, lang),
+                        value_label: value_label(b, measure, unit, lang),
                     }
                 })
                 .collect();
@@ -221,7 +236,7 @@ fn place(
             }
         }
         Orientation::Vertical => {
-            let (top, tick_values) = ticks(max, 4, measure, lang);
+            let (top, tick_values) = ticks(max, 4, measure, unit, lang);
             let axis_w = tick_values
                 .iter()
                 .map(|(_, l)| text_width(l, font_px))
@@ -230,8 +245,10 @@ fn place(
             let plot_w = (width - axis_w - 16.0).max(20.0);
             let band = plot_w / bars.len().max(1) as f64;
             let column_labels = value_labels.then(|| {
-                let labels: Vec<String> =
-                    bars.iter().map(|b| value_label(b, measure, lang)).collect();
+                let labels: Vec<String> = bars
+                    .iter()
+                    .map(|b| value_label(b, measure, unit, lang))
+                    .collect();
                 column_labels(labels.iter().map(String::as_str), band, font_px)
             });
             let room = column_labels.map_or(0.0, |c| c.room);
@@ -284,7 +301,7 @@ fn place(
                             h: height,
                         },
                         label: b.label.clone(),
-                        value_label: value_label(b, measure, lang),
+                        value_label: value_label(b, measure, unit, lang),
                     }
                 })
                 .collect();

@@ -1,10 +1,11 @@
 //! The world map as a static SVG document (downloads, golden tests). The interactive map in the app
 //! uses the same fills and colours ([`fill_colour`]), drawn as Leptos SVG for focus and ARIA.
 
+use bridges_core::money::Unit;
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use bridges_core::i18n::{count, money, tm, Lang};
+use bridges_core::i18n::{count, tm, Lang};
 use bridges_core::map::{Fill, Legend};
 use bridges_core::query::Measure;
 use bridges_core::world::World;
@@ -43,10 +44,10 @@ pub fn is_small(shape: &bridges_core::world::Shape) -> bool {
 pub const PATTERN_DEF: &str = r##"<pattern id="unknown-amount" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="4" fill="#ececec"/><line x1="0" y1="0" x2="0" y2="4" stroke="#6b7a8c" stroke-width="1.5"/></pattern>"##;
 
 /// A legend class's range in `lang`: `1–5`, `$2 million–$35 million` / `200万美元–3500万美元`.
-pub fn range_label(measure: Measure, from: f64, to: f64, lang: Lang) -> String {
+pub fn range_label(measure: Measure, from: f64, to: f64, unit: &Unit, lang: Lang) -> String {
     let f = |v: f64| match measure {
         Measure::Count => count(lang, v.round() as u64),
-        Measure::Amount => money(lang, v, "USD"),
+        Measure::Amount => unit.amount(lang, v),
     };
     if (from - to).abs() < 1e-9 {
         f(to)
@@ -80,6 +81,7 @@ pub fn map_svg(
     fills: &HashMap<String, Fill>,
     legend: &Legend,
     title: &str,
+    unit: &Unit,
     lang: Lang,
 ) -> String {
     let text = tm(lang);
@@ -120,17 +122,19 @@ pub fn map_svg(
     }
     let y = world.height + 14.0;
     let label = match legend.measure {
-        Measure::Count => text.legend_count,
-        Measure::Amount => text.legend_amount,
+        Measure::Count => text.legend_count.to_string(),
+        Measure::Amount => {
+            bridges_core::i18n::fill(text.legend_amount_in, &[("unit", &unit.name(lang))])
+        }
     };
     let _ = write!(
         s,
         r##"<text x="10" y="{y}" font-size="11" fill="#1b2430">{}</text>"##,
-        escape(label)
+        escape(&label)
     );
     let mut x = 10.0;
     for (i, (from, to)) in legend.ranges.iter().enumerate() {
-        let range = range_label(legend.measure, *from, *to, lang);
+        let range = range_label(legend.measure, *from, *to, unit, lang);
         let _ = write!(
             s,
             r##"<rect x="{x}" y="{}" width="14" height="10" fill="{}"/><text x="{}" y="{}" font-size="10" fill="#1b2430">{}</text>"##,

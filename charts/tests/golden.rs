@@ -12,6 +12,11 @@ use bridges_core::parse_dataset;
 use bridges_core::query::{parse, Measure, Stack};
 use bridges_core::reference::parse_reference;
 
+/// The built-in data's unit.
+fn usd() -> bridges_core::money::Unit {
+    bridges_core::money::Unit::new("USD", "constant 2021")
+}
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
@@ -85,7 +90,16 @@ fn golden_charts() {
             limit,
             Lang::En,
         );
-        let l = layout(&b, measure, orientation, 640.0, 240.0, 12.0, Lang::En);
+        let l = layout(
+            &b,
+            measure,
+            &usd(),
+            orientation,
+            640.0,
+            240.0,
+            12.0,
+            Lang::En,
+        );
         let svg = to_svg(&l, &b, &Theme::light());
         assert!(svg.starts_with("<svg") && svg.contains("</svg>"));
         check(name, &svg);
@@ -111,6 +125,7 @@ fn golden_charts() {
     let l = layout(
         &b,
         Measure::Count,
+        &usd(),
         Orientation::Vertical,
         640.0,
         240.0,
@@ -133,6 +148,7 @@ fn golden_charts() {
     let l = layout(
         &b,
         Measure::Amount,
+        &usd(),
         Orientation::Horizontal,
         640.0,
         240.0,
@@ -143,6 +159,32 @@ fn golden_charts() {
     assert!(svg.contains("亿美元"), "Chinese amounts on the axis");
     assert!(svg.contains("能源"), "Chinese sector names");
     check("sector-amount-zh", &svg);
+
+    // Amounts carry their unit: the same bars in EUR show EUR on the axis and the values, never "$".
+    for lang in [Lang::En, Lang::Zh] {
+        let eur = bridges_core::money::Unit::new("EUR", "current");
+        let l = layout(
+            &b,
+            Measure::Amount,
+            &eur,
+            Orientation::Horizontal,
+            640.0,
+            240.0,
+            12.0,
+            lang,
+        );
+        let svg = to_svg(&l, &b, &Theme::light());
+        let sign = if lang == Lang::En { "EUR " } else { "欧元" };
+        assert!(svg.contains(sign), "{lang:?}: EUR on the chart");
+        assert!(
+            !svg.contains('$') && !svg.contains("美元"),
+            "{lang:?}: no dollar sign"
+        );
+        assert!(
+            l.placed.iter().all(|p| p.value_label.contains(sign)),
+            "{lang:?}: values in EUR"
+        );
+    }
 }
 
 /// The projector theme: large type, thick strokes, outlined selection and stacks, values drawn on.
@@ -170,6 +212,7 @@ fn golden_projector() {
         let l = layout_with(
             &b,
             Measure::Count,
+            &usd(),
             orientation,
             640.0,
             240.0,
@@ -190,6 +233,7 @@ fn golden_projector() {
             let plain = layout(
                 &b,
                 Measure::Count,
+                &usd(),
                 orientation,
                 640.0,
                 240.0,
@@ -226,6 +270,7 @@ fn golden_projector() {
     let l = layout_with(
         &b,
         Measure::Amount,
+        &usd(),
         Orientation::Vertical,
         640.0,
         240.0,
@@ -254,6 +299,7 @@ fn pointer_hits_map_back_to_bars() {
     let l = layout(
         &b,
         Measure::Count,
+        &usd(),
         Orientation::Horizontal,
         640.0,
         0.0,
@@ -275,6 +321,7 @@ fn pointer_hits_map_back_to_bars() {
     let l = layout(
         &years,
         Measure::Count,
+        &usd(),
         Orientation::Vertical,
         640.0,
         240.0,
@@ -310,9 +357,9 @@ fn golden_world_map() {
         let f = parse(query).0.filters;
         let agg = engine.run(&f, Stack::None).clone();
         let (fill, legend) = fills(&agg, &engine.cols, &f, measure, 5);
-        let svg = map_svg(&world, &fill, &legend, "Bridges map", Lang::En);
+        let svg = map_svg(&world, &fill, &legend, "Bridges map", &usd(), Lang::En);
         // The Chinese download has the same shapes, its legend and note in Chinese.
-        let zh = map_svg(&world, &fill, &legend, "Bridges 地图", Lang::Zh);
+        let zh = map_svg(&world, &fill, &legend, "Bridges 地图", &usd(), Lang::Zh);
         assert_eq!(
             zh.matches("<path data-iso3=").count(),
             world.countries.len()

@@ -18,6 +18,7 @@ pub mod known_codes;
 pub mod map;
 pub mod map_view;
 pub mod model;
+pub mod money;
 pub mod palette;
 pub mod partners;
 pub mod present;

@@ -9,7 +9,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 
 use crate::download::{click_link, download_text};
-use crate::i18n::{count, fill, money, t, use_lang};
+use crate::i18n::{count, fill, t, use_lang};
 use crate::tr;
 use crate::view_state::use_view_state;
 
@@ -88,6 +88,8 @@ pub fn ChartCard(
     /// Projects or amount.
     #[prop(into)]
     measure: Signal<Measure>,
+    /// The unit of the amounts (the headline's currency and price base).
+    unit: bridges_core::money::Unit,
     /// Bars across (categories) or columns up (years).
     orientation: Orientation,
     /// Height in CSS pixels for column charts (bar charts grow with their rows).
@@ -154,6 +156,8 @@ pub fn ChartCard(
         theme
     };
 
+    // Copy, so the closures that read it stay Copy.
+    let unit = StoredValue::new(unit);
     let placed: Memo<Option<Layout>> = Memo::new(move |_| {
         let width = size.width.get();
         let height = if fill_height && orientation == Orientation::Vertical {
@@ -168,11 +172,12 @@ pub fn ChartCard(
                 sized(look.get().theme()),
                 lang.get(),
             );
-            let placed = layout_with(&b, m, orientation, width, height, &th, l);
+            let u = unit.get_value();
+            let placed = layout_with(&b, m, &u, orientation, width, height, &th, l);
             // Values drawn above the columns add room on top; a chart that fills a box gives it back.
             if fill_height && placed.height > height + 0.5 {
                 let inner = (height - (placed.height - height)).max(40.0);
-                layout_with(&b, m, orientation, width, inner, &th, l)
+                layout_with(&b, m, &u, orientation, width, inner, &th, l)
             } else {
                 placed
             }
@@ -231,7 +236,7 @@ pub fn ChartCard(
         bars.with(|b| {
             b.get(i).map(|b| {
                 let amount = if b.group.known > 0 {
-                    money(l, b.group.sum, "USD")
+                    unit.with_value(|u| u.amount(l, b.group.sum))
                 } else {
                     tx.no_known_amount.into()
                 };
@@ -301,7 +306,7 @@ pub fn ChartCard(
                 Measure::Amount => s.amount.as_ref().map_or(0.0, |a| a.total),
             })
         });
-        sentence(view, &bars.get(), measure.get(), whole, lang.get())
+        unit.with_value(|u| sentence(view, &bars.get(), measure.get(), u, whole, lang.get()))
     };
     let title = move || {
         let subject = subject.map(|s| s.get()).unwrap_or_default();
@@ -377,7 +382,7 @@ pub fn ChartCard(
                         <thead><tr>
                             <th scope="col">{title}</th>
                             <th scope="col" class="num">{tr!(lang, col_projects)}</th>
-                            <th scope="col" class="num">{tr!(lang, col_known_amount_usd)}</th>
+                            <th scope="col" class="num">{move || fill(t(lang.get()).col_known_amount_in, &[("unit", &unit.with_value(|u| u.name(lang.get())))])}</th>
                             <th scope="col" class="num">{tr!(lang, col_amount_unknown)}</th>
                             <th scope="col">{tr!(lang, col_filter)}</th>
                         </tr></thead>
@@ -388,7 +393,7 @@ pub fn ChartCard(
                                     <tr class:selected=b.selected>
                                         <th scope="row">{b.label.clone()}</th>
                                         <td class="num">{count(lang.get(), b.group.count as u64)}</td>
-                                        <td class="num">{money(lang.get(), b.group.sum, "USD")}</td>
+                                        <td class="num">{unit.with_value(|u| u.amount(lang.get(), b.group.sum))}</td>
                                         <td class="num">{count(lang.get(), b.group.unknown() as u64)}</td>
                                         <td><button type="button" aria-pressed=b.selected.to_string()
                                             on:click=move |ev: web_sys::MouseEvent| on_select.run((key.clone(), ev.shift_key() || ev.ctrl_key() || ev.meta_key()))>

@@ -3,7 +3,7 @@ use bridges_core::query::ViewState;
 use leptos::prelude::*;
 
 use crate::app_data::AppData;
-use crate::i18n::{count, fill, money, t, use_lang};
+use crate::i18n::{count, fill, t, use_lang};
 use crate::tr;
 
 /// A facet: checkboxes with live counts (every filter applied except this facet's own).
@@ -137,9 +137,9 @@ pub fn Chips(
                 &format!(
                     "{}–{}",
                     f.amount_min
-                        .map_or("0".into(), |v| money(l, v as f64, "USD")),
+                        .map_or("0".into(), |v| data.unit().amount(l, v as f64)),
                     f.amount_max
-                        .map_or("…".into(), |v| money(l, v as f64, "USD"))
+                        .map_or("…".into(), |v| data.unit().amount(l, v as f64))
                 ),
             );
             push(label, &|n| {

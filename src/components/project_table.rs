@@ -43,6 +43,7 @@ pub fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
         })
     };
     let summary = use_filtered_summary(Arc::clone(&data), state, agg);
+    let unit = data.unit();
     let go = {
         let set_view = set_view.clone();
         Callback::new(move |next: ViewState| set_view(next))
@@ -127,6 +128,7 @@ pub fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
                             ("first", &count(l, ((page() - 1) * PAGE + 1) as u64)),
                             ("last", &count(l, (page() * PAGE).min(total) as u64)),
                             ("total", &count(l, total as u64)),
+                            ("unit", &unit.name(l)),
                         ])
                     }
                 }}</caption>

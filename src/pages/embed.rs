@@ -249,7 +249,7 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
                 _ => None,
             };
             view! {
-                <ChartCard view=view total=summary bars=use_bars(Arc::clone(&data), state, agg, view, limit) measure=measure
+                <ChartCard view=view total=summary bars=use_bars(Arc::clone(&data), state, agg, view, limit) measure=measure unit=data.unit()
                     orientation=orientation on_select=use_select(state, view) compact=!options.controls height=280.0
                     embedded=true subject=Signal::from(subject)/>
             }

@@ -262,7 +262,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                 <Facet view=View::Recipients legend=|t| t.facet_recipient bars=bars_of(View::Recipients, Some(25)) on_toggle=toggle_on(View::Recipients)/>
                 <Facet view=View::Provider legend=|t| t.facet_provider bars=bars_of(View::Provider, None) on_toggle=toggle_on(View::Provider)/>
                 <fieldset class="facet amount">
-                    <legend>{tr!(lang, col_known_amount_usd)}</legend>
+                    <legend>{{ let unit = data.unit(); move || crate::i18n::fill(crate::i18n::t(lang.get()).col_known_amount_in, &[("unit", &unit.name(lang.get()))]) }}</legend>
                     <label>{tr!(lang, at_least)} " "
                         <input type="number" min="0" step="1000000" inputmode="numeric" placeholder="0"
                             prop:value=move || state.get().0.filters.amount_min.map(|v| v.to_string()).unwrap_or_default()
@@ -333,19 +333,19 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     }
                 })}
                 <div class="chart-list" class:hidden=move || summary.get().projects == 0>
-                <ChartCard view=View::Timeline total=summary bars=bars_of(View::Timeline, None) measure=measure orientation=Orientation::Vertical
+                <ChartCard view=View::Timeline total=summary bars=bars_of(View::Timeline, None) measure=measure unit=data.unit() orientation=Orientation::Vertical
                     height=timeline_height
                     on_select=select_on(View::Timeline) legend=legend controls=std::sync::Arc::new(timeline_controls) subject=subject/>
                 <div class="chart-grid">
-                    <ChartCard view=View::Sector total=summary bars=bars_of(View::Sector, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sector) subject=subject/>
-                    <ChartCard view=View::Recipients total=summary bars=bars_of(View::Recipients, Some(15)) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Recipients) subject=subject/>
-                    <ChartCard view=View::Region total=summary bars=bars_of(View::Region, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Region) subject=subject/>
-                    <ChartCard view=View::Sdg total=summary bars=bars_of(View::Sdg, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Sdg) subject=subject/>
-                    <ChartCard view=View::Status total=summary bars=bars_of(View::Status, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Status) subject=subject/>
-                    <ChartCard view=View::Flow total=summary bars=bars_of(View::Flow, None) measure=measure orientation=Orientation::Horizontal on_select=select_on(View::Flow) subject=subject/>
+                    <ChartCard view=View::Sector total=summary bars=bars_of(View::Sector, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Sector) subject=subject/>
+                    <ChartCard view=View::Recipients total=summary bars=bars_of(View::Recipients, Some(15)) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Recipients) subject=subject/>
+                    <ChartCard view=View::Region total=summary bars=bars_of(View::Region, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Region) subject=subject/>
+                    <ChartCard view=View::Sdg total=summary bars=bars_of(View::Sdg, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Sdg) subject=subject/>
+                    <ChartCard view=View::Status total=summary bars=bars_of(View::Status, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Status) subject=subject/>
+                    <ChartCard view=View::Flow total=summary bars=bars_of(View::Flow, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Flow) subject=subject/>
                 </div>
                 </div>
-                <p class="note">{tr!(lang, explore_note)}</p>
+                <p class="note">{{ let unit = data.unit(); move || crate::i18n::fill(crate::i18n::t(lang.get()).explore_note, &[("unit", &unit.name(lang.get()))]) }}</p>
             </section>
         </div>
     }

@@ -2,6 +2,7 @@
 
 use crate::crossfilter::Group;
 use crate::i18n::{t, Lang};
+use crate::money::Unit;
 use crate::state::Measure;
 
 use super::{Bar, View};
@@ -14,6 +15,7 @@ pub fn sentence(
     view: View,
     bars: &[Bar],
     measure: Measure,
+    unit: &Unit,
     total: Option<f64>,
     lang: Lang,
 ) -> String {
@@ -23,10 +25,9 @@ pub fn sentence(
             tx.n_projects,
             &[("n", &crate::i18n::count(lang, g.count as u64))],
         ),
-        Measure::Amount => crate::i18n::fill(
-            tx.amount_of_known,
-            &[("amount", &crate::i18n::money(lang, g.sum, "USD"))],
-        ),
+        Measure::Amount => {
+            crate::i18n::fill(tx.amount_of_known, &[("amount", &unit.amount(lang, g.sum))])
+        }
     };
     let Some(top) = bars
         .iter()

@@ -48,7 +48,6 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     // Legend (the page and the SVG download).
     legend: "Legend", "图例";
     legend_count: "Projects per recipient (quantile classes)", "每个受援国的项目数（分位数分级）";
-    legend_amount: "Known amount per recipient, constant 2021 USD (quantile classes)", "每个受援国的已知金额，2021年不变价美元（分位数分级）";
     legend_none: "no projects", "无项目";
     legend_amount_in: "Known amount per recipient, {unit} (quantile classes)", "每个受援国的已知金额，{unit}（分位数分级）";
     legend_provider: "provider", "提供方";

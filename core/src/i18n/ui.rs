@@ -224,7 +224,7 @@ catalogue! { Text, EN, ZH, ENTRIES;
     known_amount: "Known amount", "已知金额";
     download_csv: "Download CSV", "下载 CSV";
     download_json: "Download JSON", "下载 JSON";
-    explore_note: "SDGs are indicative: Bridges derives them from the sector (see About). Amounts are constant 2021 USD; unknown amounts are not counted as zero. A chart's own selection is highlighted, not filtered away.", "可持续发展目标为指示性分类：由 Bridges 根据部门推导（见“关于”）。金额为2021年不变价美元；未知金额不按零计。图表中自身的选择会高亮显示，而不会被筛除。";
+    explore_note: "SDGs are indicative: Bridges derives them from the sector (see About). Amounts are {unit}; unknown amounts are not counted as zero. A chart's own selection is highlighted, not filtered away.", "可持续发展目标为指示性分类：由 Bridges 根据部门推导（见“关于”）。金额单位为{unit}；未知金额不按零计。图表中自身的选择会高亮显示，而不会被筛除。";
     stack_by: "Stack by", "堆叠方式";
     stack_nothing: "nothing", "不堆叠";
     stack_sector: "sector", "按部门";
@@ -242,14 +242,14 @@ catalogue! { Text, EN, ZH, ENTRIES;
     bar_description: "{label}: {n} projects, {amount} ({unknown} with unknown amount){selected}", "{label}：{n}个项目，{amount}（{unknown}个金额未知）{selected}";
     bar_selected: ", selected", "，已选中";
     col_projects: "Projects", "项目";
-    col_known_amount_usd: "Known amount (USD)", "已知金额（美元）";
+    col_known_amount_in: "Known amount ({unit})", "已知金额（{unit}）";
     col_amount_unknown: "Amount unknown", "金额未知";
     col_filter: "Filter", "筛选";
     selected: "Selected", "已选中";
     select: "Select", "选择";
 
     // Table and project page.
-    table_caption: "Projects {first}–{last} of {total} (amounts in constant 2021 USD)", "第{first}–{last}个项目，共{total}个（金额为2021年不变价美元）";
+    table_caption: "Projects {first}–{last} of {total} (amounts in {unit})", "第{first}–{last}个项目，共{total}个（金额单位为{unit}）";
     col_title: "Title", "名称";
     col_recipient: "Recipient", "受援方";
     col_committed: "Committed", "承诺年份";

@@ -153,6 +153,7 @@ fn SlideCharts(data: Arc<AppData>) -> impl IntoView {
         let data = Arc::clone(&data);
         move |view: View, limit: Option<usize>| use_bars(Arc::clone(&data), state, agg, view, limit)
     };
+    let unit = data.unit();
     // A stacked timeline has its legend, in each series' own colour.
     let legend = Signal::derive(move || {
         let (s, _) = state.get();
@@ -165,11 +166,11 @@ fn SlideCharts(data: Arc<AppData>) -> impl IntoView {
     view! {
         <HeadlineStrip summary=summary/>
         <div class="slide-charts">
-            <ChartCard view=View::Timeline total=summary bars=bars(View::Timeline, None) measure=measure orientation=Orientation::Vertical
+            <ChartCard view=View::Timeline total=summary bars=bars(View::Timeline, None) measure=measure unit=unit.clone() orientation=Orientation::Vertical
                 on_select=use_select(state, View::Timeline) legend=legend compact=true fill_height=true/>
-            <ChartCard view=View::Sector total=summary bars=bars(View::Sector, Some(5)) measure=measure orientation=Orientation::Horizontal
+            <ChartCard view=View::Sector total=summary bars=bars(View::Sector, Some(5)) measure=measure unit=unit.clone() orientation=Orientation::Horizontal
                 on_select=use_select(state, View::Sector) compact=true/>
-            <ChartCard view=View::Recipients total=summary bars=bars(View::Recipients, Some(5)) measure=measure orientation=Orientation::Horizontal
+            <ChartCard view=View::Recipients total=summary bars=bars(View::Recipients, Some(5)) measure=measure unit=unit.clone() orientation=Orientation::Horizontal
                 on_select=use_select(state, View::Recipients) compact=true/>
         </div>
     }

@@ -20,9 +20,8 @@ pub fn MapLegend(
     layers: Signal<std::collections::BTreeSet<Layer>>,
     /// Whether the dataset names a provider country drawn on the map.
     has_provider: bool,
-    /// The headline currency's name for the amount legend ("constant 2021 USD").
-    #[prop(into)]
-    unit: Signal<String>,
+    /// The unit of the amounts (its name titles the amount legend: "constant 2021 USD").
+    unit: bridges_core::money::Unit,
 ) -> impl IntoView {
     let lang = use_lang();
     move || {
@@ -35,14 +34,14 @@ pub fn MapLegend(
         let title = if m == Measure::Count {
             t.legend_count.to_string()
         } else {
-            crate::i18n::fill(t.legend_amount_in, &[("unit", &unit.get())])
+            crate::i18n::fill(t.legend_amount_in, &[("unit", &unit.name(l))])
         };
         view! {
             <div class="map-legend" role="group" aria-label=t.legend data-testid="map-legend">
                 <span class="legend-title">{title}</span>
                 <ul class="legend">
                     {legend.ranges.iter().enumerate().map(|(i, (a, b))| view! {
-                        <li><span class="swatch" style:background=class_colour(i, classes)></span>{range_label(m, *a, *b, l)}</li>
+                        <li><span class="swatch" style:background=class_colour(i, classes)></span>{range_label(m, *a, *b, &unit, l)}</li>
                     }).collect_view()}
                     <li><span class="swatch none"></span>{t.legend_none}</li>
                     {(m == Measure::Amount).then(|| view! { <li><span class="swatch hatched"></span>{t.legend_unknown}</li> })}

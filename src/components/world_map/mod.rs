@@ -509,10 +509,11 @@ pub fn WorldMap(
     };
     let download = {
         let world = Arc::clone(&world);
+        let amount_unit = data.unit();
         move |png: bool| {
             let (f, legend) = fill_data.get_untracked();
             let l = lang.get_untracked();
-            let svg = map_svg(&world, &f, &legend, tm(l).download_title, l);
+            let svg = map_svg(&world, &f, &legend, tm(l).download_title, &amount_unit, l);
             if png {
                 let _ = svg_to_png(&svg, world.width, world.height + 70.0, "bridges-map.png");
             } else {
@@ -535,19 +536,7 @@ pub fn WorldMap(
         move |_| zoom_by(1.5)
     };
     let zoom_out = move |_| zoom_by(1.0 / 1.5);
-    let unit = {
-        let data = Arc::clone(&data);
-        Signal::derive(move || {
-            let l = lang.get();
-            crate::i18n::fill(
-                bridges_core::i18n::t(l).strip_unit,
-                &[
-                    ("base", &crate::i18n::price_base(l, &data.price_base)),
-                    ("currency", crate::i18n::currency_name(l, &data.currency)),
-                ],
-            )
-        })
-    };
+    let unit = data.unit();
     let has_provider = !providers.is_empty();
 
     let menu = (!compact).then(|| {
@@ -681,12 +670,12 @@ pub fn WorldMap(
             {(!compact).then(|| view! {
                 <div class="map-below" class:hidden=move || as_list.get()>
                     {detail_panel}
-                    <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider unit=unit/>
+                    <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider unit=unit.clone()/>
                 </div>
             })}
         </div>
         {compact.then(|| view! {
-            <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider unit=unit/>
+            <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider unit=unit.clone()/>
         })}
         {move || as_list.get().then(|| view! {
             <MapList data=Arc::clone(&list_data) world=Arc::clone(&list_world) fills=Signal::derive(move || fill_data.get().0) choose=choose_for_list/>

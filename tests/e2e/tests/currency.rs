@@ -1,0 +1,47 @@
+//! Figures carry their unit (issue #14): a file whose amounts are in euros shows EUR — never "$" or
+//! "USD" — on the headline, chart axes and values, captions, the amount facet, the table and the map
+//! legend, in both languages.
+
+mod common;
+
+use common::*;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_euro_file_shows_euros_everywhere() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let pages = [
+        (
+            "/explore?measure=amount",
+            "[data-testid=\"chart-sector\"] canvas",
+        ),
+        ("/table", "[data-testid=\"results-table\"] tr[data-id]"),
+        ("/map?measure=amount", "[data-testid=\"map-legend\"]"),
+    ];
+    for lang in ["en", "zh"] {
+        let euro = if lang == "en" { "EUR" } else { "欧元" };
+        for (path, ready) in pages {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            c.goto(&format!(
+                "{app}{path}{sep}data=fixtures/eur.json&lang={lang}"
+            ))
+            .await
+            .unwrap();
+            wait_for(&c, ready).await;
+            wait_count(&c, 4).await;
+            // The page's text and the charts' own text (their SVG downloads draw the same labels).
+            let text = eval(&c, "return document.querySelector('main').innerText").await;
+            let text = text.as_str().unwrap_or_default().to_string();
+            assert!(text.contains(euro), "{lang} {path}: names the euro: {text}");
+            for dollar in ["$", "USD", "美元"] {
+                assert!(
+                    !text.contains(dollar),
+                    "{lang} {path}: no {dollar:?} anywhere: {text}"
+                );
+            }
+        }
+    }
+    assert_no_errors(&c, "euros").await;
+    c.close().await.unwrap();
+}
