@@ -319,6 +319,31 @@ pub enum DataSource {
     Url(Option<String>),
     /// A file the visitor opened or dropped: read in the browser, never uploaded.
     File { name: String, file: LocalFile },
+    /// Built-in datasets by catalogue id (`dataset=gcdf3~aims`): one, or their union.
+    Datasets(Vec<String>),
+}
+
+/// The catalogue of built-in datasets.
+pub const CATALOG: &str = "data/catalog.json";
+
+/// The files of the catalogue's datasets `ids`, as (id, file); a located error for an unknown id.
+async fn catalogue_files(ids: &[String]) -> Result<Vec<(String, String)>, LoadError> {
+    let text = fetch_text(CATALOG).await?;
+    let catalog = bridges_core::catalog::Catalog::parse(&text).map_err(|e| LoadError::Shape {
+        source: CATALOG.into(),
+        expected: "a catalogue of datasets".into(),
+        found: e,
+    })?;
+    ids.iter()
+        .map(|id| match catalog.get(id) {
+            Some(e) => Ok((id.clone(), e.file.clone())),
+            None => Err(LoadError::Shape {
+                source: CATALOG.into(),
+                expected: format!("a dataset id of the catalogue ({})", catalog.ids()),
+                found: format!("\"{id}\""),
+            }),
+        })
+        .collect()
 }
 
 /// A file the visitor chose. The page has one thread, so the wrapper (which lets it sit in a signal)
@@ -344,13 +369,36 @@ pub async fn load(choice: DataSource) -> LoadResult {
     MARKS.with(|m| m.borrow_mut().clear());
     mark("start");
     task_started();
-    let (source, data_url, file) = match choice {
+    // What to read: one file or URL, or the files of built-in datasets (their union).
+    let (source, data_url, file, datasets) = match choice {
         DataSource::Url(url) => (
             url.clone().unwrap_or_else(|| DEFAULT_DATA.to_string()),
             url,
             None,
+            None,
         ),
-        DataSource::File { name, file } => (format!("{name} (local file)"), Some(name), Some(file)),
+        DataSource::File { name, file } => {
+            (format!("{name} (local file)"), Some(name), Some(file), None)
+        }
+        DataSource::Datasets(ids) => {
+            let is_default = ids.len() == 1 && ids[0] == "gcdf3";
+            let files = catalogue_files(&ids).await?;
+            let label = files
+                .iter()
+                .map(|f| f.1.clone())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            (
+                label,
+                (!is_default).then(|| ids.join("~")),
+                None,
+                Some(files),
+            )
+        }
+    };
+    let files: Vec<(String, String)> = match &datasets {
+        Some(files) => files.clone(),
+        None => vec![(String::new(), source.clone())],
     };
     let on_progress = |received, expected| {
         let mut p = progress;
@@ -361,41 +409,44 @@ pub async fn load(choice: DataSource) -> LoadResult {
     // A browser decoding a body as text drops a byte-order mark (the reader then allows one more):
     // the offset of the text in the bytes.
     let fetch_data = async {
-        let bytes = match &file {
-            Some(file) => file_bytes(&source, &file.0, on_progress).await,
-            None => fetch_bytes(&source, on_progress).await,
-        };
-        bytes.map(|bytes| {
+        let mut out = Vec::new();
+        for (_, name) in &files {
+            let bytes = match &file {
+                Some(file) => file_bytes(name, &file.0, on_progress).await,
+                None => fetch_bytes(name, on_progress).await,
+            }?;
             let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
                 3
             } else {
                 0
             };
-            (bytes, skip)
-        })
+            out.push((bytes, skip));
+        }
+        Ok::<_, LoadError>(out)
     };
     let (reference_text, data) = futures::join!(fetch_text(REFERENCE_DATA), fetch_data);
     mark("fetched");
     let reference = parse_reference(REFERENCE_DATA, &reference_text?)?;
-    let (data, skip) = data?;
-    let bytes = data.get(skip..).unwrap_or_default();
-
-    progress.phase = LoadPhase::Reading;
-    progress.total_bytes = bytes.len();
-    report(generation, progress);
-    let mut reader = DatasetReader::new(&source, bytes, &reference);
-    while !reader.step(BATCH) {
-        if slice_due() {
-            progress.records = reader.records_read();
-            progress.bytes_read = reader.bytes_read();
-            report(generation, progress);
-            pause().await;
+    let mut parts = Vec::new();
+    for ((id, name), (data, skip)) in files.iter().zip(data?) {
+        let bytes = data.get(skip..).unwrap_or_default();
+        progress.phase = LoadPhase::Reading;
+        progress.total_bytes = bytes.len();
+        report(generation, progress);
+        let mut reader = DatasetReader::new(name, bytes, &reference);
+        while !reader.step(BATCH) {
+            if slice_due() {
+                progress.records = reader.records_read();
+                progress.bytes_read = reader.bytes_read();
+                report(generation, progress);
+                pause().await;
+            }
         }
+        progress.records = reader.records_read();
+        progress.bytes_read = reader.bytes_read();
+        parts.push((id.clone(), reader.finish()?));
     }
-    progress.records = reader.records_read();
-    progress.bytes_read = reader.bytes_read();
-    let loaded = reader.finish()?;
-    drop(data);
+    let loaded = bridges_core::catalog::union(parts);
     mark("parsed");
     // The summary is one pass over every project (about 30 ms for 100,000): a slice of its own.
     pause().await;

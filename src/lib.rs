@@ -27,14 +27,47 @@ pub struct DataResource(pub LocalResource<LoadResult>);
 #[derive(Clone, Copy)]
 pub struct DataChoice(pub RwSignal<DataSource>);
 
-/// The `data` query parameter names a dataset to load instead of the built-in one.
-fn requested_data_url() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    params
-        .get("data")
+/// What the query string asks to load: `data=URL` (a file), `dataset=a~b` (built-in datasets, by
+/// catalogue id), or the built-in default.
+fn requested_source(search: &str) -> DataSource {
+    named_source(search).unwrap_or(DataSource::Url(None))
+}
+
+/// The source the query string names, if it names one.
+fn named_source(search: &str) -> Option<DataSource> {
+    let params = web_sys::UrlSearchParams::new_with_str(search).ok();
+    let url = params
+        .as_ref()
+        .and_then(|p| p.get("data"))
         .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
+        .filter(|s| !s.is_empty());
+    if url.is_some() {
+        return Some(DataSource::Url(url));
+    }
+    let datasets = bridges_core::query::parse(search).0.datasets;
+    (!datasets.is_empty()).then_some(DataSource::Datasets(datasets))
+}
+
+/// The query string the page was opened with.
+fn opening_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Choosing another dataset in the URL (the dataset picker, a shared link followed in the app)
+/// loads it; a file the visitor opened stays until the URL names another source.
+fn follow_data_source() {
+    let location = leptos_router::hooks::use_location();
+    let DataChoice(choice) = expect_context::<DataChoice>();
+    let requested = Memo::new(move |_| requested_source(&location.search.get()));
+    Effect::new(move |prev: Option<DataSource>| {
+        let want = requested.get();
+        if prev.as_ref().is_some_and(|p| *p != want) && choice.with_untracked(|c| *c != want) {
+            choice.set(want.clone());
+        }
+        want
+    });
 }
 
 /// `theme=light|dark|projector` in the URL sets `data-theme` on `<html>` (embeds set their own).
@@ -175,7 +208,7 @@ fn Chrome(children: ChildrenFn) -> impl IntoView {
 /// The whole app: header, routes, footer. The dataset starts loading at once.
 #[component]
 pub fn App() -> impl IntoView {
-    let choice = RwSignal::new(DataSource::Url(requested_data_url()));
+    let choice = RwSignal::new(requested_source(&opening_search()));
     let resource = LocalResource::new(move || load(choice.get()));
     provide_context(DataResource(resource));
     provide_context(DataChoice(choice));
@@ -230,6 +263,7 @@ fn Shell() -> impl IntoView {
     let lang = i18n::use_lang();
     follow_theme();
     follow_title();
+    follow_data_source();
     focus_heading_on_navigation();
     view! {
             <Chrome>

@@ -40,3 +40,21 @@ pub fn query_with(search: &str, set: &[(&str, &str)]) -> String {
     }
     String::from(p.to_string()).replace("%7E", "~")
 }
+
+/// An in-app link that keeps the data source the current URL names (`data=`, `dataset=`), so a view
+/// reached by it can be shared and shows the same data.
+pub fn href_keeping_source(path: &str, search: &str) -> String {
+    let (state, _) = bridges_core::query::parse(search);
+    let keep = bridges_core::query::ViewState {
+        data: state.data,
+        datasets: state.datasets,
+        lang: state.lang,
+        ..Default::default()
+    };
+    let q = bridges_core::query::to_query(&keep);
+    if q.is_empty() {
+        href(path)
+    } else {
+        href(&format!("{path}?{q}"))
+    }
+}

@@ -2,6 +2,7 @@
 //! Nothing here touches a browser, so all of it is tested with plain `cargo test`.
 
 pub mod bins;
+pub mod catalog;
 pub mod columns;
 pub mod crossfilter;
 pub mod embed_view;

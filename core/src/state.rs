@@ -135,6 +135,9 @@ pub struct ViewState {
     pub page: usize,
     /// A dataset URL (`data=`), carried along unchanged.
     pub data: Option<String>,
+    /// Built-in datasets by catalogue id (`dataset=gcdf3`, `dataset=gcdf3~aims` for their union);
+    /// empty is the default dataset. Ids are checked against the catalogue when it is loaded.
+    pub datasets: Vec<String>,
     /// The map's zoom, centre and layers.
     pub map: crate::map_view::MapView,
     /// The interface language (`lang=en|zh`); `None` follows the visitor's preference.

@@ -4,6 +4,7 @@ pub mod actor_link;
 pub mod chart_card;
 pub mod data_gate;
 pub mod data_issues;
+pub mod dataset_picker;
 pub mod facets;
 pub mod headline;
 pub mod notices;

@@ -87,6 +87,8 @@ catalogue! { Text, EN, ZH, ENTRIES;
     overview_title: "Bridges: an atlas of South–South and triangular cooperation", "Bridges：南南合作与三方合作图集";
     overview_lede: "Where cooperation projects are, what they build and what they cost, from open data, in your browser. Every figure links back to the record it comes from.", "基于公开数据，在浏览器中查看合作项目在哪里、建设什么、花费多少。每个数字都可追溯到其所依据的记录。";
     dataset_label: "Dataset:", "数据集：";
+    datasets_all: "All built-in datasets together (records are not de-duplicated)", "全部内置数据集合并（记录未去重）";
+    dataset_other: "A file of your own", "您自己的文件";
     about_the_data: "About the data", "关于数据";
     views_label: "Views", "视图";
     card_explore: "Filter by region, country, sector, year and SDG, with linked charts.", "按地区、国家、部门、年份和可持续发展目标筛选，图表相互联动。";

@@ -12,6 +12,17 @@ use std::fmt;
 
 use crate::model::{FlowClass, Income, Status};
 
+/// The most datasets one view unites.
+pub const MAX_DATASETS: usize = 8;
+
+/// A catalogue id: 1–32 lower-case letters, digits or hyphens.
+pub fn is_dataset_id(id: &str) -> bool {
+    (1..=32).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 /// The version of the query format. Links without `v` are read as version 1.
 pub const QUERY_VERSION: u32 = 1;
 pub(crate) const LIST_SEP: char = '~';
@@ -183,6 +194,22 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 None => note(&key, &value, "expected a page number from 1"),
             },
             "data" => state.data = Some(value.clone()).filter(|v| !v.is_empty()),
+            "dataset" => {
+                let ids: Vec<String> = value.split('~').map(str::to_string).collect();
+                if ids.iter().all(|id| is_dataset_id(id)) && ids.len() <= MAX_DATASETS {
+                    let mut seen = std::collections::BTreeSet::new();
+                    state.datasets = ids
+                        .into_iter()
+                        .filter(|id| seen.insert(id.clone()))
+                        .collect();
+                } else {
+                    note(
+                        &key,
+                        &value,
+                        "expected dataset ids such as gcdf3 or gcdf3~aims",
+                    );
+                }
+            }
             "zoom" => match value
                 .parse::<f64>()
                 .ok()

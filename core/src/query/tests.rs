@@ -151,3 +151,17 @@ fn income_groups_are_typed_and_written_in_code_order() {
     assert_eq!(notices.len(), 1);
     assert_eq!(to_query(&s), "income=H~L~UM");
 }
+
+#[test]
+fn datasets_round_trip_and_bad_ids_are_noticed() {
+    let (s, notices) = parse("dataset=gcdf3~aims");
+    assert!(notices.is_empty());
+    assert_eq!(s.datasets, ["gcdf3", "aims"]);
+    assert_eq!(to_query(&s), "dataset=gcdf3~aims");
+    assert_eq!(parse("dataset=aims~aims").0.datasets, ["aims"]);
+    for bad in ["dataset=", "dataset=AIMS", "dataset=a/b", "dataset=..%2Fx"] {
+        let (s, notices) = parse(bad);
+        assert!(s.datasets.is_empty(), "{bad}");
+        assert_eq!(notices.len(), 1, "{bad}");
+    }
+}

@@ -75,6 +75,7 @@ pub fn to_query(state: &ViewState) -> String {
         put("layer", join(&m.layers, |l| l.code().to_string()));
     }
     put("data", state.data.clone().unwrap_or_default());
+    put("dataset", state.datasets.join("~"));
     put(
         "lang",
         state.lang.map(|l| l.code().to_string()).unwrap_or_default(),

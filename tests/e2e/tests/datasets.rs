@@ -1,0 +1,74 @@
+//! Several datasets (issue #15): `dataset=` loads a built-in dataset of `data/catalog.json` or the
+//! union of several; the picker switches between them. Counts are checked against the catalogue,
+//! which `cargo xtask prepare-data` computes from the source files, not from the app.
+
+mod common;
+
+use common::*;
+use fantoccini::Locator;
+
+fn catalogue_count(id: &str) -> usize {
+    let text = std::fs::read_to_string(repo().join("public/data/catalog.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["datasets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == id)
+        .and_then(|d| d["counts"]["projects"].as_u64())
+        .unwrap() as usize
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn datasets_load_alone_and_together() {
+    let (gcdf, aims) = (catalogue_count("gcdf3"), catalogue_count("aims"));
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    for (query, want) in [
+        ("dataset=aims", aims),
+        ("dataset=gcdf3", gcdf),
+        ("dataset=gcdf3~aims", gcdf + aims),
+        ("", gcdf),
+    ] {
+        c.goto(&format!("{app}/?{query}")).await.unwrap();
+        wait_count(&c, want).await;
+    }
+    // The picker: choosing the second dataset changes the URL and the figures, in both languages.
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}/explore?lang={lang}")).await.unwrap();
+        wait_count(&c, gcdf).await;
+        c.goto(&format!("{app}/?lang={lang}")).await.unwrap();
+        let picker = wait_for(&c, "[data-testid=\"dataset-picker\"]").await;
+        picker
+            .find(Locator::Css("option[value=\"aims\"]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_query(&c, &format!("dataset=aims&lang={lang}")).await;
+        assert_no_errors(&c, "after picking").await;
+        wait_count(&c, aims).await;
+        // Moving on keeps the dataset.
+        c.find(Locator::Css("a.card[href*=\"/explore\"]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+        wait_count(&c, aims).await;
+        assert!(
+            query_of(&c).await.contains("dataset=aims"),
+            "{lang}: the explorer's URL names the dataset"
+        );
+        // A link that names no dataset (the about page) keeps the loaded data.
+        c.goto(&format!("{app}/?dataset=aims&lang={lang}"))
+            .await
+            .unwrap();
+        wait_count(&c, aims).await;
+    }
+    assert_no_errors(&c, "datasets").await;
+    c.close().await.unwrap();
+}
