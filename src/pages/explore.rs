@@ -43,6 +43,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
         move |view: View, limit: Option<usize>| use_bars(Arc::clone(&data), state, agg, view, limit)
     };
     let summary = use_filtered_summary(Arc::clone(&data), state, agg);
+    let providers = data.engine.lock().map_or(0, |e| e.cols.providers.len());
 
     let go = {
         let set_view = set_view.clone();
@@ -337,6 +338,10 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     height=timeline_height
                     on_select=select_on(View::Timeline) legend=legend controls=std::sync::Arc::new(timeline_controls) subject=subject/>
                 <div class="chart-grid">
+                    // Providers get a chart when the data has more than one (one bar says nothing).
+                    {(providers > 1).then(|| view! {
+                        <ChartCard view=View::Provider total=summary bars=bars_of(View::Provider, Some(15)) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Provider) subject=subject/>
+                    })}
                     <ChartCard view=View::Sector total=summary bars=bars_of(View::Sector, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Sector) subject=subject/>
                     <ChartCard view=View::Recipients total=summary bars=bars_of(View::Recipients, Some(15)) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Recipients) subject=subject/>
                     <ChartCard view=View::Region total=summary bars=bars_of(View::Region, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Region) subject=subject/>

@@ -38,6 +38,13 @@ async fn datasets_load_alone_and_together() {
     for lang in ["en", "zh"] {
         c.goto(&format!("{app}/explore?lang={lang}")).await.unwrap();
         wait_count(&c, gcdf).await;
+        wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+        assert!(
+            c.find(fantoccini::Locator::Css("[data-testid=\"chart-provider\"]"))
+                .await
+                .is_err(),
+            "{lang}: one provider, no provider chart"
+        );
         c.goto(&format!("{app}/?lang={lang}")).await.unwrap();
         let picker = wait_for(&c, "[data-testid=\"dataset-picker\"]").await;
         picker
@@ -59,6 +66,8 @@ async fn datasets_load_alone_and_together() {
             .unwrap();
         wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
         wait_count(&c, aims).await;
+        // Many providers: a provider chart.
+        wait_for(&c, "[data-testid=\"chart-provider\"] canvas").await;
         assert!(
             query_of(&c).await.contains("dataset=aims"),
             "{lang}: the explorer's URL names the dataset"
