@@ -215,7 +215,7 @@ async fn fetch_bytes(url: &str, on_progress: impl Fn(usize, usize)) -> Result<Ve
 /// A local file's bytes, read the same way as a download: through its stream, chunk by chunk, so that
 /// opening or dropping a 90 MB file does not block the page while it is read (before, `File.text()`
 /// decoded it into one string in a single long task).
-async fn file_bytes(
+pub(crate) async fn file_bytes(
     source: &str,
     file: &web_sys::File,
     on_progress: impl Fn(usize, usize),
@@ -310,6 +310,13 @@ pub enum DataSource {
     Url(Option<String>),
     /// A file the visitor opened or dropped: read in the browser, never uploaded.
     File { name: String, file: LocalFile },
+    /// A spreadsheet the visitor imported through the column mapper (issue #17): the `bridges/1` text
+    /// the mapping made, and the sheet's own problems (located by sheet row and column), listed first.
+    Imported {
+        name: String,
+        json: Arc<str>,
+        issues: Arc<Vec<bridges_core::DataIssue>>,
+    },
 }
 
 /// A file the visitor chose. The page has one thread, so the wrapper (which lets it sit in a signal)
@@ -335,6 +342,7 @@ pub async fn load(choice: DataSource) -> LoadResult {
     MARKS.with(|m| m.borrow_mut().clear());
     mark("start");
     task_started();
+    let mut sheet = None;
     let (source, data_url, file) = match choice {
         DataSource::Url(url) => (
             url.clone().unwrap_or_else(|| DEFAULT_DATA.to_string()),
@@ -342,6 +350,10 @@ pub async fn load(choice: DataSource) -> LoadResult {
             None,
         ),
         DataSource::File { name, file } => (format!("{name} (local file)"), Some(name), Some(file)),
+        DataSource::Imported { name, json, issues } => {
+            sheet = Some((json, issues));
+            (format!("{name} (spreadsheet)"), Some(name), None)
+        }
     };
     let on_progress = |received, expected| {
         let mut p = progress;
@@ -352,9 +364,10 @@ pub async fn load(choice: DataSource) -> LoadResult {
     // A browser decoding a body as text drops a byte-order mark (the reader then allows one more):
     // the offset of the text in the bytes.
     let fetch_data = async {
-        let bytes = match &file {
-            Some(file) => file_bytes(&source, &file.0, on_progress).await,
-            None => fetch_bytes(&source, on_progress).await,
+        let bytes = match (&file, &sheet) {
+            (Some(file), _) => file_bytes(&source, &file.0, on_progress).await,
+            (None, Some((json, _))) => Ok(json.as_bytes().to_vec()),
+            (None, None) => fetch_bytes(&source, on_progress).await,
         };
         bytes.map(|bytes| {
             let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -385,7 +398,10 @@ pub async fn load(choice: DataSource) -> LoadResult {
     }
     progress.records = reader.records_read();
     progress.bytes_read = reader.bytes_read();
-    let loaded = reader.finish()?;
+    let mut loaded = reader.finish()?;
+    if let Some((_, issues)) = &sheet {
+        loaded.issues.splice(0..0, issues.iter().cloned());
+    }
     drop(data);
     mark("parsed");
     // The summary is one pass over every project (about 30 ms for 100,000): a slice of its own.
@@ -461,7 +477,7 @@ fn slice_due() -> bool {
 }
 
 /// Yields to the browser; the next slice starts when it resumes.
-async fn pause() {
+pub(crate) async fn pause() {
     yield_to_browser().await;
     task_started();
 }

@@ -13,5 +13,6 @@ pub mod project_table;
 pub mod share;
 pub mod similar_projects;
 pub mod site_header;
+pub mod spreadsheet;
 pub mod story;
 pub mod world_map;

@@ -159,9 +159,11 @@ macro_rules! catalogue {
 
 mod map;
 pub mod messages;
+mod sheets;
 mod ui;
 
 pub use map::MapText;
+pub use sheets::SheetText;
 pub use ui::Text;
 
 /// The source's flow types (GCDF's `flow_type`), in `lang`; `None` for one Bridges does not know.
@@ -209,9 +211,20 @@ pub fn tm(lang: Lang) -> &'static MapText {
     }
 }
 
+/// The spreadsheet import's catalogue.
+pub fn ts(lang: Lang) -> &'static SheetText {
+    match lang {
+        Lang::En => &sheets::EN,
+        Lang::Zh => &sheets::ZH,
+    }
+}
+
 /// Every `(key, English, Chinese)` of every area.
 pub fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &'static str)> {
-    ui::ENTRIES.iter().chain(map::ENTRIES.iter())
+    ui::ENTRIES
+        .iter()
+        .chain(map::ENTRIES.iter())
+        .chain(sheets::ENTRIES.iter())
 }
 
 #[cfg(test)]

@@ -1,0 +1,246 @@
+//! Bring your spreadsheet (issue #17), end to end: a file chosen on /about is read in the browser, its
+//! columns mapped (the proposal checked, then accepted), and the result becomes the dataset every page
+//! shows. Hostile files give a message, never a panic.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use fantoccini::{Client, Locator};
+use serde_json::Value;
+
+/// Chooses `path` (absolute) in the spreadsheet input of /about.
+async fn choose_file(c: &Client, path: &std::path::Path) {
+    let input = wait_for(c, "input[data-testid=\"open-spreadsheet\"]").await;
+    input
+        .send_keys(&path.to_string_lossy())
+        .await
+        .expect("file chosen");
+}
+
+fn fixture(rel: &str) -> std::path::PathBuf {
+    repo()
+        .join("tests/fixtures")
+        .join(rel)
+        .canonicalize()
+        .expect("fixture exists")
+}
+
+/// The value of the mapper's select for column `header`.
+async fn mapped(c: &Client, header: &str) -> Value {
+    let js = format!(
+        "const s = [...document.querySelectorAll('[data-testid=\"column-mapper\"] select[data-column]')]\
+           .find(s => s.dataset.column === {}); return s ? s.value : null;",
+        serde_json::to_string(header).unwrap()
+    );
+    eval(c, &js).await
+}
+
+async fn click(c: &Client, css: &str) {
+    wait_for(c, css).await.click().await.expect("clicked");
+}
+
+/// Goes to the overview through the main navigation (a reload would drop the imported data, as it
+/// drops an opened file).
+async fn to_overview(c: &Client) {
+    click(c, ".site-menu nav li:first-child a").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_csv_is_mapped_checked_and_loaded() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/about")).await.unwrap();
+    // The built-in data first, so that the import visibly replaces it.
+    wait_for(&c, "article.about table").await;
+    choose_file(&c, &fixture("sheets/partner-projects.csv")).await;
+    let mapper = wait_for(&c, "[data-testid=\"column-mapper\"]").await;
+
+    // One select per column, the proposal chosen in each.
+    let selects = mapper
+        .find_all(Locator::Css("select[data-column]"))
+        .await
+        .unwrap();
+    assert_eq!(selects.len(), 7);
+    for (header, field) in [
+        ("Project ID", "id"),
+        ("Title", "title"),
+        ("Recipient", "recipients"),
+        ("Sector code", "sector_code"),
+        ("Year", "commitment_year"),
+        ("Amount (USD)", "amount"),
+        ("Status", "status"),
+    ] {
+        assert_eq!(mapped(&c, header).await, Value::from(field), "{header}");
+    }
+    // At most five sample values per column; every control has a label.
+    let most_samples = eval(
+        &c,
+        "return Math.max(...[...document.querySelectorAll('.mapper-samples')].map(u => u.children.length))",
+    )
+    .await;
+    assert_eq!(most_samples, Value::from(5));
+    let unlabelled = eval(
+        &c,
+        "return [...document.querySelectorAll('[data-testid=\"spreadsheet\"] select, [data-testid=\"spreadsheet\"] input')]\
+           .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')).map(e => e.outerHTML.slice(0, 80))",
+    )
+    .await;
+    assert_eq!(unlabelled, Value::Array(vec![]));
+    assert_eq!(
+        eval(&c, "return document.getElementById('map-currency').value").await,
+        Value::from("USD")
+    );
+
+    click(&c, "[data-testid=\"mapping-apply\"]").await;
+    let about = text_at(&c, "[data-testid=\"custom-data-about\"]").await;
+    assert!(
+        about.contains("partner-projects.csv (spreadsheet)"),
+        "{about}"
+    );
+    // The sheet's problems, located by sheet row and column: row 7 has no title (skipped), "Keyna" in
+    // row 6 is no country.
+    let issues = wait_for(&c, "[data-testid=\"data-issues\"]").await;
+    assert_eq!(attr(&issues, "data-count").await, "2");
+    let table = issues.text().await.unwrap();
+    assert!(
+        table.contains("Keyna") && table.contains("Recipient"),
+        "{table}"
+    );
+    assert!(
+        wait_for(&c, "[data-testid=\"data-issues\"] tr[data-record=\"6\"]")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("no title"),
+        "row 7 is record 6 (zero-based)"
+    );
+
+    to_overview(&c).await;
+    wait_count(&c, 7).await;
+    assert_eq!(data_value(&c, "amount-total").await, "18200000");
+    assert_eq!(data_value(&c, "amount-unknown").await, "1");
+    let banner = text_at(&c, "[data-testid=\"custom-data-banner\"]").await;
+    assert!(banner.contains("partner-projects.csv"), "{banner}");
+    assert_no_errors(&c, "after importing a CSV").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_workbook_asks_for_its_sheet_then_maps_chinese_headers() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/about?lang=zh")).await.unwrap();
+    choose_file(&c, &fixture("sheets/made-by-test.xlsx")).await;
+    let select = wait_for(&c, "[data-testid=\"sheet-select\"]").await;
+    let options = select.find_all(Locator::Css("option")).await.unwrap();
+    assert_eq!(options.len(), 2);
+    click(&c, "[data-testid=\"sheet-read\"]").await;
+    wait_for(&c, "[data-testid=\"column-mapper\"]").await;
+    assert_eq!(mapped(&c, "项目名称").await, Value::from("title"));
+    assert_eq!(mapped(&c, "受援国").await, Value::from("recipients"));
+    assert_eq!(
+        mapped(&c, "Amount (USD millions)").await,
+        Value::from("amount")
+    );
+    // The mapper speaks the page's language.
+    let button = text_at(&c, "[data-testid=\"mapping-apply\"]").await;
+    assert_eq!(button, "载入这些项目");
+    click(&c, "[data-testid=\"mapping-apply\"]").await;
+    wait_for(&c, "[data-testid=\"custom-data-about\"]").await;
+    to_overview(&c).await;
+    wait_count(&c, 3).await;
+    assert_no_errors(&c, "after importing an xlsx").await;
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn hostile_files_give_a_message_not_a_panic() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/about")).await.unwrap();
+    let dir = repo().join("target/e2e-sheets");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases: [(&str, &[u8], &str); 3] = [
+        (
+            "corrupt.xlsx",
+            b"PK\x03\x04 this is not a zip at all",
+            "not a readable XLSX file",
+        ),
+        ("empty.csv", b"", "The file is empty"),
+        ("header-only.csv", b"Title,Recipient\n", "no rows below it"),
+    ];
+    for (name, bytes, want) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        choose_file(&c, &path.canonicalize().unwrap()).await;
+        let mut text = String::new();
+        for _ in 0..100 {
+            if let Ok(e) = c.find(Locator::Css("[data-testid=\"sheet-error\"]")).await {
+                text = e.text().await.unwrap_or_default();
+                if text.contains(want) {
+                    break;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(text.contains(want), "{name}: {text:?}");
+    }
+    assert_no_errors(&c, "after hostile spreadsheets").await;
+    c.close().await.unwrap();
+}
+
+/// The round trip of issue #17: the built-in data in the app's own "Download CSV" format, imported with
+/// the proposed mapping unchanged, gives the same headline figures.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_apps_own_csv_round_trips() {
+    let read = |rel: &str| std::fs::read_to_string(repo().join(rel)).expect("file");
+    let reference = bridges_core::reference::parse_reference(
+        "reference.json",
+        &read("public/data/reference.json"),
+    )
+    .expect("reference");
+    let loaded = bridges_core::parse_dataset(
+        "projects.json",
+        &read("public/data/projects.json"),
+        &reference,
+    )
+    .expect("dataset");
+    let rows: Vec<u32> = (0..loaded.dataset.projects.len() as u32).collect();
+    let csv = bridges_core::export::csv(&loaded.dataset, &rows, &reference, "");
+    let dir = repo().join("target/e2e-sheets");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bridges-export.csv");
+    std::fs::write(&path, csv).unwrap();
+
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/")).await.unwrap();
+    let before = [
+        data_value(&c, "project-count").await,
+        data_value(&c, "amount-total").await,
+        data_value(&c, "amount-unknown").await,
+    ];
+    click(&c, "a[href$=\"/about\"]").await;
+    choose_file(&c, &path.canonicalize().unwrap()).await;
+    wait_for(&c, "[data-testid=\"column-mapper\"]").await;
+    click(&c, "[data-testid=\"mapping-apply\"]").await;
+    let about = text_at(&c, "[data-testid=\"custom-data-about\"]").await;
+    assert!(about.contains("bridges-export.csv"), "{about}");
+    to_overview(&c).await;
+    wait_count(&c, before[0].parse().unwrap()).await;
+    let after = [
+        data_value(&c, "project-count").await,
+        data_value(&c, "amount-total").await,
+        data_value(&c, "amount-unknown").await,
+    ];
+    assert_eq!(before, after);
+    assert_no_errors(&c, "after the round trip").await;
+    c.close().await.unwrap();
+}
