@@ -11,6 +11,8 @@ catalogue! { SheetText, EN, ZH, ENTRIES;
     mapper_title: "Map the columns of {file}", "为 {file} 的各列指定字段";
     mapper_lede: "Sheet {sheet}: {rows} rows. Bridges proposes a field for each column from its header and values; check each one, and the units and conventions below it.",
         "工作表 {sheet}：共 {rows} 行。Bridges 根据表头和数值为每一列建议了字段；请逐一核对，并确认下方的单位与约定。";
+    mapper_lede_text: "{rows} rows. Bridges proposes a field for each column from its header and values; check each one, and the units and conventions below it.",
+        "共 {rows} 行。Bridges 根据表头和数值为每一列建议了字段；请逐一核对，并确认下方的单位与约定。";
     col_column: "Column", "列";
     col_field: "Bridges field", "Bridges 字段";
     col_samples: "Sample values → what Bridges reads", "样本值 → Bridges 读取的结果";

@@ -2,15 +2,15 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::model::{field_code, Conventions, Proposed, FIELDS};
+use super::model::{field_code, Conventions, Label, Proposed, FIELDS};
 use crate::i18n::{count, fill, fill_view, use_lang, Lang};
-use bridges_core::i18n::{ts, SheetText};
+use bridges_core::i18n::ts;
 
 /// Columns shown at first; "show more" adds as many again (a sheet may have up to 512).
 const COLUMNS_AT_ONCE: usize = 40;
 
 /// Amount scales offered (the proposal's own is added when it is another).
-const SCALES: [(f64, fn(&SheetText) -> &'static str); 6] = [
+const SCALES: [(f64, Label); 6] = [
     (1.0, |t| t.scale_1),
     (1e3, |t| t.scale_1e3),
     (1e4, |t| t.scale_1e4),
@@ -27,8 +27,8 @@ fn verbatim(s: &str) -> AnyView {
 /// A labelled `<select>` of one convention: `options` are `(code, label)`.
 fn convention_select(
     id: &'static str,
-    label: fn(&SheetText) -> &'static str,
-    options: Vec<(&'static str, fn(&SheetText) -> &'static str)>,
+    label: Label,
+    options: Vec<(&'static str, Label)>,
     conventions: RwSignal<Conventions>,
     get: fn(&Conventions) -> &String,
     set: fn(&mut Conventions, String),
@@ -146,13 +146,14 @@ pub fn ColumnMapper(
     if !scales.contains(&proposed_scale) {
         scales.push(proposed_scale);
     }
+    let file_name = proposed.file.clone();
     let (file, sheet, rows) = (proposed.file.clone(), proposed.sheet.clone(), proposed.rows);
     let (currency_defaulted, price_base_defaulted) =
         (proposed.currency_defaulted, proposed.price_base_defaulted);
     let defaulted_note = move || view! { <span class="note mapper-defaulted">{move || ts(lang.get()).defaulted}</span> };
     let country_forms = || {
         vec![
-            ("iso3", (|t| t.form_iso3) as fn(&SheetText) -> &'static str),
+            ("iso3", (|t| t.form_iso3) as Label),
             ("iso2", |t| t.form_iso2),
             ("names", |t| t.form_names),
         ]
@@ -165,7 +166,9 @@ pub fn ColumnMapper(
             }}</h3>
             <p>{move || {
                 let (s, l) = (sheet.clone(), lang.get());
-                fill_view(ts(l).mapper_lede, move |slot| match slot {
+                // A text file's one sheet is named after the file: not worth saying twice.
+                let template = if s == file_name { ts(l).mapper_lede_text } else { ts(l).mapper_lede };
+                fill_view(template, move |slot| match slot {
                     "sheet" => Some(verbatim(&s)),
                     "rows" => Some(count(l, rows as u64).into_any()),
                     _ => None,

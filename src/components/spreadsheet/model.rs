@@ -4,9 +4,12 @@
 
 use bridges_core::i18n::SheetText;
 
+/// A string of the spreadsheet catalogue as a value: `|t| t.field_title`.
+pub type Label = fn(&SheetText) -> &'static str;
+
 /// Every Bridges field a column can fill: the mapping's JSON code (bridges-sheets' `Field`, snake_case)
 /// and its label in the catalogue.
-pub const FIELDS: [(&str, fn(&SheetText) -> &'static str); 26] = [
+pub const FIELDS: [(&str, Label); 26] = [
     ("id", |t| t.field_id),
     ("title", |t| t.field_title),
     ("title_zh", |t| t.field_title_zh),

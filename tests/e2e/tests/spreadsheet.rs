@@ -244,3 +244,37 @@ async fn the_apps_own_csv_round_trips() {
     assert_no_errors(&c, "after the round trip").await;
     c.close().await.unwrap();
 }
+
+/// Screenshots of the mapper to look at (not a test): `cargo test -p bridges-e2e --test spreadsheet --
+/// --ignored screenshots` writes `target/screens/sheets-{en,zh}-{390,1280}-{columns,conventions}.png`.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore]
+async fn screenshots() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let dir = repo().join("target/screens");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (w, h) in [(390, 844), (1280, 800)] {
+        for lang in ["en", "zh"] {
+            let c = browser(&driver, w, h).await;
+            c.goto(&format!("{app}/about?lang={lang}")).await.unwrap();
+            choose_file(&c, &fixture("sheets/partner-projects.csv")).await;
+            wait_for(&c, "[data-testid=\"column-mapper\"]").await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            for (part, css) in [
+                ("columns", "[data-testid=\"column-mapper\"]"),
+                ("conventions", ".mapper-conventions"),
+            ] {
+                eval(
+                    &c,
+                    &format!("document.querySelector('{css}').scrollIntoView(); return 0"),
+                )
+                .await;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let png = c.screenshot().await.unwrap();
+                std::fs::write(dir.join(format!("sheets-{lang}-{w}-{part}.png")), png).unwrap();
+            }
+            c.close().await.unwrap();
+        }
+    }
+}
