@@ -19,6 +19,7 @@ catalogue! { SheetText, EN, ZH, ENTRIES;
     field_for: "Bridges field for column {column}", "“{column}”列对应的 Bridges 字段";
     not_read: "— not read —", "— 不读取 —";
     row_n: "row {n}", "第 {n} 行";
+    not_read_because: "not read: {why}", "未读取：{why}";
     no_values: "(no values)", "（无数值）";
     more_columns: "Show {n} more columns", "再显示 {n} 列";
     conventions_title: "Units and conventions", "单位与约定";

@@ -24,6 +24,20 @@ fn verbatim(s: &str) -> AnyView {
     view! { <code translate="no">{s.to_string()}</code> }.into_any()
 }
 
+/// What Bridges reads in a sample: the value it reads (codes, numbers, names: as they are), or why it
+/// reads nothing, in the page's language where the catalogue has the reason.
+fn reading_view(lang: Lang, reads: String) -> AnyView {
+    let body = match reads.strip_prefix("not read: ") {
+        Some(why) => {
+            let (why, tag) = crate::i18n::message(lang, why);
+            let text = fill(ts(lang).not_read_because, &[("why", &why)]);
+            view! { <span class="mapper-reads mapper-not-read" lang=tag>{text}</span> }.into_any()
+        }
+        None => view! { <span class="mapper-reads" translate="no">{reads}</span> }.into_any(),
+    };
+    view! { " → " {body} }.into_any()
+}
+
 /// A labelled `<select>` of one convention: `options` are `(code, label)`.
 fn convention_select(
     id: &'static str,
@@ -84,12 +98,14 @@ pub fn ColumnMapper(
             .enumerate()
             .map(|(i, col)| {
                 let id = format!("map-col-{i}");
+                // The samples describe the select: a screen reader reads them with the field.
+                let samples_id = format!("map-samples-{i}");
                 let header = col.header.clone();
                 let samples = col.samples.clone();
                 view! {
                     <li class="mapper-column">
                         <label class="mapper-header" for=id.clone()><span translate="no">{header.clone()}</span></label>
-                        <select id=id data-column=header on:change:target=move |ev| {
+                        <select id=id data-column=header aria-describedby=samples_id.clone() on:change:target=move |ev| {
                             let v = field_code(&ev.target().value());
                             fields.update(|f| if let Some(slot) = f.get_mut(i) { *slot = v });
                         }>
@@ -102,7 +118,7 @@ pub fn ColumnMapper(
                                 </option>
                             }).collect_view()}
                         </select>
-                        <ul class="mapper-samples">
+                        <ul class="mapper-samples" id=samples_id>
                             {if samples.is_empty() {
                                 Some(view! { <li class="note">{move || ts(lang.get()).no_values}</li> })
                             } else { None }}
@@ -112,9 +128,7 @@ pub fn ColumnMapper(
                                     <li>
                                         <span class="mapper-row">{move || fill(ts(lang.get()).row_n, &[("n", &s.row.to_string())])}</span>" "
                                         <span class="mapper-value" translate="no">{s.value.clone()}</span>
-                                        {move || { let r = read(); (!r.is_empty()).then(|| view! {
-                                            " → "<span class="mapper-reads" lang="en">{r}</span>
-                                        }) }}
+                                        {move || { let r = read(); (!r.is_empty()).then(|| reading_view(lang.get(), r)) }}
                                     </li>
                                 }
                             }).collect_view()}

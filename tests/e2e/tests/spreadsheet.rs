@@ -278,3 +278,66 @@ async fn screenshots() {
         }
     }
 }
+
+/// Records, in the page, when a spreadsheet is chosen and when the mapper shows, when "Load these projects"
+/// is pressed and when the imported data is shown, and every long task (over 50 ms) meanwhile.
+const TIMING: &str = r#"
+window.__sheet = { lt: [] };
+new PerformanceObserver(l => { for (const e of l.getEntries()) window.__sheet.lt.push([e.startTime, e.duration]); })
+  .observe({ type: 'longtask' });
+document.addEventListener('change', e => { if (e.target.dataset.testid === 'open-spreadsheet') window.__sheet.chosen = performance.now(); }, true);
+document.addEventListener('click', e => { if (e.target.closest('[data-testid="mapping-apply"]')) window.__sheet.apply = performance.now(); }, true);
+new MutationObserver(() => {
+  const s = window.__sheet;
+  if (!s.mapper && document.querySelector('[data-testid="column-mapper"]')) s.mapper = performance.now();
+  if (s.apply && !s.shown && document.querySelector('[data-testid="custom-data-about"]')) s.shown = performance.now();
+}).observe(document.body, { childList: true, subtree: true });
+return 0;
+"#;
+
+/// The browser's figures for the README: a 50,000-row CSV and .xlsx (written by
+/// `BRIDGES_BIG_SHEETS=target/generated cargo test --release -p bridges-sheets --test timing -- --ignored`),
+/// opened, mapped with the proposal and loaded. Prints the time from choosing the file to the mapper, from
+/// "Load" to the data shown, the longest main-thread task of each, and the wasm memory after.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore]
+async fn fifty_thousand_rows_in_the_browser() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    for name in ["big.csv", "big.xlsx"] {
+        let path = repo().join("target/generated").join(name);
+        let path = path
+            .canonicalize()
+            .unwrap_or_else(|_| panic!("{}: write it first (see above)", path.display()));
+        let c = browser(&driver, 1280, 900).await;
+        c.goto(&format!("{app}/about")).await.unwrap();
+        wait_for(&c, "article.about table").await;
+        eval(&c, TIMING).await;
+        choose_file(&c, &path).await;
+        let mapper = c
+            .wait()
+            .at_most(Duration::from_secs(120))
+            .for_element(Locator::Css("[data-testid=\"column-mapper\"]"))
+            .await;
+        assert!(mapper.is_ok(), "{name}: no mapper");
+        click(&c, "[data-testid=\"mapping-apply\"]").await;
+        let shown = c
+            .wait()
+            .at_most(Duration::from_secs(120))
+            .for_element(Locator::Css("[data-testid=\"custom-data-about\"]"))
+            .await;
+        assert!(shown.is_ok(), "{name}: not loaded");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let s = eval(
+            &c,
+            "const s = window.__sheet; \
+             const longest = (a, b) => Math.max(0, ...s.lt.filter(([t]) => t >= a && t <= b).map(([, d]) => d)); \
+             return { to_mapper: s.mapper - s.chosen, longest_read: longest(s.chosen, s.mapper), \
+               to_shown: s.shown - s.apply, longest_import: longest(s.apply, s.shown), \
+               wasm_memory_mb: (window.__bridgesLoad || {}).wasmMemoryBytes / 1048576 }",
+        )
+        .await;
+        println!("{name}: {s}");
+        c.close().await.unwrap();
+    }
+}
