@@ -331,7 +331,7 @@ async fn fifty_thousand_rows_in_the_browser() {
         let s = eval(
             &c,
             "const s = window.__sheet; \
-             const longest = (a, b) => Math.max(0, ...s.lt.filter(([t]) => t >= a && t <= b).map(([, d]) => d)); \
+             const longest = (a, b) => Math.max(0, ...s.lt.filter(([t, d]) => t + d > a && t < b).map(([, d]) => d)); \
              return { to_mapper: s.mapper - s.chosen, longest_read: longest(s.chosen, s.mapper), \
                to_shown: s.shown - s.apply, longest_import: longest(s.apply, s.shown), \
                wasm_memory_mb: (window.__bridgesLoad || {}).wasmMemoryBytes / 1048576 }",
