@@ -33,7 +33,9 @@ fn reading_view(lang: Lang, reads: String) -> AnyView {
             let text = fill(ts(lang).not_read_because, &[("why", &why)]);
             view! { <span class="mapper-reads mapper-not-read" lang=tag>{text}</span> }.into_any()
         }
-        None => view! { <span class="mapper-reads" translate="no">{reads}</span> }.into_any(),
+        None => {
+            view! { <span class="mapper-reads" lang="en" translate="no">{reads}</span> }.into_any()
+        }
     };
     view! { " → " {body} }.into_any()
 }

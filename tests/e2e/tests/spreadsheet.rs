@@ -341,3 +341,68 @@ async fn fifty_thousand_rows_in_the_browser() {
         c.close().await.unwrap();
     }
 }
+
+/// axe-core with every rule on, as `a11y.rs` runs it on every route (kept in step with that file).
+const AXE: &str = r#"
+const done = arguments[arguments.length - 1];
+const run = () => axe.run(document, { rules: Object.fromEntries(axe.getRules().map(r => [r.ruleId, { enabled: true }])) })
+  .then(r => done(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')) }))))
+  .catch(e => done([{ id: 'axe-error', help: String(e), nodes: [] }]));
+if (window.axe) run();
+else {
+  const s = document.createElement('script');
+  s.src = '/vendor/axe-core/axe.min.js';
+  s.onload = run;
+  s.onerror = () => done([{ id: 'axe-missing', help: 'axe-core not found: scripts/setup --test installs it', nodes: [] }]);
+  document.head.appendChild(s);
+}
+"#;
+
+/// The mapper, the sheet choice and an error, scanned by axe at desktop and phone widths in both
+/// languages: zero violations.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_mapper_passes_axe() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let dir = repo().join("target/e2e-sheets");
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("axe-empty.csv");
+    std::fs::write(&empty, b"").unwrap();
+    let mut failures = Vec::new();
+    for (w, h) in [(1280, 900), (390, 844)] {
+        for lang in ["en", "zh"] {
+            let c = browser(&driver, w, h).await;
+            script_timeout(&c, 60).await;
+            for (file, ready) in [
+                (
+                    fixture("sheets/partner-projects.csv"),
+                    "[data-testid=\"column-mapper\"]",
+                ),
+                (
+                    fixture("sheets/made-by-test.xlsx"),
+                    "[data-testid=\"sheet-choice\"]",
+                ),
+                (
+                    empty.canonicalize().unwrap(),
+                    "[data-testid=\"sheet-error\"]",
+                ),
+            ] {
+                c.goto(&format!("{app}/about?lang={lang}")).await.unwrap();
+                choose_file(&c, &file).await;
+                wait_for(&c, ready).await;
+                tokio::time::sleep(Duration::from_millis(300)).await;
+                let v: Value = c.execute_async(AXE, vec![]).await.unwrap();
+                for violation in v.as_array().unwrap() {
+                    failures.push(format!("{w}px {lang} {}: {violation}", file.display()));
+                }
+            }
+            c.close().await.unwrap();
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} axe violations:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
