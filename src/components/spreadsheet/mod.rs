@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::app_data::{DataSource, REFERENCE_DATA};
 use crate::i18n::{count, fill, fill_view, use_lang};
-use crate::lazy::{preload, LoadFailed};
+use crate::lazy::{lazy_view, preload, LoadFailed};
 use crate::{DataChoice, DataResource};
 use bridges_core::i18n::ts;
 use engine::{
@@ -82,10 +82,57 @@ fn stem(file: &str) -> &str {
     file.rsplit_once('.').map_or(file, |(s, _)| s)
 }
 
+/// A file chosen in the input. The page has one thread, so the wrapper (which lets it sit in a signal)
+/// is never crossed.
+#[derive(Clone)]
+pub struct ChosenFile(send_wrapper::SendWrapper<web_sys::File>);
+
 /// Open a spreadsheet, map its columns, load it. Test contract: `data-testid="open-spreadsheet"` on the
-/// file input; the mapper's own ids are in [`ColumnMapper`].
+/// file input; the mapper's own ids are in [`ColumnMapper`]. Only the input is the About page's own code:
+/// what follows a chosen file (the `sheets_ui` split) and the reader (the `sheets` split) load on demand,
+/// when the pointer or focus reaches the input, or at the latest when a file is chosen.
 #[component]
 pub fn OpenSpreadsheet() -> impl IntoView {
+    let lang = use_lang();
+    let chosen = RwSignal::new(None::<ChosenFile>);
+    // The panel is built once; later files go to it through `chosen`.
+    let has_file = Memo::new(move |_| chosen.with(Option::is_some));
+    let warm = move || {
+        preload(__preload_spreadsheet_panel);
+        preload(__preload_open_sheet);
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
+            chosen.set(Some(ChosenFile(send_wrapper::SendWrapper::new(file))));
+        }
+    };
+    view! {
+        <div class="open-spreadsheet" data-testid="spreadsheet">
+            <label class="open-spreadsheet-label" on:pointerenter=move |_| warm() on:focusin=move |_| warm()>
+                {move || fill_view(ts(lang.get()).open_label, |_| Some(view! { <code translate="no">".csv .tsv .xlsx .ods"</code> }.into_any()))}
+                " "
+                <input type="file" data-testid="open-spreadsheet"
+                    accept=".csv,.tsv,.txt,.xlsx,.xlsm,.ods,.xls,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
+                    on:change=on_file/>
+            </label>
+            <p class="note">{move || ts(lang.get()).open_note}</p>
+            {move || has_file.get().then(|| lazy_view(move || spreadsheet_panel(chosen), __preload_spreadsheet_panel))}
+        </div>
+    }
+}
+
+lazy_fn! {
+    /// Everything after a file is chosen: progress, sheet choice, mapper, import, downloads.
+    fn spreadsheet_panel(chosen: RwSignal<Option<ChosenFile>>) -> AnyView {
+        panel(chosen)
+    }
+    preload: __preload_spreadsheet_panel, in: sheets_ui;
+}
+
+fn panel(chosen: RwSignal<Option<ChosenFile>>) -> AnyView {
     let lang = use_lang();
     let stage = RwSignal::new(Stage::Idle);
     let problem = RwSignal::new(None::<SheetProblem>);
@@ -221,14 +268,12 @@ pub fn OpenSpreadsheet() -> impl IntoView {
         });
     });
 
-    let on_file = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
-            open(file);
+    // Each file chosen in the input is opened here, the first one as soon as this code has loaded.
+    Effect::new(move |_| {
+        if let Some(f) = chosen.get() {
+            open((*f.0).clone());
         }
-    };
+    });
 
     let save_mapping = move |_| {
         let Stage::Mapping(p) = stage.get_untracked() else {
@@ -363,17 +408,7 @@ pub fn OpenSpreadsheet() -> impl IntoView {
     };
 
     view! {
-        <div class="open-spreadsheet" data-testid="spreadsheet">
-            <label class="open-spreadsheet-label"
-                on:pointerenter=move |_| preload(__preload_open_sheet)
-                on:focusin=move |_| preload(__preload_open_sheet)>
-                {move || fill_view(ts(lang.get()).open_label, |_| Some(view! { <code translate="no">".csv .tsv .xlsx .ods"</code> }.into_any()))}
-                " "
-                <input type="file" data-testid="open-spreadsheet"
-                    accept=".csv,.tsv,.txt,.xlsx,.xlsm,.ods,.xls,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
-                    on:change=on_file/>
-            </label>
-            <p class="note">{move || ts(lang.get()).open_note}</p>
+        <div class="spreadsheet-panel">
             {move || problem.get().map(|p| {
                 let (msg, detail) = p.message(ts(lang.get()));
                 view! {
@@ -402,4 +437,5 @@ pub fn OpenSpreadsheet() -> impl IntoView {
             })}
         </div>
     }
+    .into_any()
 }
