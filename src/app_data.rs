@@ -224,7 +224,7 @@ async fn fetch_bytes(url: &str, on_progress: impl Fn(usize, usize)) -> Result<Ve
 /// A local file's bytes, read the same way as a download: through its stream, chunk by chunk, so that
 /// opening or dropping a 90 MB file does not block the page while it is read (before, `File.text()`
 /// decoded it into one string in a single long task).
-async fn file_bytes(
+pub(crate) async fn file_bytes(
     source: &str,
     file: &web_sys::File,
     on_progress: impl Fn(usize, usize),
@@ -321,6 +321,13 @@ pub enum DataSource {
     File { name: String, file: LocalFile },
     /// Built-in datasets by catalogue id (`dataset=gcdf3~aims`): one, or their union.
     Datasets(Vec<String>),
+    /// A spreadsheet the visitor imported through the column mapper (issue #17): the `bridges/1` text
+    /// the mapping made, and the sheet's own problems (located by sheet row and column), listed first.
+    Imported {
+        name: String,
+        json: Arc<str>,
+        issues: Arc<Vec<bridges_core::DataIssue>>,
+    },
 }
 
 /// The catalogue of built-in datasets.
@@ -369,7 +376,8 @@ pub async fn load(choice: DataSource) -> LoadResult {
     MARKS.with(|m| m.borrow_mut().clear());
     mark("start");
     task_started();
-    // What to read: one file or URL, or the files of built-in datasets (their union).
+    // What to read: one file or URL, an imported sheet, or the files of built-in datasets (their union).
+    let mut sheet = None;
     let (source, data_url, file, datasets) = match choice {
         DataSource::Url(url) => (
             url.clone().unwrap_or_else(|| DEFAULT_DATA.to_string()),
@@ -379,6 +387,10 @@ pub async fn load(choice: DataSource) -> LoadResult {
         ),
         DataSource::File { name, file } => {
             (format!("{name} (local file)"), Some(name), Some(file), None)
+        }
+        DataSource::Imported { name, json, issues } => {
+            sheet = Some((json, issues));
+            (format!("{name} (spreadsheet)"), Some(name), None, None)
         }
         DataSource::Datasets(ids) => {
             let is_default = ids.len() == 1 && ids[0] == "gcdf3";
@@ -411,9 +423,10 @@ pub async fn load(choice: DataSource) -> LoadResult {
     let fetch_data = async {
         let mut out = Vec::new();
         for (_, name) in &files {
-            let bytes = match &file {
-                Some(file) => file_bytes(name, &file.0, on_progress).await,
-                None => fetch_bytes(name, on_progress).await,
+            let bytes = match (&file, &sheet) {
+                (Some(file), _) => file_bytes(name, &file.0, on_progress).await,
+                (None, Some((json, _))) => Ok(json.as_bytes().to_vec()),
+                (None, None) => fetch_bytes(name, on_progress).await,
             }?;
             let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
                 3
@@ -446,7 +459,10 @@ pub async fn load(choice: DataSource) -> LoadResult {
         progress.bytes_read = reader.bytes_read();
         parts.push((id.clone(), reader.finish()?));
     }
-    let loaded = bridges_core::catalog::union(parts);
+    let mut loaded = bridges_core::catalog::union(parts);
+    if let Some((_, issues)) = &sheet {
+        loaded.issues.splice(0..0, issues.iter().cloned());
+    }
     mark("parsed");
     // The summary is one pass over every project (about 30 ms for 100,000): a slice of its own.
     pause().await;
@@ -549,7 +565,7 @@ fn slice_due() -> bool {
 }
 
 /// Yields to the browser; the next slice starts when it resumes.
-async fn pause() {
+pub(crate) async fn pause() {
     yield_to_browser().await;
     task_started();
 }

@@ -502,3 +502,143 @@ async fn the_share_dialog_sets_embed_options_with_controls() {
         "focus never enters the live preview"
     );
 }
+
+/// A hand-made proposal for the column mapper: three columns, one with five samples, one unmapped.
+fn proposed() -> std::sync::Arc<bridges::components::spreadsheet::model::Proposed> {
+    use bridges::components::spreadsheet::model::{Column, Conventions, Proposed, SampleValue};
+    let samples = |values: &[&str]| {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| SampleValue {
+                row: i + 2,
+                value: v.to_string(),
+            })
+            .collect()
+    };
+    std::sync::Arc::new(Proposed {
+        file: "projects.csv".into(),
+        sheet: "projects.csv".into(),
+        rows: 6,
+        columns: vec![
+            Column {
+                header: "项目名称".into(),
+                samples: samples(&["A", "B", "C", "D", "<img src=x onerror=alert(1)>"]),
+            },
+            Column {
+                header: "Amount (USD)".into(),
+                samples: samples(&["1,250,000"]),
+            },
+            Column {
+                header: "Notes".into(),
+                samples: vec![],
+            },
+        ],
+        fields: vec![Some("title"), Some("amount"), None],
+        conventions: Conventions {
+            decimal: "point".into(),
+            dates: "year_month_day".into(),
+            recipients: "names".into(),
+            providers: "names".into(),
+            currency: "USD".into(),
+            price_base: "unstated".into(),
+            scale: 1.0,
+        },
+        currency_defaulted: false,
+        price_base_defaulted: true,
+        read_issues: 0,
+    })
+}
+
+#[wasm_bindgen_test]
+async fn column_mapper_preselects_the_proposal_and_edits_the_mapping() {
+    use bridges::components::spreadsheet::mapper::ColumnMapper;
+    let root = container();
+    let p = proposed();
+    let fields = RwSignal::new(p.fields.clone());
+    let conventions = RwSignal::new(p.conventions.clone());
+    let applied = RwSignal::new(0);
+    let reads = Signal::stored(vec![vec!["A".to_string()]]);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ColumnMapper proposed=p.clone() fields=fields conventions=conventions reads=reads
+                busy=false on_apply=Callback::new(move |()| applied.update(|n| *n += 1))/>
+        }
+    });
+    tick().await;
+    let mapper = by_testid(&root, "column-mapper").expect("mapper");
+    let select = |header: &str| {
+        mapper
+            .query_selector(&format!("select[data-column=\"{header}\"]"))
+            .unwrap()
+            .unwrap_or_else(|| panic!("a select for {header}"))
+            .unchecked_into::<web_sys::HtmlSelectElement>()
+    };
+    assert_eq!(
+        mapper
+            .query_selector_all("select[data-column]")
+            .unwrap()
+            .length(),
+        3
+    );
+    assert_eq!(select("项目名称").value(), "title");
+    assert_eq!(select("Amount (USD)").value(), "amount");
+    assert_eq!(select("Notes").value(), "");
+    // Each select is labelled by its column's header.
+    let label = mapper
+        .query_selector(&format!("label[for=\"{}\"]", select("项目名称").id()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(label.text_content().unwrap(), "项目名称");
+    // Values from the file are text, never markup.
+    assert!(mapper.query_selector("img").unwrap().is_none());
+    assert!(mapper
+        .text_content()
+        .unwrap()
+        .contains("<img src=x onerror=alert(1)>"));
+    // Five samples at most, and what Bridges reads in them.
+    assert_eq!(
+        mapper
+            .query_selector_all(".mapper-samples li")
+            .unwrap()
+            .length(),
+        5 + 1 + 1
+    );
+    assert!(mapper.query_selector(".mapper-reads").unwrap().is_some());
+    // No id column: the ids will be row numbers, and the mapper says so.
+    assert!(by_testid(&root, "ids-from-rows").is_some());
+
+    // Choosing a field updates the mapping; the conventions are controls too.
+    let notes = select("Notes");
+    notes.set_value("id");
+    notes
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(fields.get_untracked()[2], Some("id"));
+    assert!(by_testid(&root, "ids-from-rows").is_none());
+    let decimal = root
+        .query_selector("#map-decimal")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlSelectElement>();
+    assert_eq!(decimal.value(), "point");
+    decimal.set_value("comma");
+    decimal
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    tick().await;
+    assert_eq!(conventions.get_untracked().decimal, "comma");
+    // A mapping set from outside (a loaded mapping file) shows in the selects.
+    fields.set(vec![None, Some("amount"), Some("title")]);
+    tick().await;
+    assert_eq!(select("项目名称").value(), "");
+    assert_eq!(select("Notes").value(), "title");
+
+    by_testid(&root, "mapping-apply")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    tick().await;
+    assert_eq!(applied.get_untracked(), 1);
+}

@@ -1,5 +1,7 @@
 //! Timing of a 50,000-row sheet, CSV and .xlsx: read, propose, import, and core's parse of the output.
 //! Run on purpose: `cargo test --release -p bridges-sheets --test timing -- --ignored --nocapture`.
+//! With `BRIDGES_BIG_SHEETS=DIR` it also writes the two files there (`big.csv`, `big.xlsx`), for the
+//! browser's timing (`tests/e2e/tests/spreadsheet.rs`, `fifty_thousand_rows_in_the_browser`).
 
 mod common;
 
@@ -38,6 +40,11 @@ const HEADER: [&str; 7] = [
 ];
 
 fn run(name: &str, bytes: Vec<u8>) {
+    if let Some(dir) = std::env::var_os("BRIDGES_BIG_SHEETS") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("folder");
+        std::fs::write(dir.join(name), &bytes).expect("write");
+    }
     let env = common::env();
     let t = Instant::now();
     let mut r = SheetReader::open(name, bytes, &ReadOptions::default()).expect("opens");

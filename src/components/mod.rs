@@ -16,5 +16,6 @@ pub mod record_list;
 pub mod share;
 pub mod similar_projects;
 pub mod site_header;
+pub mod spreadsheet;
 pub mod story;
 pub mod world_map;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::data_gate::DataGate;
 use crate::components::open_file::OpenFile;
+use crate::components::spreadsheet::OpenSpreadsheet;
 use crate::i18n::{t, use_lang};
 use crate::tr;
 
@@ -79,6 +80,7 @@ pub fn About() -> impl IntoView {
             <h2>{tr!(lang, about_own_data_title)}</h2>
             <p>{tr!(lang, about_own_data)}</p>
             <OpenFile/>
+            <OpenSpreadsheet/>
         </article>
     }
 }

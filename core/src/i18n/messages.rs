@@ -28,6 +28,25 @@ const PHRASES: &[(&str, &str)] = &[
     // What the tolerant JSON reader changed (the found texts of `json` and `repairs`).
     ("a number written with {} characters", "写成{}个字符的数"),
     ("deeper nesting", "更深的嵌套"),
+    // Spreadsheet import (bridges-sheets' `describe`): a cell that was not read as it stands.
+    ("formula {} has no saved value", "公式 {} 没有保存的值"),
+    ("a spreadsheet error value", "电子表格错误值"),
+    ("bytes invalid in the file's encoding", "文件编码中的无效字节"),
+    ("no title", "没有名称"),
+    ("same id as row {}", "与第 {} 行的编号相同"),
+    ("no id: the row number is the id", "没有编号：以行号作为编号"),
+    ("not a number", "不是数字"),
+    ("a negative amount", "金额为负数"),
+    ("not a year between 1900 and 2100", "不是 1900 至 2100 年之间的年份"),
+    ("not a date in the chosen format", "不是所选格式的日期"),
+    ("not a known status", "不是已知的状态"),
+    ("not a known sector", "不是已知的部门"),
+    ("not a known flow class", "不是已知的资金类别"),
+    ("not a known country (did you mean {}?)", "不是已知的国家（是否为 {}？）"),
+    ("not a known country", "不是已知的国家"),
+    ("not yes or no", "不是“是”或“否”"),
+    ("out of range", "超出范围"),
+    ("not an http(s) link", "不是 `http(s)` 链接"),
     // Story files.
     ("an in-app path such as /explore, not an address with a scheme", "应用内路径，例如 `/explore`，而不是带协议的地址"),
     ("an in-app path such as /explore, not an address (no //)", "应用内路径，例如 `/explore`，而不是地址（不能含 `//`）"),
@@ -97,6 +116,8 @@ pub fn message(lang: Lang, english: &str) -> Option<String> {
                 if !slot.is_empty() && !slot.contains(' ')
                     || before == "a year from "
                     || before == "a number from "
+                    // A suggested country: a name (of several words) and its code.
+                    || before == "not a known country (did you mean "
                 {
                     let slot = slot.replace(" to ", " 至 ");
                     return Some(zh.replacen("{}", &slot, 1));
@@ -137,6 +158,10 @@ mod tests {
         assert_eq!(
             message(Lang::Zh, "expected en or zh").as_deref(),
             Some("应为`en` 或 `zh`")
+        );
+        assert_eq!(
+            message(Lang::Zh, "not a known country (did you mean kenya (KEN)?)").as_deref(),
+            Some("不是已知的国家（是否为 kenya (KEN)？）")
         );
         assert_eq!(message(Lang::Zh, "\"lots\"").as_deref(), Some("\"lots\""));
         assert_eq!(message(Lang::Zh, "something new"), None);

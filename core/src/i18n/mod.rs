@@ -160,10 +160,12 @@ macro_rules! catalogue {
 mod map;
 pub mod messages;
 mod partners;
+mod sheets;
 mod ui;
 
 pub use map::MapText;
 pub use partners::PartnersText;
+pub use sheets::SheetText;
 pub use ui::Text;
 
 /// The source's flow types (GCDF's `flow_type`), in `lang`; `None` for one Bridges does not know.
@@ -211,6 +213,14 @@ pub fn tm(lang: Lang) -> &'static MapText {
     }
 }
 
+/// The spreadsheet import's catalogue.
+pub fn ts(lang: Lang) -> &'static SheetText {
+    match lang {
+        Lang::En => &sheets::EN,
+        Lang::Zh => &sheets::ZH,
+    }
+}
+
 /// The catalogue of actor profiles and the partner finder.
 pub fn tp(lang: Lang) -> &'static PartnersText {
     match lang {
@@ -225,6 +235,7 @@ pub fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &
         .iter()
         .chain(map::ENTRIES.iter())
         .chain(partners::ENTRIES.iter())
+        .chain(sheets::ENTRIES.iter())
 }
 
 #[cfg(test)]

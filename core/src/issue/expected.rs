@@ -58,6 +58,8 @@ pub enum Expected {
     NoLoneSurrogates,
     /// Nesting deeper than the limit (the tolerant JSON reader cut it).
     AtMostNesting(usize),
+    /// A spreadsheet cell the column mapping can read (what was wrong is in `found`).
+    SheetCell,
 }
 
 impl Expected {
@@ -71,6 +73,7 @@ impl Expected {
 
     fn en(self) -> String {
         let fixed = match self {
+            Expected::SheetCell => "a cell the column mapping can read",
             Expected::ProjectObject => "a project object",
             Expected::IdValue => "a non-empty string or whole number",
             Expected::Id => "an id",
@@ -118,6 +121,7 @@ impl Expected {
 
     fn zh(self) -> String {
         let fixed = match self {
+            Expected::SheetCell => "列映射可以读取的单元格",
             Expected::ProjectObject => "项目对象",
             Expected::IdValue => "非空字符串或整数",
             Expected::Id => "编号",

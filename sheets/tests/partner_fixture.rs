@@ -1,0 +1,43 @@
+//! The small partner sheet the browser's end-to-end test imports (tests/fixtures/sheets/partner-projects.csv):
+//! what the proposal and the import give, so the e2e test's expectations have a host-side twin.
+
+mod common;
+
+use bridges_sheets::{Field, IssueKind};
+
+#[test]
+fn partner_sheet_proposes_and_imports_every_titled_row() {
+    let env = common::env();
+    let sheet = common::sheet(
+        "partner-projects.csv",
+        common::bytes("tests/fixtures/sheets/partner-projects.csv"),
+    );
+    let p = env.propose(&sheet);
+    let m = &p.mapping;
+    assert_eq!(m.field_of("Project ID"), Some(Field::Id));
+    assert_eq!(m.field_of("Title"), Some(Field::Title));
+    assert_eq!(m.field_of("Recipient"), Some(Field::Recipients));
+    assert_eq!(m.field_of("Sector code"), Some(Field::SectorCode));
+    assert_eq!(m.field_of("Year"), Some(Field::CommitmentYear));
+    assert_eq!(m.field_of("Amount (USD)"), Some(Field::Amount));
+    assert_eq!(m.field_of("Status"), Some(Field::Status));
+    assert_eq!(m.conventions.currency, "USD");
+    let (out, loaded) = env.import(&sheet, m);
+    // Row 7 has no title: skipped. "Keyna" (row 6) is not a country: did you mean Kenya (KEN)?
+    assert_eq!(out.projects, 7);
+    assert_eq!(loaded.dataset.projects.len(), 7);
+    let sum: f64 = loaded
+        .dataset
+        .projects
+        .iter()
+        .filter_map(|p| p.amount.as_ref().map(|a| a.value))
+        .sum();
+    assert_eq!(sum, 18_200_000.0);
+    assert!(out
+        .issues
+        .iter()
+        .any(|i| i.row == Some(7) && i.kind == IssueKind::NoTitle));
+    assert!(out.issues.iter().any(|i| i.row == Some(6)
+        && i.column.as_deref() == Some("Recipient")
+        && matches!(&i.kind, IssueKind::UnknownCountry { did_you_mean: Some(s) } if s.contains("KEN"))));
+}

@@ -1,0 +1,335 @@
+//! The spreadsheet engine (bridges-sheets: csv, encoding_rs, calamine) behind functions whose code loads
+//! on demand (the `sheets` split, [`crate::lazy`]): a visitor who never opens a spreadsheet never
+//! downloads it. The reader, the read sheet and its proposal stay here, between calls, in one
+//! thread-local; the views get plain data ([`super::model`]).
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use bridges_core::{Consequence, DataIssue, ReferenceIndex};
+use bridges_sheets::mapping::{ColumnProposal, Mapping, MappingError};
+use bridges_sheets::{Countries, ReadOptions, Sheet, SheetError, SheetReader};
+use serde_json::{json, Value};
+
+use super::model::{
+    field_code, Column, Conventions, ImportResult, Proposed, SampleValue, SheetProblem,
+};
+
+/// One sheet being imported: the reader until it is read, then the sheet and what the proposal saw.
+#[derive(Default)]
+struct Session {
+    file: String,
+    reader: Option<SheetReader>,
+    sheet: Option<Sheet>,
+    columns: Vec<ColumnProposal>,
+    reference: Option<(ReferenceIndex, Countries)>,
+}
+
+thread_local! {
+    static SESSION: RefCell<Session> = RefCell::new(Session::default());
+}
+
+fn problem(e: SheetError) -> SheetProblem {
+    match e {
+        SheetError::EmptyFile => SheetProblem::EmptyFile,
+        SheetError::EmptySheet { sheet } => SheetProblem::EmptySheet { sheet },
+        SheetError::NoRows { sheet } => SheetProblem::NoRows { sheet },
+        SheetError::PasswordProtected => SheetProblem::PasswordProtected,
+        SheetError::Corrupt { format, detail } => SheetProblem::Corrupt {
+            format: format.to_string(),
+            detail,
+        },
+        SheetError::UnknownFormat { detail } => SheetProblem::UnknownFormat { detail },
+        SheetError::NoSuchSheet { .. } => SheetProblem::NoSuchSheet,
+        SheetError::Csv { line, detail } => SheetProblem::Csv { line, detail },
+    }
+}
+
+fn mapping_problem(e: MappingError) -> SheetProblem {
+    match e {
+        MappingError::Json(detail) => SheetProblem::MappingJson { detail },
+        MappingError::Version { found } => SheetProblem::MappingVersion { found },
+        MappingError::MissingColumn { header } => SheetProblem::MissingColumn { header },
+    }
+}
+
+lazy_fn! {
+    /// Opens a file's bytes; returns its sheets' names (one, the file's, for text).
+    pub fn open_sheet(name: String, bytes: Vec<u8>) -> Result<Vec<String>, SheetProblem> {
+        open(name, bytes)
+    }
+    preload: __preload_open_sheet, in: sheets;
+
+    /// Reads sheet `index` of the open workbook instead (from its start).
+    pub fn choose_sheet(index: usize) -> Result<(), SheetProblem> {
+        SESSION.with(|s| match s.borrow_mut().reader.as_mut() {
+            Some(r) => r.choose_sheet(index).map_err(problem),
+            None => Err(SheetProblem::NoSuchSheet),
+        })
+    }
+    preload: __preload_choose_sheet, in: sheets;
+
+    /// Reads up to `rows` more rows: `(rows read so far, done)`.
+    pub fn step_sheet(rows: usize) -> Result<(usize, bool), SheetProblem> {
+        SESSION.with(|s| match s.borrow_mut().reader.as_mut() {
+            Some(r) => r.step(rows).map(|p| (p.rows_read, p.done)).map_err(problem),
+            None => Err(SheetProblem::NoSuchSheet),
+        })
+    }
+    preload: __preload_step_sheet, in: sheets;
+
+    /// Finishes reading and proposes a mapping.
+    pub fn propose_sheet(reference: ReferenceIndex) -> Result<Proposed, SheetProblem> {
+        propose(reference)
+    }
+    preload: __preload_propose_sheet, in: sheets;
+
+    /// What each column's samples read as under a mapping (the proposal's "what Bridges reads").
+    pub fn sheet_readings(fields: Vec<Option<&'static str>>, conventions: Conventions) -> Vec<Vec<String>> {
+        readings(&fields, &conventions)
+    }
+    preload: __preload_sheet_readings, in: sheets;
+
+    /// Imports the sheet with a mapping: a `bridges/1` dataset and its located problems.
+    pub fn import_sheet(fields: Vec<Option<&'static str>>, conventions: Conventions) -> Result<ImportResult, SheetProblem> {
+        import(&fields, &conventions)
+    }
+    preload: __preload_import_sheet, in: sheets;
+
+    /// The mapping as the JSON a partner saves.
+    pub fn mapping_text(fields: Vec<Option<&'static str>>, conventions: Conventions) -> Result<String, SheetProblem> {
+        mapping(&fields, &conventions).map(|m| m.to_json())
+    }
+    preload: __preload_mapping_text, in: sheets;
+
+    /// A saved mapping for the read sheet: each column's field, and the conventions.
+    pub fn load_mapping(text: String) -> Result<(Vec<Option<&'static str>>, Conventions), SheetProblem> {
+        load(&text)
+    }
+    preload: __preload_load_mapping, in: sheets;
+}
+
+fn open(name: String, bytes: Vec<u8>) -> Result<Vec<String>, SheetProblem> {
+    SESSION.with(|s| {
+        let mut s = s.borrow_mut();
+        // A new file replaces the previous one (its reader and sheet are freed here).
+        s.reader = None;
+        s.sheet = None;
+        s.columns.clear();
+        let reader = SheetReader::open(&name, bytes, &ReadOptions::default()).map_err(problem)?;
+        let sheets = reader.sheets().to_vec();
+        s.reader = Some(reader);
+        s.file = name;
+        Ok(sheets)
+    })
+}
+
+fn propose(reference: ReferenceIndex) -> Result<Proposed, SheetProblem> {
+    SESSION.with(|s| {
+        let mut s = s.borrow_mut();
+        let reader = s.reader.take().ok_or(SheetProblem::NoSuchSheet)?;
+        let sheet = reader.finish().map_err(problem)?;
+        let countries = Countries::new(&reference);
+        let proposal = bridges_sheets::propose(&sheet, &countries, &reference);
+        let fields = proposal
+            .columns
+            .iter()
+            .map(|c| c.field.and_then(code_of))
+            .collect();
+        let defaulted = |c: bridges_sheets::mapping::Convention| proposal.defaulted.contains(&c);
+        let out = Proposed {
+            file: s.file.clone(),
+            sheet: sheet.name.clone(),
+            rows: sheet.rows.len(),
+            columns: proposal
+                .columns
+                .iter()
+                .map(|c| Column {
+                    header: c.header.clone(),
+                    samples: c
+                        .samples
+                        .iter()
+                        .map(|v| SampleValue {
+                            row: v.row,
+                            value: v.value.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            fields,
+            conventions: conventions_of(&proposal.mapping.conventions),
+            currency_defaulted: defaulted(bridges_sheets::mapping::Convention::Currency),
+            price_base_defaulted: defaulted(bridges_sheets::mapping::Convention::PriceBase),
+            read_issues: sheet.issues.len(),
+        };
+        s.columns = proposal.columns;
+        s.sheet = Some(sheet);
+        s.reference = Some((reference, countries));
+        Ok(out)
+    })
+}
+
+/// A field's JSON code, as [`super::model::FIELDS`] spells it.
+fn code_of(f: bridges_sheets::Field) -> Option<&'static str> {
+    match serde_json::to_value(f) {
+        Ok(Value::String(code)) => field_code(&code),
+        _ => None,
+    }
+}
+
+fn text_of(v: &Value) -> String {
+    v.as_str().unwrap_or_default().to_string()
+}
+
+fn conventions_of(c: &bridges_sheets::mapping::Conventions) -> Conventions {
+    let v = serde_json::to_value(c).unwrap_or(Value::Null);
+    Conventions {
+        decimal: text_of(&v["decimal"]),
+        dates: text_of(&v["dates"]),
+        recipients: text_of(&v["recipients"]),
+        providers: text_of(&v["providers"]),
+        currency: c.currency.clone(),
+        price_base: c.price_base.clone(),
+        scale: c.scale,
+    }
+}
+
+/// The mapping the mapper shows, for the read sheet's headers.
+fn mapping(fields: &[Option<&'static str>], c: &Conventions) -> Result<Mapping, SheetProblem> {
+    SESSION.with(|s| {
+        let s = s.borrow();
+        let columns: Vec<Value> = s
+            .columns
+            .iter()
+            .zip(fields)
+            .map(|(col, f)| json!({ "header": col.header, "field": f }))
+            .collect();
+        let scale = if c.scale.is_finite() && c.scale > 0.0 {
+            c.scale
+        } else {
+            1.0
+        };
+        let v = json!({
+            "version": bridges_sheets::mapping::MAPPING_VERSION,
+            "columns": columns,
+            "conventions": {
+                "decimal": c.decimal,
+                "dates": c.dates,
+                "recipients": c.recipients,
+                "providers": c.providers,
+                "currency": c.currency.trim().to_ascii_uppercase(),
+                "price_base": c.price_base.trim(),
+                "scale": scale,
+            }
+        });
+        serde_json::from_value(v).map_err(|e| SheetProblem::MappingJson {
+            detail: e.to_string(),
+        })
+    })
+}
+
+fn readings(fields: &[Option<&'static str>], c: &Conventions) -> Vec<Vec<String>> {
+    let Ok(m) = mapping(fields, c) else {
+        return Vec::new();
+    };
+    SESSION.with(|s| {
+        let s = s.borrow();
+        let Some((reference, countries)) = &s.reference else {
+            return Vec::new();
+        };
+        s.columns
+            .iter()
+            .map(|col| {
+                let field = m.field_of(&col.header);
+                col.samples
+                    .iter()
+                    .map(|v| match field {
+                        Some(f) => bridges_sheets::reading(
+                            f,
+                            &v.value,
+                            &m.conventions,
+                            countries,
+                            reference,
+                        ),
+                        None => String::new(),
+                    })
+                    .collect()
+            })
+            .collect()
+    })
+}
+
+fn import(fields: &[Option<&'static str>], c: &Conventions) -> Result<ImportResult, SheetProblem> {
+    let m = mapping(fields, c)?;
+    SESSION.with(|s| {
+        let s = s.borrow();
+        let (Some(sheet), Some((reference, countries))) = (&s.sheet, &s.reference) else {
+            return Err(SheetProblem::NoSuchSheet);
+        };
+        let imported = bridges_sheets::apply(sheet, &m, countries, reference, &s.file)
+            .map_err(mapping_problem)?;
+        let source = if sheet.name == s.file {
+            s.file.clone()
+        } else {
+            format!("{} ({})", s.file, sheet.name)
+        };
+        let issues = sheet
+            .issues
+            .iter()
+            .chain(&imported.issues)
+            .map(|i| data_issue(&source, i))
+            .collect();
+        Ok(ImportResult {
+            json: Arc::from(imported.json),
+            projects: imported.projects,
+            issues,
+        })
+    })
+}
+
+/// A sheet's issue in the data's problems list: the record number is the sheet's row number, the field
+/// the column's header.
+fn data_issue(source: &str, i: &bridges_sheets::Issue) -> DataIssue {
+    use bridges_sheets::Action;
+    DataIssue {
+        source: source.to_string(),
+        record: i.row.map(|r| r.saturating_sub(1)),
+        id: None,
+        field: i.column.clone(),
+        expected: bridges_core::issue::Expected::SheetCell,
+        // What was wrong, translated by the message table; the file's own text quoted after it.
+        found: Some(match &i.value {
+            Some(v) => format!("{} — \"{v}\"", bridges_sheets::error::describe(&i.kind)),
+            None => bridges_sheets::error::describe(&i.kind),
+        }),
+        consequence: match i.action {
+            Action::RowSkipped => Consequence::RecordSkipped,
+            Action::ValueIgnored | Action::ValueTruncated | Action::ColumnsDropped => {
+                Consequence::ValueIgnored
+            }
+            Action::Noted => Consequence::Kept,
+        },
+    }
+}
+
+fn load(text: &str) -> Result<(Vec<Option<&'static str>>, Conventions), SheetProblem> {
+    let m = Mapping::from_json(text).map_err(mapping_problem)?;
+    SESSION.with(|s| {
+        let s = s.borrow();
+        if let Some(missing) = m
+            .columns
+            .iter()
+            .find(|c| c.field.is_some() && !s.columns.iter().any(|col| col.header == c.header))
+        {
+            return Err(SheetProblem::MissingColumn {
+                header: missing.header.clone(),
+            });
+        }
+        let fields = s
+            .columns
+            .iter()
+            .map(|col| m.field_of(&col.header).and_then(code_of))
+            .collect();
+        Ok((fields, conventions_of(&m.conventions)))
+    })
+}
