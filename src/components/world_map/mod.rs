@@ -4,10 +4,17 @@
 //! so the map itself is the first thing on the screen, on a phone and in a partner's column.
 //! What can be computed without a browser lives in `bridges_core::map` (fills, presets, flows,
 //! gestures, keys); this module only wires it to the DOM.
+//!
+//! It stays one file of about 600 lines on purpose: the map is one reactive graph whose handlers
+//! (pointer gestures, keys, clicks, hover, focus) and layers (shapes, flows, points) share a dozen
+//! signals (the live view during a gesture, the focused and hovered country, the fills); the parts that
+//! only read or report (legend, list, menu, details, tooltip text, loading) are their own modules.
 
+mod detail;
 mod legend;
 mod list;
 mod load;
+mod menu;
 mod tooltip;
 
 use std::collections::{BTreeSet, HashMap};
@@ -33,22 +40,12 @@ use crate::components::notices::Notices;
 use crate::download::{download_text, svg_to_png};
 use crate::i18n::{tm, use_lang};
 use crate::view_state::{use_aggregates, use_set_view, use_set_view_with, use_view_state};
-use bridges_core::i18n::MapText;
+use detail::MapDetail;
 use legend::MapLegend;
 use list::MapList;
 pub use load::{load_world, world_error_view, WorldError};
+use menu::MapMenu;
 use tooltip::tooltip_text;
-
-/// A preset's name in `lang`.
-fn preset_name(p: Preset, t: &'static MapText) -> &'static str {
-    match p {
-        Preset::Africa => t.preset_africa,
-        Preset::Asia => t.preset_asia,
-        Preset::LatinAmerica => t.preset_latin_america,
-        Preset::Oceania => t.preset_oceania,
-        Preset::Europe => t.preset_europe,
-    }
-}
 
 /// The map alone, loading its geometry (embeds and slides): zoom over the map, no menu.
 #[component]
@@ -540,80 +537,38 @@ pub fn WorldMap(
     let has_provider = !providers.is_empty();
 
     let menu = (!compact).then(|| {
-        let download_svg = download.clone();
-        let download_png = download.clone();
+        let toggle_layer = toggle_layer.clone();
+        let commit = commit.clone();
         view! {
-            <details class="map-menu">
-                <summary>{move || tm(lang.get()).options}</summary>
-                <div class="map-menu-body">
-                    <div class="map-toolbar" role="group" aria-label=move || tm(lang.get()).controls>
-                        <span>{move || tm(lang.get()).measure}</span>
-                        <button type="button" aria-pressed=move || (state.get().0.measure == Measure::Count).to_string() on:click=move |_| set_measure(Measure::Count)>{move || tm(lang.get()).measure_count}</button>
-                        <button type="button" aria-pressed=move || (state.get().0.measure == Measure::Amount).to_string() on:click=move |_| set_measure(Measure::Amount)>{move || tm(lang.get()).measure_amount}</button>
-                    </div>
-                    <div class="map-toolbar" role="group" aria-label=move || tm(lang.get()).layers>
-                        {Layer::ALL.into_iter().map(|l| {
-                            let toggle_layer = toggle_layer.clone();
-                            let label = move || {
-                                let t = tm(lang.get());
-                                match l { Layer::Choropleth => t.layer_countries, Layer::Points => t.layer_points, Layer::Flows => t.layer_flows }
-                            };
-                            view! {
-                                <label class="layer"><input type="checkbox" prop:checked=move || layers.get().contains(&l) on:change=move |_| toggle_layer(l)/>{label}</label>
-                            }
-                        }).collect_view()}
-                    </div>
-                    <div class="map-toolbar" role="group" aria-label=move || tm(lang.get()).region>
-                        {Preset::ALL.into_iter().map(|p| {
-                            let commit = commit.clone();
-                            view! { <button type="button" on:click=move |_| {
-                                let layers = view.get_untracked().layers;
-                                commit(p.view(width, height, layers));
-                            }>{move || preset_name(p, tm(lang.get()))}</button> }
-                        }).collect_view()}
-                    </div>
-                    <div class="map-toolbar">
-                        <button type="button" aria-pressed=move || as_list.get().to_string() on:click=move |_| as_list.update(|v| *v = !*v)>
-                            {move || if as_list.get() { tm(lang.get()).show_map } else { tm(lang.get()).show_list }}
-                        </button>
-                        <button type="button" on:click=move |_| download_svg(false)>"SVG"</button>
-                        <button type="button" on:click=move |_| download_png(true)>"PNG"</button>
-                    </div>
-                </div>
-            </details>
+            <MapMenu
+                measure=Signal::derive(move || state.get().0.measure)
+                on_measure=Callback::new(set_measure)
+                layers=Signal::from(layers)
+                on_layer=Callback::new(toggle_layer)
+                on_preset=Callback::new(move |p: Preset| {
+                    let layers = view.get_untracked().layers;
+                    commit(p.view(width, height, layers));
+                })
+                as_list=as_list
+                on_download=Callback::new(download)/>
         }
     });
 
     let detail_panel = (!compact).then(|| {
         let data = Arc::clone(&data);
         let top_sectors_of = top_sectors_of.clone();
-        move || {
-            let iso = detail.get()?;
+        // The country's text, with its top sectors under the current filters.
+        let describe = Callback::new(move |iso: String| {
             let l = lang.get();
-            let t = tm(l);
             let f = fill_data.with(|(f, _)| f.get(&iso).cloned());
             let sectors = if f.as_ref().is_some_and(|x| x.count > 0) {
                 top_sectors_of(&iso)
             } else {
                 vec![]
             };
-            let text = tooltip_text(&data, &iso, f.as_ref(), &sectors, l);
-            let table = {
-                let mut s = state.get().0;
-                s.page = 1;
-                crate::paths::href(&format!("/table?{}", bridges_core::query::to_query(&s)))
-            };
-            Some(view! {
-                <section class="map-detail" data-testid="map-detail" aria-label=t.detail>
-                    <p>{text}</p>
-                    <div class="map-detail-actions">
-                        <a href=table>{t.detail_table}</a>
-                        <button type="button" class="map-detail-close" aria-label=t.detail_close
-                            on:click=move |_| detail.set(None)>"×"</button>
-                    </div>
-                </section>
-            })
-        }
+            tooltip_text(&data, &iso, f.as_ref(), &sectors, l)
+        });
+        view! { <MapDetail country=detail describe=describe/> }
     });
     let list_data = Arc::clone(&data);
     let list_world = Arc::clone(&world);

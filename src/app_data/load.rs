@@ -1,0 +1,200 @@
+//! Where the data comes from (a URL, a local file, an imported sheet, built-in datasets) and the load
+//! itself: fetch, read a slice of records at a time, build the columns a slice of rows at a time.
+
+use super::fetch::*;
+use super::slices::*;
+use super::*;
+
+/// Where the dataset comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataSource {
+    /// The built-in dataset, or another one named by `?data=URL`.
+    Url(Option<String>),
+    /// A file the visitor opened or dropped: read in the browser, never uploaded.
+    File { name: String, file: LocalFile },
+    /// Built-in datasets by catalogue id (`dataset=gcdf3~aims`): one, or their union.
+    Datasets(Vec<String>),
+    /// A spreadsheet the visitor imported through the column mapper (issue #17): the `bridges/1` text
+    /// the mapping made, and the sheet's own problems (located by sheet row and column), listed first.
+    Imported {
+        name: String,
+        json: Arc<str>,
+        issues: Arc<Vec<bridges_core::DataIssue>>,
+    },
+}
+
+/// The catalogue of built-in datasets.
+pub const CATALOG: &str = "data/catalog.json";
+
+/// The files of the catalogue's datasets `ids`, as (id, file); a located error for an unknown id.
+pub(super) async fn catalogue_files(ids: &[String]) -> Result<Vec<(String, String)>, LoadError> {
+    let text = fetch_text(CATALOG).await?;
+    let catalog = bridges_core::catalog::Catalog::parse(&text).map_err(|e| LoadError::Shape {
+        source: CATALOG.into(),
+        expected: "a catalogue of datasets".into(),
+        found: e,
+    })?;
+    ids.iter()
+        .map(|id| match catalog.get(id) {
+            Some(e) => Ok((id.clone(), e.file.clone())),
+            None => Err(LoadError::Shape {
+                source: CATALOG.into(),
+                expected: format!("a dataset id of the catalogue ({})", catalog.ids()),
+                found: format!("\"{id}\""),
+            }),
+        })
+        .collect()
+}
+
+/// A file the visitor chose. The page has one thread, so the wrapper (which lets it sit in a signal)
+/// is never crossed; two are equal when they are the same `File` object.
+#[derive(Clone, Debug)]
+pub struct LocalFile(pub send_wrapper::SendWrapper<web_sys::File>);
+
+impl PartialEq for LocalFile {
+    fn eq(&self, other: &Self) -> bool {
+        *self.0 == *other.0
+    }
+}
+
+/// Fetches the reference tables and the dataset (at once) and validates them, yielding to the browser
+/// every few tens of milliseconds.
+pub async fn load(choice: DataSource) -> LoadResult {
+    let generation = GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    });
+    let mut progress = LoadProgress::default();
+    report(generation, progress);
+    MARKS.with(|m| m.borrow_mut().clear());
+    mark("start");
+    task_started();
+    // What to read: one file or URL, an imported sheet, or the files of built-in datasets (their union).
+    let mut sheet = None;
+    let (source, data_url, file, datasets) = match choice {
+        DataSource::Url(url) => (
+            url.clone().unwrap_or_else(|| DEFAULT_DATA.to_string()),
+            url,
+            None,
+            None,
+        ),
+        DataSource::File { name, file } => {
+            (format!("{name} (local file)"), Some(name), Some(file), None)
+        }
+        DataSource::Imported { name, json, issues } => {
+            sheet = Some((json, issues));
+            (format!("{name} (spreadsheet)"), Some(name), None, None)
+        }
+        DataSource::Datasets(ids) => {
+            let is_default = ids.len() == 1 && ids[0] == "gcdf3";
+            let files = catalogue_files(&ids).await?;
+            let label = files
+                .iter()
+                .map(|f| f.1.clone())
+                .collect::<Vec<_>>()
+                .join(" + ");
+            (
+                label,
+                (!is_default).then(|| ids.join("~")),
+                None,
+                Some(files),
+            )
+        }
+    };
+    let files: Vec<(String, String)> = match &datasets {
+        Some(files) => files.clone(),
+        None => vec![(String::new(), source.clone())],
+    };
+    let on_progress = |received, expected| {
+        let mut p = progress;
+        p.bytes_read = received;
+        p.total_bytes = expected;
+        report(generation, p);
+    };
+    // A browser decoding a body as text drops a byte-order mark (the reader then allows one more):
+    // the offset of the text in the bytes.
+    let fetch_data = async {
+        let mut out = Vec::new();
+        for (_, name) in &files {
+            let bytes = match (&file, &sheet) {
+                (Some(file), _) => file_bytes(name, &file.0, on_progress).await,
+                (None, Some((json, _))) => Ok(json.as_bytes().to_vec()),
+                (None, None) => fetch_bytes(name, on_progress).await,
+            }?;
+            let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
+                3
+            } else {
+                0
+            };
+            out.push((bytes, skip));
+        }
+        Ok::<_, LoadError>(out)
+    };
+    let (reference_text, data) = futures::join!(fetch_text(REFERENCE_DATA), fetch_data);
+    mark("fetched");
+    let reference = parse_reference(REFERENCE_DATA, &reference_text?)?;
+    let mut parts = Vec::new();
+    for ((id, name), (data, skip)) in files.iter().zip(data?) {
+        let bytes = data.get(skip..).unwrap_or_default();
+        progress.phase = LoadPhase::Reading;
+        progress.total_bytes = bytes.len();
+        report(generation, progress);
+        let mut reader = DatasetReader::new(name, bytes, &reference);
+        while !reader.step(BATCH) {
+            if slice_due() {
+                progress.records = reader.records_read();
+                progress.bytes_read = reader.bytes_read();
+                report(generation, progress);
+                pause().await;
+            }
+        }
+        progress.records = reader.records_read();
+        progress.bytes_read = reader.bytes_read();
+        parts.push((id.clone(), reader.finish()?));
+    }
+    let mut loaded = bridges_core::catalog::union(parts);
+    if let Some((_, issues)) = &sheet {
+        loaded.issues.splice(0..0, issues.iter().cloned());
+    }
+    mark("parsed");
+    // The summary is one pass over every project (about 30 ms for 100,000): a slice of its own.
+    pause().await;
+
+    let summary = Summary::of_dataset(&loaded.dataset);
+    let (currency, price_base) = summary
+        .amount
+        .as_ref()
+        .map(|a| (a.currency.clone(), a.price_base.clone()))
+        .unwrap_or_else(|| ("USD".into(), String::new()));
+    progress.phase = LoadPhase::Indexing;
+    progress.rows = loaded.dataset.projects.len();
+    report(generation, progress);
+    mark("summary");
+    pause_if_due().await;
+
+    let mut builder = ColumnsBuilder::new(&loaded.dataset, &reference, &currency, &price_base);
+    while !builder.step(BATCH) {
+        if slice_due() {
+            progress.rows_indexed = builder.rows_done();
+            report(generation, progress);
+            pause().await;
+        }
+    }
+    let engine = Mutex::new(Engine::new(builder.finish()));
+    mark("columns");
+    progress.phase = LoadPhase::Done;
+    report(generation, progress);
+    report_load();
+    Ok(Arc::new(AppData {
+        source,
+        is_default: data_url.is_none(),
+        reference,
+        loaded,
+        summary,
+        engine,
+        currency,
+        price_base,
+        similar: std::sync::OnceLock::new(),
+        actors: std::sync::OnceLock::new(),
+    }))
+}
