@@ -82,7 +82,7 @@ pub fn union(parts: Vec<(String, Loaded)>) -> Loaded {
             if !seen.insert(p.id.clone()) {
                 let renamed = format!("{id}:{}", p.id);
                 out.issues.push(DataIssue {
-                    source: id.clone(),
+                    source: id.as_str().into(),
                     record: Some(i),
                     id: Some(p.id.clone()),
                     field: Some("id".into()),

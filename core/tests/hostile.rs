@@ -68,7 +68,7 @@ fn corpus() {
                     "{name}: the valid record is kept ({ids:?})"
                 );
                 for issue in &loaded.issues {
-                    assert_eq!(issue.source, name);
+                    assert_eq!(&*issue.source, name.as_str());
                     assert!(
                         issue.record.is_some() || issue.field.is_some(),
                         "{name}: unlocated {issue}"

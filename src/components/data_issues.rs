@@ -4,6 +4,27 @@ use leptos::prelude::*;
 use crate::i18n::{count, fill, t, use_lang};
 use crate::tr;
 
+lazy_fn! {
+    /// Every problem as CSV (cells neutralised against formulas).
+    fn problems_csv(issues: std::sync::Arc<Vec<DataIssue>>) -> String {
+        bridges_core::export::table_csv(
+            &["source", "record", "id", "field", "expected", "found", "consequence"],
+            issues.iter().map(|i| {
+                vec![
+                    i.source.to_string(),
+                    i.record.map_or_else(String::new, |r| (r + 1).to_string()),
+                    i.id.clone().unwrap_or_default(),
+                    i.field.clone().unwrap_or_default(),
+                    i.expected.to_string(),
+                    i.found.clone().unwrap_or_default(),
+                    format!("{:?}", i.consequence),
+                ]
+            }),
+        )
+    }
+    preload: __preload_problems_csv, in: problems_csv;
+}
+
 /// How many problems are listed before "show more" is needed.
 const FIRST: usize = 50;
 /// The most rows the page ever holds: a file can produce hundreds of thousands of problems.
@@ -43,37 +64,21 @@ pub fn DataIssues(
     let show_all = RwSignal::new(false);
     let lang = use_lang();
     let issues = std::sync::Arc::new(issues);
-    // Every problem, not only those the page lists.
+    // Every problem, not only those the page lists; the CSV writer is code of its own, downloaded with
+    // the first click (it would otherwise weigh on every page's start).
     let download = {
         let issues = std::sync::Arc::clone(&issues);
         move |_| {
-            let csv = bridges_core::export::table_csv(
-                &[
-                    "source",
-                    "record",
-                    "id",
-                    "field",
-                    "expected",
-                    "found",
-                    "consequence",
-                ],
-                issues.iter().map(|i| {
-                    vec![
-                        i.source.clone(),
-                        i.record.map_or_else(String::new, |r| (r + 1).to_string()),
-                        i.id.clone().unwrap_or_default(),
-                        i.field.clone().unwrap_or_default(),
-                        i.expected.to_string(),
-                        i.found.clone().unwrap_or_default(),
-                        format!("{:?}", i.consequence),
-                    ]
-                }),
-            );
-            let _ = crate::download::download_text(
-                "bridges-problems.csv",
-                "text/csv;charset=utf-8",
-                &csv,
-            );
+            let issues = std::sync::Arc::clone(&issues);
+            leptos::task::spawn_local(async move {
+                if let Ok(csv) = problems_csv(issues).await {
+                    let _ = crate::download::download_text(
+                        "bridges-problems.csv",
+                        "text/csv;charset=utf-8",
+                        &csv,
+                    );
+                }
+            });
         }
     };
     let rows = move || {

@@ -11,7 +11,7 @@ use crate::text::is_blank;
 use super::MAX_TEXT;
 
 pub(super) struct RecordReader<'a> {
-    pub(super) source: &'a str,
+    pub(super) source: &'a std::sync::Arc<str>,
     pub(super) index: usize,
     pub(super) id: Option<String>,
     pub(super) issues: &'a mut Vec<DataIssue>,
@@ -52,7 +52,7 @@ impl RecordReader<'_> {
         consequence: Consequence,
     ) {
         self.issues.push(DataIssue {
-            source: self.source.to_string(),
+            source: std::sync::Arc::clone(self.source),
             record: Some(self.index),
             id: self.id.clone(),
             field: (!field.is_empty()).then(|| field.to_string()),

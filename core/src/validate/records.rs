@@ -16,7 +16,7 @@ use super::{Loaded, MAX_TEXT};
 /// The records of the `projects` list, validated one at a time in file order (each on its own, ids
 /// unique): shared by [`parse_dataset_whole`] and [`DatasetReader`].
 pub(crate) struct Records<'a> {
-    source: &'a str,
+    source: std::sync::Arc<str>,
     reference: &'a ReferenceIndex,
     seen: HashSet<String>,
     seen_records: usize,
@@ -27,7 +27,7 @@ pub(crate) struct Records<'a> {
 impl<'a> Records<'a> {
     pub(crate) fn new(source: &'a str, reference: &'a ReferenceIndex) -> Records<'a> {
         Records {
-            source,
+            source: source.into(),
             reference,
             seen: HashSet::new(),
             seen_records: 0,
@@ -41,7 +41,7 @@ impl<'a> Records<'a> {
         let start = self.issues.len();
         let (exact, replaced) = repairs::notes(&repairs);
         let mut r = RecordReader {
-            source: self.source,
+            source: &self.source,
             index: self.seen_records,
             id: None,
             issues: &mut self.issues,
@@ -64,8 +64,13 @@ impl<'a> Records<'a> {
         if !repairs.is_empty() {
             let id = r.id.clone();
             let index = self.seen_records - 1;
-            let extra =
-                repairs::record_issues(self.source, index, id, &repairs, &mut self.issues[start..]);
+            let extra = repairs::record_issues(
+                &self.source,
+                index,
+                id,
+                &repairs,
+                &mut self.issues[start..],
+            );
             self.issues.extend(extra);
         }
     }
@@ -80,8 +85,8 @@ impl<'a> Records<'a> {
     /// what the tolerant JSON reader changed outside the records (`repairs`).
     pub(crate) fn finish(self, root: &Map<String, Value>, repairs: &[Repair]) -> Loaded {
         let mut issues = Vec::new();
-        let meta = read_meta(self.source, root.get("meta"), &mut issues);
-        repairs::document_issues(self.source, repairs, &mut issues);
+        let meta = read_meta(&self.source, root.get("meta"), &mut issues);
+        repairs::document_issues(&self.source, repairs, &mut issues);
         issues.extend(self.issues);
         Loaded {
             dataset: Dataset {

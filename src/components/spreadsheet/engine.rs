@@ -292,7 +292,7 @@ fn import(fields: &[Option<&'static str>], c: &Conventions) -> Result<ImportResu
 fn data_issue(source: &str, i: &bridges_sheets::Issue) -> DataIssue {
     use bridges_sheets::Action;
     DataIssue {
-        source: source.to_string(),
+        source: source.into(),
         record: i.row.map(|r| r.saturating_sub(1)),
         id: None,
         field: i.column.clone(),

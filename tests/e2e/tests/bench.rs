@@ -574,3 +574,66 @@ async fn bench_load_100k_projects() {
         c.close().await.unwrap();
     }
 }
+
+/// `target/generated/problems-200k.json`: 100,000 records with two bad values each (a string amount and
+/// an unknown status): 200,000 problems, every record kept.
+fn problems_200k() -> std::path::PathBuf {
+    let dir = repo().join("target/generated");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("problems-200k.json");
+    if !path.exists() {
+        let mut s = String::from(
+            r#"{"schema": "bridges/1", "meta": {"title": "200,000 problems"}, "projects": ["#,
+        );
+        for i in 0..100_000 {
+            if i > 0 {
+                s.push(',');
+            }
+            s.push_str(&format!(
+                r#"{{"id": "p{i}", "title": "Record {i}", "recipients": ["KEN"], "status": "halfway", "amount": "a lot"}}"#
+            ));
+        }
+        s.push_str("]}");
+        std::fs::write(&path, s).unwrap();
+    }
+    path
+}
+
+/// A file with 200,000 problems from a URL: every record loads, the page lists a bounded number of
+/// problems, and the figures (time, longest task, wasm memory) stay bounded.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: run by scripts/bench"]
+async fn bench_load_200k_problems() {
+    let path = problems_200k();
+    let mb = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser_with(
+        &driver,
+        1280,
+        900,
+        &["--enable-precise-memory-info", "--js-flags=--expose-gc"],
+    )
+    .await;
+    script_timeout(&c, 120).await;
+    let f = load_and_measure(
+        &c,
+        &format!("{app}/about?data=generated/problems-200k.json"),
+        Some("100000"),
+    )
+    .await;
+    let issues = wait_for(&c, "[data-testid=\"data-issues\"]").await;
+    let count = attr(&issues, "data-count").await;
+    let rows = eval(
+        &c,
+        "return document.querySelectorAll('[data-testid=\"data-issues\"] tbody tr').length",
+    )
+    .await;
+    println!(
+        "BENCH load a file with 200k problems ({mb:.0} MB, 100,000 records): headline after {:.1} s; longest main-thread task {:.0} ms; JS heap {:.0} MB; wasm memory {:.0} MB; problems {count}, rows in the page {rows}",
+        f.shown, f.longest, f.heap_mb, f.wasm_mb
+    );
+    assert_eq!(count, "200000");
+    assert!(rows.as_u64().unwrap_or(u64::MAX) <= 500, "bounded list");
+    c.close().await.unwrap();
+}
