@@ -48,7 +48,6 @@ pub fn href_keeping_source(path: &str, search: &str) -> String {
     let keep = bridges_core::query::ViewState {
         data: state.data,
         datasets: state.datasets,
-        lang: state.lang,
         ..Default::default()
     };
     let q = bridges_core::query::to_query(&keep);

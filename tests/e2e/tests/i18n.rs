@@ -43,6 +43,8 @@ return out;
 const PROPER: &[&str] = &[
     "Bridges",
     "AidData",
+    // The recipient governments' Aid Information Management Systems, the AIMS releases' own name.
+    "AIMS",
     "GCDF",
     "SDGs",
     "SDG",
