@@ -618,7 +618,7 @@ async fn bench_load_200k_problems() {
     script_timeout(&c, 120).await;
     let f = load_and_measure(
         &c,
-        &format!("{app}/about?data=generated/problems-200k.json"),
+        &format!("{app}/?data=generated/problems-200k.json"),
         Some("100000"),
     )
     .await;
