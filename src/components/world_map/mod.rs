@@ -5,7 +5,7 @@
 //! What can be computed without a browser lives in `bridges_core::map` (fills, presets, flows,
 //! gestures, keys); this module only wires it to the DOM.
 //!
-//! It stays one file of about 600 lines on purpose: the map is one reactive graph whose handlers
+//! One file because the map is one reactive graph whose handlers
 //! (pointer gestures, keys, clicks, hover, focus) and layers (shapes, flows, points) share a dozen
 //! signals (the live view during a gesture, the focused and hovered country, the fills); the parts that
 //! only read or report (legend, list, menu, details, tooltip text, loading) are their own modules.
