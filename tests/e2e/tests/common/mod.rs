@@ -266,12 +266,37 @@ async fn browser_caps(
         chrome["binary"] = json!("/usr/bin/chromium");
     }
     caps.insert("goog:chromeOptions".into(), chrome);
-    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    ClientBuilder::new(connector)
-        .capabilities(caps)
-        .connect(&driver.url)
-        .await
-        .expect("a WebDriver session")
+    // Starting a browser is the one step that fails for reasons outside the app: on a loaded 2-core
+    // CI machine chromedriver has reset the connection while Chromium started (CI run of 2026-12-01,
+    // a11y.rs). A session that cannot start is retried with a fresh profile, three times at most; what
+    // a test checks once the page is up is never retried.
+    let mut last = None;
+    for attempt in 0..3u32 {
+        if attempt > 0 {
+            tokio::time::sleep(Duration::from_secs(2 * u64::from(attempt))).await;
+            let profile = driver.profiles.join(free_port().to_string());
+            if let Some(args) = caps["goog:chromeOptions"]["args"].as_array_mut() {
+                for a in args.iter_mut() {
+                    if a.as_str().is_some_and(|s| s.starts_with("--user-data-dir=")) {
+                        *a = json!(format!("--user-data-dir={}", profile.display()));
+                    }
+                }
+            }
+        }
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        match ClientBuilder::new(connector)
+            .capabilities(caps.clone())
+            .connect(&driver.url)
+            .await
+        {
+            Ok(c) => return c,
+            Err(e) => {
+                eprintln!("WebDriver session attempt {} failed: {e}", attempt + 1);
+                last = Some(e);
+            }
+        }
+    }
+    panic!("a WebDriver session: {last:?}")
 }
 
 /// Waits for an element, failing with the page's text if it never comes.
