@@ -1,13 +1,19 @@
 //! `cargo bench -p bridges-core`: filter + every view's aggregates, per filter change, over the default
-//! dataset and seeded synthetic datasets of 100k and 1M projects. Prints median and p95 per change over
-//! the fixed 100-change sequence (`synthetic::filter_sequence`), after one warm-up pass.
+//! dataset and seeded synthetic datasets of 100k, 1M and 5M projects. Prints median and p95 per change
+//! over the fixed 100-change sequence (`synthetic::filter_sequence`: each change one click on one
+//! dimension, as on a dashboard), after one warm-up pass.
+//!
+//! Two lines per dataset, from the same process and the same sequence: the engine as the app runs it
+//! (incremental where that is cheaper, see `crossfilter::delta`), and a full pass for every change
+//! (`Engine::run_full`, the engine before the incremental path), so that before/after is measured
+//! under the same conditions.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use bridges_core::columns::Columns;
 use bridges_core::crossfilter::Engine;
-use bridges_core::query::Stack;
+use bridges_core::query::{Filters, Stack};
 use bridges_core::reference::parse_reference;
 use bridges_core::{parse_dataset, synthetic};
 
@@ -20,28 +26,59 @@ fn read(rel: &str) -> String {
     .expect(rel)
 }
 
-fn bench(name: &str, cols: Columns) {
-    let seq = synthetic::filter_sequence(&cols, 100, 7);
-    let rows = cols.len;
-    let mut engine = Engine::new(cols);
-    for f in &seq {
-        engine.run(f, Stack::None);
+fn time(
+    name: &str,
+    rows: usize,
+    seq: &[Filters],
+    engine: &mut Engine,
+    run: fn(&mut Engine, &Filters) -> u32,
+) {
+    for f in seq {
+        run(engine, f);
     }
+    let before = engine.passes();
     let mut times: Vec<f64> = seq
         .iter()
         .map(|f| {
             let t = Instant::now();
-            let total = engine.run(f, Stack::None).total.count;
-            std::hint::black_box(total);
+            std::hint::black_box(run(engine, f));
             t.elapsed().as_secs_f64() * 1e3
         })
         .collect();
+    let after = engine.passes();
     times.sort_by(f64::total_cmp);
+    let how = if after.full < before.full + seq.len() as u64 {
+        format!(
+            "   ({} deltas, {} rebuilds, {} scans, {} full passes)",
+            after.delta - before.delta,
+            after.rebuild - before.rebuild,
+            after.scan - before.scan,
+            after.full - before.full
+        )
+    } else {
+        String::new()
+    };
     println!(
-        "{name:<28} {rows:>9} rows   median {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms",
+        "{name:<28} {rows:>9} rows   median {:>7.2} ms   p95 {:>7.2} ms   max {:>7.2} ms{how}",
         synthetic::percentile(&times, 0.5),
         synthetic::percentile(&times, 0.95),
         times[times.len() - 1]
+    );
+}
+
+fn bench(name: &str, cols: Columns) {
+    let seq = synthetic::filter_sequence(&cols, 100, 7);
+    let rows = cols.len;
+    let mut engine = Engine::new(cols);
+    time(name, rows, &seq, &mut engine, |e, f| {
+        e.run(f, Stack::None).total.count
+    });
+    time(
+        "  full pass every change",
+        rows,
+        &seq,
+        &mut engine,
+        |e, f| e.run_full(f, Stack::None).total.count,
     );
 }
 
@@ -64,12 +101,11 @@ fn main() {
     );
     println!("filter + all views, per change (100 changes, host, release build):");
     bench("default (AidData GCDF 3.0)", cols);
-    bench(
-        "synthetic 100k",
-        synthetic::columns(100_000, 42, &reference),
-    );
-    bench(
-        "synthetic 1M",
-        synthetic::columns(1_000_000, 42, &reference),
-    );
+    for (name, n) in [
+        ("synthetic 100k", 100_000),
+        ("synthetic 1M", 1_000_000),
+        ("synthetic 5M", 5_000_000),
+    ] {
+        bench(name, synthetic::columns(n, 42, &reference));
+    }
 }

@@ -1,0 +1,344 @@
+//! Exact accumulators and the engine's own copy of every view.
+//!
+//! Sums are kept in fixed point: each amount becomes `trunc(amount × 2^13)` as an `i64`, and a group
+//! adds those in an `i128`. Integer addition is associative and has an exact inverse, so a group that
+//! received rows in any order, with any number of additions and removals in between, holds exactly the
+//! integer a from-scratch pass would: the incremental path and a full pass give bit-identical `f64`
+//! sums (`Group::sum` is that integer rounded once to the nearest `f64`). `f64` running sums would
+//! not: `(a + b) - b` need not be `a`, and the error would grow with every filter change.
+//!
+//! What the fixed point costs: amounts are at most 10^15 (the validator's bound, < 2^50), so
+//! `amount × 2^13` fits an `i64`; an amount with a fractional part finer than 2^-13 (≈ 0.000122 of a
+//! currency unit) loses that part, which is below a cent, and amounts of 2^39 or more are multiples of
+//! 2^-13 already and lose nothing. Whole amounts (the AidData data has only whole dollars) are exact,
+//! so a total is the exact sum rounded once — closer than a running `f64` sum, and equal to it while
+//! the exact sum stays below 2^53. An `i128` holds 2^32 rows of 2^63 without overflow.
+
+use crate::columns::*;
+use crate::state::Stack;
+
+use super::{dim, Aggregates, Group, N_FLOW, N_STATUS};
+
+/// `amount × SCALE` is the fixed-point value of an amount.
+const SCALE: f64 = 8192.0;
+
+/// A group as the engine keeps it: counts, and the sum in fixed point.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Acc {
+    count: u32,
+    known: u32,
+    other: u32,
+    sum: i128,
+}
+
+/// One row's contribution to a group, or its negation (counts then wrap, so adding the negation
+/// removes the row).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Val {
+    n: u32,
+    known: u32,
+    other: u32,
+    sum: i128,
+}
+
+impl Val {
+    #[inline(always)]
+    pub fn of(amount: f64, class: u8) -> Val {
+        Val {
+            n: 1,
+            known: (class == AMOUNT_HEADLINE) as u32,
+            other: (class == AMOUNT_OTHER) as u32,
+            // `as` saturates (and maps NaN to 0): no panic on any input.
+            sum: (amount * SCALE) as i64 as i128,
+        }
+    }
+
+    #[inline(always)]
+    pub fn neg(self) -> Val {
+        Val {
+            n: self.n.wrapping_neg(),
+            known: self.known.wrapping_neg(),
+            other: self.other.wrapping_neg(),
+            sum: self.sum.wrapping_neg(),
+        }
+    }
+}
+
+impl Acc {
+    #[inline(always)]
+    pub fn add(&mut self, v: &Val) {
+        self.count = self.count.wrapping_add(v.n);
+        self.known = self.known.wrapping_add(v.known);
+        self.other = self.other.wrapping_add(v.other);
+        self.sum = self.sum.wrapping_add(v.sum);
+    }
+
+    #[inline(always)]
+    pub fn merge(&mut self, o: &Acc) {
+        self.count = self.count.wrapping_add(o.count);
+        self.known = self.known.wrapping_add(o.known);
+        self.other = self.other.wrapping_add(o.other);
+        self.sum = self.sum.wrapping_add(o.sum);
+    }
+
+    pub fn count(&self) -> u32 {
+        self.count
+    }
+
+    pub fn group(&self) -> Group {
+        Group {
+            count: self.count,
+            known: self.known,
+            other: self.other,
+            // One rounding (int → float), then an exact division by a power of two.
+            sum: self.sum as f64 / SCALE,
+        }
+    }
+}
+
+pub(super) fn reset(v: &mut Vec<Acc>, n: usize) {
+    v.clear();
+    v.resize(n, Acc::default());
+}
+
+// View bits beyond the dimensions (bits 0–10): what a row's fail mask puts it in.
+/// The headline total (and the count of rows without a recipient).
+pub(super) const TOTAL: u32 = 1 << 11;
+/// The count of unknown-year rows left out by the year filter alone.
+pub(super) const EXCL_YEAR: u32 = 1 << 12;
+/// The same for the amount filter.
+pub(super) const EXCL_AMOUNT: u32 = 1 << 13;
+const ALL: u32 = ((1 << 11) - 1) | TOTAL;
+
+/// The views a row with fail mask `m` counts in: every view when it fails nothing, its one failing
+/// filter's own view when it fails one, none otherwise.
+#[inline(always)]
+pub(super) fn views(m: u32) -> u32 {
+    if m == 0 {
+        ALL
+    } else if m & (m - 1) == 0 {
+        m | if m == 1 << dim::YEAR {
+            EXCL_YEAR
+        } else if m == 1 << dim::AMOUNT {
+            EXCL_AMOUNT
+        } else {
+            0
+        }
+    } else {
+        0
+    }
+}
+
+/// The engine's copy of every view, in [`Acc`]s; [`Views::publish`] turns it into [`Aggregates`].
+#[derive(Default)]
+pub(super) struct Views {
+    pub total: Acc,
+    pub country: Vec<Acc>,
+    pub region: Vec<Acc>,
+    pub income: Vec<Acc>,
+    pub sector: Vec<Acc>,
+    pub sdg: Vec<Acc>,
+    pub status: Vec<Acc>,
+    pub flow: Vec<Acc>,
+    pub provider: Vec<Acc>,
+    pub year: Vec<Acc>,
+    pub year_stack: Vec<Acc>,
+    pub stack: Stack,
+    pub stack_keys: usize,
+    pub excluded_year: u32,
+    pub excluded_amount: u32,
+    pub without_country: u32,
+}
+
+impl Views {
+    pub fn reset(&mut self, c: &Columns, stack: Stack) {
+        let n_sectors = c.sectors.len() + 1;
+        self.total = Acc::default();
+        reset(&mut self.country, c.countries.len());
+        reset(&mut self.region, c.regions.len());
+        reset(&mut self.income, INCOME_CODES.len() + 1);
+        reset(&mut self.sector, n_sectors);
+        reset(&mut self.sdg, 18);
+        reset(&mut self.status, N_STATUS);
+        reset(&mut self.flow, N_FLOW);
+        reset(&mut self.provider, c.providers.len());
+        reset(&mut self.year, c.year_codes);
+        self.stack = stack;
+        self.stack_keys = match stack {
+            Stack::None => 0,
+            Stack::Sector => n_sectors,
+            Stack::Status => N_STATUS,
+        };
+        reset(&mut self.year_stack, c.year_codes * self.stack_keys);
+        self.excluded_year = 0;
+        self.excluded_amount = 0;
+        self.without_country = 0;
+    }
+
+    /// Zeroes every view but dimension `d`'s own.
+    pub fn reset_except(&mut self, d: u32) {
+        let zero = |v: &mut Vec<Acc>| v.iter_mut().for_each(|g| *g = Acc::default());
+        self.total = Acc::default();
+        self.without_country = 0;
+        self.excluded_amount = 0;
+        for (e, v) in [
+            (dim::COUNTRY, &mut self.country),
+            (dim::REGION, &mut self.region),
+            (dim::INCOME, &mut self.income),
+            (dim::SECTOR, &mut self.sector),
+            (dim::SDG, &mut self.sdg),
+            (dim::STATUS, &mut self.status),
+            (dim::FLOW, &mut self.flow),
+            (dim::PROVIDER, &mut self.provider),
+            (dim::YEAR, &mut self.year),
+            (dim::YEAR, &mut self.year_stack),
+        ] {
+            if e != d {
+                zero(v);
+            }
+        }
+        self.excluded_year = 0;
+    }
+
+    /// Copies the views into `a` (reusing its buffers).
+    pub fn publish(&self, a: &mut Aggregates) {
+        let copy = |to: &mut Vec<Group>, from: &[Acc]| {
+            to.clear();
+            to.extend(from.iter().map(Acc::group));
+        };
+        a.total = self.total.group();
+        copy(&mut a.by_country, &self.country);
+        copy(&mut a.by_region, &self.region);
+        copy(&mut a.by_income, &self.income);
+        copy(&mut a.by_sector, &self.sector);
+        copy(&mut a.by_sdg, &self.sdg);
+        copy(&mut a.by_status, &self.status);
+        copy(&mut a.by_flow, &self.flow);
+        copy(&mut a.by_provider, &self.provider);
+        copy(&mut a.by_year, &self.year);
+        copy(&mut a.by_year_stack, &self.year_stack);
+        a.stack_keys = self.stack_keys;
+        a.stack = self.stack;
+        a.excluded_unknown_year = self.excluded_year;
+        a.excluded_unknown_amount = self.excluded_amount;
+        a.without_country = self.without_country;
+    }
+
+    /// Adds `v` (row `i`'s value or its negation) to the views named by `views` (bits as in
+    /// [`views`]). The full pass adds rows through its own accumulators; this is for single rows.
+    pub fn apply(&mut self, c: &Columns, i: usize, views: u32, v: &Val) {
+        let combo = c.combo[i] as usize;
+        let on = |d: u32| views & (1 << d) != 0;
+        if views & 0b111 != 0 {
+            self.add_geo(c, c.row_countries(i), views, v);
+        }
+        if on(dim::SECTOR) {
+            self.sector[combo / (N_STATUS * N_FLOW)].add(v);
+        }
+        if on(dim::STATUS) {
+            self.status[combo / N_FLOW % N_STATUS].add(v);
+        }
+        if on(dim::FLOW) {
+            self.flow[combo % N_FLOW].add(v);
+        }
+        if on(dim::SDG) {
+            self.add_sdgs(c.sdgs[i], v);
+        }
+        if on(dim::PROVIDER) {
+            self.add_providers(c, i, v);
+        }
+        let year = c.year[i] as usize;
+        if on(dim::YEAR) {
+            self.add_year(year, combo, v);
+        }
+        if views & TOTAL != 0 {
+            self.total.add(v);
+            self.without_country = self
+                .without_country
+                .wrapping_add(v.n * (c.country1[i] as usize == c.countries.len()) as u32);
+        }
+        if views & EXCL_YEAR != 0 {
+            self.excluded_year = self.excluded_year.wrapping_add(v.n * (year == 0) as u32);
+        }
+        if views & EXCL_AMOUNT != 0 {
+            let unknown = c.amount_class[i] != AMOUNT_HEADLINE;
+            self.excluded_amount = self.excluded_amount.wrapping_add(v.n * unknown as u32);
+        }
+    }
+
+    #[inline]
+    pub fn add_year(&mut self, year: usize, combo: usize, v: &Val) {
+        self.year[year].add(v);
+        if self.stack_keys > 0 {
+            let key = if matches!(self.stack, Stack::Sector) {
+                combo / (N_STATUS * N_FLOW)
+            } else {
+                combo / N_FLOW % N_STATUS
+            };
+            self.year_stack[year * self.stack_keys + key].add(v);
+        }
+    }
+
+    #[inline]
+    pub fn add_sdgs(&mut self, sdgs: u32, v: &Val) {
+        let mut bits = sdgs;
+        while bits != 0 {
+            if let Some(g) = self.sdg.get_mut(bits.trailing_zeros() as usize) {
+                g.add(v);
+            }
+            bits &= bits - 1;
+        }
+    }
+
+    #[inline]
+    pub fn add_providers(&mut self, c: &Columns, i: usize, v: &Val) {
+        let p = c.provider1[i];
+        if p != MULTI {
+            // A row without a provider has the code after the last: no bar.
+            if let Some(g) = self.provider.get_mut(p as usize) {
+                g.add(v);
+            }
+        } else {
+            for &x in c.row_providers(i) {
+                if let Some(g) = self.provider.get_mut(x as usize) {
+                    g.add(v);
+                }
+            }
+        }
+    }
+
+    /// A row into the geographic views named by `views` (bits 0–2). With one recipient it counts in
+    /// its region and sub-region; with several, once per distinct region (and income group), however
+    /// many of its recipients share it.
+    pub fn add_geo(&mut self, c: &Columns, countries: &[u16], views: u32, v: &Val) {
+        let single = countries.len() == 1;
+        for (j, &k) in countries.iter().enumerate() {
+            let k = k as usize;
+            let earlier = &countries[..j];
+            if views & 1 != 0 {
+                self.country[k].add(v);
+            }
+            if views & 2 != 0 {
+                for (which, r) in [c.country_region[k], c.country_subregion[k]]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let seen = !single
+                        && (earlier.iter().any(|&e| {
+                            c.country_region[e as usize] == r
+                                || c.country_subregion[e as usize] == r
+                        }) || (which == 1 && c.country_region[k] == r));
+                    if r != NO_REGION && !seen {
+                        self.region[r as usize].add(v);
+                    }
+                }
+            }
+            if views & 4 != 0 {
+                let g = c.country_income[k];
+                if !earlier.iter().any(|&e| c.country_income[e as usize] == g) {
+                    self.income[g as usize].add(v);
+                }
+            }
+        }
+    }
+}
