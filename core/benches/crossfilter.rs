@@ -46,6 +46,29 @@ fn time(
         })
         .collect();
     let after = engine.passes();
+    if std::env::var_os("BENCH_DETAIL").is_some() {
+        // Each change's time and the path that answered it, replayed from the previous state.
+        let mut prev = seq[seq.len() - 1].clone();
+        run(engine, &prev);
+        for f in seq {
+            let p0 = engine.passes();
+            let t = Instant::now();
+            std::hint::black_box(run(engine, f));
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            let p1 = engine.passes();
+            let path = if p1.full > p0.full {
+                "full"
+            } else if p1.rebuild > p0.rebuild {
+                "rebuild"
+            } else if p1.scan > p0.scan {
+                "scan"
+            } else {
+                "delta"
+            };
+            println!("  {ms:>7.2} ms  {path:<8} {}", change(&prev, f));
+            prev = f.clone();
+        }
+    }
     times.sort_by(f64::total_cmp);
     let how = if after.full < before.full + seq.len() as u64 {
         format!(
@@ -64,6 +87,49 @@ fn time(
         synthetic::percentile(&times, 0.95),
         times[times.len() - 1]
     );
+}
+
+/// What differs between two filter states, for the per-change listing.
+fn change(a: &Filters, b: &Filters) -> String {
+    let mut out = Vec::new();
+    let mut diff = |name: &str, x: usize, y: usize, same: bool| {
+        if !same {
+            out.push(format!("{name} {x}→{y}"));
+        }
+    };
+    diff(
+        "sectors",
+        a.sectors.len(),
+        b.sectors.len(),
+        a.sectors == b.sectors,
+    );
+    diff(
+        "countries",
+        a.countries.len(),
+        b.countries.len(),
+        a.countries == b.countries,
+    );
+    diff(
+        "regions",
+        a.regions.len(),
+        b.regions.len(),
+        a.regions == b.regions,
+    );
+    diff(
+        "statuses",
+        a.statuses.len(),
+        b.statuses.len(),
+        a.statuses == b.statuses,
+    );
+    diff("flows", a.flows.len(), b.flows.len(), a.flows == b.flows);
+    diff("sdgs", a.sdgs.len(), b.sdgs.len(), a.sdgs == b.sdgs);
+    if (a.from, a.to) != (b.from, b.to) {
+        out.push(format!(
+            "years {:?}-{:?} → {:?}-{:?}",
+            a.from, a.to, b.from, b.to
+        ));
+    }
+    out.join(", ")
 }
 
 fn bench(name: &str, cols: Columns) {

@@ -653,10 +653,7 @@ fn random_change(rng: &mut Rng, c: &Columns, f: &mut Filters, stack: &mut Stack,
                 &mut f.regions,
                 c.regions[rng.below(c.regions.len())].clone(),
             ),
-            9 => toggle(
-                &mut f.income,
-                Income::ALL[rng.below(Income::ALL.len())],
-            ),
+            9 => toggle(&mut f.income, Income::ALL[rng.below(Income::ALL.len())]),
             10 | 11 => toggle(&mut f.statuses, Status::ALL[rng.below(Status::ALL.len())]),
             12 => toggle(
                 &mut f.flows,
