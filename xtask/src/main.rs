@@ -137,10 +137,12 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   with their unit), so the CI budget is 280 KB until the start is brought back under the target
 ///   (still reported as "not met"). Raising it is a regression, said so in README and the issue notes.
 /// - The heaviest first load of one page (the start plus the chunks that page needs): just above today's
-///   (the presenter, 571.6 KB on 2026-12-01), so that growth fails the build.
+///   (the presenter, 571.6 KB on 2026-12-01; 578.1 KB once the incremental crossfilter of issue #19 came
+///   back that evening: its delta paths, row indexes and exact accumulators are in the chunk every data
+///   view shares, +6.5 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
 const APP_BUDGET_KB: f64 = 280.0;
-const PAGE_BUDGET_KB: f64 = 575.0;
+const PAGE_BUDGET_KB: f64 = 580.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
 const DATA_TARGET_KB: f64 = 600.0;
