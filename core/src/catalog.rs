@@ -73,6 +73,12 @@ pub fn union(parts: Vec<(String, Loaded)>) -> Loaded {
     let mut bases = Vec::new();
     for (id, part) in parts {
         let meta = part.dataset.meta;
+        out.dataset.parts.push(crate::model::Part {
+            id: id.clone(),
+            title: meta.title.clone(),
+            title_zh: None,
+            start: out.dataset.projects.len(),
+        });
         titles.push(meta.title.clone());
         citations.extend(meta.citation.clone());
         licences.extend(meta.licence.clone());
@@ -161,6 +167,20 @@ mod tests {
         ]);
         let ids: Vec<&str> = u.dataset.projects.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(ids, ["1", "2", "X", "aims:2"]);
+        let sources: Vec<Option<&str>> = (0..5)
+            .map(|i| u.dataset.part_of(i).map(|k| u.dataset.parts[k].id.as_str()))
+            .collect();
+        assert_eq!(
+            sources,
+            [
+                Some("gcdf3"),
+                Some("gcdf3"),
+                Some("aims"),
+                Some("aims"),
+                Some("aims")
+            ],
+            "every record keeps its source (an index past the end belongs to the last part)"
+        );
         assert_eq!(u.issues.len(), 1);
         assert_eq!(u.dataset.meta.title, "A + B");
         assert_eq!(

@@ -56,6 +56,8 @@ pub struct Columns {
     /// OECD CRS codes of the sectors that occur, ascending.
     pub sectors: Vec<u16>,
     pub providers: Vec<String>,
+    /// The ids of the datasets loaded together ([`Dataset::parts`]); empty for one dataset.
+    pub datasets: Vec<String>,
     /// Commitment year of `year` code 1; code 0 is unknown.
     pub year0: i32,
     /// Number of year codes, including 0 for unknown.
@@ -81,6 +83,9 @@ pub struct Columns {
     pub country1: Vec<u16>,
     /// The same for providers.
     pub provider1: Vec<u16>,
+    /// Per row, the dataset it comes from (an index into `datasets`; `datasets.len()` when there is
+    /// only one dataset).
+    pub dataset: Vec<u8>,
     /// `(sector × N_STATUS + status) × N_FLOW + flow`: three columns the crossfilter reads together.
     pub combo: Vec<u16>,
     /// Folded title and description, for search.
@@ -107,11 +112,22 @@ pub struct Names {
     /// M49 codes of the top-level regions (those without a parent), e.g. "002" Africa.
     pub top_regions: HashSet<String>,
     pub sectors: HashMap<u16, Name>,
+    /// The titles of [`Columns::datasets`], in their order.
+    pub datasets: Vec<Name>,
 }
 
 impl Columns {
     pub fn row_countries(&self, i: usize) -> &[u16] {
         &self.country_ids[self.country_off[i] as usize..self.country_off[i + 1] as usize]
+    }
+
+    /// The title of dataset `id` of a union in `lang`; `None` when no loaded dataset has that id.
+    pub fn dataset_name(&self, id: &str, lang: crate::i18n::Lang) -> Option<&str> {
+        let k = self.datasets.iter().position(|x| x == id)?;
+        self.names.datasets.get(k).map(|n| match lang {
+            crate::i18n::Lang::En => n.en.as_str(),
+            crate::i18n::Lang::Zh => n.zh.as_str(),
+        })
     }
 
     pub fn row_providers(&self, i: usize) -> &[u16] {
@@ -190,6 +206,7 @@ impl Columns {
                 .iter()
                 .map(|x| (x.code, name(&x.name_en, &x.name_zh)))
                 .collect(),
+            datasets: Vec::new(),
         };
         c
     }
@@ -225,6 +242,9 @@ impl Columns {
             &self.provider_ids,
             self.providers.len() as u16,
         );
+        // Rows pushed without a dataset code (synthetic or hand-built columns) come from "none".
+        let none = self.datasets.len().min(u8::MAX as usize) as u8;
+        self.dataset.resize(self.len, none);
         self.combo = (0..self.len)
             .map(|i| {
                 ((self.sector[i] as usize * N_STATUS + self.status[i] as usize) * N_FLOW
@@ -293,6 +313,17 @@ impl<'a> ColumnsBuilder<'a> {
         c.country_off.reserve_exact(n);
         c.provider_off.reserve_exact(n);
         c.text.reserve_exact(n);
+        c.dataset.reserve_exact(n);
+        // At most MAX_DATASETS parts (the URL's limit, far below u8): a part past u8 counts as none.
+        c.datasets = d.parts.iter().map(|p| p.id.clone()).collect();
+        c.names.datasets = d
+            .parts
+            .iter()
+            .map(|p| Name {
+                en: p.title.clone(),
+                zh: p.title_zh.clone().unwrap_or_else(|| p.title.clone()),
+            })
+            .collect();
         ColumnsBuilder {
             d,
             reference,
@@ -317,7 +348,19 @@ impl<'a> ColumnsBuilder<'a> {
         let (reference, currency, price_base) = (self.reference, self.currency, self.price_base);
         let (c, country_idx, provider_idx) =
             (&mut self.c, &mut self.country_idx, &mut self.provider_idx);
-        for p in projects.get(self.next..end).unwrap_or_default() {
+        let (d, first) = (self.d, self.next);
+        for (j, p) in projects
+            .get(self.next..end)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            let none = c.datasets.len();
+            let part = d
+                .part_of(first + j)
+                .filter(|&k| k < none && k < u8::MAX as usize);
+            c.dataset
+                .push(part.unwrap_or(none.min(u8::MAX as usize)) as u8);
             c.year
                 .push(p.years.commitment.map_or(0, |y| (y - c.year0 + 1) as u16));
             c.sector.push(

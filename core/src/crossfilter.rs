@@ -48,6 +48,10 @@ pub mod dim {
     pub const YEAR: u32 = 8;
     pub const AMOUNT: u32 = 9;
     pub const TEXT: u32 = 10;
+    /// Which of several datasets loaded together a record comes from (`source=`).
+    pub const DATASET: u32 = 11;
+    /// How many dimensions there are (bits of a row's fail mask).
+    pub const COUNT: u32 = 12;
 }
 
 /// Projects in one bar, slice or cell.
@@ -88,6 +92,8 @@ pub struct Aggregates {
     /// `FlowClass::ALL` order, then unknown.
     pub by_flow: Vec<Group>,
     pub by_provider: Vec<Group>,
+    /// `Columns::datasets` order (empty for one dataset).
+    pub by_dataset: Vec<Group>,
     /// Index = year code (0 = unknown year).
     pub by_year: Vec<Group>,
     /// Year × stack key (sector or status, with unknown last), row-major by year, when stacked.
@@ -114,7 +120,7 @@ pub struct Engine {
     t: tables::Tables,
     /// The state `mask` and `views` reflect, once a pass has run.
     applied: Option<Applied>,
-    /// Per row: bit `d` set when it fails dimension `d`'s filter (11 dimensions).
+    /// Per row: bit `d` set when it fails dimension `d`'s filter ([`dim::COUNT`] dimensions).
     mask: Vec<u16>,
     views: acc::Views,
     /// Rows by code, per indexed dimension, built the first time that dimension changes.
@@ -270,7 +276,7 @@ impl Engine {
                 .collect();
         }
         (0..c.len)
-            .filter(|&i| (0..11).all(|d| !t.fails(c, d, i)))
+            .filter(|&i| (0..dim::COUNT).all(|d| !t.fails(c, d, i)))
             .map(|i| i as u32)
             .collect()
     }

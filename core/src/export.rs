@@ -218,6 +218,7 @@ pub fn json(d: &Dataset, rows: &[u32], query: &str) -> String {
         &Dataset {
             meta: d.meta.clone(),
             projects,
+            parts: Vec::new(),
         },
         &header,
     )

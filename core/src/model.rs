@@ -304,4 +304,29 @@ pub struct Meta {
 pub struct Dataset {
     pub meta: Meta,
     pub projects: Vec<Project>,
+    /// When several datasets were loaded as one ([`crate::catalog::union`]): each one's id, title and
+    /// first record, in record order, so that every record keeps its source. Empty for one dataset.
+    pub parts: Vec<Part>,
+}
+
+/// One of several datasets loaded together: its records are `projects[start..]` up to the next
+/// part's `start`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Part {
+    /// The catalogue id (`gcdf3`), as in `dataset=` and `source=`.
+    pub id: String,
+    pub title: String,
+    /// The catalogue's Chinese title, when the app knows it.
+    pub title_zh: Option<String>,
+    pub start: usize,
+}
+
+impl Dataset {
+    /// The part record `i` comes from, by its position in [`Dataset::parts`]; `None` for one dataset.
+    pub fn part_of(&self, i: usize) -> Option<usize> {
+        match self.parts.partition_point(|p| p.start <= i) {
+            0 => None,
+            k => Some(k - 1),
+        }
+    }
 }

@@ -17,6 +17,8 @@ pub struct Filters {
     pub statuses: BTreeSet<Status>,
     pub flows: BTreeSet<FlowClass>,
     pub providers: BTreeSet<String>,
+    /// Ids of the datasets to show, when several are loaded together (`source=`).
+    pub datasets: BTreeSet<String>,
     pub from: Option<i32>,
     pub to: Option<i32>,
     /// Amount range in whole units of the headline currency.

@@ -17,6 +17,7 @@ pub fn dimension(view: View, lang: Lang) -> &'static str {
         View::Region => tx.dim_region,
         View::Subregion => tx.dim_subregion,
         View::Provider => tx.dim_provider,
+        View::Dataset => tx.dim_dataset,
         View::Sdg => tx.dim_sdg,
         View::Status => tx.dim_status,
         View::Flow => tx.dim_flow,

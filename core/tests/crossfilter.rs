@@ -643,7 +643,7 @@ fn random_change(rng: &mut Rng, c: &Columns, f: &mut Filters, stack: &mut Stack,
         1
     };
     for _ in 0..touches {
-        match rng.below(24) {
+        match rng.below(25) {
             0..=3 => toggle(&mut f.sectors, c.sectors[rng.skewed(c.sectors.len())]),
             4..=6 => toggle(
                 &mut f.countries,
@@ -689,6 +689,16 @@ fn random_change(rng: &mut Rng, c: &Columns, f: &mut Filters, stack: &mut Stack,
             21 => {
                 *stack = [Stack::None, Stack::Sector, Stack::Status][rng.below(3)];
             }
+            22 if !c.datasets.is_empty() => {
+                if rng.below(4) == 0 {
+                    f.datasets.clear();
+                } else {
+                    toggle(
+                        &mut f.datasets,
+                        c.datasets[rng.below(c.datasets.len())].clone(),
+                    );
+                }
+            }
             _ => match rng.below(6) {
                 0 => f.sectors.clear(),
                 1 => f.countries.clear(),
@@ -703,7 +713,7 @@ fn random_change(rng: &mut Rng, c: &Columns, f: &mut Filters, stack: &mut Stack,
 
 /// The first view where `a` and `b` differ, for a readable failure.
 fn difference(a: &Aggregates, b: &Aggregates) -> String {
-    let views: [(&str, &[Group], &[Group]); 11] = [
+    let views: [(&str, &[Group], &[Group]); 12] = [
         (
             "total",
             std::slice::from_ref(&a.total),
@@ -717,6 +727,7 @@ fn difference(a: &Aggregates, b: &Aggregates) -> String {
         ("status", &a.by_status, &b.by_status),
         ("flow", &a.by_flow, &b.by_flow),
         ("provider", &a.by_provider, &b.by_provider),
+        ("dataset", &a.by_dataset, &b.by_dataset),
         ("year", &a.by_year, &b.by_year),
         ("year_stack", &a.by_year_stack, &b.by_year_stack),
     ];
@@ -793,6 +804,9 @@ fn long_random_change_sequences_match_a_full_pass_after_every_step() {
             cols.country_ids[a + 1] = cols.country_ids[a];
         }
     }
+    // Three datasets loaded together, so that `source=` changes are replayed too.
+    cols.datasets = vec!["a".into(), "b".into(), "c".into()];
+    cols.dataset = (0..cols.len).map(|i| (i * 7 % 3) as u8).collect();
     cols.finish();
     let synthetic = replay(cols, 2500, 12, false);
     // Every path must be taken often, or this tests little.
@@ -823,4 +837,68 @@ fn replaced_columns_are_not_read_through_old_indexes() {
         assert!(got == *fresh.run_full(f, Stack::Status), "{f:?}");
         assert_eq!(engine.matching(f), fresh.matching(f));
     }
+}
+
+/// Two real datasets loaded as one (the app's `dataset=gcdf3~aims`): `source=` keeps the records of
+/// the datasets it names, and the dataset view counts each dataset's records under every other
+/// filter, as a plain count over the records and their parts says.
+#[test]
+fn a_union_filters_and_counts_by_dataset() {
+    let (gcdf, r) = load();
+    let aims = parse_dataset("aims.json", &read("public/data/aims.json"), &r).unwrap();
+    let gcdf = bridges_core::Loaded {
+        dataset: gcdf,
+        issues: Vec::new(),
+    };
+    let u = bridges_core::catalog::union(vec![("gcdf3".into(), gcdf), ("aims".into(), aims)]);
+    let d = &u.dataset;
+    let mut engine = Engine::new(Columns::build(d, &r, "USD", "constant 2021"));
+    assert_eq!(engine.cols.datasets, ["gcdf3", "aims"]);
+    let source = |i: usize| d.part_of(i).map(|k| d.parts[k].id.as_str());
+    for q in [
+        "",
+        "source=aims",
+        "source=gcdf3&sector=230",
+        "source=aims~gcdf3&country=NPL",
+        "sector=230&from=2005",
+        "source=aims&region=142",
+    ] {
+        let (state, notices) = parse(q);
+        assert!(notices.is_empty(), "{q}: {notices:?}");
+        let f = &state.filters;
+        let a = engine.run(f, Stack::None).clone();
+        let kept =
+            |i: usize| f.datasets.is_empty() || source(i).is_some_and(|s| f.datasets.contains(s));
+        let count = |keep: &dyn Fn(usize, &Project) -> bool| {
+            d.projects
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| keep(*i, p))
+                .count() as u32
+        };
+        assert_eq!(
+            a.total.count,
+            count(&|i, p| kept(i) && passes(p, f, &r, None)),
+            "{q}: total"
+        );
+        for (k, id) in engine.cols.datasets.iter().enumerate() {
+            assert_eq!(
+                a.by_dataset[k].count,
+                count(&|i, p| source(i) == Some(id.as_str()) && passes(p, f, &r, None)),
+                "{q}: dataset {id}"
+            );
+        }
+        for (k, code) in engine.cols.sectors.iter().enumerate() {
+            let want = count(&|i, p| {
+                kept(i)
+                    && passes(p, f, &r, Some(dim::SECTOR))
+                    && p.sector.as_ref().map(|s| s.code) == Some(*code)
+            });
+            assert_eq!(a.by_sector[k].count, want, "{q}: sector {code}");
+        }
+    }
+    // Each dataset alone has as many records as its own file.
+    let (s, _) = parse("source=aims");
+    let aims_alone = engine.run(&s.filters, Stack::None).total.count;
+    assert_eq!(aims_alone as usize, d.projects.len() - d.parts[1].start);
 }

@@ -35,6 +35,7 @@ fn scaled(base: &Dataset, n: usize) -> Dataset {
     let mut d = Dataset {
         meta: base.meta.clone(),
         projects: Vec::with_capacity(n),
+        parts: Vec::new(),
     };
     for i in 0..n {
         let mut p = base.projects[i % base.projects.len()].clone();

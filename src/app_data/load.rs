@@ -27,7 +27,9 @@ pub enum DataSource {
 pub const CATALOG: &str = "data/catalog.json";
 
 /// The files of the catalogue's datasets `ids`, as (id, file); a located error for an unknown id.
-pub(super) async fn catalogue_files(ids: &[String]) -> Result<Vec<(String, String)>, LoadError> {
+pub(super) async fn catalogue_files(
+    ids: &[String],
+) -> Result<Vec<bridges_core::catalog::Entry>, LoadError> {
     let text = fetch_text(CATALOG).await?;
     let catalog = bridges_core::catalog::Catalog::parse(&text).map_err(|e| LoadError::Shape {
         source: CATALOG.into(),
@@ -36,7 +38,7 @@ pub(super) async fn catalogue_files(ids: &[String]) -> Result<Vec<(String, Strin
     })?;
     ids.iter()
         .map(|id| match catalog.get(id) {
-            Some(e) => Ok((id.clone(), e.file.clone())),
+            Some(e) => Ok(e.clone()),
             None => Err(LoadError::Shape {
                 source: CATALOG.into(),
                 expected: format!("a dataset id of the catalogue ({})", catalog.ids()),
@@ -90,7 +92,7 @@ pub async fn load(choice: DataSource) -> LoadResult {
             let files = catalogue_files(&ids).await?;
             let label = files
                 .iter()
-                .map(|f| f.1.clone())
+                .map(|f| f.file.clone())
                 .collect::<Vec<_>>()
                 .join(" + ");
             (
@@ -102,7 +104,10 @@ pub async fn load(choice: DataSource) -> LoadResult {
         }
     };
     let files: Vec<(String, String)> = match &datasets {
-        Some(files) => files.clone(),
+        Some(entries) => entries
+            .iter()
+            .map(|e| (e.id.clone(), e.file.clone()))
+            .collect(),
         None => vec![(String::new(), source.clone())],
     };
     let on_progress = |received, expected| {
@@ -153,6 +158,13 @@ pub async fn load(choice: DataSource) -> LoadResult {
         parts.push((id.clone(), reader.finish()?));
     }
     let mut loaded = bridges_core::catalog::union(parts);
+    // Each dataset of a union is named by its catalogue titles (the dataset chart's bars).
+    for part in &mut loaded.dataset.parts {
+        if let Some(e) = datasets.iter().flatten().find(|e| e.id == part.id) {
+            part.title = e.title_en.clone();
+            part.title_zh = e.title_zh.clone();
+        }
+    }
     if let Some((_, issues)) = &sheet {
         loaded.issues.splice(0..0, issues.iter().cloned());
     }
@@ -188,6 +200,14 @@ pub async fn load(choice: DataSource) -> LoadResult {
     Ok(Arc::new(AppData {
         source,
         is_default: data_url.is_none(),
+        builtin: datasets
+            .iter()
+            .flatten()
+            .map(|e| bridges_core::columns::Name {
+                en: e.title_en.clone(),
+                zh: e.title_zh.clone().unwrap_or_else(|| e.title_en.clone()),
+            })
+            .collect(),
         reference,
         loaded,
         summary,

@@ -47,6 +47,9 @@ pub(super) const BATCH: usize = 100;
 pub struct AppData {
     pub source: String,
     pub is_default: bool,
+    /// The catalogue titles of the built-in datasets shown (`dataset=`), in English and Chinese; empty
+    /// for a file or URL.
+    pub builtin: Vec<bridges_core::columns::Name>,
     pub reference: ReferenceIndex,
     pub loaded: Loaded,
     pub summary: Summary,

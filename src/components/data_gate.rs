@@ -52,7 +52,7 @@ where
         Some(Err(err)) => view! { <LoadErrorPage err=err/> }.into_any(),
         Some(Ok(data)) => {
             let banner = (!data.is_default && !quiet)
-                .then(|| view! { <DatasetBanner source=data.source.clone()/> });
+                .then(|| view! { <DatasetBanner source=data.source.clone() builtin=data.builtin.clone()/> });
             let issues = if quiet || no_issues {
                 Vec::new()
             } else {
@@ -75,8 +75,30 @@ where
 pub fn DatasetBanner(
     /// The file's name or URL, shown as text.
     source: String,
+    /// The titles of the built-in datasets shown instead of the default one (`dataset=aims`).
+    builtin: Vec<bridges_core::columns::Name>,
 ) -> impl IntoView {
     let lang = use_lang();
+    if !builtin.is_empty() {
+        // Built-in data, not a stranger's file: named by the catalogue, with the way back to the default.
+        let titles = move || {
+            builtin
+                .iter()
+                .map(|n| match lang.get() {
+                    crate::i18n::Lang::En => n.en.clone(),
+                    crate::i18n::Lang::Zh => n.zh.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        return view! {
+            <p class="banner" role="note" data-testid="custom-data-banner">
+                {tr!(lang, builtin_data_before)} " " <strong>{titles}</strong> ". "
+                <a href=href("/") rel="external">{tr!(lang, back_to_default)}</a>
+            </p>
+        }
+        .into_any();
+    }
     view! {
         <p class="banner" role="note" data-testid="custom-data-banner">
             {tr!(lang, custom_data_before)} " " <code>{source}</code> " "
@@ -84,6 +106,7 @@ pub fn DatasetBanner(
             <a href=href("/") rel="external">{tr!(lang, back_to_builtin)}</a>
         </p>
     }
+    .into_any()
 }
 
 /// A load error in the page's language: file names and parser details stay as code; what was

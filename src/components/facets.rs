@@ -109,6 +109,17 @@ pub fn Chips(
                 n.filters.flows.remove(fl);
             });
         }
+        for id in &f.datasets {
+            let label = data
+                .engine
+                .lock()
+                .ok()
+                .and_then(|e| e.cols.dataset_name(id, l).map(str::to_string))
+                .unwrap_or_else(|| id.clone());
+            push(chip(tx.chip_dataset, &label), &|n| {
+                n.filters.datasets.remove(id);
+            });
+        }
         for p in &f.providers {
             push(chip(tx.chip_provider, r.country_name(p, l)), &|n| {
                 n.filters.providers.remove(p);

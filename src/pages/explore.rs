@@ -44,6 +44,8 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     };
     let summary = use_filtered_summary(Arc::clone(&data), state, agg);
     let providers = data.engine.lock().map_or(0, |e| e.cols.providers.len());
+    // Datasets loaded together (`dataset=gcdf3~aims`) get a facet and a chart; one dataset has neither.
+    let datasets = data.engine.lock().map_or(0, |e| e.cols.datasets.len());
 
     let go = {
         let set_view = set_view.clone();
@@ -80,6 +82,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                 + f.statuses.len()
                 + f.flows.len()
                 + f.providers.len()
+                + f.datasets.len()
                 + usize::from(f.from.is_some() || f.to.is_some())
                 + usize::from(f.amount_min.is_some() || f.amount_max.is_some())
                 + usize::from(!f.q.trim().is_empty())
@@ -254,6 +257,10 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                         </select>
                     </label>
                 </fieldset>
+                // Datasets loaded together: which one a record comes from is the first question.
+                {(datasets > 1).then(|| view! {
+                    <Facet view=View::Dataset legend=|t| t.facet_dataset bars=bars_of(View::Dataset, None) on_toggle=toggle_on(View::Dataset)/>
+                })}
                 <Facet view=View::Region legend=|t| t.facet_region bars=bars_of(View::Region, None) on_toggle=toggle_on(View::Region)/>
                 <Facet view=View::Subregion legend=|t| t.facet_subregion bars=bars_of(View::Subregion, None) on_toggle=toggle_on(View::Subregion)/>
                 <Facet view=View::Income legend=|t| t.facet_income bars=bars_of(View::Income, None) on_toggle=toggle_on(View::Income)/>
@@ -338,6 +345,9 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                     height=timeline_height
                     on_select=select_on(View::Timeline) legend=legend controls=std::sync::Arc::new(timeline_controls) subject=subject/>
                 <div class="chart-grid">
+                    {(datasets > 1).then(|| view! {
+                        <ChartCard view=View::Dataset total=summary bars=bars_of(View::Dataset, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Dataset) subject=subject/>
+                    })}
                     // Providers get a chart when the data has more than one (one bar says nothing).
                     {(providers > 1).then(|| view! {
                         <ChartCard view=View::Provider total=summary bars=bars_of(View::Provider, Some(15)) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Provider) subject=subject/>

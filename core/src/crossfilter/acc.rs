@@ -101,14 +101,16 @@ pub(super) fn reset(v: &mut Vec<Acc>, n: usize) {
     v.resize(n, Acc::default());
 }
 
-// View bits beyond the dimensions (bits 0–10): what a row's fail mask puts it in.
+// View bits beyond the dimensions (bits 0 to dim::COUNT - 1): what a row's fail mask puts it in.
 /// The headline total (and the count of rows without a recipient).
-pub(super) const TOTAL: u32 = 1 << 11;
+pub(super) const TOTAL: u32 = 1 << dim::COUNT;
 /// The count of unknown-year rows left out by the year filter alone.
-pub(super) const EXCL_YEAR: u32 = 1 << 12;
+pub(super) const EXCL_YEAR: u32 = 1 << (dim::COUNT + 1);
 /// The same for the amount filter.
-pub(super) const EXCL_AMOUNT: u32 = 1 << 13;
-const ALL: u32 = ((1 << 11) - 1) | TOTAL;
+pub(super) const EXCL_AMOUNT: u32 = 1 << (dim::COUNT + 2);
+const ALL: u32 = ((1 << dim::COUNT) - 1) | TOTAL;
+// A row's fail mask is a u16.
+const _: () = assert!(dim::COUNT <= 16);
 
 /// The views a row with fail mask `m` counts in: every view when it fails nothing, its one failing
 /// filter's own view when it fails one, none otherwise.
@@ -141,6 +143,7 @@ pub(super) struct Views {
     pub status: Vec<Acc>,
     pub flow: Vec<Acc>,
     pub provider: Vec<Acc>,
+    pub dataset: Vec<Acc>,
     pub year: Vec<Acc>,
     pub year_stack: Vec<Acc>,
     pub stack: Stack,
@@ -162,6 +165,7 @@ impl Views {
         reset(&mut self.status, N_STATUS);
         reset(&mut self.flow, N_FLOW);
         reset(&mut self.provider, c.providers.len());
+        reset(&mut self.dataset, c.datasets.len());
         reset(&mut self.year, c.year_codes);
         self.stack = stack;
         self.stack_keys = match stack {
@@ -190,6 +194,7 @@ impl Views {
             (dim::STATUS, &mut self.status),
             (dim::FLOW, &mut self.flow),
             (dim::PROVIDER, &mut self.provider),
+            (dim::DATASET, &mut self.dataset),
             (dim::YEAR, &mut self.year),
             (dim::YEAR, &mut self.year_stack),
         ] {
@@ -215,6 +220,7 @@ impl Views {
         copy(&mut a.by_status, &self.status);
         copy(&mut a.by_flow, &self.flow);
         copy(&mut a.by_provider, &self.provider);
+        copy(&mut a.by_dataset, &self.dataset);
         copy(&mut a.by_year, &self.year);
         copy(&mut a.by_year_stack, &self.year_stack);
         a.stack_keys = self.stack_keys;
@@ -247,6 +253,9 @@ impl Views {
         if on(dim::PROVIDER) {
             self.add_providers(c, i, v);
         }
+        if on(dim::DATASET) {
+            self.add_dataset(c, i, v);
+        }
         let year = c.year[i] as usize;
         if on(dim::YEAR) {
             self.add_year(year, combo, v);
@@ -276,6 +285,18 @@ impl Views {
                 combo / N_FLOW % N_STATUS
             };
             self.year_stack[year * self.stack_keys + key].add(v);
+        }
+    }
+
+    /// A row into its dataset's bar (none when only one dataset is loaded).
+    #[inline]
+    pub fn add_dataset(&mut self, c: &Columns, i: usize, v: &Val) {
+        if let Some(g) = c
+            .dataset
+            .get(i)
+            .and_then(|&k| self.dataset.get_mut(k as usize))
+        {
+            g.add(v);
         }
     }
 

@@ -8,7 +8,7 @@ use crate::columns::*;
 use crate::state::Stack;
 
 use super::acc::{reset, Val};
-use super::tables::{multi_geo_fail, provider_fails};
+use super::tables::{dataset_fails, multi_geo_fail, provider_fails};
 use super::{dim, Engine, N_FLOW, N_STATUS};
 
 impl Engine {
@@ -31,6 +31,8 @@ impl Engine {
 
         let sdg_on = t.on(dim::SDG);
         let provider_on = t.on(dim::PROVIDER);
+        let dataset_on = t.on(dim::DATASET);
+        let several = !c.datasets.is_empty();
         let amount_on = t.on(dim::AMOUNT);
         let text_on = t.on(dim::TEXT);
         let mask = &mut self.mask[..c.len];
@@ -50,6 +52,9 @@ impl Engine {
             }
             if provider_on && provider_fails(&t.provider_fail, c, i) {
                 fail |= 1 << dim::PROVIDER;
+            }
+            if dataset_on && dataset_fails(&t.dataset_fail, c, i) {
+                fail |= 1 << dim::DATASET;
             }
             // The incremental path needs every bit of every row, even of rows already out of every view.
             if amount_on && tables.amount_fails(c, i) {
@@ -79,6 +84,9 @@ impl Engine {
                     self.combo[combo].add(&v);
                     w.add_sdgs(c.sdgs[i], &v);
                     w.add_providers(c, i, &v);
+                    if several {
+                        w.add_dataset(c, i, &v);
+                    }
                     w.add_year(year, combo, &v);
                 }
                 dim::COUNTRY | dim::REGION | dim::INCOME => {
@@ -93,6 +101,7 @@ impl Engine {
                 dim::STATUS => w.status[combo / N_FLOW % N_STATUS].add(&v),
                 dim::FLOW => w.flow[combo % N_FLOW].add(&v),
                 dim::PROVIDER => w.add_providers(c, i, &v),
+                dim::DATASET => w.add_dataset(c, i, &v),
                 dim::YEAR => {
                     w.add_year(year, combo, &v);
                     w.excluded_year += (year == 0) as u32;

@@ -62,7 +62,7 @@ impl Index {
 }
 
 /// The dimensions with an index, and which index each uses (the three geographic ones share one).
-pub(super) const INDEXED: [(u32, usize); 9] = [
+pub(super) const INDEXED: [(u32, usize); 10] = [
     (dim::COUNTRY, 0),
     (dim::REGION, 0),
     (dim::INCOME, 0),
@@ -72,8 +72,9 @@ pub(super) const INDEXED: [(u32, usize); 9] = [
     (dim::YEAR, 4),
     (dim::PROVIDER, 5),
     (dim::SDG, 6),
+    (dim::DATASET, 7),
 ];
-pub(super) const N_INDEXES: usize = 7;
+pub(super) const N_INDEXES: usize = 8;
 
 pub(super) fn build_index(c: &Columns, which: usize) -> Index {
     let none_country = c.countries.len();
@@ -98,6 +99,9 @@ pub(super) fn build_index(c: &Columns, which: usize) -> Index {
         5 => Index::build(c.len, none_provider + 1, |i| {
             list(c.row_providers(i), none_provider)
         }),
+        7 => Index::build(c.len, c.datasets.len() + 1, |i| {
+            [c.dataset.get(i).map_or(c.datasets.len(), |&k| k as usize)]
+        }),
         // SDGs by bit; a row without one under 0.
         _ => Index::build(c.len, 32, |i| {
             let b = c.sdgs[i];
@@ -120,6 +124,7 @@ pub(super) fn changed(d: u32, old: &Codes, new: &Codes, k: usize) -> bool {
         dim::FLOW => diff(&old.flow_fail, &new.flow_fail),
         dim::YEAR => diff(&old.year_fail, &new.year_fail),
         dim::PROVIDER => diff(&old.provider_fail, &new.provider_fail),
+        dim::DATASET => diff(&old.dataset_fail, &new.dataset_fail),
         // With the filter on before and after (checked by the caller), a row's outcome changes only
         // if one of its SDGs was selected or deselected.
         _ => k < 32 && ((old.sdg_mask ^ new.sdg_mask) >> k) & 1 != 0,
@@ -138,6 +143,7 @@ pub(super) fn passes(d: u32, t: &Codes, k: usize) -> bool {
         dim::FLOW => pass(&t.flow_fail),
         dim::YEAR => pass(&t.year_fail),
         dim::PROVIDER => pass(&t.provider_fail),
+        dim::DATASET => pass(&t.dataset_fail),
         _ => !t.on(d) || (k > 0 && k < 32 && t.sdg_mask >> k & 1 != 0),
     }
 }
@@ -179,6 +185,7 @@ pub(super) fn dim_changed(d: u32, old: &Codes, new: &Codes) -> bool {
             dim::FLOW => old.flow_fail != new.flow_fail,
             dim::YEAR => old.year_fail != new.year_fail,
             dim::PROVIDER => old.provider_fail != new.provider_fail,
+            dim::DATASET => old.dataset_fail != new.dataset_fail,
             _ => old.sdg_mask != new.sdg_mask,
         }
 }

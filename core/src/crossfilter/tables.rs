@@ -22,6 +22,8 @@ pub(super) struct Codes {
     pub status_fail: Vec<u8>,
     pub flow_fail: Vec<u8>,
     pub provider_fail: Vec<u8>,
+    /// Per dataset code (plus a last entry for "only one dataset").
+    pub dataset_fail: Vec<u8>,
     pub year_fail: Vec<u8>,
     /// Per sector × status × flow code: the fail bits of those three dimensions.
     pub combo_fail: Vec<u32>,
@@ -59,6 +61,7 @@ impl Tables {
                 status_fail: vec![0; N_STATUS],
                 flow_fail: vec![0; N_FLOW],
                 provider_fail: vec![0; c.providers.len() + 1],
+                dataset_fail: vec![0; c.datasets.len() + 1],
                 year_fail: vec![0; c.year_codes],
                 combo_fail: vec![0; (c.sectors.len() + 1) * N_STATUS * N_FLOW],
                 ..Codes::default()
@@ -81,6 +84,7 @@ impl Tables {
             (dim::STATUS, !f.statuses.is_empty()),
             (dim::FLOW, !f.flows.is_empty()),
             (dim::PROVIDER, !f.providers.is_empty()),
+            (dim::DATASET, !f.datasets.is_empty()),
             (dim::YEAR, f.from.is_some() || f.to.is_some()),
             (
                 dim::AMOUNT,
@@ -129,6 +133,12 @@ impl Tables {
         for i in 0..N_FLOW {
             t.flow_fail[i] = (on(dim::FLOW)
                 && !FlowClass::ALL.get(i).is_some_and(|x| f.flows.contains(x)))
+                as u8;
+        }
+        t.dataset_fail.resize(c.datasets.len() + 1, 0);
+        for i in 0..=c.datasets.len() {
+            t.dataset_fail[i] = (on(dim::DATASET)
+                && !c.datasets.get(i).is_some_and(|p| f.datasets.contains(p)))
                 as u8;
         }
         t.provider_fail.resize(c.providers.len() + 1, 0);
@@ -215,6 +225,7 @@ impl Tables {
             dim::YEAR => t.year_fail[c.year[i] as usize] != 0,
             dim::SDG => t.on(dim::SDG) && c.sdgs[i] & t.sdg_mask == 0,
             dim::PROVIDER => t.on(dim::PROVIDER) && provider_fails(&t.provider_fail, c, i),
+            dim::DATASET => dataset_fails(&t.dataset_fail, c, i),
             dim::AMOUNT => self.amount_fails(c, i),
             _ => self.text_fails(i),
         }
@@ -232,6 +243,13 @@ pub(super) fn provider_fails(provider_fail: &[u8], c: &Columns, i: usize) -> boo
             .iter()
             .all(|&x| provider_fail[x as usize] == 1)
     }
+}
+
+/// Whether row `i`'s dataset fails the dataset filter (a row without a code counts as "none").
+#[inline]
+pub(super) fn dataset_fails(dataset_fail: &[u8], c: &Columns, i: usize) -> bool {
+    let k = c.dataset.get(i).map_or(c.datasets.len(), |&k| k as usize);
+    dataset_fail.get(k).is_some_and(|&x| x != 0)
 }
 
 /// Geographic fail bits of a row with several recipients: a filter passes if any recipient passes it.

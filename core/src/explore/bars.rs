@@ -49,6 +49,8 @@ pub enum View {
     /// UN M49 sub-regions (a facet; shares the `region` parameter).
     Subregion,
     Provider,
+    /// Which of several datasets loaded together (a facet and chart only then).
+    Dataset,
 }
 
 impl View {
@@ -61,6 +63,7 @@ impl View {
             View::Region => "chart-region",
             View::Subregion => "chart-subregion",
             View::Provider => "chart-provider",
+            View::Dataset => "chart-dataset",
             View::Sdg => "chart-sdg",
             View::Status => "chart-status",
             View::Flow => "chart-flow",
@@ -78,6 +81,7 @@ impl View {
             View::Region => t.view_region,
             View::Subregion => t.view_subregion,
             View::Provider => t.view_provider,
+            View::Dataset => t.view_dataset,
             View::Sdg => t.view_sdg,
             View::Status => t.view_status,
             View::Flow => t.view_flow,
@@ -93,6 +97,7 @@ impl View {
             View::Recipients => "country",
             View::Region | View::Subregion => "region",
             View::Provider => "provider",
+            View::Dataset => "source",
             View::Sdg => "sdg",
             View::Status => "status",
             View::Flow => "flow",
@@ -223,6 +228,20 @@ pub fn bars(
                     reference.country_name(iso, lang).to_string(),
                     agg.by_provider[i],
                     filters.providers.contains(iso),
+                )
+            })
+            .collect(),
+        View::Dataset => cols
+            .datasets
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let label = cols.dataset_name(id, lang).unwrap_or(id);
+                bar(
+                    id.clone(),
+                    label.to_string(),
+                    agg.by_dataset.get(i).copied().unwrap_or_default(),
+                    filters.datasets.contains(id),
                 )
             })
             .collect(),

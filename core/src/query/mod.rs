@@ -156,6 +156,14 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 "an ISO-3 code such as CHN",
                 &mut note,
             ),
+            "source" => collect(
+                &key,
+                items(),
+                &mut f.datasets,
+                |s| is_dataset_id(s).then(|| s.to_string()),
+                "dataset ids such as gcdf3 or aims",
+                &mut note,
+            ),
             "from" | "to" => match value
                 .parse::<i32>()
                 .ok()

@@ -159,6 +159,14 @@ fn datasets_round_trip_and_bad_ids_are_noticed() {
     assert_eq!(s.datasets, ["gcdf3", "aims"]);
     assert_eq!(to_query(&s), "dataset=gcdf3~aims");
     assert_eq!(parse("dataset=aims~aims").0.datasets, ["aims"]);
+    // `source=` filters a union by dataset; it is a filter like the others.
+    let (s, notices) = parse("dataset=gcdf3~aims&source=aims");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(s.filters.datasets.iter().collect::<Vec<_>>(), ["aims"]);
+    assert_eq!(to_query(&s), "source=aims&dataset=gcdf3~aims");
+    let (s, notices) = parse("source=AIMS~aims");
+    assert_eq!(s.filters.datasets.len(), 1);
+    assert_eq!(notices.len(), 1);
     for bad in ["dataset=", "dataset=AIMS", "dataset=a/b", "dataset=..%2Fx"] {
         let (s, notices) = parse(bad);
         assert!(s.datasets.is_empty(), "{bad}");

@@ -32,6 +32,7 @@ pub fn to_query(state: &ViewState) -> String {
     put("status", join(&f.statuses, |s| s.code().to_string()));
     put("flow", join(&f.flows, |s| s.code().to_string()));
     put("provider", join(&f.providers, String::clone));
+    put("source", join(&f.datasets, String::clone));
     put("from", f.from.map(|y| y.to_string()).unwrap_or_default());
     put("to", f.to.map(|y| y.to_string()).unwrap_or_default());
     put(

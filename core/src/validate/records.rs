@@ -92,6 +92,7 @@ impl<'a> Records<'a> {
             dataset: Dataset {
                 meta,
                 projects: self.projects,
+                parts: Vec::new(),
             },
             issues,
         }

@@ -7,6 +7,20 @@ mod common;
 use common::*;
 use fantoccini::Locator;
 
+/// A catalogue entry's field, read from the file (not from the app).
+fn catalogue_text(id: &str, field: &str) -> String {
+    let text = std::fs::read_to_string(repo().join("public/data/catalog.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["datasets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == id)
+        .and_then(|d| d[field].as_str())
+        .unwrap()
+        .to_string()
+}
+
 fn catalogue_count(id: &str) -> usize {
     let text = std::fs::read_to_string(repo().join("public/data/catalog.json")).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -77,6 +91,83 @@ async fn datasets_load_alone_and_together() {
             .await
             .unwrap();
         wait_count(&c, aims).await;
+    }
+    // Together: a dataset chart and facet, whose counts are each catalogue's, and `source=` keeps one.
+    for (lang, legend) in [("en", "Dataset"), ("zh", "数据集")] {
+        c.goto(&format!("{app}/explore?dataset=gcdf3~aims&lang={lang}"))
+            .await
+            .unwrap();
+        wait_count(&c, gcdf + aims).await;
+        wait_for(&c, "[data-testid=\"chart-dataset\"] canvas").await;
+        let facet = wait_for(&c, "[data-testid=\"facet-source\"]").await;
+        assert_eq!(
+            facet
+                .find(Locator::Css("legend"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap(),
+            legend
+        );
+        for (id, want) in [("gcdf3", gcdf), ("aims", aims)] {
+            let label = facet
+                .find(Locator::Css(&format!("label[for=\"facet-source-{id}\"]")))
+                .await
+                .unwrap();
+            let shown: String = label
+                .find(Locator::Css(".facet-count"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            assert_eq!(shown, want.to_string(), "{lang}: {id} in the dataset facet");
+            assert!(
+                !label.text().await.unwrap().trim().is_empty(),
+                "{lang}: {id} has a name"
+            );
+        }
+        facet
+            .find(Locator::Css("#facet-source-aims"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_count(&c, aims).await;
+        assert!(
+            query_of(&c).await.contains("source=aims"),
+            "{lang}: the filter is in the URL"
+        );
+        // The shared link reopens the same view.
+        c.goto(&format!(
+            "{app}/explore?dataset=gcdf3~aims&source=gcdf3&lang={lang}"
+        ))
+        .await
+        .unwrap();
+        wait_count(&c, gcdf).await;
+    }
+    // A built-in dataset other than the default is named by its catalogue title, not by a file path.
+    for (lang, field) in [("en", "title_en"), ("zh", "title_zh")] {
+        c.goto(&format!("{app}/?dataset=aims&lang={lang}"))
+            .await
+            .unwrap();
+        wait_count(&c, aims).await;
+        let banner = wait_for(&c, "[data-testid=\"custom-data-banner\"]")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let title = catalogue_text("aims", field);
+        assert!(
+            banner.contains(&title),
+            "{lang}: {banner:?} names {title:?}"
+        );
+        assert!(!banner.contains("data/aims.json"), "{lang}: {banner:?}");
     }
     assert_no_errors(&c, "datasets").await;
     c.close().await.unwrap();

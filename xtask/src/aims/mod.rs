@@ -186,6 +186,7 @@ pub fn build(raw: &Path, known_iso3: &dyn Fn(&str) -> bool) -> Result<Aims> {
         dataset: Dataset {
             meta: meta(headline),
             projects,
+            parts: Vec::new(),
         },
         report,
     })

@@ -312,7 +312,11 @@ pub fn prepare(raw: &Path) -> Result<Prepared> {
         .flat_map(|p| p.recipients.iter().cloned())
         .collect();
     let world_json = crate::world::world_json(raw, &reference, &recipients)?;
-    let dataset = Dataset { meta, projects };
+    let dataset = Dataset {
+        meta,
+        projects,
+        parts: Vec::new(),
+    };
     let aims = crate::aims::build(raw, &|c: &str| known.contains(c))?;
     let catalog_json = crate::aims::catalog_json(&dataset, &aims.dataset)?;
     let report = format!("{report}\n{}", aims.report);
