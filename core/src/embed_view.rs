@@ -15,10 +15,14 @@ pub enum EmbedView {
     Status,
     Flow,
     Map,
+    /// By provider (issue #15): the atlas holds many.
+    Provider,
+    /// By dataset, for several datasets loaded together.
+    Dataset,
 }
 
 impl EmbedView {
-    pub const ALL: [EmbedView; 9] = [
+    pub const ALL: [EmbedView; 11] = [
         EmbedView::Headline,
         EmbedView::Timeline,
         EmbedView::Sector,
@@ -28,6 +32,8 @@ impl EmbedView {
         EmbedView::Status,
         EmbedView::Flow,
         EmbedView::Map,
+        EmbedView::Provider,
+        EmbedView::Dataset,
     ];
 
     /// The name in `/embed/<name>`.
@@ -42,6 +48,8 @@ impl EmbedView {
             EmbedView::Status => "status",
             EmbedView::Flow => "flow",
             EmbedView::Map => "map",
+            EmbedView::Provider => "provider",
+            EmbedView::Dataset => "dataset",
         }
     }
 
@@ -59,6 +67,8 @@ impl EmbedView {
             EmbedView::Sdg => View::Sdg,
             EmbedView::Status => View::Status,
             EmbedView::Flow => View::Flow,
+            EmbedView::Provider => View::Provider,
+            EmbedView::Dataset => View::Dataset,
             EmbedView::Headline | EmbedView::Map => return None,
         })
     }

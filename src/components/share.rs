@@ -254,17 +254,19 @@ fn share_dialog_content(
     let views = EmbedView::ALL.map(EmbedView::code);
     let view_name = move |v: &str| {
         let t = t();
-        match v {
-            "headline" => t.share_view_headline,
-            "timeline" => t.share_view_timeline,
-            "sector" => t.share_view_sector,
-            "recipients" => t.share_view_recipients,
-            "region" => t.share_view_region,
-            "sdg" => t.share_view_sdg,
-            "status" => t.share_view_status,
-            "flow" => t.share_view_flow,
-            "map" => t.share_view_map,
-            _ => "",
+        match EmbedView::from_code(v) {
+            Some(EmbedView::Headline) => t.share_view_headline,
+            Some(EmbedView::Timeline) => t.share_view_timeline,
+            Some(EmbedView::Sector) => t.share_view_sector,
+            Some(EmbedView::Recipients) => t.share_view_recipients,
+            Some(EmbedView::Region) => t.share_view_region,
+            Some(EmbedView::Sdg) => t.share_view_sdg,
+            Some(EmbedView::Status) => t.share_view_status,
+            Some(EmbedView::Flow) => t.share_view_flow,
+            Some(EmbedView::Map) => t.share_view_map,
+            Some(EmbedView::Provider) => t.share_view_provider,
+            Some(EmbedView::Dataset) => t.share_view_dataset,
+            None => "",
         }
     };
     view! {

@@ -120,4 +120,6 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     share_view_status: "status", "按状态";
     share_view_flow: "flow", "按资金类别";
     share_view_map: "map", "地图";
+    share_view_provider: "provider", "按提供方";
+    share_view_dataset: "dataset", "按数据集";
 }

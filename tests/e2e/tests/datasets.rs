@@ -151,6 +151,18 @@ async fn datasets_load_alone_and_together() {
         .unwrap();
         wait_count(&c, gcdf).await;
     }
+    // The provider and dataset charts embed, like every chart (`/embed/provider`, `/embed/dataset`).
+    for (path, testid) in [
+        ("/embed/provider?dataset=aims", "chart-provider"),
+        ("/embed/dataset?dataset=gcdf3~aims", "chart-dataset"),
+    ] {
+        c.goto(&format!("{app}{path}")).await.unwrap();
+        wait_for(
+            &c,
+            &format!("[data-testid=\"embed-root\"] [data-testid=\"{testid}\"] canvas"),
+        )
+        .await;
+    }
     // A built-in dataset other than the default is named by its catalogue title, not by a file path.
     for (lang, field) in [("en", "title_en"), ("zh", "title_zh")] {
         c.goto(&format!("{app}/?dataset=aims&lang={lang}"))

@@ -462,6 +462,14 @@ pub const ROUTES: &[(&str, &str)] = &[
         "/embed/map?theme=dark",
         "[data-testid=\"embed-root\"] [data-iso3]",
     ),
+    (
+        "/explore?dataset=gcdf3~aims&source=aims",
+        "[data-testid=\"chart-dataset\"] canvas",
+    ),
+    (
+        "/embed/provider?dataset=aims",
+        "[data-testid=\"embed-root\"] [data-testid=\"chart-provider\"] canvas",
+    ),
     ("/embed/headline", "[data-testid=\"embed-root\"]"),
     ("/embed/nonsense", "[data-testid=\"embed-root\"]"),
     ("/present", "[data-testid=\"story-link\"]"),
