@@ -56,6 +56,11 @@ pub struct Columns {
     /// OECD CRS codes of the sectors that occur, ascending.
     pub sectors: Vec<u16>,
     pub providers: Vec<String>,
+    /// Agencies (funding, receiving, implementing) by their normalised key
+    /// ([`crate::partners::agency_key`]), in the order first met.
+    pub agencies: Vec<String>,
+    /// The first spelling met of each agency, for display.
+    pub agency_names: Vec<String>,
     /// The ids of the datasets loaded together ([`Dataset::parts`]); empty for one dataset.
     pub datasets: Vec<String>,
     /// Commitment year of `year` code 1; code 0 is unknown.
@@ -79,6 +84,10 @@ pub struct Columns {
     pub country_ids: Vec<u16>,
     pub provider_off: Vec<u32>,
     pub provider_ids: Vec<u16>,
+    /// A row's distinct agencies, whatever their role: `agency_ids[agency_off[i]..agency_off[i+1]]`
+    /// (indices into `agencies`; a `u32`: a file may name more agencies than a `u16` codes).
+    pub agency_off: Vec<u32>,
+    pub agency_ids: Vec<u32>,
     /// The row's only recipient; `countries.len()` when it has none, [`MULTI`] when it has several.
     pub country1: Vec<u16>,
     /// The same for providers.
@@ -130,6 +139,16 @@ impl Columns {
         })
     }
 
+    pub fn row_agencies(&self, i: usize) -> &[u32] {
+        match (self.agency_off.get(i), self.agency_off.get(i + 1)) {
+            (Some(&a), Some(&b)) => self
+                .agency_ids
+                .get(a as usize..b as usize)
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
     pub fn row_providers(&self, i: usize) -> &[u16] {
         &self.provider_ids[self.provider_off[i] as usize..self.provider_off[i + 1] as usize]
     }
@@ -170,6 +189,7 @@ impl Columns {
         }
         c.country_off.push(0);
         c.provider_off.push(0);
+        c.agency_off.push(0);
         c.name_pairs = t
             .countries
             .iter()
@@ -245,6 +265,12 @@ impl Columns {
         // Rows pushed without a dataset code (synthetic or hand-built columns) come from "none".
         let none = self.datasets.len().min(u8::MAX as usize) as u8;
         self.dataset.resize(self.len, none);
+        // Rows pushed without agencies (synthetic columns) have none.
+        let last = self.agency_off.last().copied().unwrap_or(0);
+        if self.agency_off.is_empty() {
+            self.agency_off.push(0);
+        }
+        self.agency_off.resize(self.len + 1, last);
         self.combo = (0..self.len)
             .map(|i| {
                 ((self.sector[i] as usize * N_STATUS + self.status[i] as usize) * N_FLOW
@@ -264,6 +290,7 @@ pub struct ColumnsBuilder<'a> {
     c: Columns,
     country_idx: HashMap<String, u16>,
     provider_idx: HashMap<String, u16>,
+    agency_idx: HashMap<String, u32>,
     /// The next row to add.
     next: usize,
 }
@@ -332,6 +359,7 @@ impl<'a> ColumnsBuilder<'a> {
             c,
             country_idx,
             provider_idx: HashMap::new(),
+            agency_idx: HashMap::new(),
             next: 0,
         }
     }
@@ -346,8 +374,12 @@ impl<'a> ColumnsBuilder<'a> {
         let projects = &self.d.projects;
         let end = self.next.saturating_add(rows.max(1)).min(projects.len());
         let (reference, currency, price_base) = (self.reference, self.currency, self.price_base);
-        let (c, country_idx, provider_idx) =
-            (&mut self.c, &mut self.country_idx, &mut self.provider_idx);
+        let (c, country_idx, provider_idx, agency_idx) = (
+            &mut self.c,
+            &mut self.country_idx,
+            &mut self.provider_idx,
+            &mut self.agency_idx,
+        );
         let (d, first) = (self.d, self.next);
         for (j, p) in projects
             .get(self.next..end)
@@ -416,6 +448,24 @@ impl<'a> ColumnsBuilder<'a> {
                 c.provider_ids.push(id);
             }
             c.provider_off.push(c.provider_ids.len() as u32);
+            let first = c.agency_ids.len();
+            let a = &p.agencies;
+            for raw in a.funding.iter().chain(&a.receiving).chain(&a.implementing) {
+                let key = crate::partners::agency_key(raw);
+                if key.is_empty() {
+                    continue;
+                }
+                let next = agency_idx.len() as u32;
+                let id = *agency_idx.entry(key.clone()).or_insert(next);
+                if id as usize == c.agencies.len() {
+                    c.agencies.push(key);
+                    c.agency_names.push(raw.trim().to_string());
+                }
+                if !c.agency_ids[first..].contains(&id) {
+                    c.agency_ids.push(id);
+                }
+            }
+            c.agency_off.push(c.agency_ids.len() as u32);
             // Titles plus the recipients' and sector's names in English and Chinese, so that a search
             // for 安哥拉 or "Angola" or 卫生 finds the project (crate::glossary).
             let mut text = fold(&p.title);

@@ -50,8 +50,10 @@ pub mod dim {
     pub const TEXT: u32 = 10;
     /// Which of several datasets loaded together a record comes from (`source=`).
     pub const DATASET: u32 = 11;
+    /// The agencies a record names, whatever their role (`agency=`).
+    pub const AGENCY: u32 = 12;
     /// How many dimensions there are (bits of a row's fail mask).
-    pub const COUNT: u32 = 12;
+    pub const COUNT: u32 = 13;
 }
 
 /// Projects in one bar, slice or cell.
@@ -94,6 +96,8 @@ pub struct Aggregates {
     pub by_provider: Vec<Group>,
     /// `Columns::datasets` order (empty for one dataset).
     pub by_dataset: Vec<Group>,
+    /// `Columns::agencies` order.
+    pub by_agency: Vec<Group>,
     /// Index = year code (0 = unknown year).
     pub by_year: Vec<Group>,
     /// Year × stack key (sector or status, with unknown last), row-major by year, when stacked.

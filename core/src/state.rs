@@ -19,6 +19,8 @@ pub struct Filters {
     pub providers: BTreeSet<String>,
     /// Ids of the datasets to show, when several are loaded together (`source=`).
     pub datasets: BTreeSet<String>,
+    /// Agencies by their normalised key (`agency=`).
+    pub agencies: BTreeSet<String>,
     pub from: Option<i32>,
     pub to: Option<i32>,
     /// Amount range in whole units of the headline currency.

@@ -18,6 +18,7 @@ pub fn dimension(view: View, lang: Lang) -> &'static str {
         View::Subregion => tx.dim_subregion,
         View::Provider => tx.dim_provider,
         View::Dataset => tx.dim_dataset,
+        View::Agency => tx.dim_agency,
         View::Sdg => tx.dim_sdg,
         View::Status => tx.dim_status,
         View::Flow => tx.dim_flow,

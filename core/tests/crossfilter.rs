@@ -67,6 +67,9 @@ fn passes(p: &Project, f: &Filters, r: &ReferenceIndex, skip: Option<u32>) -> bo
         && (!on(dim::PROVIDER)
             || f.providers.is_empty()
             || p.providers.iter().any(|c| f.providers.contains(c)))
+        && (!on(dim::AGENCY)
+            || f.agencies.is_empty()
+            || agency_keys(p).iter().any(|k| f.agencies.contains(k)))
         && (!on(dim::YEAR)
             || (f.from.is_none() && f.to.is_none())
             || p.years
@@ -83,6 +86,22 @@ fn passes(p: &Project, f: &Filters, r: &ReferenceIndex, skip: Option<u32>) -> bo
             let t = fold(&p.title);
             fold(&f.q).split_whitespace().all(|w| t.contains(w))
         })
+}
+
+/// The keys of the agencies a record names, whatever their role.
+fn agency_keys(p: &Project) -> Vec<String> {
+    let a = &p.agencies;
+    let mut keys: Vec<String> = a
+        .funding
+        .iter()
+        .chain(&a.receiving)
+        .chain(&a.implementing)
+        .map(|raw| bridges_core::partners::agency_key(raw))
+        .filter(|k| !k.is_empty())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
 }
 
 fn add(g: &mut Group, p: &Project) {
@@ -199,6 +218,19 @@ fn check(d: &Dataset, r: &ReferenceIndex, engine: &mut Engine, query: &str) {
         group(within(dim::FLOW).filter(|p| p.flow_class.is_none())),
         "{query}: flow unknown"
     );
+    let mut by_agency: HashMap<String, Group> = HashMap::new();
+    for p in within(dim::AGENCY) {
+        for k in agency_keys(p) {
+            add(by_agency.entry(k).or_default(), p);
+        }
+    }
+    for (i, key) in c.agencies.iter().enumerate() {
+        assert_eq!(
+            a.by_agency[i],
+            by_agency.get(key).copied().unwrap_or_default(),
+            "{query}: agency {key}"
+        );
+    }
     let mut by_year: HashMap<(Option<i32>, Option<u16>), Group> = HashMap::new();
     for p in within(dim::YEAR) {
         add(by_year.entry((p.years.commitment, None)).or_default(), p);
@@ -246,10 +278,16 @@ fn every_view_matches_a_plain_reimplementation() {
         "min=1000000&max=50000000&sector=230",
         "country=MMR&q=hydro&from=2000&to=2010&status=completed~implementation",
         "provider=CHN&to=2003",
+        "agency=export%20import%20bank%20of%20china",
+        "agency=export%20import%20bank%20of%20china~china%20development%20bank%20cdb&sector=230&from=2010",
         "from=2030",
     ] {
         check(&d, &r, &mut engine, q);
     }
+    // The agency facet filters to real records (China Eximbank funds hundreds).
+    let (s, _) = parse("agency=export%20import%20bank%20of%20china");
+    let n = engine.run(&s.filters, Stack::None).total.count;
+    assert!(n > 500, "{n} records name the Export-Import Bank of China");
 }
 
 /// A file may use every three-digit sector code: 900 distinct sectors each keep their own code (a `u8`
@@ -689,6 +727,16 @@ fn random_change(rng: &mut Rng, c: &Columns, f: &mut Filters, stack: &mut Stack,
             21 => {
                 *stack = [Stack::None, Stack::Sector, Stack::Status][rng.below(3)];
             }
+            23 if !c.agencies.is_empty() && rng.below(2) == 0 => {
+                if rng.below(5) == 0 {
+                    f.agencies.clear();
+                } else {
+                    toggle(
+                        &mut f.agencies,
+                        c.agencies[rng.skewed(c.agencies.len())].clone(),
+                    );
+                }
+            }
             22 if !c.datasets.is_empty() => {
                 if rng.below(4) == 0 {
                     f.datasets.clear();
@@ -713,7 +761,7 @@ fn random_change(rng: &mut Rng, c: &Columns, f: &mut Filters, stack: &mut Stack,
 
 /// The first view where `a` and `b` differ, for a readable failure.
 fn difference(a: &Aggregates, b: &Aggregates) -> String {
-    let views: [(&str, &[Group], &[Group]); 12] = [
+    let views: [(&str, &[Group], &[Group]); 13] = [
         (
             "total",
             std::slice::from_ref(&a.total),
@@ -728,6 +776,7 @@ fn difference(a: &Aggregates, b: &Aggregates) -> String {
         ("flow", &a.by_flow, &b.by_flow),
         ("provider", &a.by_provider, &b.by_provider),
         ("dataset", &a.by_dataset, &b.by_dataset),
+        ("agency", &a.by_agency, &b.by_agency),
         ("year", &a.by_year, &b.by_year),
         ("year_stack", &a.by_year_stack, &b.by_year_stack),
     ];

@@ -120,6 +120,21 @@ pub fn Chips(
                 n.filters.datasets.remove(id);
             });
         }
+        for key in &f.agencies {
+            let label = data
+                .engine
+                .lock()
+                .ok()
+                .and_then(|e| {
+                    let c = &e.cols;
+                    let k = c.agencies.iter().position(|x| x == key)?;
+                    c.agency_names.get(k).cloned()
+                })
+                .unwrap_or_else(|| key.clone());
+            push(chip(tx.chip_agency, &label), &|n| {
+                n.filters.agencies.remove(key);
+            });
+        }
         for p in &f.providers {
             push(chip(tx.chip_provider, r.country_name(p, l)), &|n| {
                 n.filters.providers.remove(p);

@@ -69,14 +69,14 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
     let title = name.clone();
     crate::use_title_detail(move || Some(title()));
     let is_provider = matches!(p.id, ActorId::Provider(_));
-    // A provider is a filter of the explorer; agencies are not (yet): their records are listed below.
-    let explorer = match &p.id {
-        ActorId::Provider(iso) => {
-            let mut s = ViewState::default();
-            s.filters.providers.insert(iso.clone());
-            Some(href(&format!("/explore?{}", to_query(&s))))
-        }
-        ActorId::Agency(_) => None,
+    // Providers and agencies are both filters of the explorer (`provider=`, `agency=`).
+    let explorer = {
+        let mut s = ViewState::default();
+        match &p.id {
+            ActorId::Provider(iso) => s.filters.providers.insert(iso.clone()),
+            ActorId::Agency(key) => s.filters.agencies.insert(key.clone()),
+        };
+        Some(href(&format!("/explore?{}", to_query(&s))))
     };
     let roles = p
         .roles
@@ -125,7 +125,7 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
                     ("other", &count(l, amounts.other_currency as u64)),
                 ])
             }}</p>
-            {explorer.map(|url| view! { <p><a href=url>{move || tp(lang.get()).in_explorer}</a></p> })}
+            {explorer.map(|url| view! { <p><a href=url data-testid="actor-explore">{move || tp(lang.get()).in_explorer}</a></p> })}
             <section aria-labelledby="actor-roles">
                 <h2 id="actor-roles">{move || tp(lang.get()).roles_title}</h2>
                 <ul class="roles">

@@ -46,6 +46,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     let providers = data.engine.lock().map_or(0, |e| e.cols.providers.len());
     // Datasets loaded together (`dataset=gcdf3~aims`) get a facet and a chart; one dataset has neither.
     let datasets = data.engine.lock().map_or(0, |e| e.cols.datasets.len());
+    let agencies = data.engine.lock().map_or(0, |e| e.cols.agencies.len());
 
     let go = {
         let set_view = set_view.clone();
@@ -83,6 +84,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                 + f.flows.len()
                 + f.providers.len()
                 + f.datasets.len()
+                + f.agencies.len()
                 + usize::from(f.from.is_some() || f.to.is_some())
                 + usize::from(f.amount_min.is_some() || f.amount_max.is_some())
                 + usize::from(!f.q.trim().is_empty())
@@ -269,6 +271,10 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                 <Facet view=View::Flow legend=flow_legend bars=bars_of(View::Flow, None) on_toggle=toggle_on(View::Flow)/>
                 <Facet view=View::Recipients legend=|t| t.facet_recipient bars=bars_of(View::Recipients, Some(25)) on_toggle=toggle_on(View::Recipients)/>
                 <Facet view=View::Provider legend=|t| t.facet_provider bars=bars_of(View::Provider, None) on_toggle=toggle_on(View::Provider)/>
+                // Thousands of agencies: the 25 with most projects under the other filters, and any ticked.
+                {(agencies > 0).then(|| view! {
+                    <Facet view=View::Agency legend=|t| t.facet_agency bars=bars_of(View::Agency, Some(25)) on_toggle=toggle_on(View::Agency)/>
+                })}
                 <fieldset class="facet amount">
                     <legend>{{ let unit = data.unit(); move || crate::i18n::fill(crate::i18n::t(lang.get()).col_known_amount_in, &[("unit", &unit.name(lang.get()))]) }}</legend>
                     <label>{tr!(lang, at_least)} " "

@@ -144,6 +144,7 @@ pub(super) struct Views {
     pub flow: Vec<Acc>,
     pub provider: Vec<Acc>,
     pub dataset: Vec<Acc>,
+    pub agency: Vec<Acc>,
     pub year: Vec<Acc>,
     pub year_stack: Vec<Acc>,
     pub stack: Stack,
@@ -166,6 +167,7 @@ impl Views {
         reset(&mut self.flow, N_FLOW);
         reset(&mut self.provider, c.providers.len());
         reset(&mut self.dataset, c.datasets.len());
+        reset(&mut self.agency, c.agencies.len());
         reset(&mut self.year, c.year_codes);
         self.stack = stack;
         self.stack_keys = match stack {
@@ -195,6 +197,7 @@ impl Views {
             (dim::FLOW, &mut self.flow),
             (dim::PROVIDER, &mut self.provider),
             (dim::DATASET, &mut self.dataset),
+            (dim::AGENCY, &mut self.agency),
             (dim::YEAR, &mut self.year),
             (dim::YEAR, &mut self.year_stack),
         ] {
@@ -221,6 +224,7 @@ impl Views {
         copy(&mut a.by_flow, &self.flow);
         copy(&mut a.by_provider, &self.provider);
         copy(&mut a.by_dataset, &self.dataset);
+        copy(&mut a.by_agency, &self.agency);
         copy(&mut a.by_year, &self.year);
         copy(&mut a.by_year_stack, &self.year_stack);
         a.stack_keys = self.stack_keys;
@@ -256,6 +260,9 @@ impl Views {
         if on(dim::DATASET) {
             self.add_dataset(c, i, v);
         }
+        if on(dim::AGENCY) {
+            self.add_agencies(c, i, v);
+        }
         let year = c.year[i] as usize;
         if on(dim::YEAR) {
             self.add_year(year, combo, v);
@@ -285,6 +292,16 @@ impl Views {
                 combo / N_FLOW % N_STATUS
             };
             self.year_stack[year * self.stack_keys + key].add(v);
+        }
+    }
+
+    /// A row into the bar of each agency it names.
+    #[inline]
+    pub fn add_agencies(&mut self, c: &Columns, i: usize, v: &Val) {
+        for &k in c.row_agencies(i) {
+            if let Some(g) = self.agency.get_mut(k as usize) {
+                g.add(v);
+            }
         }
     }
 

@@ -8,7 +8,7 @@ use crate::columns::*;
 use crate::state::Stack;
 
 use super::acc::{reset, Val};
-use super::tables::{dataset_fails, multi_geo_fail, provider_fails};
+use super::tables::{agency_fails, dataset_fails, multi_geo_fail, provider_fails};
 use super::{dim, Engine, N_FLOW, N_STATUS};
 
 impl Engine {
@@ -33,6 +33,8 @@ impl Engine {
         let provider_on = t.on(dim::PROVIDER);
         let dataset_on = t.on(dim::DATASET);
         let several = !c.datasets.is_empty();
+        let agency_on = t.on(dim::AGENCY);
+        let any_agency = !c.agencies.is_empty();
         let amount_on = t.on(dim::AMOUNT);
         let text_on = t.on(dim::TEXT);
         let mask = &mut self.mask[..c.len];
@@ -55,6 +57,9 @@ impl Engine {
             }
             if dataset_on && dataset_fails(&t.dataset_fail, c, i) {
                 fail |= 1 << dim::DATASET;
+            }
+            if agency_on && agency_fails(&t.agency_fail, c, i) {
+                fail |= 1 << dim::AGENCY;
             }
             // The incremental path needs every bit of every row, even of rows already out of every view.
             if amount_on && tables.amount_fails(c, i) {
@@ -87,6 +92,9 @@ impl Engine {
                     if several {
                         w.add_dataset(c, i, &v);
                     }
+                    if any_agency {
+                        w.add_agencies(c, i, &v);
+                    }
                     w.add_year(year, combo, &v);
                 }
                 dim::COUNTRY | dim::REGION | dim::INCOME => {
@@ -102,6 +110,7 @@ impl Engine {
                 dim::FLOW => w.flow[combo % N_FLOW].add(&v),
                 dim::PROVIDER => w.add_providers(c, i, &v),
                 dim::DATASET => w.add_dataset(c, i, &v),
+                dim::AGENCY => w.add_agencies(c, i, &v),
                 dim::YEAR => {
                     w.add_year(year, combo, &v);
                     w.excluded_year += (year == 0) as u32;

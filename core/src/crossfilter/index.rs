@@ -62,7 +62,7 @@ impl Index {
 }
 
 /// The dimensions with an index, and which index each uses (the three geographic ones share one).
-pub(super) const INDEXED: [(u32, usize); 10] = [
+pub(super) const INDEXED: [(u32, usize); 11] = [
     (dim::COUNTRY, 0),
     (dim::REGION, 0),
     (dim::INCOME, 0),
@@ -73,8 +73,9 @@ pub(super) const INDEXED: [(u32, usize); 10] = [
     (dim::PROVIDER, 5),
     (dim::SDG, 6),
     (dim::DATASET, 7),
+    (dim::AGENCY, 8),
 ];
-pub(super) const N_INDEXES: usize = 8;
+pub(super) const N_INDEXES: usize = 9;
 
 pub(super) fn build_index(c: &Columns, which: usize) -> Index {
     let none_country = c.countries.len();
@@ -102,6 +103,12 @@ pub(super) fn build_index(c: &Columns, which: usize) -> Index {
         7 => Index::build(c.len, c.datasets.len() + 1, |i| {
             [c.dataset.get(i).map_or(c.datasets.len(), |&k| k as usize)]
         }),
+        // A row's agencies are distinct already; a row naming none under the last code.
+        8 => Index::build(c.len, c.agencies.len() + 1, |i| {
+            let ids = c.row_agencies(i);
+            let none = ids.is_empty().then_some(c.agencies.len());
+            none.into_iter().chain(ids.iter().map(|&k| k as usize))
+        }),
         // SDGs by bit; a row without one under 0.
         _ => Index::build(c.len, 32, |i| {
             let b = c.sdgs[i];
@@ -125,6 +132,7 @@ pub(super) fn changed(d: u32, old: &Codes, new: &Codes, k: usize) -> bool {
         dim::YEAR => diff(&old.year_fail, &new.year_fail),
         dim::PROVIDER => diff(&old.provider_fail, &new.provider_fail),
         dim::DATASET => diff(&old.dataset_fail, &new.dataset_fail),
+        dim::AGENCY => diff(&old.agency_fail, &new.agency_fail),
         // With the filter on before and after (checked by the caller), a row's outcome changes only
         // if one of its SDGs was selected or deselected.
         _ => k < 32 && ((old.sdg_mask ^ new.sdg_mask) >> k) & 1 != 0,
@@ -144,6 +152,7 @@ pub(super) fn passes(d: u32, t: &Codes, k: usize) -> bool {
         dim::YEAR => pass(&t.year_fail),
         dim::PROVIDER => pass(&t.provider_fail),
         dim::DATASET => pass(&t.dataset_fail),
+        dim::AGENCY => pass(&t.agency_fail),
         _ => !t.on(d) || (k > 0 && k < 32 && t.sdg_mask >> k & 1 != 0),
     }
 }
@@ -160,6 +169,11 @@ pub(super) fn first_passing(c: &Columns, t: &Codes, d: u32, i: usize) -> Option<
             .find(|&k| passes(d, t, k)),
         dim::PROVIDER if c.provider1[i] == MULTI => c
             .row_providers(i)
+            .iter()
+            .map(|&k| k as usize)
+            .find(|&k| passes(d, t, k)),
+        dim::AGENCY if c.row_agencies(i).len() > 1 => c
+            .row_agencies(i)
             .iter()
             .map(|&k| k as usize)
             .find(|&k| passes(d, t, k)),
@@ -186,6 +200,7 @@ pub(super) fn dim_changed(d: u32, old: &Codes, new: &Codes) -> bool {
             dim::YEAR => old.year_fail != new.year_fail,
             dim::PROVIDER => old.provider_fail != new.provider_fail,
             dim::DATASET => old.dataset_fail != new.dataset_fail,
+            dim::AGENCY => old.agency_fail != new.agency_fail,
             _ => old.sdg_mask != new.sdg_mask,
         }
 }

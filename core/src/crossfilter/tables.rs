@@ -24,6 +24,8 @@ pub(super) struct Codes {
     pub provider_fail: Vec<u8>,
     /// Per dataset code (plus a last entry for "only one dataset").
     pub dataset_fail: Vec<u8>,
+    /// Per agency code (plus a last entry for "no agency named").
+    pub agency_fail: Vec<u8>,
     pub year_fail: Vec<u8>,
     /// Per sector × status × flow code: the fail bits of those three dimensions.
     pub combo_fail: Vec<u32>,
@@ -62,6 +64,7 @@ impl Tables {
                 flow_fail: vec![0; N_FLOW],
                 provider_fail: vec![0; c.providers.len() + 1],
                 dataset_fail: vec![0; c.datasets.len() + 1],
+                agency_fail: vec![0; c.agencies.len() + 1],
                 year_fail: vec![0; c.year_codes],
                 combo_fail: vec![0; (c.sectors.len() + 1) * N_STATUS * N_FLOW],
                 ..Codes::default()
@@ -85,6 +88,7 @@ impl Tables {
             (dim::FLOW, !f.flows.is_empty()),
             (dim::PROVIDER, !f.providers.is_empty()),
             (dim::DATASET, !f.datasets.is_empty()),
+            (dim::AGENCY, !f.agencies.is_empty()),
             (dim::YEAR, f.from.is_some() || f.to.is_some()),
             (
                 dim::AMOUNT,
@@ -139,6 +143,12 @@ impl Tables {
         for i in 0..=c.datasets.len() {
             t.dataset_fail[i] = (on(dim::DATASET)
                 && !c.datasets.get(i).is_some_and(|p| f.datasets.contains(p)))
+                as u8;
+        }
+        t.agency_fail.resize(c.agencies.len() + 1, 0);
+        for i in 0..=c.agencies.len() {
+            t.agency_fail[i] = (on(dim::AGENCY)
+                && !c.agencies.get(i).is_some_and(|a| f.agencies.contains(a)))
                 as u8;
         }
         t.provider_fail.resize(c.providers.len() + 1, 0);
@@ -226,6 +236,7 @@ impl Tables {
             dim::SDG => t.on(dim::SDG) && c.sdgs[i] & t.sdg_mask == 0,
             dim::PROVIDER => t.on(dim::PROVIDER) && provider_fails(&t.provider_fail, c, i),
             dim::DATASET => dataset_fails(&t.dataset_fail, c, i),
+            dim::AGENCY => t.on(dim::AGENCY) && agency_fails(&t.agency_fail, c, i),
             dim::AMOUNT => self.amount_fails(c, i),
             _ => self.text_fails(i),
         }
@@ -242,6 +253,19 @@ pub(super) fn provider_fails(provider_fail: &[u8], c: &Columns, i: usize) -> boo
         c.row_providers(i)
             .iter()
             .all(|&x| provider_fail[x as usize] == 1)
+    }
+}
+
+/// A row fails the agency filter when every agency it names fails it (and when it names none).
+#[inline]
+pub(super) fn agency_fails(agency_fail: &[u8], c: &Columns, i: usize) -> bool {
+    let none = c.agencies.len();
+    let ids = c.row_agencies(i);
+    if ids.is_empty() {
+        agency_fail.get(none).is_some_and(|&x| x != 0)
+    } else {
+        ids.iter()
+            .all(|&k| agency_fail.get(k as usize).is_some_and(|&x| x != 0))
     }
 }
 

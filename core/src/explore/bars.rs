@@ -51,6 +51,8 @@ pub enum View {
     Provider,
     /// Which of several datasets loaded together (a facet and chart only then).
     Dataset,
+    /// Agencies the records name (a facet).
+    Agency,
 }
 
 impl View {
@@ -64,6 +66,7 @@ impl View {
             View::Subregion => "chart-subregion",
             View::Provider => "chart-provider",
             View::Dataset => "chart-dataset",
+            View::Agency => "chart-agency",
             View::Sdg => "chart-sdg",
             View::Status => "chart-status",
             View::Flow => "chart-flow",
@@ -82,6 +85,7 @@ impl View {
             View::Subregion => t.view_subregion,
             View::Provider => t.view_provider,
             View::Dataset => t.view_dataset,
+            View::Agency => t.view_agency,
             View::Sdg => t.view_sdg,
             View::Status => t.view_status,
             View::Flow => t.view_flow,
@@ -98,6 +102,7 @@ impl View {
             View::Region | View::Subregion => "region",
             View::Provider => "provider",
             View::Dataset => "source",
+            View::Agency => "agency",
             View::Sdg => "sdg",
             View::Status => "status",
             View::Flow => "flow",
@@ -245,6 +250,25 @@ pub fn bars(
                 )
             })
             .collect(),
+        // Agencies the current filters leave (live counts), most projects first, and the selected ones.
+        View::Agency => cols
+            .agencies
+            .iter()
+            .enumerate()
+            .filter(|(i, key)| {
+                agg.by_agency.get(*i).is_some_and(|g| g.count > 0)
+                    || filters.agencies.contains(*key)
+            })
+            .map(|(i, key)| {
+                let label = cols.agency_names.get(i).unwrap_or(key).clone();
+                bar(
+                    key.clone(),
+                    label,
+                    agg.by_agency.get(i).copied().unwrap_or_default(),
+                    filters.agencies.contains(key),
+                )
+            })
+            .collect(),
         View::Sdg => (1..=17u8)
             .map(|g| {
                 let sdg = reference.sdg(g);
@@ -303,7 +327,7 @@ pub fn bars(
     };
     if matches!(
         view,
-        View::Sector | View::Recipients | View::Region | View::Status | View::Flow
+        View::Sector | View::Recipients | View::Region | View::Status | View::Flow | View::Agency
     ) {
         sort_desc(&mut out, measure);
     }

@@ -55,6 +55,7 @@ pub fn select(
         View::Region | View::Subregion => apply(&mut f.regions, Some(key.to_string()), additive),
         View::Provider => apply(&mut f.providers, Some(key.to_string()), additive),
         View::Dataset => apply(&mut f.datasets, Some(key.to_string()), additive),
+        View::Agency => apply(&mut f.agencies, Some(key.to_string()), additive),
         View::Sdg => apply(&mut f.sdgs, key.parse().ok(), additive),
         View::Status => apply(&mut f.statuses, Status::from_code(key), additive),
         View::Flow => apply(&mut f.flows, FlowClass::from_code(key), additive),

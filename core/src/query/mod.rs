@@ -23,6 +23,18 @@ pub fn is_dataset_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// An agency key as `partners::agency_key` writes it: folded letters and digits in single-spaced
+/// words, at most 200 characters.
+pub fn is_agency_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.chars().count() <= 200
+        && !key.starts_with(' ')
+        && !key.ends_with(' ')
+        && !key.contains("  ")
+        && key.chars().all(|c| c == ' ' || c.is_alphanumeric())
+        && crate::text::fold(key) == key
+}
+
 /// The version of the query format. Links without `v` are read as version 1.
 pub const QUERY_VERSION: u32 = 1;
 pub(crate) const LIST_SEP: char = '~';
@@ -154,6 +166,14 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 &mut f.providers,
                 |s| is_iso3(s).then(|| s.to_string()),
                 "an ISO-3 code such as CHN",
+                &mut note,
+            ),
+            "agency" => collect(
+                &key,
+                items(),
+                &mut f.agencies,
+                |s| is_agency_key(s).then(|| s.to_string()),
+                "an agency key as on its actor page, such as china eximbank",
                 &mut note,
             ),
             "source" => collect(

@@ -153,6 +153,22 @@ fn income_groups_are_typed_and_written_in_code_order() {
 }
 
 #[test]
+fn agencies_round_trip_and_bad_keys_are_noticed() {
+    let (s, notices) = parse("agency=export%20import%20bank%20of%20china~sinohydro%20corporation");
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(
+        s.filters.agencies.iter().collect::<Vec<_>>(),
+        ["export import bank of china", "sinohydro corporation"]
+    );
+    assert_eq!(parse(&to_query(&s)).0, s);
+    for bad in ["agency=Sinohydro", "agency=a%3Cb", "agency=a%20%20b"] {
+        let (s, notices) = parse(bad);
+        assert!(s.filters.agencies.is_empty(), "{bad}");
+        assert_eq!(notices.len(), 1, "{bad}");
+    }
+}
+
+#[test]
 fn datasets_round_trip_and_bad_ids_are_noticed() {
     let (s, notices) = parse("dataset=gcdf3~aims");
     assert!(notices.is_empty());

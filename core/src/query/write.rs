@@ -33,6 +33,7 @@ pub fn to_query(state: &ViewState) -> String {
     put("flow", join(&f.flows, |s| s.code().to_string()));
     put("provider", join(&f.providers, String::clone));
     put("source", join(&f.datasets, String::clone));
+    put("agency", join(&f.agencies, String::clone));
     put("from", f.from.map(|y| y.to_string()).unwrap_or_default());
     put("to", f.to.map(|y| y.to_string()).unwrap_or_default());
     put(

@@ -138,6 +138,20 @@ async fn actor_pages_and_the_partner_finder_answer_from_the_records() {
         .await;
         let count: usize = data_value(&c, "project-count").await.parse().unwrap();
         assert!(count > 0, "{lang}: the agency has records");
+        // The agency is a facet of the explorer (`agency=`): the same records, counted by the
+        // crossfilter instead of the actor index.
+        c.find(Locator::Css("[data-testid=\"actor-explore\"]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"facet-agency\"] input:checked").await;
+        wait_count(&c, count).await;
+        assert!(
+            query_of(&c).await.contains("agency="),
+            "{lang}: the explorer's URL names the agency"
+        );
     }
     assert_no_errors(&c, "partners").await;
     c.close().await.unwrap();
