@@ -32,7 +32,8 @@ pub fn Facet(
                             <input type="checkbox" id=id.clone() prop:checked=b.selected
                                 on:change=move |_| on_toggle.run(key.clone())/>
                             <label for=id>
-                                <span class="facet-label">{b.label.clone()}</span>
+                                // Agencies keep the source's spelling (English), as on their actor pages.
+                                <span class="facet-label" lang=(view == View::Agency).then_some("en")>{b.label.clone()}</span>
                                 <span class="facet-count">{count(lang.get(), b.group.count as u64)}</span>
                             </label>
                         </li>
