@@ -950,4 +950,10 @@ fn a_union_filters_and_counts_by_dataset() {
     let (s, _) = parse("source=aims");
     let aims_alone = engine.run(&s.filters, Stack::None).total.count;
     assert_eq!(aims_alone as usize, d.projects.len() - d.parts[1].start);
+    // AIMS amounts are in other price bases than the union's headline unit (constant 2021 USD): its
+    // records alone have no known amount in that unit, which is not an amount of zero.
+    let agg = engine.run(&s.filters, Stack::None).clone();
+    let h = bridges_core::explore::headline(&agg, &engine.cols, &s.filters, "USD", "constant 2021");
+    assert_eq!(h.amount, None, "{h:?}");
+    assert!(h.amount_other_groups > 0, "{h:?}");
 }

@@ -36,7 +36,7 @@ pub fn headline(
         .count();
     Summary {
         projects: t.count as usize,
-        amount: (t.known > 0 || t.count > 0).then(|| AmountGroup {
+        amount: (t.known > 0).then(|| AmountGroup {
             currency: currency.to_string(),
             price_base: price_base.to_string(),
             total: t.sum,
