@@ -19,10 +19,12 @@ pub enum EmbedView {
     Provider,
     /// By dataset, for several datasets loaded together.
     Dataset,
+    /// Projects like the filtered ones, elsewhere (issue #16).
+    Similar,
 }
 
 impl EmbedView {
-    pub const ALL: [EmbedView; 11] = [
+    pub const ALL: [EmbedView; 12] = [
         EmbedView::Headline,
         EmbedView::Timeline,
         EmbedView::Sector,
@@ -34,6 +36,7 @@ impl EmbedView {
         EmbedView::Map,
         EmbedView::Provider,
         EmbedView::Dataset,
+        EmbedView::Similar,
     ];
 
     /// The name in `/embed/<name>`.
@@ -50,6 +53,7 @@ impl EmbedView {
             EmbedView::Map => "map",
             EmbedView::Provider => "provider",
             EmbedView::Dataset => "dataset",
+            EmbedView::Similar => "similar",
         }
     }
 
@@ -69,7 +73,7 @@ impl EmbedView {
             EmbedView::Flow => View::Flow,
             EmbedView::Provider => View::Provider,
             EmbedView::Dataset => View::Dataset,
-            EmbedView::Headline | EmbedView::Map => return None,
+            EmbedView::Headline | EmbedView::Map | EmbedView::Similar => return None,
         })
     }
 }

@@ -266,6 +266,7 @@ fn share_dialog_content(
             Some(EmbedView::Map) => t.share_view_map,
             Some(EmbedView::Provider) => t.share_view_provider,
             Some(EmbedView::Dataset) => t.share_view_dataset,
+            Some(EmbedView::Similar) => t.share_view_similar,
             None => "",
         }
     };

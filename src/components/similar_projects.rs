@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use bridges_core::route::Page;
-use bridges_core::similar::{similar, Reason, Weights, DEFAULT_K};
+use bridges_core::similar::{like_these, similar, Match, Reason, Weights, DEFAULT_K};
 use leptos::prelude::*;
 
 use crate::app_data::{similar_index, AppData};
@@ -64,6 +64,80 @@ fn reason_text(data: &AppData, r: &Reason, lang: Lang) -> String {
     }
 }
 
+/// The matches as a list: each record's title (a link to its page) and the reasons it was chosen.
+fn match_list(data: &Arc<AppData>, matches: &[Match], l: Lang) -> impl IntoView {
+    let items = matches
+        .iter()
+        .filter_map(|m| {
+            let p = data.loaded.dataset.projects.get(m.row as usize)?;
+            let url = href(&Page::Project(p.id.clone()).path());
+            let reasons = m
+                .reasons
+                .iter()
+                .map(|r| reason_text(data, r, l))
+                .collect::<Vec<_>>()
+                .join(tm(l).list_sep);
+            Some(view! {
+                <li data-id=p.id.clone()>
+                    <a href=url lang="en">{p.title.clone()}</a>
+                    <span class="why">{reasons}</span>
+                </li>
+            })
+        })
+        .collect_view();
+    view! { <ol class="similar-list" data-testid="similar">{items}</ol> }
+}
+
+/// "Projects like these elsewhere" for the URL's filters (the explorer, `/embed/similar`): the records
+/// outside the filtered set most like it as a whole ([`like_these`]). Test contract: as
+/// [`SimilarProjects`], `data-testid="similar"` with one `data-id` element per record.
+#[component]
+pub fn LikeThese(
+    data: Arc<AppData>,
+    /// Its own heading (not inside a disclosure whose summary already names it).
+    #[prop(default = true)]
+    heading: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let state = crate::view_state::use_view_state();
+    let index = {
+        let data = Arc::clone(&data);
+        LocalResource::new(move || similar_index(Arc::clone(&data)))
+    };
+    let answer = {
+        let data = Arc::clone(&data);
+        Memo::new(move |_| {
+            let filters = state.with(|(s, _)| s.filters.clone());
+            if filters.is_empty() {
+                return Some(None);
+            }
+            let ix = index.get().flatten()?;
+            let mut engine = data.engine.lock().ok()?;
+            let rows = engine.matching(&filters);
+            Some(Some(like_these(
+                &ix,
+                &engine.cols,
+                &rows,
+                DEFAULT_K,
+                &Weights::default(),
+            )))
+        })
+    };
+    view! {
+        <section class="similar like-these" aria-label=move || t(lang.get()).like_these_title>
+            {heading.then(|| view! { <h2>{tr!(lang, like_these_title)}</h2> })}
+            {move || match answer.get() {
+                None => view! { <p class="note" role="status">{tr!(lang, similar_loading)}</p> }.into_any(),
+                Some(None) => view! { <p class="note">{tr!(lang, like_these_no_filter)}</p> }.into_any(),
+                Some(Some(matches)) => view! {
+                    <p class="note">{tr!(lang, like_these_intro)}</p>
+                    {match_list(&data, &matches, lang.get())}
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
 /// The linked and similar records of the record at `row`.
 #[component]
 pub fn SimilarProjects(data: Arc<AppData>, row: u32) -> impl IntoView {
@@ -113,19 +187,9 @@ pub fn SimilarProjects(data: Arc<AppData>, row: u32) -> impl IntoView {
                             <p class="note">{t(l).similar_missing} " " <code>{s.missing.join(", ")}</code></p>
                         })}
                     });
-                    let items = s.similar.iter().filter_map(|m| {
-                        let (id, title, url) = link_to(m.row)?;
-                        let reasons = m.reasons.iter().map(|r| reason_text(&data_for_reasons, r, l)).collect::<Vec<_>>().join(tm(l).list_sep);
-                        Some(view! {
-                            <li data-id=id>
-                                <a href=url lang="en">{title}</a>
-                                <span class="why">{reasons}</span>
-                            </li>
-                        })
-                    }).collect_view();
                     view! {
                         {linked}
-                        <ol class="similar-list" data-testid="similar">{items}</ol>
+                        {match_list(&data_for_reasons, &s.similar, l)}
                     }.into_any()
                 }
             }}

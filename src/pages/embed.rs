@@ -227,11 +227,13 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
     let notes = move || with_query("/about", false) + "#data-issues";
     let view_kind = EmbedView::from_code(&name).and_then(EmbedView::chart);
     let is_map = name == "map";
+    let is_similar = name == "similar";
     let title = Memo::new(move |_| {
         let l = lang.get();
         match view_kind {
             Some(v) => chart_title(v, measure.get(), &subject.get(), l),
             None if is_map => bridges_core::titles::map_title(measure.get(), &subject.get(), l),
+            None if is_similar => crate::i18n::t(l).like_these_title.to_string(),
             None => tm(l).embed_headline_title.to_string(),
         }
     });
@@ -260,9 +262,13 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
             let data = StoredValue::new_local(Arc::clone(&data));
             lazy_view(move || embed_map(data.get_value()), __preload_embed_map)
         }
+        None if is_similar => {
+            view! { <crate::components::similar_projects::LikeThese data=Arc::clone(&data)/> }
+                .into_any()
+        }
         None => view! { <Headline summary=summary/> }.into_any(),
     };
-    let headline = (view_kind.is_some() || name == "map").then(|| {
+    let headline = (view_kind.is_some() || is_map || is_similar).then(|| {
         if options.cards {
             view! { <Headline summary=summary/> }.into_any()
         } else {

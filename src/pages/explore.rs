@@ -47,6 +47,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     // Datasets loaded together (`dataset=gcdf3~aims`) get a facet and a chart; one dataset has neither.
     let datasets = data.engine.lock().map_or(0, |e| e.cols.datasets.len());
     let agencies = data.engine.lock().map_or(0, |e| e.cols.agencies.len());
+    let like_open = RwSignal::new(false);
 
     let go = {
         let set_view = set_view.clone();
@@ -367,6 +368,17 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
                 </div>
                 </div>
                 <p class="note">{{ let unit = data.unit(); move || crate::i18n::fill(crate::i18n::t(lang.get()).explore_note, &[("unit", &unit.name(lang.get()))]) }}</p>
+                // Computed only once opened: scoring every record against the filtered ones is not
+                // needed on every click.
+                <details class="like-these-box" on:toggle=move |ev| {
+                    let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                    like_open.set(open);
+                }>
+                    <summary>{tr!(lang, like_these_title)}</summary>
+                    {let data = Arc::clone(&data); move || like_open.get().then(|| view! {
+                        <crate::components::similar_projects::LikeThese data=Arc::clone(&data) heading=false/>
+                    })}
+                </details>
             </section>
         </div>
     }

@@ -122,4 +122,5 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     share_view_map: "map", "地图";
     share_view_provider: "provider", "按提供方";
     share_view_dataset: "dataset", "按数据集";
+    share_view_similar: "projects like these", "类似项目";
 }

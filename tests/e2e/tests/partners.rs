@@ -172,3 +172,65 @@ fn with_commas(n: usize, lang: &str) -> String {
     }
     out
 }
+
+/// "Projects like these elsewhere" for a filter: as `/embed/similar` and in the explorer, the records
+/// outside the filtered set (checked against the data file), with their reasons, in both languages.
+#[tokio::test(flavor = "multi_thread")]
+async fn projects_like_these_elsewhere_for_a_filter() {
+    let all = projects();
+    let inside = |id: &str| {
+        all.iter().any(|p| {
+            p["id"] == id
+                && p["sector"]["code"] == 230
+                && p["recipients"]
+                    .as_array()
+                    .is_some_and(|r| r.iter().any(|c| c == "NPL"))
+        })
+    };
+    let known = |id: &str| all.iter().any(|p| p["id"] == id);
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    for (lang, title) in [
+        ("en", "Projects like these elsewhere"),
+        ("zh", "其他地方与这些相似的项目"),
+    ] {
+        c.goto(&format!(
+            "{app}/embed/similar?sector=230&country=NPL&lang={lang}"
+        ))
+        .await
+        .unwrap();
+        wait_for(&c, "[data-testid=\"similar\"] li[data-id]").await;
+        assert_eq!(text_at(&c, ".embed-title").await, title, "{lang}");
+        let items = c
+            .find_all(Locator::Css("[data-testid=\"similar\"] li[data-id]"))
+            .await
+            .unwrap();
+        assert!(items.len() >= 5, "{lang}: {} records", items.len());
+        for li in &items {
+            let id = attr(li, "data-id").await;
+            assert!(known(&id), "{lang}: {id} is a record of the data");
+            assert!(!inside(&id), "{lang}: {id} is outside the filter");
+            let why = li
+                .find(Locator::Css(".why"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            assert!(!why.trim().is_empty(), "{lang}: {id} says why");
+        }
+        // The explorer has the same list in a disclosure, computed when opened.
+        c.goto(&format!("{app}/explore?sector=230&country=NPL&lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+        let summary = wait_for(&c, ".like-these-box > summary").await;
+        assert_eq!(summary.text().await.unwrap(), title, "{lang}");
+        summary.click().await.unwrap();
+        let first = wait_for(&c, ".like-these-box [data-testid=\"similar\"] li[data-id]").await;
+        assert!(!inside(&attr(&first, "data-id").await), "{lang}");
+    }
+    assert_no_errors(&c, "like these").await;
+    c.close().await.unwrap();
+}

@@ -470,6 +470,10 @@ pub const ROUTES: &[(&str, &str)] = &[
         "/embed/provider?dataset=aims",
         "[data-testid=\"embed-root\"] [data-testid=\"chart-provider\"] canvas",
     ),
+    (
+        "/embed/similar?sector=230&country=NPL",
+        "[data-testid=\"embed-root\"] [data-testid=\"similar\"] li[data-id]",
+    ),
     ("/embed/headline", "[data-testid=\"embed-root\"]"),
     ("/embed/nonsense", "[data-testid=\"embed-root\"]"),
     ("/present", "[data-testid=\"story-link\"]"),
