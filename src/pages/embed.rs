@@ -263,7 +263,7 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
             lazy_view(move || embed_map(data.get_value()), __preload_embed_map)
         }
         None if is_similar => {
-            view! { <crate::components::similar_projects::LikeThese data=Arc::clone(&data)/> }
+            view! { <crate::components::similar_projects::LikeThese data=Arc::clone(&data) heading=false/> }
                 .into_any()
         }
         None => view! { <Headline summary=summary/> }.into_any(),
