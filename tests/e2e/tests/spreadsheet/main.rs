@@ -1,8 +1,11 @@
 //! Bring your spreadsheet (issue #17), end to end: a file chosen on /about is read in the browser, its
 //! columns mapped (the proposal checked, then accepted), and the result becomes the dataset every page
-//! shows. Hostile files give a message, never a panic.
+//! shows. Hostile files give a message, never a panic. The other ways in (a pasted table, the overview's
+//! dataset picker) and the downloads are in `entry.rs`.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod entry;
 
 use std::time::Duration;
 
