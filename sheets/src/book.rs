@@ -77,9 +77,11 @@ fn corrupt(format: &'static str, e: impl std::fmt::Display) -> SheetError {
     }
 }
 
-/// The next cell of a streamed sheet: its (row, column) and value.
-type NextCell<'a> =
-    Box<dyn FnMut() -> Result<Option<((u32, u32), Data)>, calamine::XlsxError> + 'a>;
+/// A cell of a streamed sheet: its (row, column) and value.
+type At = ((u32, u32), Data);
+
+/// The next cell of a streamed sheet.
+type NextCell<'a> = Box<dyn FnMut() -> Result<Option<At>, calamine::XlsxError> + 'a>;
 
 /// An .xlsx workbook with calamine's cell reader over one of its sheets (the reader borrows the
 /// workbook: its shared strings and its zip).
@@ -98,9 +100,9 @@ pub(crate) struct Stream {
     height: usize,
     merges: Vec<Dimensions>,
     /// Top-left values of the merged regions met so far (a region's other cells take its value).
-    merge_values: Vec<((u32, u32), Data)>,
+    merge_values: Vec<At>,
     /// A cell already read that starts the next row.
-    pending: Option<((u32, u32), Data)>,
+    pending: Option<At>,
     /// Cells written without a value: formulas whose result was never saved (calamine's reader skips
     /// cells that are empty and nothing else).
     valueless: Vec<(u32, u32)>,
@@ -144,14 +146,14 @@ fn has_merges(bytes: &Arc<[u8]>) -> bool {
 
 /// Starts streaming sheet `name` of an .xlsx workbook, or gives the workbook back if that cannot be
 /// done (calamine's error is then found again, and reported, by the whole-sheet reader).
-pub(crate) fn stream(book: Book, bytes: &Arc<[u8]>, name: &str) -> Result<Stream, Book> {
+pub(crate) fn stream(book: Book, bytes: &Arc<[u8]>, name: &str) -> Result<Stream, Box<Book>> {
     let Sheets::Xlsx(mut x) = book else {
-        return Err(book);
+        return Err(Box::new(book));
     };
     // Merged regions are listed after the sheet's cells. calamine finds them with a pass over the
     // whole XML, which costs a large sheet as much as a long task; so it runs only for a workbook
     // whose XML has a merged cell at all.
-    let merges = if has_merges(&bytes) {
+    let merges = if has_merges(bytes) {
         x.worksheet_merge_cells(name)
             .and_then(Result::ok)
             .unwrap_or_default()
@@ -183,7 +185,7 @@ pub(crate) fn stream(book: Book, bytes: &Arc<[u8]>, name: &str) -> Result<Stream
             valueless: Vec::new(),
             ended: false,
         }),
-        Err((_, heads)) => Err(Sheets::Xlsx(heads.book)),
+        Err((_, heads)) => Err(Box::new(Sheets::Xlsx(heads.book))),
     }
 }
 
@@ -197,7 +199,7 @@ impl Stream {
         self.height
     }
 
-    fn next_cell(&mut self) -> Result<Option<((u32, u32), Data)>, SheetError> {
+    fn next_cell(&mut self) -> Result<Option<At>, SheetError> {
         if let Some(c) = self.pending.take() {
             return Ok(Some(c));
         }
@@ -221,7 +223,7 @@ impl Stream {
             return Ok(None);
         };
         let row = first.0 .0;
-        let mut values: Vec<((u32, u32), Data)> = vec![first];
+        let mut values: Vec<At> = vec![first];
         while let Some(c) = self.next_cell()? {
             if c.0 .0 != row {
                 self.pending = Some(c);
@@ -352,7 +354,7 @@ impl Workbook {
                 self.loaded = Some(Loaded::Stream(Box::new(s)));
                 return Ok(());
             }
-            Err(book) => book,
+            Err(book) => *book,
         };
         let whole = load(&mut book, name);
         self.book = Some(book);

@@ -31,7 +31,7 @@ return 0;
 /// The last download offered: its file name and its text.
 async fn last_download(c: &Client) -> (String, String) {
     for _ in 0..50 {
-        if eval(c, "return window.__blobs.length").await != Value::from(0) {
+        if eval(c, "return window.__blobs.length").await != 0 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -207,7 +207,7 @@ async fn the_dataset_picker_opens_a_spreadsheet_and_its_downloads_record_the_map
         .await
         .unwrap();
     for _ in 0..50 {
-        if mapped(&c, "Year").await == Value::from("") {
+        if mapped(&c, "Year").await == "" {
             break;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
