@@ -125,6 +125,9 @@ pub(crate) fn blank(id: String, title: String) -> Project {
 /// The state of one import: conventions, lookups, and the issues found so far.
 const MAX_HINTS: usize = 1_000;
 
+/// The issues and country suggestions carried from one slice of rows to the next.
+pub(crate) type Carried = (Vec<Issue>, HashMap<String, Option<String>>);
+
 pub(crate) struct Cx<'a> {
     c: &'a Conventions,
     countries: &'a Countries,
@@ -154,6 +157,25 @@ impl<'a> Cx<'a> {
             lon: None,
             hints: HashMap::new(),
         }
+    }
+
+    /// A context that goes on from an earlier slice of rows: its issues and country suggestions.
+    pub(crate) fn resume(
+        c: &'a Conventions,
+        countries: &'a Countries,
+        r: &'a ReferenceIndex,
+        (issues, hints): Carried,
+    ) -> Self {
+        Cx {
+            issues,
+            hints,
+            ..Cx::new(c, countries, r)
+        }
+    }
+
+    /// What the next slice of rows goes on from.
+    pub(crate) fn suspend(self) -> Carried {
+        (self.issues, self.hints)
     }
 
     pub(crate) fn issue(

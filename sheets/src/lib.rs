@@ -28,5 +28,5 @@ pub use field::Field;
 pub use fill::reading;
 pub use header::column_name;
 pub use mapping::{propose, Mapping, Proposal};
-pub use output::{apply, Imported};
+pub use output::{apply, Import, Imported};
 pub use read::{Progress, ReadOptions, Row, Sheet, SheetReader};

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::countries::Countries;
 use crate::error::{Action, Issue, IssueKind};
 use crate::field::Field;
-use crate::fill::{blank, Cx};
+use crate::fill::{blank, Carried, Cx};
 use crate::mapping::{Mapping, MappingError};
 use crate::read::{Row, Sheet};
 
@@ -24,7 +24,8 @@ pub struct Imported {
     pub issues: Vec<Issue>,
 }
 
-/// Imports `sheet` with `mapping`. `source` names the file in `generated_by`.
+/// Imports `sheet` with `mapping`. `source` names the file in `generated_by`. The same as an [`Import`]
+/// run to the end in one call.
 pub fn apply(
     sheet: &Sheet,
     mapping: &Mapping,
@@ -32,42 +33,101 @@ pub fn apply(
     r: &ReferenceIndex,
     source: &str,
 ) -> Result<Imported, MappingError> {
-    let mut cols: Vec<(usize, Field, &str)> = Vec::new();
-    for c in &mapping.columns {
-        let Some(f) = c.field else { continue };
-        let i = sheet
-            .headers
+    let mut import = Import::new(sheet, mapping)?;
+    while !import.step(sheet, mapping, countries, r, usize::MAX) {}
+    Ok(import.finish(sheet, mapping, source))
+}
+
+/// An import a slice of rows at a time ([`Import::step`]), so that the shell can give the browser its
+/// turn between slices. Every call must pass the same sheet and mapping as [`Import::new`].
+pub struct Import {
+    /// Mapped columns: index in the sheet, field, header.
+    cols: Vec<(usize, Field, String)>,
+    title_col: Option<usize>,
+    carried: Carried,
+    projects: Vec<Project>,
+    seen: HashMap<String, usize>,
+    next: usize,
+}
+
+impl Import {
+    pub fn new(sheet: &Sheet, mapping: &Mapping) -> Result<Self, MappingError> {
+        let mut cols: Vec<(usize, Field, String)> = Vec::new();
+        for c in &mapping.columns {
+            let Some(f) = c.field else { continue };
+            let i = sheet
+                .headers
+                .iter()
+                .position(|h| *h == c.header)
+                .ok_or_else(|| MappingError::MissingColumn {
+                    header: c.header.clone(),
+                })?;
+            cols.push((i, f, c.header.clone()));
+        }
+        let title_col = cols
             .iter()
-            .position(|h| *h == c.header)
-            .ok_or_else(|| MappingError::MissingColumn {
-                header: c.header.clone(),
-            })?;
-        cols.push((i, f, c.header.as_str()));
+            .find(|c| c.1 == Field::Title)
+            .or_else(|| cols.iter().find(|c| c.1 == Field::TitleZh))
+            .map(|c| c.0);
+        let mut issues = Vec::new();
+        if !cols.iter().any(|c| c.1 == Field::Id) {
+            issues.push(Issue::new(IssueKind::RowNumbersAsIds, Action::Noted));
+        }
+        Ok(Import {
+            cols,
+            title_col,
+            carried: (issues, HashMap::new()),
+            projects: Vec::with_capacity(sheet.rows.len()),
+            seen: HashMap::new(),
+            next: 0,
+        })
     }
-    let has = |f: Field| cols.iter().any(|c| c.1 == f);
-    let title_col = cols
-        .iter()
-        .find(|c| c.1 == Field::Title)
-        .or_else(|| cols.iter().find(|c| c.1 == Field::TitleZh))
-        .map(|c| c.0);
-    let mut cx = Cx::new(&mapping.conventions, countries, r);
-    if !has(Field::Id) {
-        cx.issues
-            .push(Issue::new(IssueKind::RowNumbersAsIds, Action::Noted));
+
+    /// Imports up to `budget_rows` more rows; `true` when every row is done.
+    pub fn step(
+        &mut self,
+        sheet: &Sheet,
+        mapping: &Mapping,
+        countries: &Countries,
+        r: &ReferenceIndex,
+        budget_rows: usize,
+    ) -> bool {
+        let end = self
+            .next
+            .saturating_add(budget_rows.max(1))
+            .min(sheet.rows.len());
+        let rows = sheet.rows.get(self.next..end).unwrap_or_default();
+        let carried = std::mem::take(&mut self.carried);
+        let mut cx = Cx::resume(&mapping.conventions, countries, r, carried);
+        let cols: Vec<(usize, Field, &str)> = self
+            .cols
+            .iter()
+            .map(|(i, f, h)| (*i, *f, h.as_str()))
+            .collect();
+        for row in rows {
+            if let Some(p) = project(&mut cx, row, &cols, self.title_col, &mut self.seen) {
+                self.projects.push(p);
+            }
+        }
+        self.carried = cx.suspend();
+        self.next = end.max(self.next);
+        self.next >= sheet.rows.len()
     }
-    let mut projects = Vec::with_capacity(sheet.rows.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in &sheet.rows {
-        if let Some(p) = project(&mut cx, row, &cols, title_col, &mut seen) {
-            projects.push(p);
+
+    /// Rows of the sheet imported so far.
+    pub fn rows_done(&self) -> usize {
+        self.next
+    }
+
+    /// The `bridges/1` text and the issues. `source` names the file in `generated_by`.
+    pub fn finish(self, sheet: &Sheet, mapping: &Mapping, source: &str) -> Imported {
+        let n = self.projects.len();
+        Imported {
+            json: write(self.projects, mapping, sheet, source),
+            projects: n,
+            issues: self.carried.0,
         }
     }
-    let n = projects.len();
-    Ok(Imported {
-        json: write(projects, mapping, sheet, source),
-        projects: n,
-        issues: cx.issues,
-    })
 }
 
 fn project(

@@ -6,10 +6,7 @@ use std::io::Cursor;
 use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "workbooks")]
-use calamine::Reader;
-
-#[cfg(feature = "workbooks")]
-use crate::book::{self, Book, Loaded};
+use crate::book::{self, Workbook};
 use crate::decode::{decode, TextEncoding};
 use crate::error::{Action, Issue, IssueKind, SheetError};
 use crate::header::column_name;
@@ -19,6 +16,8 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// Most columns read. Real project sheets have tens (AidData's widest release about 130); a sheet
 /// filled out to Excel's 16,384 columns is cut here, with an issue, instead of costing memory.
 pub const MAX_COLUMNS: usize = 512;
+/// The name of a pasted table (its sheet, and the file name the app shows and downloads under).
+pub const PASTED: &str = "pasted-table";
 
 /// Explicit reading settings; `None` means "detect".
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -69,10 +68,7 @@ enum Source {
         count: usize,
     },
     #[cfg(feature = "workbooks")]
-    Book {
-        book: Box<Book>,
-        loaded: Option<Loaded>,
-    },
+    Book(Box<Workbook>),
 }
 
 pub struct SheetReader {
@@ -102,18 +98,11 @@ impl SheetReader {
         #[cfg(feature = "workbooks")]
         if let Some(kind) = book::kind_of(&bytes, name) {
             let book = book::open(bytes, kind)?;
-            let sheets = book.sheet_names();
+            let sheets = book.sheet_names().to_vec();
             if sheets.is_empty() {
                 return Err(SheetError::EmptySheet { sheet: name.into() });
             }
-            return Ok(Self::with(
-                Source::Book {
-                    book: Box::new(book),
-                    loaded: None,
-                },
-                sheets,
-                None,
-            ));
+            return Ok(Self::with(Source::Book(Box::new(book)), sheets, None));
         }
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".xlsx") || lower.ends_with(".ods") || lower.ends_with(".xls") {
@@ -131,13 +120,16 @@ impl SheetReader {
         Self::text(name, &bytes, opts, tab.then_some('\t'))
     }
 
-    /// Text pasted from a spreadsheet: the clipboard holds tab-separated rows.
+    /// Text pasted from a spreadsheet (the clipboard holds tab-separated rows), or a CSV pasted from a
+    /// text editor: tab-separated when its first line has a tab, else the separator is detected as for
+    /// a file. The sheet is named [`PASTED`].
     pub fn pasted(text: &str) -> Result<Self, SheetError> {
         if text.trim().is_empty() {
             return Err(SheetError::EmptyFile);
         }
         let opts = ReadOptions::default();
-        Self::text("pasted", text.as_bytes(), &opts, Some('\t'))
+        let tab = first_line(text).contains('\t');
+        Self::text(PASTED, text.as_bytes(), &opts, tab.then_some('\t'))
     }
 
     fn text(
@@ -214,8 +206,8 @@ impl SheetReader {
             });
         }
         #[cfg(feature = "workbooks")]
-        if let Source::Book { loaded, .. } = &mut self.source {
-            *loaded = None;
+        if let Source::Book(book) = &mut self.source {
+            book.reset();
             self.chosen = index;
             self.raw.clear();
             self.issues.clear();
@@ -244,18 +236,14 @@ impl SheetReader {
                     }
                 },
                 #[cfg(feature = "workbooks")]
-                Source::Book { book, loaded } => {
-                    if loaded.is_none() {
+                Source::Book(book) => {
+                    if !book.is_loaded() {
                         let name = self.sheets.get(self.chosen).cloned().unwrap_or_default();
-                        let l = book::load(book, &name)?;
-                        if l.is_empty() {
-                            return Err(SheetError::EmptySheet { sheet: name });
-                        }
-                        *loaded = Some(l);
-                        // Parsing the sheet was this step's work.
+                        book.load(&name)?;
+                        // Opening the sheet (an .ods or .xls one: parsing it whole) was this step's work.
                         return Ok(self.progress());
                     }
-                    loaded.as_mut().and_then(|l| l.next_row(&mut self.issues))
+                    book.next_row(&mut self.issues)?
                 }
             };
             match next {
@@ -270,9 +258,7 @@ impl SheetReader {
     fn progress(&self) -> Progress {
         let total_rows = match &self.source {
             #[cfg(feature = "workbooks")]
-            Source::Book {
-                loaded: Some(l), ..
-            } => Some(l.height()),
+            Source::Book(book) => book.height(),
             _ => None,
         };
         Progress {
@@ -337,13 +323,17 @@ impl SheetReader {
     }
 }
 
+/// The first line of a text that is neither blank nor a `#` comment.
+fn first_line(text: &str) -> &str {
+    text.lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start_matches(['"', '\u{feff}']).starts_with('#'))
+        .unwrap_or("")
+}
+
 /// The separator of a delimited text: whichever of tab, `;` and `,` is most common on the first line
 /// that is not a `#` comment (European Excel writes `;`).
 fn sniff_delimiter(text: &str) -> char {
-    let line = text
-        .lines()
-        .find(|l| !l.trim().is_empty() && !l.trim_start_matches(['"', '\u{feff}']).starts_with('#'))
-        .unwrap_or("");
+    let line = first_line(text);
     let count = |c: char| line.matches(c).count();
     let mut best = (',', count(','));
     for c in ['\t', ';'] {

@@ -233,3 +233,35 @@ fn fifty_thousand_unknown_countries_stay_fast() {
     // Generous even for an unoptimised build; without the cap this took minutes.
     assert!(t.elapsed().as_secs() < 60, "{:?}", t.elapsed());
 }
+
+/// An .xlsx sheet is parsed a slice at a time: the rows before a damaged row arrive in earlier steps
+/// (a reader that parsed the whole sheet first would fail on its first step), then the damage is a
+/// typed error.
+#[test]
+fn an_xlsx_sheet_is_parsed_a_slice_at_a_time() {
+    let mut data = String::new();
+    for i in 1..=20 {
+        let title = if i == 1 { "Title" } else { "Clinic" };
+        data += &format!(
+            r#"<row r="{i}">{}{}</row>"#,
+            s(&format!("A{i}"), title),
+            s(&format!("B{i}"), "Kenya")
+        );
+    }
+    data += r#"<row r="21"><c r="A21"><v>1</c></row>"#;
+    let mut r =
+        SheetReader::open("damaged.xlsx", xlsx(&data), &ReadOptions::default()).expect("opens");
+    let mut seen = Vec::new();
+    let err = loop {
+        match r.step(5) {
+            Ok(p) => {
+                assert!(!p.done);
+                seen.push(p.rows_read);
+            }
+            Err(e) => break e,
+        }
+    };
+    assert!(seen.len() >= 4 && seen.iter().any(|&n| n >= 15), "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[1] - w[0] <= 5), "{seen:?}");
+    assert!(matches!(err, SheetError::Corrupt { .. }), "{err:?}");
+}

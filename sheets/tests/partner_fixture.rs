@@ -41,3 +41,31 @@ fn partner_sheet_proposes_and_imports_every_titled_row() {
         && i.column.as_deref() == Some("Recipient")
         && matches!(&i.kind, IssueKind::UnknownCountry { did_you_mean: Some(s) } if s.contains("KEN"))));
 }
+
+/// The import a few rows at a time (as the browser runs it, yielding between slices) gives exactly
+/// what one call gives: the same text, projects and issues, with country suggestions carried across.
+#[test]
+fn an_import_in_slices_equals_one_call() {
+    let env = common::env();
+    for rel in [
+        "tests/fixtures/sheets/partner-projects.csv",
+        "tests/fixtures/sheets/aims-ssc-projects.csv",
+    ] {
+        let sheet = common::sheet("s.csv", common::bytes(rel));
+        let m = env.propose(&sheet).mapping;
+        let whole =
+            bridges_sheets::apply(&sheet, &m, &env.countries, &env.r, "s.csv").expect("maps");
+        let mut import = bridges_sheets::Import::new(&sheet, &m).expect("maps");
+        let mut steps = 1;
+        while !import.step(&sheet, &m, &env.countries, &env.r, 3) {
+            assert_eq!(import.rows_done(), 3 * steps, "{rel}");
+            steps += 1;
+        }
+        assert_eq!(steps, sheet.rows.len().div_ceil(3), "{rel}");
+        let sliced = import.finish(&sheet, &m, "s.csv");
+        assert_eq!(sliced.projects, whole.projects, "{rel}");
+        assert_eq!(sliced.issues, whole.issues, "{rel}");
+        assert_eq!(sliced.json, whole.json, "{rel}");
+        assert!(!whole.issues.is_empty(), "{rel}: a fixture with problems");
+    }
+}

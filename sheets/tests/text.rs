@@ -88,6 +88,19 @@ fn separators_semicolon_tab_and_pasted() {
         .finish()
         .expect("reads");
     assert_eq!(s.rows[0].cells, ["Clinic", "Kenya"]);
+    assert_eq!(s.name, bridges_sheets::read::PASTED);
+    // A CSV pasted from a text editor: no tab on its first line, so its separator is detected.
+    let s = SheetReader::pasted("Title,Recipient\n\"Clinic, rural\",Kenya\n")
+        .expect("paste")
+        .finish()
+        .expect("reads");
+    assert_eq!(s.headers, ["Title", "Recipient"]);
+    assert_eq!(s.rows[0].cells, ["Clinic, rural", "Kenya"]);
+    let s = SheetReader::pasted("Titel;Betrag\nA;1.234,5\n")
+        .expect("paste")
+        .finish()
+        .expect("reads");
+    assert_eq!(s.rows[0].cells, ["A", "1.234,5"]);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Timing of a 50,000-row sheet, CSV and .xlsx: read, propose, import, and core's parse of the output.
 //! Run on purpose: `cargo test --release -p bridges-sheets --test timing -- --ignored --nocapture`.
 //! With `BRIDGES_BIG_SHEETS=DIR` it also writes the two files there (`big.csv`, `big.xlsx`), for the
-//! browser's timing (`tests/e2e/tests/spreadsheet.rs`, `fifty_thousand_rows_in_the_browser`).
+//! browser's timing (`tests/e2e/tests/spreadsheet/main.rs`, `fifty_thousand_rows_in_the_browser`).
 
 mod common;
 
@@ -48,6 +48,7 @@ fn run(name: &str, bytes: Vec<u8>) {
     let env = common::env();
     let t = Instant::now();
     let mut r = SheetReader::open(name, bytes, &ReadOptions::default()).expect("opens");
+    let open = t.elapsed();
     let mut slowest = std::time::Duration::ZERO;
     loop {
         let s = Instant::now();
@@ -72,7 +73,7 @@ fn run(name: &str, bytes: Vec<u8>) {
     assert_eq!(loaded.dataset.projects.len(), N);
     assert_eq!(out.projects, N);
     println!(
-        "{name}: read {read:?} (slowest step of 2,000 rows {slowest:?}), propose {propose:?}, import {import:?}, \
+        "{name}: read {read:?} (opening {open:?}, slowest step of 2,000 rows {slowest:?}), propose {propose:?}, import {import:?}, \
          total {:?}; then bridges-core parses the output in {parse:?}; {} issues",
         read + propose + import,
         out.issues.len()

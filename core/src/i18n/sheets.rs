@@ -4,6 +4,11 @@ catalogue! { SheetText, EN, ZH, ENTRIES;
     open_label: "Open a spreadsheet ({formats}):", "打开电子表格（{formats}）：";
     open_note: "The sheet is read in this browser only; nothing is uploaded. You check what each column means before anything is shown.",
         "表格仅在此浏览器中读取，不会上传。在显示任何内容之前，您先核对每一列的含义。";
+    paste_label: "Or paste a table copied from a spreadsheet (tab-separated, or CSV), its header row first:",
+        "或粘贴从电子表格复制的表格（制表符分隔或 CSV），首行为表头：";
+    paste_read: "Read the pasted table", "读取粘贴的表格";
+    err_paste_empty: "Nothing has been pasted yet: paste a table into the box, then read it.", "尚未粘贴任何内容：请将表格粘贴到文本框中，然后读取。";
+    picker_open: "Open a spreadsheet of your own (CSV, Excel, OpenDocument, or a pasted table)", "打开您自己的电子表格（CSV、Excel、OpenDocument 或粘贴的表格）";
     reading: "Reading {file}: {n} rows so far…", "正在读取 {file}：已读 {n} 行…";
     choose_sheet: "{file} has {n} sheets. Which one holds the projects?", "{file} 有 {n} 个工作表。哪一个包含项目？";
     sheet_label: "Sheet", "工作表";

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use bridges_core::{Consequence, DataIssue, ReferenceIndex};
 use bridges_sheets::mapping::{ColumnProposal, Mapping, MappingError};
-use bridges_sheets::{Countries, ReadOptions, Sheet, SheetError, SheetReader};
+use bridges_sheets::{Countries, Import, ReadOptions, Sheet, SheetError, SheetReader};
 use serde_json::{json, Value};
 
 use super::model::{
@@ -23,6 +23,8 @@ struct Session {
     sheet: Option<Sheet>,
     columns: Vec<ColumnProposal>,
     reference: Option<(ReferenceIndex, Countries)>,
+    /// The import under way, with its mapping.
+    import: Option<(Import, Mapping)>,
 }
 
 thread_local! {
@@ -60,6 +62,12 @@ lazy_fn! {
     }
     preload: __preload_open_sheet, in: sheets;
 
+    /// Opens a pasted table; returns its one sheet's name (bridges-sheets' `read::PASTED`).
+    pub fn open_pasted(text: String) -> Result<Vec<String>, SheetProblem> {
+        opened(bridges_sheets::read::PASTED.to_string(), SheetReader::pasted(&text))
+    }
+    preload: __preload_open_pasted, in: sheets;
+
     /// Reads sheet `index` of the open workbook instead (from its start).
     pub fn choose_sheet(index: usize) -> Result<(), SheetProblem> {
         SESSION.with(|s| match s.borrow_mut().reader.as_mut() {
@@ -90,11 +98,23 @@ lazy_fn! {
     }
     preload: __preload_sheet_readings, in: sheets;
 
-    /// Imports the sheet with a mapping: a `bridges/1` dataset and its located problems.
-    pub fn import_sheet(fields: Vec<Option<&'static str>>, conventions: Conventions) -> Result<ImportResult, SheetProblem> {
-        import(&fields, &conventions)
+    /// Starts importing the sheet with a mapping (rows then go a slice at a time: [`step_import`]).
+    pub fn start_import(fields: Vec<Option<&'static str>>, conventions: Conventions) -> Result<(), SheetProblem> {
+        start(&fields, &conventions)
     }
-    preload: __preload_import_sheet, in: sheets;
+    preload: __preload_start_import, in: sheets;
+
+    /// Imports up to `rows` more rows: `(rows imported so far, done)`.
+    pub fn step_import(rows: usize) -> Result<(usize, bool), SheetProblem> {
+        step(rows)
+    }
+    preload: __preload_step_import, in: sheets;
+
+    /// The import's result: a `bridges/1` dataset and its located problems.
+    pub fn finish_import() -> Result<ImportResult, SheetProblem> {
+        finish()
+    }
+    preload: __preload_finish_import, in: sheets;
 
     /// The mapping as the JSON a partner saves.
     pub fn mapping_text(fields: Vec<Option<&'static str>>, conventions: Conventions) -> Result<String, SheetProblem> {
@@ -110,13 +130,31 @@ lazy_fn! {
 }
 
 fn open(name: String, bytes: Vec<u8>) -> Result<Vec<String>, SheetProblem> {
+    // The previous file's reader and sheet are freed first, before this one's bytes are parsed.
+    forget();
+    let reader = SheetReader::open(&name, bytes, &ReadOptions::default());
+    opened(name, reader)
+}
+
+fn forget() {
     SESSION.with(|s| {
         let mut s = s.borrow_mut();
-        // A new file replaces the previous one (its reader and sheet are freed here).
         s.reader = None;
         s.sheet = None;
+        s.import = None;
         s.columns.clear();
-        let reader = SheetReader::open(&name, bytes, &ReadOptions::default()).map_err(problem)?;
+    })
+}
+
+/// A new file (or paste) replaces the previous one.
+fn opened(
+    name: String,
+    reader: Result<SheetReader, SheetError>,
+) -> Result<Vec<String>, SheetProblem> {
+    forget();
+    let reader = reader.map_err(problem)?;
+    SESSION.with(|s| {
+        let mut s = s.borrow_mut();
         let sheets = reader.sheets().to_vec();
         s.reader = Some(reader);
         s.file = name;
@@ -259,15 +297,37 @@ fn readings(fields: &[Option<&'static str>], c: &Conventions) -> Vec<Vec<String>
     })
 }
 
-fn import(fields: &[Option<&'static str>], c: &Conventions) -> Result<ImportResult, SheetProblem> {
+fn start(fields: &[Option<&'static str>], c: &Conventions) -> Result<(), SheetProblem> {
     let m = mapping(fields, c)?;
     SESSION.with(|s| {
-        let s = s.borrow();
-        let (Some(sheet), Some((reference, countries))) = (&s.sheet, &s.reference) else {
+        let mut s = s.borrow_mut();
+        let sheet = s.sheet.as_ref().ok_or(SheetProblem::NoSuchSheet)?;
+        let import = Import::new(sheet, &m).map_err(mapping_problem)?;
+        s.import = Some((import, m));
+        Ok(())
+    })
+}
+
+fn step(rows: usize) -> Result<(usize, bool), SheetProblem> {
+    SESSION.with(|s| {
+        let s = &mut *s.borrow_mut();
+        let (Some(sheet), Some((reference, countries)), Some((import, m))) =
+            (&s.sheet, &s.reference, &mut s.import)
+        else {
             return Err(SheetProblem::NoSuchSheet);
         };
-        let imported = bridges_sheets::apply(sheet, &m, countries, reference, &s.file)
-            .map_err(mapping_problem)?;
+        let done = import.step(sheet, m, countries, reference, rows);
+        Ok((import.rows_done(), done))
+    })
+}
+
+fn finish() -> Result<ImportResult, SheetProblem> {
+    SESSION.with(|s| {
+        let s = &mut *s.borrow_mut();
+        let (Some(sheet), Some((import, m))) = (&s.sheet, s.import.take()) else {
+            return Err(SheetProblem::NoSuchSheet);
+        };
+        let imported = import.finish(sheet, &m, &s.file);
         let source = if sheet.name == s.file {
             s.file.clone()
         } else {

@@ -18,8 +18,8 @@ use crate::lazy::{lazy_view, preload, LoadFailed};
 use crate::{DataChoice, DataResource};
 use bridges_core::i18n::ts;
 use engine::{
-    __preload_open_sheet, choose_sheet, import_sheet, load_mapping, mapping_text, open_sheet,
-    propose_sheet, sheet_readings, step_sheet,
+    __preload_open_sheet, choose_sheet, finish_import, load_mapping, mapping_text, open_pasted,
+    open_sheet, propose_sheet, sheet_readings, start_import, step_import, step_sheet,
 };
 use mapper::ColumnMapper;
 use model::{Conventions, Proposed, SheetProblem};
@@ -82,19 +82,24 @@ fn stem(file: &str) -> &str {
     file.rsplit_once('.').map_or(file, |(s, _)| s)
 }
 
-/// A file chosen in the input. The page has one thread, so the wrapper (which lets it sit in a signal)
-/// is never crossed.
+/// What the visitor gave: a file chosen in the input, or a table pasted in the box. The page has one
+/// thread, so the file's wrapper (which lets it sit in a signal) is never crossed.
 #[derive(Clone)]
-pub struct ChosenFile(send_wrapper::SendWrapper<web_sys::File>);
+pub enum Chosen {
+    File(send_wrapper::SendWrapper<web_sys::File>),
+    Pasted(Arc<str>),
+}
 
-/// Open a spreadsheet, map its columns, load it. Test contract: `data-testid="open-spreadsheet"` on the
-/// file input; the mapper's own ids are in [`ColumnMapper`]. Only the input is the About page's own code:
-/// what follows a chosen file (the `sheets_ui` split) and the reader (the `sheets` split) load on demand,
-/// when the pointer or focus reaches the input, or at the latest when a file is chosen.
+/// Open a spreadsheet or paste a table, map its columns, load it. Test contract:
+/// `data-testid="open-spreadsheet"` on the file input, `paste-spreadsheet` on the paste box and
+/// `paste-read` on its button; the mapper's own ids are in [`ColumnMapper`]. Only these controls are the
+/// page's own code: what follows (the `sheets_ui` split) and the reader (the `sheets` split) load on
+/// demand, when the pointer or focus reaches a control, or at the latest when a file is chosen.
 #[component]
 pub fn OpenSpreadsheet() -> impl IntoView {
     let lang = use_lang();
-    let chosen = RwSignal::new(None::<ChosenFile>);
+    let chosen = RwSignal::new(None::<Chosen>);
+    let paste_box = NodeRef::<leptos::html::Textarea>::new();
     // The panel is built once; later files go to it through `chosen`.
     let has_file = Memo::new(move |_| chosen.with(Option::is_some));
     let warm = move || {
@@ -106,7 +111,12 @@ pub fn OpenSpreadsheet() -> impl IntoView {
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(file) = input.and_then(|i| i.files()).and_then(|f| f.get(0)) {
-            chosen.set(Some(ChosenFile(send_wrapper::SendWrapper::new(file))));
+            chosen.set(Some(Chosen::File(send_wrapper::SendWrapper::new(file))));
+        }
+    };
+    let on_paste_read = move |_| {
+        if let Some(area) = paste_box.get_untracked() {
+            chosen.set(Some(Chosen::Pasted(Arc::from(area.value()))));
         }
     };
     view! {
@@ -118,6 +128,12 @@ pub fn OpenSpreadsheet() -> impl IntoView {
                     accept=".csv,.tsv,.txt,.xlsx,.xlsm,.ods,.xls,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet"
                     on:change=on_file/>
             </label>
+            <label class="paste-spreadsheet" on:pointerenter=move |_| warm() on:focusin=move |_| warm()>
+                <span>{move || ts(lang.get()).paste_label}</span>
+                <textarea node_ref=paste_box data-testid="paste-spreadsheet" rows="4" spellcheck="false"
+                    autocomplete="off" translate="no"></textarea>
+            </label>
+            <button type="button" data-testid="paste-read" on:click=on_paste_read>{move || ts(lang.get()).paste_read}</button>
             <p class="note">{move || ts(lang.get()).open_note}</p>
             {move || has_file.get().then(|| lazy_view(move || spreadsheet_panel(chosen), __preload_spreadsheet_panel))}
         </div>
@@ -126,13 +142,13 @@ pub fn OpenSpreadsheet() -> impl IntoView {
 
 lazy_fn! {
     /// Everything after a file is chosen: progress, sheet choice, mapper, import, downloads.
-    fn spreadsheet_panel(chosen: RwSignal<Option<ChosenFile>>) -> AnyView {
+    fn spreadsheet_panel(chosen: RwSignal<Option<Chosen>>) -> AnyView {
         panel(chosen)
     }
     preload: __preload_spreadsheet_panel, in: sheets_ui;
 }
 
-fn panel(chosen: RwSignal<Option<ChosenFile>>) -> AnyView {
+fn panel(chosen: RwSignal<Option<Chosen>>) -> AnyView {
     let lang = use_lang();
     let stage = RwSignal::new(Stage::Idle);
     let problem = RwSignal::new(None::<SheetProblem>);
@@ -167,12 +183,22 @@ fn panel(chosen: RwSignal<Option<ChosenFile>>) -> AnyView {
         Ok::<(), SheetProblem>(())
     };
 
-    let open = move |file: web_sys::File| {
-        let name = file.name();
+    let open = move |input: Chosen| {
         problem.set(None);
         done.set(None);
         note.set(None);
-        if file.size() > MAX_BYTES {
+        let (name, size) = match &input {
+            Chosen::File(file) => (file.name(), file.size()),
+            Chosen::Pasted(text) if text.trim().is_empty() => {
+                stage.set(Stage::Idle);
+                problem.set(Some(SheetProblem::EmptyPaste));
+                return;
+            }
+            // Already in the page's memory: the limit on files does not apply.
+            Chosen::Pasted(_) => (String::new(), 0.0),
+        };
+        if size > MAX_BYTES {
+            stage.set(Stage::Idle);
             problem.set(Some(SheetProblem::TooLarge { name }));
             return;
         }
@@ -182,12 +208,20 @@ fn panel(chosen: RwSignal<Option<ChosenFile>>) -> AnyView {
         });
         spawn_local(async move {
             let result = async {
-                let bytes = crate::app_data::file_bytes(&name, &file, |_, _| {})
-                    .await
-                    .map_err(|e| SheetProblem::Read {
-                        detail: e.to_string(),
-                    })?;
-                let sheets = flat(open_sheet(name.clone(), bytes).await)?;
+                let (name, sheets) = match input {
+                    Chosen::File(file) => {
+                        let bytes = crate::app_data::file_bytes(&name, &file, |_, _| {})
+                            .await
+                            .map_err(|e| SheetProblem::Read {
+                                detail: e.to_string(),
+                            })?;
+                        (name.clone(), flat(open_sheet(name, bytes).await)?)
+                    }
+                    Chosen::Pasted(text) => {
+                        let sheets = flat(open_pasted(text.to_string()).await)?;
+                        (sheets.first().cloned().unwrap_or_default(), sheets)
+                    }
+                };
                 if sheets.len() > 1 {
                     chosen_sheet.set(0);
                     stage.set(Stage::Choose {
@@ -247,7 +281,15 @@ fn panel(chosen: RwSignal<Option<ChosenFile>>) -> AnyView {
         problem.set(None);
         let (f, c) = (fields.get_untracked(), conventions.get_untracked());
         spawn_local(async move {
-            match flat(import_sheet(f, c).await) {
+            // A slice of rows at a time, with the browser's turn between slices.
+            let imported = async {
+                flat(start_import(f, c).await)?;
+                while !flat(step_import(ROWS_PER_STEP).await)?.1 {
+                    crate::app_data::pause().await;
+                }
+                flat(finish_import().await)
+            };
+            match imported.await {
                 Ok(r) => {
                     done.set(Some(Done {
                         file: p.file.clone(),
@@ -268,10 +310,11 @@ fn panel(chosen: RwSignal<Option<ChosenFile>>) -> AnyView {
         });
     });
 
-    // Each file chosen in the input is opened here, the first one as soon as this code has loaded.
+    // Each file chosen in the input (or table pasted) is opened here, the first one as soon as this
+    // code has loaded.
     Effect::new(move |_| {
-        if let Some(f) = chosen.get() {
-            open((*f.0).clone());
+        if let Some(c) = chosen.get() {
+            open(c);
         }
     });
 
@@ -390,7 +433,7 @@ fn panel(chosen: RwSignal<Option<ChosenFile>>) -> AnyView {
                 <ColumnMapper proposed=p fields=fields conventions=conventions
                     reads=reads busy=busy on_apply=apply/>
                 <div class="mapper-files">
-                    <button type="button" on:click=save_mapping>{move || ts(lang.get()).save_mapping}</button>
+                    <button type="button" data-testid="save-mapping" on:click=save_mapping>{move || ts(lang.get()).save_mapping}</button>
                     <label>{move || ts(lang.get()).load_mapping}" "
                         <input type="file" accept=".json,application/json" data-testid="load-mapping" on:change=on_mapping_file/>
                     </label>

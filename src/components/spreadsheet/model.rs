@@ -96,6 +96,8 @@ pub enum SheetProblem {
     TooLarge {
         name: String,
     },
+    /// "Read the pasted table" with nothing pasted.
+    EmptyPaste,
     /// The browser could not read the file (or the engine's code could not be loaded).
     Read {
         detail: String,
@@ -138,6 +140,7 @@ impl SheetProblem {
         match self {
             SheetProblem::TooLarge { name } => (fill(t.err_too_large, &[("name", name)]), None),
             SheetProblem::Read { detail } => (t.err_read.into(), Some(detail.clone())),
+            SheetProblem::EmptyPaste => (t.err_paste_empty.into(), None),
             SheetProblem::EmptyFile => (t.err_empty_file.into(), None),
             SheetProblem::EmptySheet { sheet } => {
                 (fill(t.err_empty_sheet, &[("sheet", sheet)]), None)

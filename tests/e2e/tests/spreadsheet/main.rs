@@ -1,8 +1,11 @@
 //! Bring your spreadsheet (issue #17), end to end: a file chosen on /about is read in the browser, its
 //! columns mapped (the proposal checked, then accepted), and the result becomes the dataset every page
-//! shows. Hostile files give a message, never a panic.
+//! shows. Hostile files give a message, never a panic. The other ways in (a pasted table, the overview's
+//! dataset picker) and the downloads are in `entry.rs`.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod entry;
 
 use std::time::Duration;
 
@@ -246,7 +249,7 @@ async fn the_apps_own_csv_round_trips() {
 }
 
 /// Screenshots of the mapper to look at (not a test): `cargo test -p bridges-e2e --test spreadsheet --
-/// --ignored screenshots` writes `target/screens/sheets-{en,zh}-{390,1280}-{columns,conventions}.png`.
+/// --ignored screenshots` writes `target/screens/sheets-{en,zh}-{390,1280}-{picker,paste,columns,conventions}.png`.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore]
 async fn screenshots() {
@@ -257,7 +260,31 @@ async fn screenshots() {
     for (w, h) in [(390, 844), (1280, 800)] {
         for lang in ["en", "zh"] {
             let c = browser(&driver, w, h).await;
+            // The overview's way in, opened.
+            c.goto(&format!("{app}/?lang={lang}")).await.unwrap();
+            click(&c, "[data-testid=\"picker-spreadsheet\"] > summary").await;
+            eval(
+                &c,
+                "document.querySelector('[data-testid=\"picker-spreadsheet\"]').scrollIntoView(); return 0",
+            )
+            .await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let png = c.screenshot().await.unwrap();
+            std::fs::write(dir.join(format!("sheets-{lang}-{w}-picker.png")), png).unwrap();
             c.goto(&format!("{app}/about?lang={lang}")).await.unwrap();
+            // The file input and the paste box, a table pasted.
+            wait_for(&c, "[data-testid=\"paste-spreadsheet\"]").await;
+            c.execute(
+                "const a = document.querySelector('[data-testid=\"paste-spreadsheet\"]'); a.focus(); \
+                 document.execCommand('insertText', false, 'Title\\tRecipient\\tYear\\nSolar pumps\\tKenya\\t2020\\n'); \
+                 document.querySelector('.open-spreadsheet').scrollIntoView(); return 0",
+                vec![],
+            )
+            .await
+            .unwrap();
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let png = c.screenshot().await.unwrap();
+            std::fs::write(dir.join(format!("sheets-{lang}-{w}-paste.png")), png).unwrap();
             choose_file(&c, &fixture("sheets/partner-projects.csv")).await;
             wait_for(&c, "[data-testid=\"column-mapper\"]").await;
             tokio::time::sleep(Duration::from_millis(500)).await;
