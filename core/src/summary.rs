@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Dataset, Project};
+use crate::money::Unit;
 
 /// Known amounts of one currency and price base; never mixed with another.
 #[derive(Clone, Debug, PartialEq)]
@@ -90,5 +91,14 @@ impl Summary {
 
     pub fn of_dataset(d: &Dataset) -> Summary {
         Summary::of(&d.projects, d.meta.price_base.as_deref())
+    }
+
+    /// The unit every sum of this data is written in: the headline's amount group's currency and price
+    /// base, from the data itself; [`Unit::unstated`] when no project has an amount (never a currency
+    /// chosen by hand).
+    pub fn unit(&self) -> Unit {
+        self.amount
+            .as_ref()
+            .map_or_else(Unit::unstated, |a| Unit::new(&a.currency, &a.price_base))
     }
 }

@@ -233,3 +233,33 @@ fn a_year_left_out_comes_from_the_date_and_a_given_year_wins() {
     // The wrong value is not written back, so on a second reading the date gives that year.
     assert_eq!(y2[2].commitment, Some(2004));
 }
+
+/// The unit every sum is written in comes from the data (issue #14): the euro fixture's is current EUR,
+/// the built-in data's constant 2021 USD, and a file without amounts states none — it is never a
+/// currency chosen by hand.
+#[test]
+fn the_unit_of_sums_comes_from_the_data() {
+    use bridges_core::i18n::Lang;
+    use bridges_core::money::Unit;
+    let r = reference();
+    let unit_of = |rel: &str| {
+        let l = parse_dataset(rel, &read(rel), &r).expect("loads");
+        Summary::of_dataset(&l.dataset).unit()
+    };
+    assert_eq!(
+        unit_of("tests/fixtures/eur.json"),
+        Unit::new("EUR", "current")
+    );
+    assert_eq!(
+        unit_of("public/data/projects.json"),
+        Unit::new("USD", "constant 2021")
+    );
+    let none = unit_of("tests/fixtures/no-amounts.json");
+    assert_eq!(none, Unit::unstated());
+    for lang in [Lang::En, Lang::Zh] {
+        let written = format!("{} {}", none.amount(lang, 3.5e8), none.name(lang));
+        for sign in ["$", "USD", "美元", "EUR"] {
+            assert!(!written.contains(sign), "{lang:?}: {written}");
+        }
+    }
+}

@@ -16,7 +16,7 @@ use crate::components::actor_link::{actor_href, actor_lang, actor_name};
 use crate::components::data_gate::DataGate;
 use crate::components::headline::Headline;
 use crate::components::record_list::RecordList;
-use crate::i18n::{count, fill, money, tp, use_lang, Lang};
+use crate::i18n::{count, fill, tp, use_lang, Lang};
 use crate::paths::href;
 
 /// Rows kept in each list of the page (countries, sectors, partners): the rest are counted.
@@ -59,7 +59,7 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
     let projects = &data.loaded.dataset.projects;
     let summary = Summary::of(
         p.rows.iter().filter_map(|&r| projects.get(r as usize)),
-        Some(&data.price_base),
+        Some(&data.unit.price_base),
     );
     let name = {
         let data = Arc::clone(&data);
@@ -119,7 +119,7 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
             <p class="note">{move || {
                 let l = lang.get();
                 fill(tp(l).amounts_line, &[
-                    ("amount", &money(l, amounts.known_sum, &d.currency)),
+                    ("amount", &d.unit.amount(l, amounts.known_sum)),
                     ("known", &count(l, amounts.known as u64)),
                     ("unknown", &count(l, amounts.unknown as u64)),
                     ("other", &count(l, amounts.other_currency as u64)),
