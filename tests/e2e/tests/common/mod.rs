@@ -277,7 +277,9 @@ async fn browser_caps(
             let profile = driver.profiles.join(free_port().to_string());
             if let Some(args) = caps["goog:chromeOptions"]["args"].as_array_mut() {
                 for a in args.iter_mut() {
-                    if a.as_str().is_some_and(|s| s.starts_with("--user-data-dir=")) {
+                    if a.as_str()
+                        .is_some_and(|s| s.starts_with("--user-data-dir="))
+                    {
                         *a = json!(format!("--user-data-dir={}", profile.display()));
                     }
                 }
