@@ -6,13 +6,11 @@
 
 use std::sync::Arc;
 
-use bridges_core::route::Page;
 use bridges_core::similar::{similar, Reason, Weights, DEFAULT_K};
 use leptos::prelude::*;
 
 use crate::app_data::{similar_index, AppData};
 use crate::i18n::{fill, t, tm, use_lang, Lang};
-use crate::paths::href;
 use crate::tr;
 
 /// A reason in `lang`.
@@ -92,7 +90,7 @@ pub fn SimilarProjects(data: Arc<AppData>, row: u32) -> impl IntoView {
         Some((
             p.id.clone(),
             p.title.clone(),
-            href(&Page::Project(p.id.clone()).path()),
+            crate::paths::project_href(&p.id),
         ))
     };
     view! {

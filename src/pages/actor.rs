@@ -9,7 +9,7 @@ use bridges_core::partners::{profile, ActorId, ActorProfile, Actors, Role};
 use bridges_core::query::{to_query, ViewState};
 use bridges_core::summary::Summary;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_location;
 
 use crate::app_data::{actors, AppData};
 use crate::components::actor_link::{actor_href, actor_lang, actor_name};
@@ -24,11 +24,16 @@ const TOP: usize = 12;
 
 #[component]
 pub fn ActorPage() -> impl IntoView {
-    let params = use_params_map();
+    let location = use_location();
     let lang = use_lang();
     view! {
         <DataGate children=move |data| {
-            let code = params.read().get("id").unwrap_or_default();
+            // Re-read when the route changes; the id itself from the address, decoded once.
+            location.pathname.track();
+            let code = match crate::paths::current_page() {
+                bridges_core::route::Page::Actor(id) => id,
+                _ => String::new(),
+            };
             let index = {
                 let data = Arc::clone(&data);
                 LocalResource::new(move || actors(Arc::clone(&data)))
