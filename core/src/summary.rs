@@ -65,9 +65,12 @@ impl Summary {
             }
             countries.extend(p.recipients.iter().map(String::as_str));
         }
+        // The declared price base's group that most projects use (several currencies may share a
+        // price base: never the first in alphabetical order), else the largest group.
         let chosen = groups
             .iter()
-            .find(|((_, pb), _)| Some(pb.as_str()) == preferred_price_base)
+            .filter(|((_, pb), _)| Some(pb.as_str()) == preferred_price_base)
+            .max_by_key(|(_, (_, count))| *count)
             .or_else(|| groups.iter().max_by_key(|(_, (_, count))| *count))
             .map(|((currency, price_base), (total, projects))| AmountGroup {
                 currency: currency.clone(),
