@@ -41,6 +41,30 @@ pub fn query_with(search: &str, set: &[(&str, &str)]) -> String {
     String::from(p.to_string()).replace("%7E", "~")
 }
 
+/// The page the browser's address names, its id decoded exactly once. The router decodes its path
+/// (`decodeURI`) and then each parameter again, so an id with a literal `%20` in it would lose it:
+/// pages that look a record up by its id read it here.
+pub fn current_page() -> bridges_core::route::Page {
+    let path = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default();
+    let base = base_path();
+    bridges_core::route::Page::from_path(path.strip_prefix(&base).unwrap_or(&path))
+}
+
+/// A link to a project's page that keeps the data source the current URL names (`data=`, `dataset=`):
+/// the page it opens can be reloaded, opened in a new tab or shared and still shows that project (an
+/// id from another file names nothing in the built-in data).
+pub fn project_href(id: &str) -> String {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    href_keeping_source(
+        &bridges_core::route::Page::Project(id.to_string()).path(),
+        &search,
+    )
+}
+
 /// An in-app link that keeps the data source the current URL names (`data=`, `dataset=`), so a view
 /// reached by it can be shared and shows the same data.
 pub fn href_keeping_source(path: &str, search: &str) -> String {

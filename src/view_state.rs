@@ -105,8 +105,8 @@ pub fn filtered_summary(data: &AppData, agg: &Aggregates, state: &ViewState) -> 
             agg,
             &engine.cols,
             &state.filters,
-            &data.currency,
-            &data.price_base,
+            &data.unit.currency,
+            &data.unit.price_base,
         ),
         Err(_) => data.summary.clone(),
     }

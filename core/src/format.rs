@@ -17,6 +17,9 @@ pub fn int(n: u64) -> String {
 pub fn money(value: f64, currency: &str) -> String {
     let prefix = if currency == "USD" {
         "$".to_string()
+    } else if currency.is_empty() {
+        // No currency stated (a file without amounts): a bare number, never another unit's sign.
+        String::new()
     } else {
         format!("{currency} ")
     };
@@ -104,6 +107,7 @@ pub fn money_zh(value: f64, currency: &str) -> String {
         "USD" => "美元".to_string(),
         "CNY" => "元人民币".to_string(),
         "EUR" => "欧元".to_string(),
+        "" => String::new(),
         other => format!(" {other}"),
     };
     format!("{}{unit}", compact_zh(value.round().max(0.0)))

@@ -20,6 +20,12 @@ impl Unit {
         }
     }
 
+    /// The unit of a file that has no amounts at all: it states no currency, so nothing is written with
+    /// a currency's sign (a bare number) and the unit's name says so.
+    pub fn unstated() -> Unit {
+        Unit::new("", "")
+    }
+
     /// `value` in this unit, compact: `$350 million`, `EUR 1.2 billion`, `3.5亿美元`.
     pub fn amount(&self, lang: Lang, value: f64) -> String {
         i18n::money(lang, value, &self.currency)
@@ -52,5 +58,15 @@ mod tests {
         assert_eq!(eur.amount(Lang::En, 1.2e9), "EUR 1.2 billion");
         assert_eq!(eur.amount(Lang::Zh, 1.2e9), "12亿欧元");
         assert_eq!(Unit::new("GBP", "").name(Lang::En), "GBP");
+    }
+
+    #[test]
+    fn a_unit_the_data_does_not_state_has_no_sign() {
+        let none = Unit::unstated();
+        assert_eq!(none.amount(Lang::En, 0.0), "0");
+        assert_eq!(none.amount(Lang::En, 1.2e9), "1.2 billion");
+        assert_eq!(none.amount(Lang::Zh, 1.2e9), "12亿");
+        assert_eq!(none.name(Lang::En), "no currency (the data has no amounts)");
+        assert_eq!(none.name(Lang::Zh), "无币种（数据中没有金额）");
     }
 }

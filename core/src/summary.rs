@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Dataset, Project};
+use crate::money::Unit;
 
 /// Known amounts of one currency and price base; never mixed with another.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,9 +65,12 @@ impl Summary {
             }
             countries.extend(p.recipients.iter().map(String::as_str));
         }
+        // The declared price base's group that most projects use (several currencies may share a
+        // price base: never the first in alphabetical order), else the largest group.
         let chosen = groups
             .iter()
-            .find(|((_, pb), _)| Some(pb.as_str()) == preferred_price_base)
+            .filter(|((_, pb), _)| Some(pb.as_str()) == preferred_price_base)
+            .max_by_key(|(_, (_, count))| *count)
             .or_else(|| groups.iter().max_by_key(|(_, (_, count))| *count))
             .map(|((currency, price_base), (total, projects))| AmountGroup {
                 currency: currency.clone(),
@@ -90,5 +94,14 @@ impl Summary {
 
     pub fn of_dataset(d: &Dataset) -> Summary {
         Summary::of(&d.projects, d.meta.price_base.as_deref())
+    }
+
+    /// The unit every sum of this data is written in: the headline's amount group's currency and price
+    /// base, from the data itself; [`Unit::unstated`] when no project has an amount (never a currency
+    /// chosen by hand).
+    pub fn unit(&self) -> Unit {
+        self.amount
+            .as_ref()
+            .map_or_else(Unit::unstated, |a| Unit::new(&a.currency, &a.price_base))
     }
 }

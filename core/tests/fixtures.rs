@@ -233,3 +233,104 @@ fn a_year_left_out_comes_from_the_date_and_a_given_year_wins() {
     // The wrong value is not written back, so on a second reading the date gives that year.
     assert_eq!(y2[2].commitment, Some(2004));
 }
+
+/// The unit every sum is written in comes from the data (issue #14): the euro fixture's is current EUR,
+/// the built-in data's constant 2021 USD, and a file without amounts states none — it is never a
+/// currency chosen by hand.
+#[test]
+fn the_unit_of_sums_comes_from_the_data() {
+    use bridges_core::i18n::Lang;
+    use bridges_core::money::Unit;
+    let r = reference();
+    let unit_of = |rel: &str| {
+        let l = parse_dataset(rel, &read(rel), &r).expect("loads");
+        Summary::of_dataset(&l.dataset).unit()
+    };
+    assert_eq!(
+        unit_of("tests/fixtures/eur.json"),
+        Unit::new("EUR", "current")
+    );
+    assert_eq!(
+        unit_of("public/data/projects.json"),
+        Unit::new("USD", "constant 2021")
+    );
+    let none = unit_of("tests/fixtures/no-amounts.json");
+    assert_eq!(none, Unit::unstated());
+    for lang in [Lang::En, Lang::Zh] {
+        let written = format!("{} {}", none.amount(lang, 3.5e8), none.name(lang));
+        for sign in ["$", "USD", "美元", "EUR"] {
+            assert!(!written.contains(sign), "{lang:?}: {written}");
+        }
+    }
+}
+
+/// A problem does not carry its own copy of the file's name or `?data=` URL (issue #14: problems × a
+/// long URL reached gigabytes): every problem of a file shares one, with both readers.
+#[test]
+fn problems_share_one_copy_of_their_source() {
+    use bridges_core::incremental::DatasetReader;
+    use std::sync::Arc;
+    let r = reference();
+    let url = format!("https://example.org/data.json?{}", "x".repeat(10_000));
+    let text = read("tests/fixtures/broken-records.json");
+    let whole = parse_dataset(&url, &text, &r).expect("file is readable");
+    let mut reader = DatasetReader::new(&url, text.as_bytes(), &r);
+    while !reader.step(1) {}
+    let sliced = reader.finish().expect("file is readable");
+    for l in [whole, sliced] {
+        assert!(l.issues.len() >= 5, "{}", l.issues.len());
+        let first = &l.issues[0].source;
+        assert_eq!(&**first, url.as_str());
+        assert!(l.issues.iter().all(|i| Arc::ptr_eq(&i.source, first)));
+    }
+}
+
+/// The headline totals the currency most projects use (not the first in alphabetical order) and
+/// counts the others apart; a story's narration writes its sums in that unit, in both languages.
+#[test]
+fn the_headline_and_narration_use_the_currency_most_projects_use() {
+    use bridges_core::columns::Columns;
+    use bridges_core::crossfilter::Engine;
+    use bridges_core::i18n::Lang;
+    use bridges_core::money::Unit;
+    use bridges_core::state::Filters;
+    use bridges_core::story::{facts, narrate};
+    let r = reference();
+    let rec = |id: &str, value: u64, currency: &str| {
+        format!(
+            r#"{{"id": "{id}", "title": "T {id}", "recipients": ["KEN"], "amount": {{"value": {value}, "currency": "{currency}", "price_base": "current"}}}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"schema": "bridges/1", "meta": {{"title": "mixed"}}, "projects": [{}, {}, {}]}}"#,
+        rec("a", 9_000_000_000, "AUD"),
+        rec("b", 1_200_000_000, "EUR"),
+        rec("c", 300_000_000, "EUR"),
+    );
+    let l = parse_dataset("mixed.json", &text, &r).expect("loads");
+    let s = Summary::of_dataset(&l.dataset);
+    assert_eq!(s.unit(), Unit::new("EUR", "current"));
+    assert_eq!(s.amount.as_ref().map(|a| a.total), Some(1.5e9));
+    assert_eq!(s.amount_other_groups, 1);
+    let unit = s.unit();
+    let mut engine = Engine::new(Columns::build(
+        &l.dataset,
+        &r,
+        &unit.currency,
+        &unit.price_base,
+    ));
+    let f = facts(&mut engine, &Filters::default(), &unit.currency);
+    assert_eq!(narrate("{amount}", &f, Lang::En), "EUR 1.5 billion");
+    assert_eq!(narrate("{amount}", &f, Lang::Zh), "15亿欧元");
+    // The same when the file declares the price base both currencies use.
+    let declared = text.replace(
+        r#""title": "mixed""#,
+        r#""title": "mixed", "price_base": "current""#,
+    );
+    let l = parse_dataset("mixed.json", &declared, &r).expect("loads");
+    assert_eq!(l.dataset.meta.price_base.as_deref(), Some("current"));
+    assert_eq!(
+        Summary::of_dataset(&l.dataset).unit(),
+        Unit::new("EUR", "current")
+    );
+}

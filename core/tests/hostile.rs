@@ -4,6 +4,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod counted;
+
 use std::path::PathBuf;
 
 use bridges_core::issue::{Consequence, LoadError};
@@ -393,38 +395,77 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
     })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, .. ProptestConfig::default() })]
+const CASES: u32 = 3000;
 
-    /// Any records: no panic, and every record is either kept or listed as skipped.
-    #[test]
-    fn parser_never_panics_and_loses_nothing(records in prop::collection::vec(arb_json(), 0..8)) {
-        let r = reference();
-        let text = serde_json::json!({"schema": "bridges/1", "projects": records}).to_string();
-        let l = parse_dataset("fuzz.json", &text, &r).unwrap();
-        let skipped = l.issues.iter().filter(|i| i.consequence == Consequence::RecordSkipped).count();
-        prop_assert_eq!(l.dataset.projects.len() + skipped, records.len());
-        for p in &l.dataset.projects {
-            prop_assert!(p.sources.iter().all(|s| s.url.to_ascii_lowercase().starts_with("http")));
-            prop_assert!(p.amount.as_ref().is_none_or(|a| a.value >= 0.0 && a.value.is_finite()));
-        }
-    }
+/// Any records: no panic, and every record is either kept or listed as skipped.
+#[test]
+fn parser_never_panics_and_loses_nothing() {
+    let r = reference();
+    counted::run(
+        file!(),
+        "parser_never_panics_and_loses_nothing",
+        CASES,
+        prop::collection::vec(arb_json(), 0..8),
+        |records| {
+            let text = serde_json::json!({"schema": "bridges/1", "projects": records}).to_string();
+            let l = parse_dataset("fuzz.json", &text, &r).unwrap();
+            let skipped = l
+                .issues
+                .iter()
+                .filter(|i| i.consequence == Consequence::RecordSkipped)
+                .count();
+            prop_assert_eq!(l.dataset.projects.len() + skipped, records.len());
+            for p in &l.dataset.projects {
+                prop_assert!(p
+                    .sources
+                    .iter()
+                    .all(|s| s.url.to_ascii_lowercase().starts_with("http")));
+                prop_assert!(p
+                    .amount
+                    .as_ref()
+                    .is_none_or(|a| a.value >= 0.0 && a.value.is_finite()));
+            }
+            Ok(())
+        },
+    );
+}
 
-    /// Any bytes as a file: a dataset or a located error, never a panic.
-    #[test]
-    fn parser_survives_arbitrary_text(s in ".{0,200}") {
-        let r = reference();
-        let _ = parse_dataset("fuzz.json", &s, &r);
-    }
+/// Any bytes as a file: a dataset or a located error, never a panic.
+#[test]
+fn parser_survives_arbitrary_text() {
+    let r = reference();
+    counted::run(
+        file!(),
+        "parser_survives_arbitrary_text",
+        CASES,
+        ".{0,200}",
+        |s: String| {
+            let _ = parse_dataset("fuzz.json", &s, &r);
+            Ok(())
+        },
+    );
+}
 
-    /// Any query string: parsing never panics, and the canonical query round-trips.
-    #[test]
-    fn url_codec_round_trips(q in "[a-z=&~%0-9A-Z<>.\\-]{0,80}") {
-        let (state, _) = parse(&q);
-        let canonical = to_query(&state);
-        let (again, notices) = parse(&canonical);
-        prop_assert_eq!(&again, &state);
-        prop_assert!(notices.is_empty(), "the canonical form has no notices: {}", canonical);
-        prop_assert_eq!(to_query(&again), canonical);
-    }
+/// Any query string: parsing never panics, and the canonical query round-trips.
+#[test]
+fn url_codec_round_trips() {
+    counted::run(
+        file!(),
+        "url_codec_round_trips",
+        CASES,
+        "[a-z=&~%0-9A-Z<>.\\-]{0,80}",
+        |q: String| {
+            let (state, _) = parse(&q);
+            let canonical = to_query(&state);
+            let (again, notices) = parse(&canonical);
+            prop_assert_eq!(&again, &state);
+            prop_assert!(
+                notices.is_empty(),
+                "the canonical form has no notices: {}",
+                canonical
+            );
+            prop_assert_eq!(to_query(&again), canonical);
+            Ok(())
+        },
+    );
 }

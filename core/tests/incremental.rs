@@ -5,6 +5,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod counted;
+
 use std::path::PathBuf;
 
 use bridges_core::incremental::DatasetReader;
@@ -504,37 +506,70 @@ fn arb_document() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 1500, .. ProptestConfig::default() })]
+const CASES: u32 = 1500;
 
-    /// Random documents, as written and then damaged: the same result as the one-shot reader.
-    #[test]
-    fn random_documents_equal_one_shot(
-        doc in arb_document(),
-        damage in 0usize..4,
-        at in any::<prop::sample::Index>(),
-        byte in prop_oneof![Just(b'{'), Just(b'}'), Just(b'['), Just(b']'), Just(b','), Just(b'"'), Just(b'\\'), Just(b'x'), Just(0xc3)],
-        batch in 1usize..4,
-    ) {
-        let r = reference();
-        assert!(!incremental(&r, "doc.json", &doc, batch).1, "{}", String::from_utf8_lossy(&doc));
-        let mut doc = doc;
-        let i = at.index(doc.len().max(1)).min(doc.len());
-        match damage {
-            1 => doc.truncate(i),
-            2 if i < doc.len() => { doc.remove(i); }
-            3 => doc.insert(i, byte),
-            _ => {}
-        }
-        same(&r, "doc.json", &doc, &[batch]);
-    }
+/// Random documents, as written and then damaged: the same result as the one-shot reader.
+#[test]
+fn random_documents_equal_one_shot() {
+    let r = reference();
+    let byte = prop_oneof![
+        Just(b'{'),
+        Just(b'}'),
+        Just(b'['),
+        Just(b']'),
+        Just(b','),
+        Just(b'"'),
+        Just(b'\\'),
+        Just(b'x'),
+        Just(0xc3)
+    ];
+    counted::run(
+        file!(),
+        "random_documents_equal_one_shot",
+        CASES,
+        (
+            arb_document(),
+            0usize..4,
+            any::<prop::sample::Index>(),
+            byte,
+            1usize..4,
+        ),
+        |(doc, damage, at, byte, batch)| {
+            assert!(
+                !incremental(&r, "doc.json", &doc, batch).1,
+                "{}",
+                String::from_utf8_lossy(&doc)
+            );
+            let mut doc = doc;
+            let i = at.index(doc.len().max(1)).min(doc.len());
+            match damage {
+                1 => doc.truncate(i),
+                2 if i < doc.len() => {
+                    doc.remove(i);
+                }
+                3 => doc.insert(i, byte),
+                _ => {}
+            }
+            same(&r, "doc.json", &doc, &[batch]);
+            Ok(())
+        },
+    );
+}
 
-    /// Any text: the same result as the one-shot reader (and no panic).
-    #[test]
-    fn arbitrary_text_equals_one_shot(s in "[{}\\[\\]\",:a-z0-9 \\\\\u{feff}é]{0,60}") {
-        let r = reference();
-        let wrapped = format!("{{\"schema\":\"bridges/1\",\"projects\":[{s}]}}");
-        same(&r, "fuzz.json", s.as_bytes(), &[1]);
-        same(&r, "fuzz.json", wrapped.as_bytes(), &[1]);
-    }
+/// Any text: the same result as the one-shot reader (and no panic).
+#[test]
+fn arbitrary_text_equals_one_shot() {
+    let r = reference();
+    counted::run(
+        file!(),
+        "arbitrary_text_equals_one_shot",
+        CASES,
+        "[{}\\[\\]\",:a-z0-9 \\\\\u{feff}é]{0,60}",
+        |s: String| {
+            let wrapped = format!("{{\"schema\":\"bridges/1\",\"projects\":[{s}]}}");
+            same(&r, "fuzz.json", s.as_bytes(), &[1]);
+            same(&r, "fuzz.json", wrapped.as_bytes(), &[1]);
+            Ok(())
+        },
+    );
 }

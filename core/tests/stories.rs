@@ -292,10 +292,8 @@ where
         ran.set(ran.get() + 1);
         test(v)
     });
-    eprintln!(
-        "{name}: {} proptest cases run (configured {cases})",
-        ran.get()
-    );
+    // The line scripts/test adds up (core/tests/counted/mod.rs).
+    println!("proptest cases: {name}: {} (configured {cases})", ran.get());
     if let Err(e) = result {
         panic!("{name}: {e}");
     }

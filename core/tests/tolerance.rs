@@ -318,8 +318,9 @@ fn hostile_documents_lose_only_their_bad_values() {
         }
         Ok(())
     });
+    // The line scripts/test adds up (core/tests/counted/mod.rs).
     println!(
-        "hostile documents: {} cases (ProptestConfig cases = {CASES})",
+        "proptest cases: hostile_documents_lose_only_their_bad_values: {} (configured {CASES})",
         cases.get()
     );
     if let Err(e) = result {

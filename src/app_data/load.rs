@@ -173,18 +173,19 @@ pub async fn load(choice: DataSource) -> LoadResult {
     pause().await;
 
     let summary = Summary::of_dataset(&loaded.dataset);
-    let (currency, price_base) = summary
-        .amount
-        .as_ref()
-        .map(|a| (a.currency.clone(), a.price_base.clone()))
-        .unwrap_or_else(|| ("USD".into(), String::new()));
+    let unit = summary.unit();
     progress.phase = LoadPhase::Indexing;
     progress.rows = loaded.dataset.projects.len();
     report(generation, progress);
     mark("summary");
     pause_if_due().await;
 
-    let mut builder = ColumnsBuilder::new(&loaded.dataset, &reference, &currency, &price_base);
+    let mut builder = ColumnsBuilder::new(
+        &loaded.dataset,
+        &reference,
+        &unit.currency,
+        &unit.price_base,
+    );
     while !builder.step(BATCH) {
         if slice_due() {
             progress.rows_indexed = builder.rows_done();
@@ -212,8 +213,7 @@ pub async fn load(choice: DataSource) -> LoadResult {
         loaded,
         summary,
         engine,
-        currency,
-        price_base,
+        unit,
         similar: std::sync::OnceLock::new(),
         actors: std::sync::OnceLock::new(),
     }))

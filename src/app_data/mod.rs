@@ -55,9 +55,8 @@ pub struct AppData {
     pub summary: Summary,
     /// The crossfilter over the dataset's columns (built once; each filter change reuses its buffers).
     pub engine: Mutex<Engine>,
-    /// The amount group the headline totals (currency, price base).
-    pub currency: String,
-    pub price_base: String,
+    /// The unit of the amount group the headline totals (currency, price base), from the data.
+    pub unit: bridges_core::money::Unit,
     /// The similar-projects index, built the first time a page asks for it ([`similar_index`]).
     pub similar: std::sync::OnceLock<Arc<bridges_core::similar::SimilarIndex>>,
     /// Who worked on which records (providers, agencies), built the first time a page asks ([`actors`]).
@@ -67,7 +66,7 @@ pub struct AppData {
 impl AppData {
     /// The unit of the headline's amounts: every chart, legend, caption and table writes its sums in it.
     pub fn unit(&self) -> bridges_core::money::Unit {
-        bridges_core::money::Unit::new(&self.currency, &self.price_base)
+        self.unit.clone()
     }
 }
 

@@ -12,7 +12,6 @@ use crate::components::headline::Headline;
 use crate::components::notices::Notices;
 use crate::components::project_detail::{recipients_text, sector_text};
 use crate::i18n::{count, fill, t, use_lang};
-use crate::paths::href;
 use crate::tr;
 use crate::view_state::{use_aggregates, use_filtered_summary, use_set_view, use_view_state};
 
@@ -94,7 +93,7 @@ pub fn ProjectTable(data: Arc<AppData>) -> impl IntoView {
                         };
                         view! {
                             <tr data-id=p.id.clone()>
-                                <td><a href=href(&bridges_core::route::Page::Project(p.id.clone()).path()) lang=title_lang>{title}</a></td>
+                                <td><a href=crate::paths::project_href(&p.id) lang=title_lang>{title}</a></td>
                                 <td lang=p.recipients.is_empty().then_some("en")>{recipients_text(&data, p, l)}</td>
                                 <td>{sector_text(&data, p, l)}</td>
                                 <td class="num">{p.years.commitment.map(|y| y.to_string()).unwrap_or_else(|| unknown.into())}</td>

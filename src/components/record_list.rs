@@ -3,12 +3,10 @@
 
 use std::sync::Arc;
 
-use bridges_core::route::Page;
 use leptos::prelude::*;
 
 use crate::app_data::AppData;
 use crate::i18n::{count, fill, tp, use_lang};
-use crate::paths::href;
 
 /// Up to `limit` of `rows` (dataset positions), most recent commitment first (or in the order given),
 /// with how many there are.
@@ -46,7 +44,7 @@ pub fn RecordList(
             (
                 p.id.clone(),
                 p.title.clone(),
-                href(&Page::Project(p.id.clone()).path()),
+                crate::paths::project_href(&p.id),
                 year,
             )
         })

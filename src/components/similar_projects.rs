@@ -6,13 +6,11 @@
 
 use std::sync::Arc;
 
-use bridges_core::route::Page;
 use bridges_core::similar::{like_these, similar, Match, Reason, Weights, DEFAULT_K};
 use leptos::prelude::*;
 
 use crate::app_data::{similar_index, AppData};
 use crate::i18n::{fill, t, tm, use_lang, Lang};
-use crate::paths::href;
 use crate::tr;
 
 /// A reason in `lang`.
@@ -70,7 +68,7 @@ fn match_list(data: &Arc<AppData>, matches: &[Match], l: Lang) -> impl IntoView 
         .iter()
         .filter_map(|m| {
             let p = data.loaded.dataset.projects.get(m.row as usize)?;
-            let url = href(&Page::Project(p.id.clone()).path());
+            let url = crate::paths::project_href(&p.id);
             let reasons = m
                 .reasons
                 .iter()
@@ -166,7 +164,7 @@ pub fn SimilarProjects(data: Arc<AppData>, row: u32) -> impl IntoView {
         Some((
             p.id.clone(),
             p.title.clone(),
-            href(&Page::Project(p.id.clone()).path()),
+            crate::paths::project_href(&p.id),
         ))
     };
     view! {

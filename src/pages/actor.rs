@@ -9,14 +9,14 @@ use bridges_core::partners::{profile, ActorId, ActorProfile, Actors, Role};
 use bridges_core::query::{to_query, ViewState};
 use bridges_core::summary::Summary;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_location;
 
 use crate::app_data::{actors, AppData};
 use crate::components::actor_link::{actor_href, actor_lang, actor_name};
 use crate::components::data_gate::DataGate;
 use crate::components::headline::Headline;
 use crate::components::record_list::RecordList;
-use crate::i18n::{count, fill, money, tp, use_lang, Lang};
+use crate::i18n::{count, fill, tp, use_lang, Lang};
 use crate::paths::href;
 
 /// Rows kept in each list of the page (countries, sectors, partners): the rest are counted.
@@ -24,11 +24,16 @@ const TOP: usize = 12;
 
 #[component]
 pub fn ActorPage() -> impl IntoView {
-    let params = use_params_map();
+    let location = use_location();
     let lang = use_lang();
     view! {
         <DataGate children=move |data| {
-            let code = params.read().get("id").unwrap_or_default();
+            // Re-read when the route changes; the id itself from the address, decoded once.
+            location.pathname.track();
+            let code = match crate::paths::current_page() {
+                bridges_core::route::Page::Actor(id) => id,
+                _ => String::new(),
+            };
             let index = {
                 let data = Arc::clone(&data);
                 LocalResource::new(move || actors(Arc::clone(&data)))
@@ -59,7 +64,7 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
     let projects = &data.loaded.dataset.projects;
     let summary = Summary::of(
         p.rows.iter().filter_map(|&r| projects.get(r as usize)),
-        Some(&data.price_base),
+        Some(&data.unit.price_base),
     );
     let name = {
         let data = Arc::clone(&data);
@@ -119,7 +124,7 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
             <p class="note">{move || {
                 let l = lang.get();
                 fill(tp(l).amounts_line, &[
-                    ("amount", &money(l, amounts.known_sum, &d.currency)),
+                    ("amount", &d.unit.amount(l, amounts.known_sum)),
                     ("known", &count(l, amounts.known as u64)),
                     ("unknown", &count(l, amounts.unknown as u64)),
                     ("other", &count(l, amounts.other_currency as u64)),

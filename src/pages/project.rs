@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_location;
 
 use crate::components::data_gate::DataGate;
 use crate::components::project_detail::ProjectDetail;
@@ -13,11 +13,16 @@ use crate::tr;
 /// `/projects/:id`: one record, everything the dataset says about it, and where it comes from.
 #[component]
 pub fn ProjectPage() -> impl IntoView {
-    let params = use_params_map();
+    let location = use_location();
     let lang = use_lang();
     view! {
         <DataGate children=move |data| {
-            let id = params.read().get("id").unwrap_or_default();
+            // Re-read when the route changes; the id itself from the address, decoded once.
+            location.pathname.track();
+            let id = match crate::paths::current_page() {
+                bridges_core::route::Page::Project(id) => id,
+                _ => String::new(),
+            };
             let found = data.loaded.dataset.projects.iter().find(|p| p.id == id).cloned();
             match found {
                 Some(p) => {

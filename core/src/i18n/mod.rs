@@ -87,9 +87,12 @@ pub fn price_base(lang: Lang, base: &str) -> String {
     }
 }
 
-/// A currency code as people read it: `USD` → `美元` in Chinese; other codes as they are.
+/// A currency code as people read it: `USD` → `美元` in Chinese; other codes as they are. The empty
+/// code is a file that states no currency because it has no amounts.
 pub fn currency_name(lang: Lang, code: &str) -> &str {
     match (lang, code) {
+        (Lang::En, "") => "no currency (the data has no amounts)",
+        (Lang::Zh, "") => "无币种（数据中没有金额）",
         (Lang::Zh, "USD") => "美元",
         (Lang::Zh, "CNY") => "人民币",
         (Lang::Zh, "EUR") => "欧元",

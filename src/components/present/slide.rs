@@ -41,7 +41,7 @@ pub fn SlideBody(
         move || {
             let filters = state.get().0.filters;
             let facts = match data.engine.lock() {
-                Ok(mut e) => story::facts(&mut e, &filters, &data.currency),
+                Ok(mut e) => story::facts(&mut e, &filters, &data.unit.currency),
                 Err(_) => story::Facts::default(),
             };
             story::narrate(template.get(lang.get()), &facts, lang.get())

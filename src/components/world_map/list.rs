@@ -9,7 +9,7 @@ use bridges_core::world::World;
 use leptos::prelude::*;
 
 use crate::app_data::AppData;
-use crate::i18n::{count, money, tm, use_lang};
+use crate::i18n::{count, tm, use_lang};
 
 /// The recipients with projects, most first.
 #[component]
@@ -49,7 +49,7 @@ pub fn MapList(
                                 <tr class:selected=x.selected>
                                     <th scope="row">{name}</th>
                                     <td class="num">{count(l, x.count as u64)}</td>
-                                    <td class="num">{if x.known > 0 { money(l, x.sum, &data.currency) } else { t.list_amount_unknown.into() }}</td>
+                                    <td class="num">{if x.known > 0 { data.unit.amount(l, x.sum) } else { t.list_amount_unknown.into() }}</td>
                                     <td class="num">{count(l, (x.count - x.known) as u64)}</td>
                                     <td><button type="button" aria-pressed=x.selected.to_string() on:click=move |_| choose.run(iso.clone())>{if x.selected { t.list_selected } else { t.list_select }}</button></td>
                                 </tr>

@@ -3,7 +3,7 @@
 use bridges_core::map::Fill;
 
 use crate::app_data::AppData;
-use crate::i18n::{count, fill, money, tm, Lang};
+use crate::i18n::{count, fill, tm, Lang};
 
 /// A country's tooltip and accessible name in `lang`: projects, known amount, unknown amounts and,
 /// when given, the top sectors (by code).
@@ -19,7 +19,7 @@ pub fn tooltip_text(
     match fill_ {
         Some(f) if f.count > 0 => {
             let amount = if f.known > 0 {
-                money(lang, f.sum, &data.currency)
+                data.unit.amount(lang, f.sum)
             } else {
                 t.tip_no_amount.into()
             };

@@ -204,6 +204,25 @@ async fn skip_links_one_map_stop_and_focus_after_navigation() {
         )
         .await;
         assert_eq!(stops, 1, "{lang}: one Tab stop in the map");
+        // …and Tab reaches that stop, the arrows move inside the map, and the next Tab leaves it.
+        let stop = tab_until(&c, 80, |a| !a["iso3"].as_str().unwrap_or("").is_empty()).await;
+        press(&c, Key::Right).await;
+        let moved = eval(&c, ACTIVE).await;
+        assert!(
+            !moved["iso3"].as_str().unwrap_or("").is_empty() && moved["iso3"] != stop["iso3"],
+            "{lang}: the right arrow moves to another country: {stop} → {moved}"
+        );
+        press(&c, Key::Tab).await;
+        let after = eval(&c, ACTIVE).await;
+        assert_eq!(
+            eval(
+                &c,
+                "return document.activeElement.closest('[data-testid=map] svg') === null"
+            )
+            .await,
+            true,
+            "{lang}: one Tab leaves the map: {after}"
+        );
 
         // Following a link to a project moves focus to its heading.
         c.goto(&format!("{app}/table?sector=230&lang={lang}"))
@@ -247,6 +266,26 @@ async fn skip_links_one_map_stop_and_focus_after_navigation() {
         })
         .await;
         assert!(!last["desc"].is_null());
+        // Focus cannot enter the live preview: not by Tab (a full round of the dialog never lands in
+        // it), nor by script or a click.
+        for _ in 0..40 {
+            press(&c, Key::Tab).await;
+            assert_eq!(
+                eval(&c, "return document.activeElement.tagName !== 'IFRAME'").await,
+                true,
+                "{lang}: Tab never enters the preview"
+            );
+        }
+        assert_eq!(
+            eval(
+                &c,
+                "const f = document.querySelector('.share-preview iframe'); f.focus(); \
+                 return document.activeElement !== f"
+            )
+            .await,
+            true,
+            "{lang}: the preview refuses focus"
+        );
         press(&c, Key::Escape).await;
         tokio::time::sleep(Duration::from_millis(200)).await;
         assert_eq!(

@@ -1,0 +1,261 @@
+//! Other people's data (issue #14), the parts a browser shows: ids that need escaping work where they
+//! are linked, links built from the current path stay on this site, codes that name nothing are
+//! ignored with a notice, the built-in data's wording stays with the built-in data, and a file with
+//! thousands of problems lists a bounded number of them. Both languages.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use serde_json::Value;
+
+const ODD_IDS: [&str; 5] = ["a/b", "a?b", "a#b", "../x", "水电 站 %20"];
+
+/// Each id that needs escaping is a link in the table that opens its own page, and the share link of
+/// that page opens it again.
+#[tokio::test(flavor = "multi_thread")]
+async fn ids_that_need_escaping_work_where_they_are_linked() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    for lang in ["en", "zh"] {
+        c.goto(&format!(
+            "{app}/table?data=fixtures/odd-ids.json&lang={lang}"
+        ))
+        .await
+        .unwrap();
+        wait_for(&c, "[data-testid=\"results-table\"] tr[data-id] a").await;
+        wait_count(&c, ODD_IDS.len()).await;
+        let links = eval(
+            &c,
+            "return [...document.querySelectorAll('[data-testid=\"results-table\"] tr[data-id]')]\
+             .map(tr => [tr.getAttribute('data-id'), tr.querySelector('a').href])",
+        )
+        .await;
+        let links = links.as_array().cloned().unwrap_or_default();
+        assert_eq!(links.len(), ODD_IDS.len(), "{lang}: {links:?}");
+        for pair in links {
+            let (id, href) = (
+                pair[0].as_str().unwrap_or_default().to_string(),
+                pair[1].as_str().unwrap_or_default().to_string(),
+            );
+            assert!(ODD_IDS.contains(&id.as_str()), "{lang}: {id}");
+            c.goto(&href).await.unwrap();
+            let page = wait_for(&c, "[data-testid=\"project\"]").await;
+            assert_eq!(attr(&page, "data-id").await, id, "{lang}: {href}");
+            // The share link names the same project.
+            wait_for(&c, ".share-button").await.click().await.unwrap();
+            let link = wait_for(&c, "[data-testid=\"share-link\"]").await;
+            let mut shared = String::new();
+            for _ in 0..30 {
+                shared = link.prop("value").await.unwrap().unwrap_or_default();
+                if !shared.is_empty() {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            c.goto(&shared).await.unwrap();
+            let page = wait_for(&c, "[data-testid=\"project\"]").await;
+            assert_eq!(attr(&page, "data-id").await, id, "{lang}: shared {shared}");
+        }
+    }
+    assert_no_errors(&c, "odd ids").await;
+    c.close().await.unwrap();
+}
+
+/// A page opened at a path that starts with `//` (a server that answers every path with the app)
+/// builds its language switch, projector switch and share link on this site, never as a
+/// protocol-relative link to `evil.example`.
+#[tokio::test(flavor = "multi_thread")]
+async fn links_from_the_current_path_stay_on_this_site() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}//evil.example/explore?lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"lang-switch\"]").await;
+        let path = eval(&c, "return location.pathname").await;
+        assert_eq!(
+            path, "//evil.example/explore",
+            "{lang}: the page was opened at that path"
+        );
+        wait_for(&c, ".share-button").await.click().await.unwrap();
+        wait_for(&c, "[data-testid=\"share-link\"]").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let off = eval(
+            &c,
+            "const anchors = [...document.querySelectorAll('[data-testid=lang-switch], [data-testid=projector-switch]')];\
+             const urls = anchors.map(a => a.href);\
+             urls.push(document.querySelector('[data-testid=share-link]').value);\
+             return urls.filter(u => new URL(u, location.href).origin !== location.origin)\
+               .concat(anchors.map(a => a.getAttribute('href')).filter(h => /^[\\/\\\\]{2}/.test(h)))\
+               .concat(urls.length < 3 ? ['missing links: ' + urls.length] : []);",
+        )
+        .await;
+        assert_eq!(off, Value::Array(vec![]), "{lang}: off-site links");
+    }
+    c.close().await.unwrap();
+}
+
+/// `country=ZZZ` and `region=999` name nothing: they are ignored (every project is counted) with a
+/// visible notice; a real code without projects (`country=FRA`) filters to 0 without one.
+#[tokio::test(flavor = "multi_thread")]
+async fn codes_that_name_nothing_are_ignored_with_a_notice() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/explore?lang=en")).await.unwrap();
+    wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+    let all = data_value(&c, "project-count").await;
+    assert_ne!(all, "0");
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}/explore?country=ZZZ&region=999&lang={lang}"))
+            .await
+            .unwrap();
+        let notices = wait_for(&c, "[data-testid=\"url-notices\"]").await;
+        let text = notices.text().await.unwrap();
+        assert!(
+            text.contains("country=ZZZ") && text.contains("region=999"),
+            "{lang}: {text}"
+        );
+        wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+        assert_eq!(
+            data_value(&c, "project-count").await,
+            all,
+            "{lang}: not a filter"
+        );
+
+        c.goto(&format!("{app}/explore?country=FRA&lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+        wait_count(&c, 0).await;
+        let notices = eval(
+            &c,
+            "return document.querySelectorAll('[data-testid=url-notices]').length",
+        )
+        .await;
+        assert_eq!(notices, 0, "{lang}: FRA is a real code");
+    }
+    assert_no_errors(&c, "unknown codes").await;
+    c.close().await.unwrap();
+}
+
+/// "GCDF 2.0" (the built-in data's source) titles the flow facet only for the built-in data; a file
+/// gets the neutral label, and the About page shows the file's own title and publisher.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_foreign_file_gets_neutral_labels_and_its_own_meta() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let main_text = "return document.querySelector('main').innerText";
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}/explore?lang={lang}")).await.unwrap();
+        wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+        let text = eval(&c, main_text).await;
+        assert!(
+            text.as_str().unwrap_or_default().contains("GCDF 2.0"),
+            "{lang}: the built-in data names its source"
+        );
+        c.goto(&format!(
+            "{app}/explore?data=fixtures/odd-ids.json&lang={lang}"
+        ))
+        .await
+        .unwrap();
+        wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+        wait_count(&c, ODD_IDS.len()).await;
+        let text = eval(&c, main_text).await;
+        let text = text.as_str().unwrap_or_default();
+        assert!(!text.contains("GCDF"), "{lang}: {text}");
+        c.goto(&format!(
+            "{app}/about?data=fixtures/odd-ids.json&lang={lang}"
+        ))
+        .await
+        .unwrap();
+        wait_for(&c, "article.about").await;
+        let mut text = String::new();
+        for _ in 0..50 {
+            text = eval(&c, main_text)
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            if text.contains("Fixture publisher") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(
+            text.contains("Fixture: ids that need escaping in a URL")
+                && text.contains("Fixture publisher"),
+            "{lang}: the file's own meta: {text}"
+        );
+    }
+    assert_no_errors(&c, "neutral labels").await;
+    c.close().await.unwrap();
+}
+
+/// `target/generated/problems-3k.json`: 1,500 records with two bad values each.
+fn problems_3k() -> std::path::PathBuf {
+    let dir = repo().join("target/generated");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("problems-3k.json");
+    let mut s = String::from(
+        r#"{"schema": "bridges/1", "meta": {"title": "3,000 problems"}, "projects": ["#,
+    );
+    for i in 0..1500 {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str(&format!(
+            r#"{{"id": "p{i}", "title": "Record {i}", "recipients": ["KEN"], "status": "halfway", "amount": "a lot"}}"#
+        ));
+    }
+    s.push_str("]}");
+    std::fs::write(&path, s).unwrap();
+    path
+}
+
+/// 3,000 problems: every record loads, the page shows at most 500 rows of the list with the whole
+/// count, and offers the whole list as CSV.
+#[tokio::test(flavor = "multi_thread")]
+async fn thousands_of_problems_list_a_bounded_number() {
+    problems_3k();
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let rows = "return document.querySelectorAll('[data-testid=\"data-issues\"] tbody tr').length";
+    for lang in ["en", "zh"] {
+        c.goto(&format!(
+            "{app}/about?data=generated/problems-3k.json&lang={lang}"
+        ))
+        .await
+        .unwrap();
+        let issues = wait_for(&c, "[data-testid=\"data-issues\"]").await;
+        assert_eq!(attr(&issues, "data-count").await, "3000", "{lang}");
+        let shown = eval(&c, rows).await.as_u64().unwrap_or(u64::MAX);
+        assert!((1..=500).contains(&shown), "{lang}: {shown} rows");
+        // "Show the first 500 of 3,000": still at most 500 rows.
+        let more = eval(
+            &c,
+            "const b = [...document.querySelectorAll('[data-testid=\"data-issues\"] button')]\
+               .find(b => !b.classList.contains('issues-download')); if (b) b.click(); return !!b",
+        )
+        .await;
+        assert_eq!(more, true, "{lang}: a button shows more");
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let shown = eval(&c, rows).await.as_u64().unwrap_or(u64::MAX);
+        assert_eq!(shown, 500, "{lang}: the first 500");
+        let download = eval(
+            &c,
+            "return document.querySelectorAll('[data-testid=\"data-issues\"] .issues-download').length",
+        )
+        .await;
+        assert_eq!(download, 1, "{lang}: the whole list as CSV");
+    }
+    assert_no_errors(&c, "bounded problems").await;
+    c.close().await.unwrap();
+}
