@@ -57,7 +57,7 @@ pub struct Columns {
     pub sectors: Vec<u16>,
     pub providers: Vec<String>,
     /// Agencies (funding, receiving, implementing) by their normalised key
-    /// ([`crate::partners::agency_key`]), in the order first met.
+    /// ([`crate::agency::agency_key`]), in the order first met.
     pub agencies: Vec<String>,
     /// The first spelling met of each agency, for display.
     pub agency_names: Vec<String>,
@@ -451,7 +451,7 @@ impl<'a> ColumnsBuilder<'a> {
             let first = c.agency_ids.len();
             let a = &p.agencies;
             for raw in a.funding.iter().chain(&a.receiving).chain(&a.implementing) {
-                let key = crate::partners::agency_key(raw);
+                let key = crate::agency::agency_key(raw);
                 if key.is_empty() {
                     continue;
                 }

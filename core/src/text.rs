@@ -64,6 +64,11 @@ pub fn is_blank(s: &str) -> bool {
     s.chars().all(is_invisible)
 }
 
+/// Whether a character is a Chinese (CJK unified) ideograph.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

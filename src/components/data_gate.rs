@@ -76,6 +76,7 @@ pub fn DatasetBanner(
     /// The file's name or URL, shown as text.
     source: String,
     /// The titles of the built-in datasets shown instead of the default one (`dataset=aims`).
+    #[prop(optional)]
     builtin: Vec<bridges_core::columns::Name>,
 ) -> impl IntoView {
     let lang = use_lang();

@@ -276,10 +276,25 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
         }
     });
     let issue_count = data.loaded.issues.len();
+    // A built-in dataset is named by its catalogue title in the page's language; a foreign file by its
+    // own title.
     let source = if data.is_default {
         None
+    } else if !data.builtin.is_empty() {
+        let names = data.builtin.clone();
+        Some(Signal::derive(move || {
+            names
+                .iter()
+                .map(|n| match lang.get() {
+                    Lang::En => n.en.clone(),
+                    Lang::Zh => n.zh.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join(" + ")
+        }))
     } else {
-        Some(data.loaded.dataset.meta.title.clone())
+        let title = data.loaded.dataset.meta.title.clone();
+        Some(Signal::derive(move || title.clone()))
     };
     view! {
         <header class="embed-head">
@@ -290,7 +305,7 @@ fn EmbedBody(data: Arc<AppData>, name: String, options: EmbedOptions) -> impl In
         <p class="embed-source">
             {match source {
                 None => view! { {move || tm(lang.get()).embed_source} }.into_any(),
-                Some(title) => view! { {move || tm(lang.get()).embed_source_of} " " <span>{title.clone()}</span> " · " }.into_any(),
+                Some(title) => view! { {move || tm(lang.get()).embed_source_of} " " <span>{move || title.get()}</span> " · " }.into_any(),
             }}
             <a href=full target="_blank" rel="noopener noreferrer">{move || tm(lang.get()).embed_open_full}</a>
             {(issue_count > 0).then(|| view! {

@@ -119,10 +119,7 @@ const GENERIC: &[&str] = &[
     "santo",
 ];
 
-/// Whether a character is a Chinese (CJK unified) ideograph.
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
-}
+pub use crate::text::is_cjk;
 
 /// Whether a word is written in Chinese characters (searched through the glossary).
 pub fn is_chinese(word: &str) -> bool {

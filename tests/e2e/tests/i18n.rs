@@ -49,6 +49,9 @@ const PROPER: &[&str] = &[
     "SDGs",
     "SDG",
     "CSV",
+    // Spreadsheet programs and formats, named as they name themselves.
+    "Excel",
+    "OpenDocument",
     "JSON",
     "Schema",
     "SVG",
