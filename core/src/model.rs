@@ -304,7 +304,7 @@ pub struct Meta {
 pub struct Dataset {
     pub meta: Meta,
     pub projects: Vec<Project>,
-    /// When several datasets were loaded as one ([`crate::catalog::union`]): each one's id, title and
+    /// When several datasets were loaded as one (the catalogue's `union`): each one's id, title and
     /// first record, in record order, so that every record keeps its source. Empty for one dataset.
     pub parts: Vec<Part>,
 }
