@@ -62,6 +62,8 @@ fn time(
                 "rebuild"
             } else if p1.scan > p0.scan {
                 "scan"
+            } else if p1.remask > p0.remask {
+                "remask"
             } else {
                 "delta"
             };
@@ -72,10 +74,11 @@ fn time(
     times.sort_by(f64::total_cmp);
     let how = if after.full < before.full + seq.len() as u64 {
         format!(
-            "   ({} deltas, {} rebuilds, {} scans, {} full passes)",
+            "   ({} deltas, {} rebuilds, {} scans, {} remasks, {} full passes)",
             after.delta - before.delta,
             after.rebuild - before.rebuild,
             after.scan - before.scan,
+            after.remask - before.remask,
             after.full - before.full
         )
     } else {

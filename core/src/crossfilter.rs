@@ -6,16 +6,19 @@
 //!
 //! The engine keeps every row's mask and every view between calls. A change of one or a few filters
 //! is applied as deltas to the rows whose membership in the changed filter flipped, or by rebuilding
-//! the other views from the rows passing the one changed filter (`delta`); a full pass over the rows
-//! (`full`) rebuilds everything when that is cheaper or nothing else applies. Sums are exact integers
-//! in fixed point (`acc`), so every path gives identical results.
+//! the other views from the rows passing the one changed filter (`delta`), or by recomputing only the
+//! changed filters' bits of every row's mask and rebuilding every view from the masks (`remask`); a
+//! full pass over the rows (`full`) recomputes every bit, for a new stack or new columns. Rebuilding the
+//! views adds the passing rows, or, when most rows pass, subtracts the failing ones from a snapshot of
+//! every row's totals. Sums are exact integers in fixed point (`acc`), so every path gives identical
+//! results.
 //!
 //! Module map: `tables` (per-change lookup tables), `acc` (exact groups, the views, one row's
-//! contribution), `full` (the full pass), `index` (rows by code), `delta` (the incremental paths).
+//! contribution), `full` (the full pass, the remask and the complement), `index` (rows by code), `delta` (the incremental paths).
 //!
-//! Memory beyond the columns: 2 bytes a row for the masks, and 4 bytes a row (a little more for
-//! recipients) for each dimension's row index, built the first time that dimension's filter changes
-//! (so that first change costs one more pass over the rows).
+//! Memory beyond the columns: 2 bytes a row for the masks, one copy of the views (the snapshot), and
+//! 4 bytes a row (a little more for recipients) for each dimension's row index, built the first time
+//! that dimension's filter changes (so that first change costs one more pass over the rows).
 //!
 //! wasm SIMD (`-C target-feature=+simd128`) is not enabled. The row loops look values up in tables
 //! by each row's codes and add into groups chosen by those codes: gathers and scatters, which
@@ -134,6 +137,8 @@ pub struct Engine {
     geo_all: Vec<acc::Acc>,
     geo_only: [Vec<acc::Acc>; 3],
     combo: Vec<acc::Acc>,
+    /// Every row in every view, for the full pass's complement (see `full`).
+    all_rows: Option<full::AllRows>,
     passes: Passes,
     /// Rows a scan found moving between views, with their previous mask (kept to reuse its buffer).
     moved: Vec<(u32, u16)>,
@@ -150,6 +155,9 @@ pub struct Passes {
     pub rebuild: u64,
     /// Scans of every row's mask for one changed filter, with deltas where its bit flipped.
     pub scan: u64,
+    /// Recomputations of the changed filters' bits in every row's mask, with every view rebuilt from
+    /// the masks.
+    pub remask: u64,
 }
 
 struct Applied {
@@ -188,6 +196,7 @@ impl Engine {
             geo_all: Vec::new(),
             geo_only: [Vec::new(), Vec::new(), Vec::new()],
             combo: Vec::new(),
+            all_rows: None,
             passes: Passes::default(),
             moved: Vec::new(),
             cols,
@@ -217,6 +226,7 @@ impl Engine {
             delta::Path::Delta => self.passes.delta += 1,
             delta::Path::Rebuild => self.passes.rebuild += 1,
             delta::Path::Scan => self.passes.scan += 1,
+            delta::Path::Remask => self.passes.remask += 1,
             delta::Path::Full => {
                 self.full(stack);
                 self.passes.full += 1;
@@ -241,6 +251,7 @@ impl Engine {
         if self.applied.as_ref().is_some_and(|a| a.cols != fingerprint) {
             self.applied = None;
             self.index = Default::default();
+            self.all_rows = None;
         }
     }
 

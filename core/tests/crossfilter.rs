@@ -809,12 +809,23 @@ fn replay(c: Columns, steps: usize, seed: u64, with_text: bool) -> Passes {
     let mut rng = Rng::new(seed);
     let mut incremental = Engine::new(c.clone());
     let mut scratch = Engine::new(c.clone());
+    let mut both = Engine::new(c.clone());
     let (mut f, mut stack) = (Filters::default(), Stack::None);
     for step in 0..steps {
         let before = (f.clone(), stack, incremental.passes());
         random_change(&mut rng, &c, &mut f, &mut stack, with_text);
         let got = incremental.run(&f, stack).clone();
-        let want = scratch.run_full(&f, stack);
+        let want = scratch.run_full(&f, stack).clone();
+        // The full pass's two ways of summing (adding the passing rows, or removing the failing
+        // ones from every row's totals) agree, whichever it took.
+        let [direct, complement] = both.full_pass_both_ways(&f, stack);
+        assert!(
+            direct == want && complement == want,
+            "step {step}: {f:?} {stack:?}: direct {}; complement {}",
+            difference(&direct, &want),
+            difference(&complement, &want)
+        );
+        let want = &want;
         assert!(
             got == *want,
             "step {step}: {f:?} {stack:?}: {}; before {before:?}, after {:?}",
@@ -860,8 +871,9 @@ fn long_random_change_sequences_match_a_full_pass_after_every_step() {
     let synthetic = replay(cols, 2500, 12, false);
     // Every path must be taken often, or this tests little.
     for p in [real, synthetic] {
+        println!("paths taken: {p:?}");
         assert!(
-            p.delta >= 500 && p.rebuild >= 100 && p.scan >= 40 && p.full >= 100,
+            p.delta >= 500 && p.rebuild >= 100 && p.scan >= 40 && p.remask >= 100 && p.full >= 20,
             "{p:?}"
         );
     }

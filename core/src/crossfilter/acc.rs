@@ -132,7 +132,7 @@ pub(super) fn views(m: u32) -> u32 {
 }
 
 /// The engine's copy of every view, in [`Acc`]s; [`Views::publish`] turns it into [`Aggregates`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct Views {
     pub total: Acc,
     pub country: Vec<Acc>,

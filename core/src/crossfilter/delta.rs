@@ -15,7 +15,10 @@
 //! When an amount or text filter changed (no index on those), a scan streams every row's mask, sets
 //! the bit, and moves the rows whose views changed, if a sample of every 64th row says they are few.
 //!
-//! Whichever of deltas, rebuild, scan and full pass costs least by a per-row cost model is taken; all
+//! Otherwise the changed filters' bits are recomputed in every row's mask (one lookup a row per
+//! changed dimension, not thirteen) and every view is rebuilt from the masks (`full::remask`).
+//!
+//! Whichever of deltas, rebuild, scan and remask costs least by a per-row cost model is taken; all
 //! are exact. A full pass is the only way for a new stack or new columns.
 
 use super::acc::{views, Val, EXCL_YEAR};
@@ -29,6 +32,8 @@ pub(super) enum Path {
     Delta,
     Rebuild,
     Scan,
+    /// The changed dimensions' bits recomputed for every row, then every view from the masks.
+    Remask,
     Full,
 }
 
@@ -82,7 +87,7 @@ impl Engine {
             }
         }
         // Relative costs per row (guesses, checked against the host benchmark as a whole, not one by
-        // one): a streamed row of the full pass 10, a delta (removal and addition, scattered) 25, a
+        // one): a streamed row of the full pass was 10, a delta (removal and addition, scattered) 25, a
         // row added in a rebuild 15, a row's bit set in the rebuild's streamed pass over the masks 2.
         // A scan streams every row's mask and moves the rows whose views change (estimated on every
         // 64th row). It is only tried where no index applies (an amount or text change): in the
@@ -108,8 +113,17 @@ impl Engine {
         } else {
             usize::MAX
         };
-        let full = 10 * n;
-        let best = delta.min(rebuild).min(scan).min(full);
+        // Recomputing the changed bits streams the rows once per changed dimension (a lookup each),
+        // then rebuilds every view from the masks as a full pass's second half does (a streamed mask,
+        // plus the rows passing or failing one filter, or the complement's rows). A full pass
+        // recomputes all thirteen bits: it is only needed for a new stack or new columns.
+        // The rows it adds are estimated by the previous state's passing rows (or, for the
+        // complement, failing rows) at 10 each.
+        let before = self.views.total.count() as usize;
+        let remask = (4 + 2 * all.count_ones() as usize)
+            .saturating_mul(n)
+            .saturating_add(10 * before.min(n.saturating_sub(before)));
+        let best = delta.min(rebuild).min(scan).min(remask);
         if delta == best {
             self.apply_deltas(old, dims);
             Path::Delta
@@ -120,7 +134,8 @@ impl Engine {
             self.scan(all.trailing_zeros());
             Path::Scan
         } else {
-            Path::Full
+            self.remask(all);
+            Path::Remask
         }
     }
 

@@ -1,44 +1,211 @@
-//! The full pass: every row's fail mask recomputed and stored, every view rebuilt from zero.
+//! The full pass: every row's fail mask recomputed and stored, every view rebuilt.
 //!
-//! Rows passing every filter are the bulk of the work, so they go into two small accumulators
-//! (per recipient, per sector × status × flow code) that are rolled up into their views at the end;
-//! rows with several recipients, and the views of rows failing one filter, are added directly.
+//! Two phases. The first computes every row's mask and counts the rows passing every filter. Rows
+//! passing every filter are the bulk of the work (they count in every view), so the second phase
+//! takes whichever side is smaller:
+//! - **direct**: add the passing rows into every view;
+//! - **complement**: start from the views of all rows (the [`AllRows`] snapshot, taken once per
+//!   dataset and timeline stack) and subtract the rows failing any filter.
+//!
+//! Sums are exact integers (`acc`), so both give bit-identical views; a wide filter state (one facet
+//! just cleared, most rows passing) then costs the few rows it leaves out, not the many it keeps.
+//! Passing rows go into two small accumulators (per recipient, per sector × status × flow code) that
+//! are rolled up into their views at the end; rows with several recipients, and the views of rows
+//! failing one filter, are added directly.
 
 use crate::columns::*;
-use crate::state::Stack;
+use crate::state::{Filters, Stack};
 
-use super::acc::{reset, Val};
+use super::acc::{reset, Acc, Val, Views};
 use super::tables::{agency_fails, dataset_fails, multi_geo_fail, provider_fails};
-use super::{dim, Engine, N_FLOW, N_STATUS};
+use super::{dim, Aggregates, Engine, Fingerprint, N_FLOW, N_STATUS};
+
+/// Every row's contribution to every view, before the roll-up: what a direct pass with no filter
+/// leaves in the views and accumulators. Valid for the columns and stack it was taken for.
+pub(super) struct AllRows {
+    views: Views,
+    geo_all: Vec<Acc>,
+    combo: Vec<Acc>,
+    stack: Stack,
+    cols: Fingerprint,
+}
+
+/// The accumulators a row passing every filter is added to (or, negated, removed from).
+struct Sinks<'a> {
+    w: &'a mut Views,
+    geo_all: &'a mut [Acc],
+    combo: &'a mut [Acc],
+    several: bool,
+    any_agency: bool,
+}
+
+impl Sinks<'_> {
+    #[inline(always)]
+    fn every_view(&mut self, c: &Columns, i: usize, v: &Val) {
+        let k = c.country1[i];
+        let combo = c.combo[i] as usize;
+        if k != MULTI {
+            self.geo_all[k as usize].add(v);
+        } else {
+            self.w.add_geo(c, c.row_countries(i), 0b111, v);
+        }
+        self.combo[combo].add(v);
+        self.w.add_sdgs(c.sdgs[i], v);
+        self.w.add_providers(c, i, v);
+        if self.several {
+            self.w.add_dataset(c, i, v);
+        }
+        if self.any_agency {
+            self.w.add_agencies(c, i, v);
+        }
+        self.w.add_year(c.year[i] as usize, combo, v);
+    }
+}
 
 impl Engine {
     /// Rebuilds the mask and every view for the prepared tables.
     pub(super) fn full(&mut self, stack: Stack) {
+        let passing = self.masks();
+        self.views_from_masks(stack, self.prefer_complement(passing));
+    }
+
+    /// Brings the masks to the prepared tables by recomputing only the bits of the dimensions in
+    /// `dims` (the others are unchanged since the last pass), then rebuilds every view from the
+    /// masks: a full pass without its most expensive half when one or two filters changed.
+    pub(super) fn remask(&mut self, dims: u32) {
+        let passing = self.refresh_bits(dims);
+        let stack = self.views.stack;
+        self.views_from_masks(stack, self.prefer_complement(passing));
+    }
+
+    /// The complement visits the failing rows, the direct pass the passing ones (and both visit the
+    /// rows failing one filter).
+    fn prefer_complement(&self, passing: usize) -> bool {
+        passing * 2 > self.cols.len
+    }
+
+    /// Both ways of rebuilding the views from a full pass's masks, direct and complement: what the
+    /// tests compare (each way is otherwise taken only on one side of half the rows passing).
+    #[doc(hidden)]
+    pub fn full_pass_both_ways(&mut self, f: &Filters, stack: Stack) -> [Aggregates; 2] {
+        self.t.prepare(&self.cols, f);
+        self.applied = None;
+        self.masks();
+        [false, true].map(|complement| {
+            self.views_from_masks(stack, complement);
+            let mut a = Aggregates::default();
+            self.views.publish(&mut a);
+            a
+        })
+    }
+
+    /// Every view from the masks, by the direct pass or by the complement. The complement's snapshot,
+    /// when missing, costs one direct pass with no filter, once per dataset and stack.
+    fn views_from_masks(&mut self, stack: Stack, complement: bool) {
+        if complement {
+            self.ensure_all_rows(stack);
+        }
         let c = &self.cols;
-        let tables = &self.t;
-        let t = &tables.codes;
-        let w = &mut self.views;
-        let n_sectors = c.sectors.len() + 1;
         let n_geo = c.countries.len() + 1;
-        w.reset(c, stack);
-        reset(&mut self.geo_all, n_geo);
         for g in &mut self.geo_only {
             reset(g, n_geo);
         }
-        reset(&mut self.combo, n_sectors * N_STATUS * N_FLOW);
+        match self.all_rows.as_ref().filter(|_| complement) {
+            Some(a) => {
+                self.views.clone_from(&a.views);
+                self.geo_all.clone_from(&a.geo_all);
+                self.combo.clone_from(&a.combo);
+            }
+            None => {
+                let n_sectors = c.sectors.len() + 1;
+                self.views.reset(c, stack);
+                reset(&mut self.geo_all, n_geo);
+                reset(&mut self.combo, n_sectors * N_STATUS * N_FLOW);
+            }
+        }
+        self.add_rows(complement);
+        self.roll_up();
+    }
+
+    /// Recomputes bits `dims` of every row's mask; returns how many rows pass every filter.
+    fn refresh_bits(&mut self, dims: u32) -> usize {
+        let c = &self.cols;
+        let tb = &self.t;
+        let t = &tb.codes;
+        let mask = &mut self.mask[..c.len];
+        // The first step clears every changed bit (those of filters now off stay clear); each step
+        // then sets one dimension's bits by its own loop, with its lookup inlined.
+        let mut keep = !(dims as u16);
+        let mut bits = dims & t.active;
+        if bits == 0 {
+            return set_bit(mask, keep, 0, |_| false);
+        }
+        let mut passing = 0;
+        while bits != 0 {
+            let d = bits.trailing_zeros();
+            bits &= bits - 1;
+            passing = match d {
+                dim::SECTOR => set_bit(mask, keep, d, |i| t.sector_fail[c.sector[i] as usize] != 0),
+                dim::STATUS => set_bit(mask, keep, d, |i| t.status_fail[c.status[i] as usize] != 0),
+                dim::FLOW => set_bit(mask, keep, d, |i| t.flow_fail[c.flow[i] as usize] != 0),
+                dim::YEAR => set_bit(mask, keep, d, |i| t.year_fail[c.year[i] as usize] != 0),
+                _ => set_bit(mask, keep, d, |i| tb.fails(c, d, i)),
+            };
+            keep = !0;
+        }
+        passing
+    }
+    /// Takes the [`AllRows`] snapshot for `stack` if it is not there yet (one pass over the rows).
+    pub(super) fn ensure_all_rows(&mut self, stack: Stack) {
+        let c = &self.cols;
+        if self
+            .all_rows
+            .as_ref()
+            .is_some_and(|a| a.stack == stack && a.cols == Fingerprint::of(c))
+        {
+            return;
+        }
+        let n_sectors = c.sectors.len() + 1;
+        let mut views = Views::default();
+        views.reset(c, stack);
+        let mut geo_all = Vec::new();
+        reset(&mut geo_all, c.countries.len() + 1);
+        let mut combo = Vec::new();
+        reset(&mut combo, n_sectors * N_STATUS * N_FLOW);
+        let mut s = Sinks {
+            w: &mut views,
+            geo_all: &mut geo_all,
+            combo: &mut combo,
+            several: !c.datasets.is_empty(),
+            any_agency: !c.agencies.is_empty(),
+        };
+        for i in 0..c.len {
+            s.every_view(c, i, &Val::of(c.amount[i], c.amount_class[i]));
+        }
+        self.all_rows = Some(AllRows {
+            views,
+            geo_all,
+            combo,
+            stack,
+            cols: Fingerprint::of(c),
+        });
+    }
+
+    /// Phase one: every row's fail mask; returns how many rows pass every filter.
+    fn masks(&mut self) -> usize {
+        let c = &self.cols;
+        let tables = &self.t;
+        let t = &tables.codes;
         self.mask.clear();
         self.mask.resize(c.len, 0);
-
         let sdg_on = t.on(dim::SDG);
         let provider_on = t.on(dim::PROVIDER);
         let dataset_on = t.on(dim::DATASET);
-        let several = !c.datasets.is_empty();
         let agency_on = t.on(dim::AGENCY);
-        let any_agency = !c.agencies.is_empty();
         let amount_on = t.on(dim::AMOUNT);
         let text_on = t.on(dim::TEXT);
-        let mask = &mut self.mask[..c.len];
-        for (i, m) in mask.iter_mut().enumerate() {
+        let mut passing = 0;
+        for (i, m) in self.mask[..c.len].iter_mut().enumerate() {
             let k = c.country1[i];
             let geo = if k != MULTI {
                 t.geo_fail[k as usize] as u32
@@ -46,9 +213,9 @@ impl Engine {
                 multi_geo_fail(&t.geo_fail, c.row_countries(i))
             };
             // Sector, status and flow are one combined code: one load and one lookup for three tests.
-            let combo = c.combo[i] as usize;
-            let year = c.year[i] as usize;
-            let mut fail = geo | t.combo_fail[combo] | (t.year_fail[year] as u32) << dim::YEAR;
+            let mut fail = geo
+                | t.combo_fail[c.combo[i] as usize]
+                | (t.year_fail[c.year[i] as usize] as u32) << dim::YEAR;
             if sdg_on && c.sdgs[i] & t.sdg_mask == 0 {
                 fail |= 1 << dim::SDG;
             }
@@ -69,35 +236,47 @@ impl Engine {
                 fail |= 1 << dim::TEXT;
             }
             *m = fail as u16;
-            if fail & fail.wrapping_sub(1) != 0 {
+            passing += (fail == 0) as usize;
+        }
+        passing
+    }
+
+    /// Phase two: the passing rows added (`complement == false`) or the failing rows removed from
+    /// the snapshot (`true`), and every row failing one filter added to that filter's own view.
+    fn add_rows(&mut self, complement: bool) {
+        let c = &self.cols;
+        let mut s = Sinks {
+            w: &mut self.views,
+            geo_all: &mut self.geo_all,
+            combo: &mut self.combo,
+            several: !c.datasets.is_empty(),
+            any_agency: !c.agencies.is_empty(),
+        };
+        for (i, &m) in self.mask[..c.len].iter().enumerate() {
+            let fail = m as u32;
+            if fail == 0 {
+                if !complement {
+                    s.every_view(c, i, &Val::of(c.amount[i], c.amount_class[i]));
+                }
+                continue;
+            }
+            let single = fail & (fail - 1) == 0;
+            if !single && !complement {
                 continue; // fails two or more filters: in no view
             }
             let class = c.amount_class[i];
             let v = Val::of(c.amount[i], class);
-            let view = if fail == 0 {
-                u32::MAX
-            } else {
-                fail.trailing_zeros()
-            };
-            match view {
-                u32::MAX => {
-                    if k != MULTI {
-                        self.geo_all[k as usize].add(&v);
-                    } else {
-                        w.add_geo(c, c.row_countries(i), 0b111, &v);
-                    }
-                    self.combo[combo].add(&v);
-                    w.add_sdgs(c.sdgs[i], &v);
-                    w.add_providers(c, i, &v);
-                    if several {
-                        w.add_dataset(c, i, &v);
-                    }
-                    if any_agency {
-                        w.add_agencies(c, i, &v);
-                    }
-                    w.add_year(year, combo, &v);
-                }
-                dim::COUNTRY | dim::REGION | dim::INCOME => {
+            if complement {
+                s.every_view(c, i, &v.neg());
+            }
+            if !single {
+                continue;
+            }
+            let k = c.country1[i];
+            let combo = c.combo[i] as usize;
+            let w = &mut *s.w;
+            match fail.trailing_zeros() {
+                view @ (dim::COUNTRY | dim::REGION | dim::INCOME) => {
                     if k != MULTI {
                         self.geo_only[view as usize][k as usize].add(&v);
                     } else {
@@ -112,6 +291,7 @@ impl Engine {
                 dim::DATASET => w.add_dataset(c, i, &v),
                 dim::AGENCY => w.add_agencies(c, i, &v),
                 dim::YEAR => {
+                    let year = c.year[i] as usize;
                     w.add_year(year, combo, &v);
                     w.excluded_year += (year == 0) as u32;
                 }
@@ -119,8 +299,13 @@ impl Engine {
                 _ => {}
             }
         }
+    }
 
-        // Roll the accumulators up into the views.
+    /// The accumulators rolled up into the views.
+    fn roll_up(&mut self) {
+        let c = &self.cols;
+        let w = &mut self.views;
+        let n_sectors = c.sectors.len() + 1;
         for s in 0..n_sectors {
             for st in 0..N_STATUS {
                 for fl in 0..N_FLOW {
@@ -154,4 +339,17 @@ impl Engine {
             w.income[c.country_income[k] as usize].merge(&g);
         }
     }
+}
+
+/// Keeps the bits `keep` of every row's mask and sets bit `d` where `fails` says so; returns how many
+/// rows then pass every filter.
+#[inline(always)]
+fn set_bit(mask: &mut [u16], keep: u16, d: u32, fails: impl Fn(usize) -> bool) -> usize {
+    let mut passing = 0;
+    for (i, m) in mask.iter_mut().enumerate() {
+        let v = (*m & keep) | (fails(i) as u16) << d;
+        *m = v;
+        passing += (v == 0) as usize;
+    }
+    passing
 }
