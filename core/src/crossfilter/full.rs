@@ -138,18 +138,39 @@ impl Engine {
         let mut keep = !(dims as u16);
         let mut bits = dims & t.active;
         if bits == 0 {
-            return set_bit(mask, keep, 0, |_| false);
+            return set_bits(mask, keep, |_| 0);
         }
         let mut passing = 0;
+        // The three geographic bits come from one lookup (of the recipient, or of each recipient).
+        let geo = bits & 0b111;
+        if geo != 0 {
+            passing = set_bits(mask, keep, |i| {
+                let k = c.country1[i];
+                let g = if k != MULTI {
+                    t.geo_fail[k as usize] as u32
+                } else {
+                    multi_geo_fail(&t.geo_fail, c.row_countries(i))
+                };
+                (g & geo) as u16
+            });
+            keep = !0;
+            bits &= !0b111;
+        }
         while bits != 0 {
             let d = bits.trailing_zeros();
             bits &= bits - 1;
+            let at = |fails: bool| (fails as u16) << d;
             passing = match d {
-                dim::SECTOR => set_bit(mask, keep, d, |i| t.sector_fail[c.sector[i] as usize] != 0),
-                dim::STATUS => set_bit(mask, keep, d, |i| t.status_fail[c.status[i] as usize] != 0),
-                dim::FLOW => set_bit(mask, keep, d, |i| t.flow_fail[c.flow[i] as usize] != 0),
-                dim::YEAR => set_bit(mask, keep, d, |i| t.year_fail[c.year[i] as usize] != 0),
-                _ => set_bit(mask, keep, d, |i| tb.fails(c, d, i)),
+                dim::SECTOR => {
+                    set_bits(mask, keep, |i| at(t.sector_fail[c.sector[i] as usize] != 0))
+                }
+                dim::STATUS => {
+                    set_bits(mask, keep, |i| at(t.status_fail[c.status[i] as usize] != 0))
+                }
+                dim::FLOW => set_bits(mask, keep, |i| at(t.flow_fail[c.flow[i] as usize] != 0)),
+                dim::YEAR => set_bits(mask, keep, |i| at(t.year_fail[c.year[i] as usize] != 0)),
+                dim::SDG => set_bits(mask, keep, |i| at(c.sdgs[i] & t.sdg_mask == 0)),
+                _ => set_bits(mask, keep, |i| at(tb.fails(c, d, i))),
             };
             keep = !0;
         }
@@ -341,13 +362,13 @@ impl Engine {
     }
 }
 
-/// Keeps the bits `keep` of every row's mask and sets bit `d` where `fails` says so; returns how many
-/// rows then pass every filter.
+/// Keeps the bits `keep` of every row's mask and sets those `bits` returns; returns how many rows
+/// then pass every filter.
 #[inline(always)]
-fn set_bit(mask: &mut [u16], keep: u16, d: u32, fails: impl Fn(usize) -> bool) -> usize {
+fn set_bits(mask: &mut [u16], keep: u16, bits: impl Fn(usize) -> u16) -> usize {
     let mut passing = 0;
     for (i, m) in mask.iter_mut().enumerate() {
-        let v = (*m & keep) | (fails(i) as u16) << d;
+        let v = (*m & keep) | bits(i);
         *m = v;
         passing += (v == 0) as usize;
     }
