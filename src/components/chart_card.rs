@@ -184,10 +184,16 @@ pub fn ChartCard(
         })
     });
 
+    // The box size the last paint was laid out for: a paint whose box did not change was caused by
+    // new data, a focus or a look, not by the ResizeObserver.
+    let painted_box = StoredValue::new((0.0f64, 0.0f64));
     Effect::new(move |_| {
         let (Some(l), Some(el)) = (placed.get(), canvas.get()) else {
             return;
         };
+        let now_box = (size.width.get_untracked(), size.height.get_untracked());
+        let box_changed = painted_box.get_value() != now_box;
+        painted_box.set_value(now_box);
         // On a scaled slide stage the canvas is drawn at the scaled resolution, so it stays sharp.
         let ratio = dpr.get().max(1.0) * stage_scale.get().max(0.1);
         let b = bars.get();
@@ -218,10 +224,11 @@ pub fn ChartCard(
                 count_draw();
             }
         };
-        // A new size is painted in the next frame: resizing the canvas inside the ResizeObserver's
-        // delivery would make the observer report again in the same frame ("ResizeObserver loop"
-        // errors). New data at the same size (a click on a bar) is painted now, a frame sooner.
-        if same_size {
+        // A new box size is painted in the next frame: resizing the canvas inside the
+        // ResizeObserver's delivery would make the observer report again in the same frame
+        // ("ResizeObserver loop" errors). New data (a click on a bar) is painted now, a frame
+        // sooner, even when it makes the chart taller: a click is not inside that delivery.
+        if same_size || !box_changed {
             paint();
         } else {
             request_animation_frame(paint);
