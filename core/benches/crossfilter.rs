@@ -1,7 +1,8 @@
 //! `cargo bench -p bridges-core`: filter + every view's aggregates, per filter change, over the default
-//! dataset and seeded synthetic datasets of 100k, 1M and 5M projects. Prints median and p95 per change
-//! over the fixed 100-change sequence (`synthetic::filter_sequence`: each change one click on one
-//! dimension, as on a dashboard), after one warm-up pass.
+//! dataset and seeded synthetic datasets of 100k, 1M and 5M projects (and 1M with 500 providers).
+//! Prints median and p95 per change over the fixed 100-change sequence
+//! (`synthetic::filter_sequence`: each change one click on one dimension, as on a dashboard), after
+//! one warm-up pass.
 //!
 //! Two lines per dataset, from the same process and the same sequence: the engine as the app runs it
 //! (incremental where that is cheaper, see `crossfilter::delta`), and a full pass for every change
@@ -126,6 +127,12 @@ fn change(a: &Filters, b: &Filters) -> String {
     );
     diff("flows", a.flows.len(), b.flows.len(), a.flows == b.flows);
     diff("sdgs", a.sdgs.len(), b.sdgs.len(), a.sdgs == b.sdgs);
+    diff(
+        "providers",
+        a.providers.len(),
+        b.providers.len(),
+        a.providers == b.providers,
+    );
     if (a.from, a.to) != (b.from, b.to) {
         out.push(format!(
             "years {:?}-{:?} → {:?}-{:?}",
@@ -177,4 +184,10 @@ fn main() {
     ] {
         bench(name, synthetic::columns(n, 42, &reference));
     }
+    // Issue #15: speed with a provider dimension of 500 actors (a provider bar each, provider clicks
+    // in the sequence).
+    bench(
+        "synthetic 1M, 500 providers",
+        synthetic::columns_with_providers(1_000_000, 42, &reference, 500),
+    );
 }

@@ -42,6 +42,19 @@ impl Rng {
 /// Distributions are shaped like the AidData data: ~40 % unknown amounts, ~3 % unknown years,
 /// a few multi-country projects. Titles are left out (text search is benchmarked separately).
 pub fn columns(n: usize, seed: u64, reference: &ReferenceIndex) -> Columns {
+    columns_with_providers(n, seed, reference, 4)
+}
+
+/// [`columns`] with `providers` providers. Up to 4, rows have China or (one in 20) one of three
+/// other countries, as in [`columns`]. Above 4 (issue #15's 500 actors), each row has one provider
+/// drawn with a skew (a few large providers, a long tail), and one row in ten a second one (a
+/// co-financier); the providers are named `actor-001`, `actor-002`, ….
+pub fn columns_with_providers(
+    n: usize,
+    seed: u64,
+    reference: &ReferenceIndex,
+    providers: usize,
+) -> Columns {
     let mut rng = Rng::new(seed);
     let mut c = Columns::with_reference(reference);
     c.sectors = reference.tables.sectors.iter().map(|s| s.code).collect();
@@ -57,7 +70,12 @@ pub fn columns(n: usize, seed: u64, reference: &ReferenceIndex) -> Columns {
         .collect();
     c.year0 = 2000;
     c.year_codes = 23;
-    c.providers = vec!["CHN".into(), "BRA".into(), "IND".into(), "ZAF".into()];
+    let many = providers > 4;
+    c.providers = if many {
+        (1..=providers).map(|k| format!("actor-{k:03}")).collect()
+    } else {
+        vec!["CHN".into(), "BRA".into(), "IND".into(), "ZAF".into()]
+    };
     c.len = n;
     for _ in 0..n {
         c.year.push(if rng.below(100) < 3 {
@@ -91,11 +109,22 @@ pub fn columns(n: usize, seed: u64, reference: &ReferenceIndex) -> Columns {
             c.country_ids.push(recipients[rng.skewed(recipients.len())]);
         }
         c.country_off.push(c.country_ids.len() as u32);
-        c.provider_ids.push(if rng.below(20) == 0 {
-            1 + rng.below(3) as u16
+        if many {
+            let first = rng.skewed(providers) as u16;
+            c.provider_ids.push(first);
+            if rng.below(10) == 0 {
+                let second = rng.below(providers) as u16;
+                if second != first {
+                    c.provider_ids.push(second);
+                }
+            }
         } else {
-            0
-        });
+            c.provider_ids.push(if rng.below(20) == 0 {
+                1 + rng.below(3) as u16
+            } else {
+                0
+            });
+        }
         c.provider_off.push(c.provider_ids.len() as u32);
     }
     c.finish();
@@ -109,7 +138,8 @@ fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, v: T) {
 }
 
 /// A fixed sequence of `n` filter states, each one click away from the previous: toggling a sector,
-/// country, region, status, flow class or SDG, brushing a year range, clearing a facet.
+/// country, region, status, flow class or SDG (or provider, with many), brushing a year range,
+/// clearing a facet.
 pub fn filter_sequence(c: &Columns, n: usize, seed: u64) -> Vec<Filters> {
     let mut rng = Rng::new(seed);
     let mut f = Filters::default();
@@ -123,8 +153,16 @@ pub fn filter_sequence(c: &Columns, n: usize, seed: u64) -> Vec<Filters> {
         .take(60)
         .collect();
     let regions: Vec<&String> = c.regions.iter().collect();
+    // With many providers (issue #15's benchmark), one click in eleven toggles a provider; with
+    // the default four the sequence is the one every earlier figure was measured on.
+    let providers: Vec<&String> = c.providers.iter().collect();
+    let kinds = if providers.len() > 4 { 11 } else { 10 };
     for _ in 0..n {
-        match rng.below(10) {
+        match rng.below(kinds) {
+            10 => toggle(
+                &mut f.providers,
+                providers[rng.skewed(providers.len())].clone(),
+            ),
             0 | 1 => toggle(&mut f.sectors, c.sectors[rng.skewed(c.sectors.len())]),
             2 => toggle(
                 &mut f.countries,
@@ -144,10 +182,11 @@ pub fn filter_sequence(c: &Columns, n: usize, seed: u64) -> Vec<Filters> {
                 f.from = None;
                 f.to = None;
             }
-            _ => match rng.below(4) {
+            _ => match rng.below(kinds - 6) {
                 0 => f.sectors.clear(),
                 1 => f.countries.clear(),
                 2 => f.regions.clear(),
+                4 => f.providers.clear(),
                 _ => f.statuses.clear(),
             },
         }

@@ -1,5 +1,6 @@
-//! `/bench`: the in-browser benchmark. Builds a seeded synthetic dataset (`?n=1000000`, default 1M)
-//! over the real reference tables, runs the fixed 100-change filter sequence through the crossfilter
+//! `/bench`: the in-browser benchmark. Builds a seeded synthetic dataset (`?n=1000000`, default 1M;
+//! `&providers=500` for a provider dimension of 500 actors, issue #15) over the real reference
+//! tables, runs the fixed 100-change filter sequence through the crossfilter
 //! (filter + every view's groups per change) and shows the median and p95 per change.
 //!
 //! It also exposes the same rows and sequence to JavaScript (`window.__bridgesBench`) so that the
@@ -63,6 +64,10 @@ fn filters_to_js(c: &Columns, f: &Filters) -> JsValue {
         .into(),
     );
     set(
+        "providers",
+        indices(&c.providers, f.providers.iter().cloned()).into(),
+    );
+    set(
         "sdgs",
         f.sdgs
             .iter()
@@ -104,6 +109,16 @@ fn expose(c: &Columns, seq: &[Filters]) {
         "countrySubregion",
         js_sys::Uint8Array::from(&c.country_subregion[..]).into(),
     );
+    // Each row's providers (offsets into the ids), for an array dimension in crossfilter2.
+    set(
+        "providerOff",
+        js_sys::Uint32Array::from(&c.provider_off[..]).into(),
+    );
+    set(
+        "providerIds",
+        js_sys::Uint16Array::from(&c.provider_ids[..]).into(),
+    );
+    set("providerCount", JsValue::from(c.providers.len() as u32));
     set(
         "sequence",
         seq.iter()
@@ -113,6 +128,42 @@ fn expose(c: &Columns, seq: &[Filters]) {
     );
     if let Some(w) = web_sys::window() {
         let _ = js_sys::Reflect::set(&w, &"__bridgesBench".into(), &o);
+    }
+}
+
+/// Which way the engine answered one change.
+fn path(
+    before: bridges_core::crossfilter::Passes,
+    after: bridges_core::crossfilter::Passes,
+) -> &'static str {
+    if after.full > before.full {
+        "full"
+    } else if after.remask > before.remask {
+        "remask"
+    } else if after.rebuild > before.rebuild {
+        "rebuild"
+    } else if after.scan > before.scan {
+        "scan"
+    } else {
+        "delta"
+    }
+}
+
+/// Each change's time and path, in sequence order (`window.__bridgesBenchDetail`), so that the
+/// benchmark can say which changes make the p95.
+fn expose_detail(times: &[f64], paths: &[&str]) {
+    let list: js_sys::Array = times
+        .iter()
+        .zip(paths)
+        .map(|(ms, p)| {
+            let o = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&o, &"ms".into(), &JsValue::from(*ms));
+            let _ = js_sys::Reflect::set(&o, &"path".into(), &JsValue::from(*p));
+            JsValue::from(o)
+        })
+        .collect();
+    if let Some(w) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&w, &"__bridgesBenchDetail".into(), &list);
     }
 }
 
@@ -134,10 +185,11 @@ pub fn Bench() -> impl IntoView {
         <p>"Filter + every view's groups per change, over a seeded synthetic dataset, in this browser."</p>
         <DataGate children=move |data| {
             let n = query.read_untracked().get("n").and_then(|n| n.parse::<usize>().ok()).unwrap_or(1_000_000).clamp(1, 5_000_000);
+            let providers = query.read_untracked().get("providers").and_then(|n| n.parse::<usize>().ok()).unwrap_or(4).clamp(4, 2_000);
             let result = RwSignal::new(None::<BenchResult>);
             let run = move |_| {
                 let t = now();
-                let cols = synthetic::columns(n, 42, &data.reference);
+                let cols = synthetic::columns_with_providers(n, 42, &data.reference, providers);
                 let build_ms = now() - t;
                 let seq = synthetic::filter_sequence(&cols, 100, 7);
                 expose(&cols, &seq);
@@ -145,15 +197,20 @@ pub fn Bench() -> impl IntoView {
                 for f in &seq {
                     engine.run(f, Stack::None);
                 }
+                let mut paths = Vec::with_capacity(seq.len());
                 let mut times: Vec<f64> = seq
                     .iter()
                     .map(|f| {
+                        let before = engine.passes();
                         let t = now();
                         let total = engine.run(f, Stack::None).total.count;
                         std::hint::black_box(total);
-                        now() - t
+                        let ms = now() - t;
+                        paths.push(path(before, engine.passes()));
+                        ms
                     })
                     .collect();
+                expose_detail(&times, &paths);
                 times.sort_by(f64::total_cmp);
                 result.set(Some(BenchResult {
                     rows: n,
@@ -164,7 +221,7 @@ pub fn Bench() -> impl IntoView {
                 }));
             };
             view! {
-                <button type="button" data-testid="bench-run" on:click=run>{format!("Run on {n} synthetic projects")}</button>
+                <button type="button" data-testid="bench-run" on:click=run>{format!("Run on {n} synthetic projects ({providers} providers)")}</button>
                 {move || result.get().map(|r| view! {
                     <p data-testid="bench-result" data-rows=r.rows.to_string()
                         data-median=format!("{:.3}", r.median) data-p95=format!("{:.3}", r.p95) data-max=format!("{:.3}", r.max)>

@@ -10,7 +10,12 @@ use common::*;
 use serde_json::Value;
 
 async fn run_bridges(c: &fantoccini::Client, app: &str, n: usize) -> (f64, f64) {
-    c.goto(&format!("{app}/bench?n={n}")).await.unwrap();
+    run_bridges_with(c, app, n, "").await
+}
+
+/// [`run_bridges`] with more of the bench page's query (`&providers=500`).
+async fn run_bridges_with(c: &fantoccini::Client, app: &str, n: usize, more: &str) -> (f64, f64) {
+    c.goto(&format!("{app}/bench?n={n}{more}")).await.unwrap();
     wait_for(c, "[data-testid=\"bench-run\"]")
         .await
         .click()
@@ -80,7 +85,11 @@ s.onload = () => {
   const dCountry = cf.dimension(i => B.country[i]);
   const dRegion = cf.dimension(i => regionsOf(B.country[i]), true);
   const dSdg = cf.dimension(i => { const b = B.sdgs[i], out = []; for (let g = 1; g <= 17; g++) if (b & (1 << g)) out.push(g); return out; }, true);
-  const dims = [dYear, dSector, dStatus, dFlow, dCountry, dRegion, dSdg];
+  // With many providers (the page's &providers=), an eighth dimension: each row's providers, as an
+  // array dimension (a row passes when one of its providers is chosen, as in Bridges).
+  const many = B.providerCount > 4;
+  const dProvider = many ? cf.dimension(i => Array.from(B.providerIds.subarray(B.providerOff[i], B.providerOff[i + 1])), true) : null;
+  const dims = [dYear, dSector, dStatus, dFlow, dCountry, dRegion, dSdg].concat(many ? [dProvider] : []);
   const groups = dims.map(d => d.group().reduce(add, rem, init));
   const all = cf.groupAll().reduce(add, rem, init);
   const build = performance.now() - t0;
@@ -95,7 +104,7 @@ s.onload = () => {
   };
 
   // The fair way: per change, only the touched dimensions, with the filter that fits.
-  const facets = [[dSector, 'sectors'], [dStatus, 'statuses'], [dFlow, 'flows'], [dCountry, 'countries'], [dRegion, 'regions'], [dSdg, 'sdgs']];
+  const facets = [[dSector, 'sectors'], [dStatus, 'statuses'], [dFlow, 'flows'], [dCountry, 'countries'], [dRegion, 'regions'], [dSdg, 'sdgs']].concat(many ? [[dProvider, 'providers']] : []);
   const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
   const facet = (dim, list) => {
     if (list.length === 0) return () => dim.filterAll();
@@ -128,6 +137,7 @@ s.onload = () => {
     pick(dCountry, f.countries, v => co.has(v));
     pick(dRegion, f.regions, r => re.has(r));
     pick(dSdg, f.sdgs, g => sd.has(g));
+    if (many) { const pr = new Set(f.providers); pick(dProvider, f.providers, p => pr.has(p)); }
     years(f)();
   };
   const everyDim = timed({ warm: seq.map(every), timed: seq.map(every) });
@@ -144,26 +154,56 @@ async fn bench_crossfilter_1m_vs_crossfilter2() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
+    side_by_side(n, "", "7 dimensions", "").await;
+}
+
+/// The same with a provider dimension of 500 actors (issue #15): provider clicks in the sequence, and
+/// an eighth, array dimension in crossfilter2.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: run by scripts/bench"]
+async fn bench_crossfilter_1m_500_providers_vs_crossfilter2() {
+    side_by_side(
+        1_000_000,
+        "&providers=500",
+        "8 dimensions with 500 providers",
+        ", 500 providers",
+    )
+    .await;
+}
+
+/// Bridges, then crossfilter2 on the same page's rows and sequence, in one browser.
+async fn side_by_side(n: usize, more: &str, dims: &str, label: &str) {
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let c = browser(&driver, 1280, 800).await;
     script_timeout(&c, 600).await;
-    let (median, p95) = run_bridges(&c, &app, n).await;
-    println!("BENCH bridges (wasm, headless Chromium) {n} rows: median {median:.2} ms, p95 {p95:.2} ms per filter change");
+    let (median, p95) = run_bridges_with(&c, &app, n, more).await;
+    println!("BENCH bridges (wasm, headless Chromium) {n} rows{label}: median {median:.2} ms, p95 {p95:.2} ms per filter change");
+    // The slowest changes (index in the sequence, path), for reading against the host benchmark's
+    // BENCH_DETAIL listing of the same sequence.
+    let slow = eval(
+        &c,
+        "return window.__bridgesBenchDetail.map((d, i) => [d.ms, i, d.path]).sort((a, b) => b[0] - a[0]).slice(0, 8).map(([ms, i, p]) => `${ms.toFixed(1)} ms #${i} ${p}`).join(', ')",
+    )
+    .await;
+    println!(
+        "BENCH bridges slowest changes{label}: {}",
+        slow.as_str().unwrap_or("?")
+    );
     let r: Value = c.execute_async(CROSSFILTER, vec![]).await.unwrap();
     assert!(r.get("error").is_none(), "{r}");
     let (cm, cp) = (r["median"].as_f64().unwrap(), r["p95"].as_f64().unwrap());
     println!(
-        "BENCH crossfilter2 1.5.4 (same page, same rows, same sequence, 7 dimensions, only the touched dimension re-filtered: filterExact / filterRange / filterFunction for several values, every group read with .all()) {n} rows: median {cm:.2} ms, p95 {cp:.2} ms per filter change (built in {:.0} ms)",
+        "BENCH crossfilter2 1.5.4 (same page, same rows, same sequence, {dims}, only the touched dimension re-filtered: filterExact / filterRange / filterFunction for several values, every group read with .all()) {n} rows{label}: median {cm:.2} ms, p95 {cp:.2} ms per filter change (built in {:.0} ms)",
         r["build"].as_f64().unwrap_or(f64::NAN)
     );
     println!(
-        "BENCH crossfilter2 1.5.4, old unfair harness (every dimension re-filtered with filterFunction on every change) {n} rows: median {:.2} ms, p95 {:.2} ms per filter change",
+        "BENCH crossfilter2 1.5.4, old unfair harness (every dimension re-filtered with filterFunction on every change) {n} rows{label}: median {:.2} ms, p95 {:.2} ms per filter change",
         r["everyMedian"].as_f64().unwrap_or(f64::NAN),
         r["everyP95"].as_f64().unwrap_or(f64::NAN)
     );
     println!(
-        "BENCH speed-up: median {:.1}×, p95 {:.1}×",
+        "BENCH speed-up{label}: median {:.1}×, p95 {:.1}×",
         cm / median,
         cp / p95
     );
