@@ -6,6 +6,7 @@ pub mod app_data;
 pub mod components;
 pub mod download;
 pub mod i18n;
+pub mod marks;
 pub mod pages;
 pub mod paths;
 pub mod storage;

@@ -10,6 +10,7 @@ pub async fn similar_index(data: Arc<AppData>) -> Option<Arc<bridges_core::simil
     }
     // The columns are read once, under the lock, when the builder starts; the lock is not held
     // across a yield.
+    let t = crate::marks::now();
     let mut builder = {
         let engine = data.engine.lock().ok()?;
         bridges_core::similar::IndexBuilder::new(&data.loaded.dataset, &engine.cols)
@@ -19,6 +20,8 @@ pub async fn similar_index(data: Arc<AppData>) -> Option<Arc<bridges_core::simil
         pause_if_due().await;
     }
     let ix = Arc::new(builder.finish());
+    // Wall time from the first slice to the index, yields included (read by scripts/bench).
+    crate::marks::push("__bridgesSimilarIndexMs", crate::marks::now() - t);
     Some(Arc::clone(data.similar.get_or_init(|| ix)))
 }
 

@@ -727,3 +727,78 @@ async fn bench_load_200k_problems() {
     assert!(rows.as_u64().unwrap_or(u64::MAX) <= 500, "bounded list");
     c.close().await.unwrap();
 }
+
+/// Polls `js` (an expression) every 100 ms for up to `secs` seconds until it is truthy.
+async fn poll(c: &fantoccini::Client, js: &str, secs: u64) -> bool {
+    for _ in 0..secs * 10 {
+        if eval(c, &format!("return !!({js})")).await == Value::Bool(true) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    false
+}
+
+/// Similar projects (issue #16) on a project page of the file `data` names (none: the built-in
+/// data), then on nine more reached by following the first similar project's link: the time of
+/// `core::similar` for one record (the page's `__bridgesSimilarMs`), the index's build (wall time,
+/// built in slices between yields), and the main thread's longest task.
+async fn similar_timings(app: &str, start: &str, label: &str) {
+    let driver = chromedriver();
+    let c = browser(&driver, 1280, 900).await;
+    script_timeout(&c, 300).await;
+    c.goto(&format!("{app}{start}")).await.unwrap();
+    let count = "(window.__bridgesSimilarMs || []).length";
+    assert!(
+        poll(&c, &format!("{count} >= 1"), 180).await,
+        "{label}: no similar projects shown"
+    );
+    for k in 1..10 {
+        let link = wait_for(&c, "[data-testid=\"similar\"] [data-id] a").await;
+        link.click().await.unwrap();
+        let shown = poll(&c, &format!("{count} > {k}"), 30).await;
+        let at = eval(
+            &c,
+            "return [location.href, document.querySelector('h1')?.textContent]",
+        )
+        .await;
+        assert!(shown, "{label}: step {k}: no new similar projects at {at}");
+    }
+    let r = eval(
+        &c,
+        "return [window.__bridgesSimilarMs, window.__bridgesSimilarIndexMs || []]",
+    )
+    .await;
+    let mut times: Vec<f64> = r[0]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    times.sort_by(f64::total_cmp);
+    let index_ms = r[1][0].as_f64().unwrap_or(f64::NAN);
+    let longest = long_tasks(&c).await.first().map_or(0.0, |t| t.1);
+    println!(
+        "BENCH similar projects for one record ({label}, {} records looked up): median {:.1} ms, max {:.1} ms; index built in {:.0} ms (wall, in slices); longest main-thread task of the visit {:.0} ms (the load included)",
+        times.len(),
+        bridges_core::synthetic::percentile(&times, 0.5),
+        times.last().copied().unwrap_or(f64::NAN),
+        index_ms,
+        longest
+    );
+    c.close().await.unwrap();
+}
+
+/// Issue #16's figures: ≤ 30 ms on the built-in data, ≤ 200 ms on the 100k-project file.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "benchmark: run by scripts/bench"]
+async fn bench_similar_projects() {
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    // A small-hydropower loan (Lomaunga, Sierra Leone) in the built-in data.
+    similar_timings(&app, "/projects/73911", "built-in data, 9,404 records").await;
+    projects_100k();
+    similar_timings(
+        &app,
+        "/projects/s2000?data=generated/projects-100k.json",
+        "the 100k-project file",
+    )
+    .await;
+}

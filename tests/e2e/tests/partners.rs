@@ -47,6 +47,65 @@ async fn a_project_page_lists_similar_projects_with_reasons() {
     c.close().await.unwrap();
 }
 
+/// Following a similar project's link (an in-app navigation from one project page to another) shows
+/// that project: its title in the heading and its own similar projects, not the previous page's.
+#[tokio::test(flavor = "multi_thread")]
+async fn following_a_similar_project_shows_that_project() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}/projects/63507?lang={lang}"))
+            .await
+            .unwrap();
+        let first = wait_for(&c, "[data-testid=\"similar\"] li[data-id]").await;
+        let id = attr(&first, "data-id").await;
+        let title = first
+            .find(Locator::Css("a"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        first
+            .find(Locator::Css("a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let mut heading = String::new();
+        for _ in 0..50 {
+            heading = wait_for(&c, "h1").await.text().await.unwrap_or_default();
+            if heading == title {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(heading, title, "{lang}: the heading after following {id}");
+        let url = c.current_url().await.unwrap();
+        assert!(url.path().ends_with(&format!("/projects/{id}")), "{url}");
+        assert!(
+            url.query().unwrap_or("").contains(&format!("lang={lang}")),
+            "{lang}: {url}"
+        );
+        // Its own similar projects: none of them is the record itself, and 63507 is among them
+        // or not, but the list is not the previous page's (which held this record).
+        let items = c
+            .find_all(Locator::Css("[data-testid=\"similar\"] li[data-id]"))
+            .await
+            .unwrap();
+        let ids = futures_ids(&items).await;
+        assert!(
+            !ids.contains(&id),
+            "{lang}: {id} listed as similar to itself: {ids:?}"
+        );
+        assert_eq!(ids.len(), 10, "{lang}: {ids:?}");
+    }
+    assert_no_errors(&c, "following similar projects").await;
+    c.close().await.unwrap();
+}
+
 async fn futures_ids(items: &[fantoccini::elements::Element]) -> Vec<String> {
     let mut out = Vec::new();
     for i in items {
