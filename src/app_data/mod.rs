@@ -68,6 +68,42 @@ impl AppData {
     pub fn unit(&self) -> bridges_core::money::Unit {
         self.unit.clone()
     }
+
+    /// The sizes of the columns' dictionaries and the data's years, read under one lock of the engine
+    /// (the explorer's facets and charts depend on them).
+    pub fn column_counts(&self) -> ColumnCounts {
+        match self.engine.lock() {
+            Ok(e) => ColumnCounts {
+                providers: e.cols.providers.len(),
+                datasets: e.cols.datasets.len(),
+                agencies: e.cols.agencies.len(),
+                first_year: e.cols.year0,
+                last_year: e.cols.year0 + e.cols.year_codes as i32 - 2,
+            },
+            Err(_) => ColumnCounts {
+                providers: 0,
+                datasets: 0,
+                agencies: 0,
+                first_year: 2000,
+                last_year: 2021,
+            },
+        }
+    }
+}
+
+/// How many providers, datasets and agencies the loaded data has, and its years
+/// ([`AppData::column_counts`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ColumnCounts {
+    /// Provider countries (the explorer charts them when there are several).
+    pub providers: usize,
+    /// Datasets loaded together (`dataset=gcdf3~aims`: a facet and a chart); 0 for one dataset.
+    pub datasets: usize,
+    /// Agencies the records name (a facet when there is any).
+    pub agencies: usize,
+    /// The first and last commitment years.
+    pub first_year: i32,
+    pub last_year: i32,
 }
 
 impl Drop for AppData {

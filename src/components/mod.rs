@@ -5,6 +5,7 @@ pub mod chart_card;
 pub mod data_gate;
 pub mod data_issues;
 pub mod dataset_picker;
+pub mod explore;
 pub mod facets;
 pub mod headline;
 pub mod notices;

@@ -93,7 +93,11 @@ fn check_imports(root: &Path) -> Result<()> {
     if !found.is_empty() {
         bail!("check-imports: {} problem(s)", found.len());
     }
-    println!("check-imports: no import cycle in core/src, no page imports a page, no web crate in the core");
+    println!(
+        "check-imports: no import cycle in core/src, no page imports a page, no web crate in the core, \
+         no file over {} lines without a reason, no file that cannot be read",
+        imports::MAX_LINES
+    );
     Ok(())
 }
 

@@ -7,8 +7,9 @@ mod common;
 use common::*;
 use fantoccini::Locator;
 
-/// A catalogue entry's field, read from the file (not from the app).
-fn catalogue_text(id: &str, field: &str) -> String {
+/// What catalogue entry `id` holds at `pointer` (a JSON pointer: `/title_en`, `/counts/projects`), read
+/// from the file (not from the app).
+fn catalogue(id: &str, pointer: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(repo().join("public/data/catalog.json")).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     v["datasets"]
@@ -16,26 +17,15 @@ fn catalogue_text(id: &str, field: &str) -> String {
         .unwrap()
         .iter()
         .find(|d| d["id"] == id)
-        .and_then(|d| d[field].as_str())
-        .unwrap()
-        .to_string()
-}
-
-fn catalogue_count(id: &str) -> usize {
-    let text = std::fs::read_to_string(repo().join("public/data/catalog.json")).unwrap();
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    v["datasets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["id"] == id)
-        .and_then(|d| d["counts"]["projects"].as_u64())
-        .unwrap() as usize
+        .and_then(|d| d.pointer(pointer))
+        .unwrap_or_else(|| panic!("catalog.json: dataset {id} has no {pointer}"))
+        .clone()
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn datasets_load_alone_and_together() {
-    let (gcdf, aims) = (catalogue_count("gcdf3"), catalogue_count("aims"));
+    let projects = |id| catalogue(id, "/counts/projects").as_u64().unwrap() as usize;
+    let (gcdf, aims) = (projects("gcdf3"), projects("aims"));
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let c = browser(&driver, 1280, 900).await;
@@ -174,7 +164,10 @@ async fn datasets_load_alone_and_together() {
             .text()
             .await
             .unwrap();
-        let title = catalogue_text("aims", field);
+        let title = catalogue("aims", &format!("/{field}"))
+            .as_str()
+            .unwrap()
+            .to_string();
         assert!(
             banner.contains(&title),
             "{lang}: {banner:?} names {title:?}"

@@ -46,6 +46,9 @@ fn checks_a_workspace() {
     write("src/pages/mod.rs", "pub mod x;\npub mod y;\n");
     write("src/pages/x.rs", "use crate::components::C;\n");
     write("src/pages/y.rs", "");
+    for dir in ["charts/src", "sheets/src", "xtask/src"] {
+        write(&format!("{dir}/lib.rs"), "");
+    }
     assert_eq!(check(&root).unwrap(), Vec::<String>::new());
     write("core/src/b.rs", "pub struct B(crate::a::A);\n");
     write("src/pages/y.rs", "\nuse crate::pages::x::X;\n");
@@ -244,4 +247,115 @@ js-sys = "0.3"
         []
     );
     assert!(web_crates("[dependencies\n").is_err());
+}
+
+/// A temporary workspace with every checked folder, removed when dropped.
+struct Workspace(std::path::PathBuf);
+
+impl Workspace {
+    fn new(name: &str) -> Workspace {
+        let root = std::env::temp_dir().join(format!("bridges-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        let ws = Workspace(root);
+        ws.write("core/Cargo.toml", b"[dependencies]\n");
+        for dir in CHECKED {
+            ws.write(&format!("{dir}/lib.rs"), b"");
+        }
+        ws
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) {
+        let path = self.0.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+}
+
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// `n` lines of code after `head`.
+fn lines(head: &str, n: usize) -> String {
+    let mut s = head.to_string();
+    while s.lines().count() < n {
+        s.push_str("fn f() {}\n");
+    }
+    s
+}
+
+#[test]
+fn a_long_file_needs_a_reason() {
+    let ws = Workspace::new("lengths");
+    // At the limit: fine.
+    ws.write(
+        "charts/src/at_limit.rs",
+        lines("//! A chart.\n", MAX_LINES).as_bytes(),
+    );
+    assert_eq!(check(&ws.0).unwrap(), Vec::<String>::new());
+    // Over it, in any checked folder, without a reason: reported.
+    let long = lines("//! The explorer.\n\nuse x;\n", MAX_LINES + 1);
+    ws.write("src/pages/explore.rs", long.as_bytes());
+    ws.write("core/src/columns/mod.rs", long.as_bytes());
+    assert_eq!(
+        check(&ws.0).unwrap(),
+        [
+            "core/src/columns/mod.rs: 401 lines (over 400), and its module doc does not say why it \
+             must be one file (\"One file because …\")",
+            "src/pages/explore.rs: 401 lines (over 400), and its module doc does not say why it must \
+             be one file (\"One file because …\")",
+        ]
+    );
+    // The phrase in a plain comment or after the first item is no reason.
+    let late = lines(
+        "//! The map.\n// One file because it is one graph.\nuse x;\n//! One file because it is one.\n",
+        MAX_LINES + 1,
+    );
+    ws.write("src/pages/explore.rs", late.as_bytes());
+    ws.write("core/src/columns/mod.rs", b"");
+    assert_eq!(check(&ws.0).unwrap().len(), 1);
+    // A module doc that says why (the phrase may be broken across its lines): fine.
+    let justified = lines(
+        "#![allow(dead_code)]\n//! The map.\n//!\n//! One file\n//!   because the map is one reactive graph.\n\nuse x;\n",
+        MAX_LINES + 50,
+    );
+    ws.write("src/pages/explore.rs", justified.as_bytes());
+    assert_eq!(check(&ws.0).unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn module_docs() {
+    assert_eq!(
+        module_doc("\n//! One\n//!  two\n#![deny(x)]\n// note\n//! three\nuse a;\n//! four"),
+        "One two three"
+    );
+    assert_eq!(module_doc("use a;\n//! One"), "");
+}
+
+#[test]
+fn files_that_cannot_be_read_are_reported() {
+    let ws = Workspace::new("unreadable");
+    // Not UTF-8: cannot be read as text.
+    ws.write("sheets/src/book/cells.rs", b"fn f() {}\n\xff\xfe\n");
+    fs::remove_dir_all(ws.0.join("xtask/src")).unwrap();
+    let found = check(&ws.0).unwrap();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("sheets/src/book/cells.rs: cannot be read ("),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("xtask/src/: cannot be read ("),
+        "{found:?}"
+    );
+    // The rest is still checked.
+    ws.write("xtask/src/main.rs", lines("", MAX_LINES + 1).as_bytes());
+    let found = check(&ws.0).unwrap();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[1].starts_with("xtask/src/main.rs: 401 lines"),
+        "{found:?}"
+    );
 }

@@ -1,79 +1,25 @@
-use bridges_charts::{draw, hit, layout_with, to_svg, Layout, Orientation, Theme};
+//! One chart card: a canvas drawn by plotters, its hit-testing, tooltip and keyboard, the summary
+//! sentence and title. `look.rs`: the chart theme; `paint.rs`: painting the canvas; `tools.rs`: the
+//! table switch and downloads; `table.rs`: the chart as a table, and the legend.
+
+mod look;
+mod paint;
+mod table;
+mod tools;
+
+use bridges_charts::{hit, layout_with, to_svg, Layout, Orientation};
 use bridges_core::explore::{sentence, Bar, Series, View};
-use bridges_core::query::{Measure, Theme as UrlTheme};
+use bridges_core::query::Measure;
 use bridges_core::titles::{chart_title, Subject};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use leptos_use::{use_device_pixel_ratio, use_element_size};
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 
 use crate::download::{click_link, download_text};
 use crate::i18n::{count, fill, t, use_lang};
-use crate::tr;
-use crate::view_state::use_view_state;
-
-/// Counts canvas paints in `window.__bridgesDraws`, so the latency benchmark can tell when every
-/// chart has repainted after a click.
-fn count_draw() {
-    if let Some(w) = web_sys::window() {
-        let key = wasm_bindgen::JsValue::from_str("__bridgesDraws");
-        let n = js_sys::Reflect::get(&w, &key)
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or(0.0);
-        let _ = js_sys::Reflect::set(&w, &key, &wasm_bindgen::JsValue::from_f64(n + 1.0));
-    }
-}
-
-/// The page's theme, `<html data-theme>`: set from the URL's `theme=` (embeds, the projector switch).
-fn data_theme() -> Option<String> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-theme"))
-}
-
-fn prefers_dark() -> bool {
-    // A theme set on the page (an embed's theme=, the projector) wins over the visitor's preference.
-    match data_theme().as_deref() {
-        Some("dark") => return true,
-        Some("light" | "projector") => return false,
-        _ => {}
-    }
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
-/// Which chart theme a card draws with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Look {
-    Light,
-    Dark,
-    Projector,
-}
-
-impl Look {
-    /// `url` is the URL's `theme=`, so the projector look does not wait for the page to apply it; a
-    /// `data-theme="projector"` on the page counts too unless the URL asks for another theme.
-    fn current(url: Option<UrlTheme>) -> Look {
-        match url {
-            Some(UrlTheme::Projector) => Look::Projector,
-            None if data_theme().as_deref() == Some("projector") => Look::Projector,
-            _ if prefers_dark() => Look::Dark,
-            _ => Look::Light,
-        }
-    }
-
-    fn theme(self) -> Theme {
-        match self {
-            Look::Light => Theme::light(),
-            Look::Dark => Theme::dark(),
-            Look::Projector => Theme::projector(),
-        }
-    }
-}
+use look::use_look;
+use table::{ChartLegend, ChartTable};
+use tools::ChartTools;
 
 /// One chart of the explorer: a canvas drawn by plotters once its width is known (crisp at the device
 /// pixel ratio, redrawn on resize), a tooltip on hover or tap, click or Enter to filter, arrow keys to
@@ -128,23 +74,8 @@ pub fn ChartCard(
     let focus = RwSignal::new(None::<usize>);
     let hover = RwSignal::new(None::<(usize, f64, f64)>);
     let as_table = RwSignal::new(false);
-    // The theme follows the URL's theme= (the projector switch) without reloading: the page applies
-    // it to <html data-theme> in its own effect, so the card looks again a frame later.
-    let state = use_view_state();
-    let url_theme = Memo::new(move |_| state.with(|(s, _)| s.theme));
-    let look = RwSignal::new(Look::current(url_theme.get_untracked()));
-    Effect::new(move |_| {
-        let url = url_theme.get();
-        request_animation_frame(move || {
-            let now = Look::current(url);
-            if look.try_get_untracked().is_some_and(|l| l != now) {
-                look.try_set(now);
-            }
-        });
-    });
+    let look = use_look();
     let lang = use_lang();
-    // On a phone the tools fold into a menu, so the chart follows its title at once.
-    let narrow = leptos_use::use_media_query("(max-width: 40rem)");
     let stage = use_context::<crate::components::present::stage::StageScale>();
     let stage_scale = stage.map_or_else(|| Signal::stored(1.0), |s| s.0);
     // On a slide the chart's type is read from the back of the room: at least 15 stage pixels.
@@ -202,37 +133,7 @@ pub fn ChartCard(
         let Some(t) = look.try_get().map(|l| sized(l.theme())) else {
             return;
         };
-        let (w, h) = (
-            (l.width * ratio).round() as u32,
-            (l.height * ratio).round() as u32,
-        );
-        let css_height = format!("{}px", l.height);
-        let same_size = el.width() == w
-            && el.height() == h
-            && web_sys::HtmlElement::style(&el)
-                .get_property_value("height")
-                .is_ok_and(|v| v == css_height);
-        let paint = move || {
-            if !same_size {
-                el.set_width(w);
-                el.set_height(h);
-                let _ = web_sys::HtmlElement::style(&el).set_property("height", &css_height);
-            }
-            if let Some(backend) = CanvasBackend::with_canvas_object(el) {
-                let root = backend.into_drawing_area();
-                let _ = draw(&root, &l, &b, &t, ratio, f);
-                count_draw();
-            }
-        };
-        // A new box size is painted in the next frame: resizing the canvas inside the
-        // ResizeObserver's delivery would make the observer report again in the same frame
-        // ("ResizeObserver loop" errors). New data (a click on a bar) is painted now, a frame
-        // sooner, even when it makes the chart taller: a click is not inside that delivery.
-        if same_size || !box_changed {
-            paint();
-        } else {
-            request_animation_frame(paint);
-        }
+        paint::paint(el, l, b, t, ratio, f, box_changed);
     });
 
     let at = move |x: f64, y: f64| placed.with(|l| l.as_ref().and_then(|l| hit(l, x, y)));
@@ -287,7 +188,7 @@ pub fn ChartCard(
         ev.prevent_default();
         focus.set(next);
     };
-    let download_svg = move |_| {
+    let download_svg = move |()| {
         if let Some(l) = placed.get_untracked() {
             let svg = to_svg(
                 &l,
@@ -301,7 +202,7 @@ pub fn ChartCard(
             );
         }
     };
-    let download_png = move |_| {
+    let download_png = move |()| {
         if let Some(url) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
             let _ = click_link(&format!("bridges-{}.png", view.param()), &url);
         }
@@ -315,42 +216,26 @@ pub fn ChartCard(
         });
         unit.with_value(|u| sentence(view, &bars.get(), measure.get(), u, whole, lang.get()))
     };
-    let title = move || {
+    let title = Signal::derive(move || {
         let subject = subject.map(|s| s.get()).unwrap_or_default();
         chart_title(view, measure.get(), &subject, lang.get())
-    };
+    });
     let title_id = format!("{}-title", view.testid());
 
     view! {
         <figure class="chart-card" data-testid=view.testid() aria-labelledby=title_id.clone()>
             <div class="chart-head" class:chart-head-embedded=embedded>
                 <h2 id=title_id.clone() class:sr-only=embedded>{title}</h2>
-                {move || (!compact).then(|| {
-                    let tools = view! {
-                        <button type="button" aria-pressed=move || as_table.get().to_string()
-                            on:click=move |_| as_table.update(|t| *t = !*t)>
-                            {move || if as_table.get() { t(lang.get()).show_as_chart } else { t(lang.get()).show_as_table }}
-                        </button>
-                        <button type="button" on:click=download_svg aria-label=move || fill(t(lang.get()).download_as, &[("what", &title()), ("format", "SVG")])>"SVG"</button>
-                        <button type="button" on:click=download_png aria-label=move || fill(t(lang.get()).download_as, &[("what", &title()), ("format", "PNG")])>"PNG"</button>
-                    };
-                    if embedded || narrow.get() {
-                        view! {
-                            <details class="chart-menu">
-                                <summary><span aria-hidden="true">"⋯"</span><span class="sr-only">{tr!(lang, chart_menu_label)}</span></summary>
-                                <div class="chart-menu-items">{tools}</div>
-                            </details>
-                        }.into_any()
-                    } else {
-                        view! { <div class="chart-tools">{tools}</div> }.into_any()
-                    }
+                {(!compact).then(|| view! {
+                    <ChartTools as_table=as_table title=title embedded=embedded
+                        on_svg=Callback::new(download_svg) on_png=Callback::new(download_png)/>
                 })}
             </div>
             {controls.map(|c| view! { <div class="chart-controls">{c()}</div> })}
             <p class="chart-summary" class:sr-only=embedded data-testid="chart-summary">{summary}</p>
             <div class="chart-canvas" class:chart-fill=fill_height node_ref=wrap class:hidden=move || as_table.get()>
                 <canvas node_ref=canvas tabindex="0" role="img"
-                    aria-label=move || fill(t(lang.get()).chart_aria, &[("title", &title()), ("summary", &summary())])
+                    aria-label=move || fill(t(lang.get()).chart_aria, &[("title", &title.get()), ("summary", &summary())])
                     on:pointermove=move |ev: web_sys::PointerEvent| {
                         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
                         hover.set(at(x, y).map(|i| (i, x, y)));
@@ -373,45 +258,9 @@ pub fn ChartCard(
                 }))}
                 <p class="sr-only" aria-live="polite">{move || focus.get().and_then(describe)}</p>
             </div>
-            {move || legend.map(|l| l.get()).filter(|l| !l.is_empty()).map(|labels| {
-                view! {
-                    <ul class="legend" aria-label=tr!(lang, legend)>
-                        {labels.into_iter().map(|s| {
-                            let (r, g, b) = s.colour;
-                            view! { <li><span class="swatch" style:background=format!("rgb({r},{g},{b})")></span>{s.label}</li> }
-                        }).collect_view()}
-                    </ul>
-                }
-            })}
+            {legend.map(|series| view! { <ChartLegend series=series/> })}
             {move || as_table.get().then(|| view! {
-                <div class="table-scroll">
-                    <table class="chart-table">
-                        <thead><tr>
-                            <th scope="col">{title}</th>
-                            <th scope="col" class="num">{tr!(lang, col_projects)}</th>
-                            <th scope="col" class="num">{move || fill(t(lang.get()).col_known_amount_in, &[("unit", &unit.with_value(|u| u.name(lang.get())))])}</th>
-                            <th scope="col" class="num">{tr!(lang, col_amount_unknown)}</th>
-                            <th scope="col">{tr!(lang, col_filter)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {bars.get().into_iter().map(|b| {
-                                let key = b.key.clone();
-                                view! {
-                                    <tr class:selected=b.selected>
-                                        <th scope="row">{b.label.clone()}</th>
-                                        <td class="num">{count(lang.get(), b.group.count as u64)}</td>
-                                        <td class="num">{unit.with_value(|u| u.amount(lang.get(), b.group.sum))}</td>
-                                        <td class="num">{count(lang.get(), b.group.unknown() as u64)}</td>
-                                        <td><button type="button" aria-pressed=b.selected.to_string()
-                                            on:click=move |ev: web_sys::MouseEvent| on_select.run((key.clone(), ev.shift_key() || ev.ctrl_key() || ev.meta_key()))>
-                                            {if b.selected { t(lang.get()).selected } else { t(lang.get()).select }}
-                                        </button></td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <ChartTable bars=bars title=title unit=unit on_select=on_select/>
             })}
         </figure>
     }

@@ -1,0 +1,169 @@
+//! The explorer's filters: search, years, a facet per grouping (each counting with every filter but its
+//! own), and the known-amount range. On a phone they are a sheet over the charts.
+
+use std::sync::Arc;
+
+use bridges_core::crossfilter::Aggregates;
+use bridges_core::explore::View;
+use bridges_core::query::{Filters, ViewState};
+use bridges_core::Summary;
+use leptos::prelude::*;
+
+use super::UrlState;
+use crate::app_data::{AppData, ColumnCounts};
+use crate::components::facets::Facet;
+use crate::i18n::{count, fill, t, use_lang};
+use crate::tr;
+use crate::view_state::{use_bars, use_select};
+
+/// How many filter values are set (a year range, an amount range and a search count one each), for
+/// the phone's "Filters (n)" button.
+pub fn filter_values(f: &Filters) -> usize {
+    f.countries.len()
+        + f.regions.len()
+        + f.income.len()
+        + f.sectors.len()
+        + f.sdgs.len()
+        + f.statuses.len()
+        + f.flows.len()
+        + f.providers.len()
+        + f.datasets.len()
+        + f.agencies.len()
+        + usize::from(f.from.is_some() || f.to.is_some())
+        + usize::from(f.amount_min.is_some() || f.amount_max.is_some())
+        + usize::from(!f.q.trim().is_empty())
+}
+
+/// A known amount typed in a range box: a finite, non-negative number of whole units, else none.
+fn amount_bound(text: &str) -> Option<u64> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| *v >= 0.0 && v.is_finite())
+        .map(|v| v as u64)
+}
+
+/// The filters column (`id="filters"`); `sheet` is whether it is open as a sheet on a phone.
+#[component]
+pub fn ExploreFilters(
+    data: Arc<AppData>,
+    /// The URL state.
+    state: UrlState,
+    /// Every view's groups for the URL's filters.
+    agg: Memo<Aggregates>,
+    /// The headline of the current filters (the sheet's close button says how many projects).
+    summary: Signal<Summary>,
+    /// What the data has (a dataset facet when several are loaded, an agency facet when any).
+    counts: ColumnCounts,
+    /// Whether the sheet is open (on a phone).
+    sheet: RwSignal<bool>,
+    /// Goes to a view state.
+    go: Callback<ViewState>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let bars_of = {
+        let data = Arc::clone(&data);
+        move |view: View, limit: Option<usize>| use_bars(Arc::clone(&data), state, agg, view, limit)
+    };
+    let toggle_on = move |view: View| {
+        let select = use_select(state, view);
+        Callback::new(move |key: String| select.run((key, true)))
+    };
+    // "GCDF 2.0" names the built-in data's source; another file gets the plain name.
+    let flow_legend: bridges_core::i18n::Key = if data.is_default {
+        |t| t.facet_flow
+    } else {
+        |t| t.facet_flow_plain
+    };
+    let set_years = move |from: Option<i32>, to: Option<i32>| {
+        let mut s = state.get_untracked().0;
+        s.filters.from = from;
+        s.filters.to = to;
+        s.page = 1;
+        go.run(s);
+    };
+    let years: Vec<i32> = (counts.first_year..=counts.last_year).collect();
+    let years_to = years.clone();
+    let unit = data.unit();
+    view! {
+        <aside class="facets" id="filters" aria-label=tr!(lang, filters_label)
+            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { sheet.set(false) }>
+            <div class="sheet-head">
+                <button type="button" class="sheet-close" on:click=move |_| sheet.set(false)>
+                    {move || fill(t(lang.get()).filters_close, &[])} " (" {move || count(lang.get(), summary.get().projects as u64)} ")"
+                </button>
+            </div>
+            <label class="search">
+                <span>{tr!(lang, search_label)}</span>
+                <input type="search" placeholder=tr!(lang, search_placeholder) prop:value=move || state.get().0.filters.q
+                    on:change=move |ev| {
+                        let mut s = state.get_untracked().0;
+                        s.filters.q = event_target_value(&ev);
+                        s.page = 1;
+                        go.run(s);
+                    }/>
+            </label>
+            <fieldset class="facet years">
+                <legend>{tr!(lang, years_legend)}</legend>
+                <label>{tr!(lang, year_from)} " "
+                    <select on:change=move |ev| {
+                        let from = event_target_value(&ev).parse().ok();
+                        set_years(from, state.get_untracked().0.filters.to);
+                    }>
+                        <option value="" selected=move || state.get().0.filters.from.is_none()>{tr!(lang, any)}</option>
+                        {years.into_iter().map(|y| view! { <option value=y.to_string() selected=move || state.get().0.filters.from == Some(y)>{y}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>" " {tr!(lang, year_to)} " "
+                    <select on:change=move |ev| {
+                        let to = event_target_value(&ev).parse().ok();
+                        set_years(state.get_untracked().0.filters.from, to);
+                    }>
+                        <option value="" selected=move || state.get().0.filters.to.is_none()>{tr!(lang, any)}</option>
+                        {years_to.into_iter().map(|y| view! { <option value=y.to_string() selected=move || state.get().0.filters.to == Some(y)>{y}</option> }).collect_view()}
+                    </select>
+                </label>
+            </fieldset>
+            // Datasets loaded together: which one a record comes from is the first question.
+            {(counts.datasets > 1).then(|| view! {
+                <Facet view=View::Dataset legend=|t| t.facet_dataset bars=bars_of(View::Dataset, None) on_toggle=toggle_on(View::Dataset)/>
+            })}
+            <Facet view=View::Region legend=|t| t.facet_region bars=bars_of(View::Region, None) on_toggle=toggle_on(View::Region)/>
+            <Facet view=View::Subregion legend=|t| t.facet_subregion bars=bars_of(View::Subregion, None) on_toggle=toggle_on(View::Subregion)/>
+            <Facet view=View::Income legend=|t| t.facet_income bars=bars_of(View::Income, None) on_toggle=toggle_on(View::Income)/>
+            <Facet view=View::Sector legend=|t| t.facet_sector bars=bars_of(View::Sector, None) on_toggle=toggle_on(View::Sector)/>
+            <Facet view=View::Status legend=|t| t.facet_status bars=bars_of(View::Status, None) on_toggle=toggle_on(View::Status)/>
+            <Facet view=View::Flow legend=flow_legend bars=bars_of(View::Flow, None) on_toggle=toggle_on(View::Flow)/>
+            <Facet view=View::Recipients legend=|t| t.facet_recipient bars=bars_of(View::Recipients, Some(25)) on_toggle=toggle_on(View::Recipients)/>
+            <Facet view=View::Provider legend=|t| t.facet_provider bars=bars_of(View::Provider, None) on_toggle=toggle_on(View::Provider)/>
+            // Thousands of agencies: the 25 with most projects under the other filters, and any ticked.
+            {(counts.agencies > 0).then(|| view! {
+                <Facet view=View::Agency legend=|t| t.facet_agency bars=bars_of(View::Agency, Some(25)) on_toggle=toggle_on(View::Agency)/>
+            })}
+            <fieldset class="facet amount">
+                <legend>{move || fill(t(lang.get()).col_known_amount_in, &[("unit", &unit.name(lang.get()))])}</legend>
+                <label>{tr!(lang, at_least)} " "
+                    <input type="number" min="0" step="1000000" inputmode="numeric" placeholder="0"
+                        prop:value=move || state.get().0.filters.amount_min.map(|v| v.to_string()).unwrap_or_default()
+                        on:change=move |ev| {
+                            let mut s = state.get_untracked().0;
+                            s.filters.amount_min = amount_bound(&event_target_value(&ev));
+                            s.page = 1;
+                            go.run(s);
+                        }/>
+                </label>
+                <label>{tr!(lang, at_most)} " "
+                    <input type="number" min="0" step="1000000" inputmode="numeric" placeholder=tr!(lang, no_limit)
+                        prop:value=move || state.get().0.filters.amount_max.map(|v| v.to_string()).unwrap_or_default()
+                        on:change=move |ev| {
+                            let mut s = state.get_untracked().0;
+                            s.filters.amount_max = amount_bound(&event_target_value(&ev));
+                            s.page = 1;
+                            go.run(s);
+                        }/>
+                </label>
+                <p class="note">{tr!(lang, amount_range_note)}</p>
+            </fieldset>
+        </aside>
+    }
+}

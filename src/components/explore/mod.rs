@@ -1,0 +1,24 @@
+//! What `/explore` shows beside the headline: the filters (a column on a wide screen, a sheet on a
+//! phone) and the charts with their controls. The page (`pages/explore.rs`) holds the view state, the
+//! aggregates and the headline, and hands them to these.
+//!
+//! - `filters.rs`: search, years, the facets, the amount range ([`ExploreFilters`]);
+//! - `charts.rs`: measure, the chart list, the empty result, projects like these ([`ExploreCharts`]);
+//! - `downloads.rs`: the filtered projects as CSV or JSON ([`Downloads`]);
+//! - `timeline.rs`: the timeline's controls, stacking and "play years" ([`TimelineControls`]).
+
+mod charts;
+mod downloads;
+mod filters;
+mod timeline;
+
+pub use charts::ExploreCharts;
+pub use downloads::Downloads;
+pub use filters::{filter_values, ExploreFilters};
+pub use timeline::TimelineControls;
+
+use bridges_core::query::{Notice, ViewState};
+use leptos::prelude::Memo;
+
+/// The URL's view state and its notices, as `use_view_state` gives it.
+pub type UrlState = Memo<(ViewState, Vec<Notice>)>;
