@@ -235,15 +235,9 @@ pub fn StoryBuilder() -> impl IntoView {
                 </label>
             </div>
             {move || error.get().map(|e| view! { <p class="load-error" role="alert" lang="en">{e}</p> })}
-            {move || {
-                let list = issues.get();
-                (!list.is_empty()).then(|| view! {
-                    <ul class="story-issues">{list.iter().map(|i| {
-                        let i = i.clone();
-                        view! { <li>{move || crate::components::story::file::story_issue_view(lang.get(), &i)}</li> }
-                    }).collect_view()}</ul>
-                })
-            }}
+            // A loaded file's problems, bounded as in the presentation (a file may hold hundreds of
+            // thousands: the first ones, the count, and all of them as CSV).
+            {move || view! { <crate::components::story::file::StoryIssues issues=issues.get()/> }}
         </section>
     }
 }

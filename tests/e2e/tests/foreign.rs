@@ -519,3 +519,94 @@ async fn story_slides_show_projects_whose_ids_need_escaping() {
     assert_no_errors(&c, "story slides with odd ids").await;
     c.close().await.unwrap();
 }
+
+/// A story whose every narration is unknown placeholders (200 slides × 2 languages × 666 `{x}`:
+/// hundreds of thousands of problems) is presented without a panic, and lists its first 200
+/// problems with the count and the rest to download, never one element per problem. Both languages.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_story_with_hundreds_of_thousands_of_problems_lists_a_bounded_number() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let braces = "{x}".repeat(666);
+    let slides: Vec<Value> = (0..200)
+        .map(|i| {
+            serde_json::json!({
+                "view": "/",
+                "title": {"en": format!("Slide {i}"), "zh": format!("第{i}张")},
+                "narration": {"en": braces, "zh": braces},
+            })
+        })
+        .collect();
+    let story = serde_json::json!({
+        "format": "bridges-story/1",
+        "title": {"en": "Braces", "zh": "括号"},
+        "slides": slides,
+    })
+    .to_string();
+    let file = std::env::temp_dir().join(format!("bridges-braces-{}.json", std::process::id()));
+    std::fs::write(&file, &story).unwrap();
+    let bounded = "const d = document.querySelector('[data-testid=\"story-issues\"]');\
+         return [d.querySelectorAll('li').length, d.querySelector('summary').textContent,\
+                 d.textContent.length, document.getElementsByTagName('*').length]";
+    for lang in ["en", "zh"] {
+        // Loaded from a file into the story builder, as a person would.
+        c.goto(&format!("{app}/present?lang={lang}")).await.unwrap();
+        wait_for(&c, "[data-testid=\"story-builder\"]").await;
+        wait_for(&c, ".builder-load input[type=file]")
+            .await
+            .send_keys(&file.to_string_lossy())
+            .await
+            .unwrap();
+        wait_for(
+            &c,
+            "[data-testid=\"story-builder\"] [data-testid=\"story-issues\"]",
+        )
+        .await;
+        let shown = eval(&c, bounded).await;
+        assert_eq!(
+            shown[0], 200,
+            "{lang}: the builder lists the first 200: {shown}"
+        );
+        assert!(
+            shown[3].as_u64().unwrap_or(u64::MAX) < 20_000,
+            "{lang}: the builder's page stays small: {shown}"
+        );
+        // Presented.
+        c.goto(&format!("{app}/present/draft?lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"slide\"]").await;
+        let issues = wait_for(&c, "[data-testid=\"story-issues\"]").await;
+        let shown = eval(&c, bounded).await;
+        assert_eq!(shown[0], 200, "{lang}: the first 200 problems: {shown}");
+        let summary = shown[1].as_str().unwrap_or_default();
+        let n: u64 = summary
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap_or_default();
+        assert!(n >= 200_000, "{lang}: counts them all: {summary}");
+        assert!(
+            shown[3].as_u64().unwrap_or(u64::MAX) < 20_000,
+            "{lang}: the page stays small: {shown}"
+        );
+        let text = issues.text().await.unwrap_or_default();
+        let more = (n - 200).to_string();
+        assert!(
+            eval(
+                &c,
+                "return document.querySelector('[data-testid=\"story-issues\"]').textContent"
+            )
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .contains(&more),
+            "{lang}: says how many more: {text}"
+        );
+    }
+    let _ = std::fs::remove_file(&file);
+    assert_no_errors(&c, "a story with hundreds of thousands of problems").await;
+    c.close().await.unwrap();
+}
