@@ -266,6 +266,7 @@ fn Shell() -> impl IntoView {
     follow_title();
     follow_data_source();
     focus_heading_on_navigation();
+    paths::follow_escaped_links();
     view! {
             <Chrome>
                 <a class="skip-link" href="#main" on:click=|ev| skip_to(ev, "main")>{tr!(lang, skip_to_content)}</a>

@@ -81,3 +81,95 @@ pub fn href_keeping_source(path: &str, search: &str) -> String {
         href(&format!("{path}?{q}"))
     }
 }
+
+/// A slide's live view (`view` and its stored `query`) as a link that keeps the data source the
+/// current URL names (`data=`, `dataset=`): a story is shown on the data the presenter loaded, so
+/// its slides' views must open on it too (a project of a `?data=` file names nothing in the built-in
+/// data). The language is `lang` when given, else the current URL's.
+pub fn slide_href(
+    view: &str,
+    query: &str,
+    search: &str,
+    lang: Option<bridges_core::i18n::Lang>,
+) -> String {
+    let (mut state, _) = bridges_core::query::parse(query);
+    let (now, _) = bridges_core::query::parse(search);
+    state.data = now.data;
+    state.datasets = now.datasets;
+    state.lang = lang.or(now.lang);
+    let q = bridges_core::query::to_query(&state);
+    if q.is_empty() {
+        href(view)
+    } else {
+        href(&format!("{view}?{q}"))
+    }
+}
+
+/// Follows in-app links whose path holds an escape (`/projects/%E6%B0%B4%20%2520`) with that path
+/// exactly as written. The router's own link handling passes a clicked link's path through
+/// `decodeURI` before it pushes it, which turns `%25` back into `%` (the record `水电 站 %20` would
+/// open as `水电 站  `) and `%5C` into `\` (which the browser then reads as `/`). Every other link,
+/// and any click the router would leave to the browser (another site, a new tab, a download, a
+/// modifier key), is left as it was. Call once, inside the router.
+pub fn follow_escaped_links() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let navigate = leptos_router::hooks::use_navigate();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.alt_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+        {
+            return;
+        }
+        let Some(a) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[href]").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        if !a.target().is_empty()
+            || a.has_attribute("download")
+            || a.rel().split_whitespace().any(|r| r == "external")
+        {
+            return;
+        }
+        let Ok(url) = web_sys::Url::new(&a.href()) else {
+            return;
+        };
+        let origin = web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default();
+        let path = url.pathname();
+        if url.origin() != origin || !path.contains('%') || !path.starts_with(&base_path()) {
+            return;
+        }
+        ev.prevent_default();
+        navigate(
+            &format!("{path}{}{}", url.search(), url.hash()),
+            leptos_router::NavigateOptions {
+                resolve: false,
+                ..Default::default()
+            },
+        );
+    });
+    // In the capture phase, so it runs before the router's listener (which then sees the click handled).
+    let _ = document.add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // The listener lives as long as the app.
+    on_click.forget();
+}

@@ -477,6 +477,10 @@ fn arb_slide() -> impl Strategy<Value = Slide> {
     let view = prop_oneof![
         prop::sample::select(VIEWS.to_vec()).prop_map(String::from),
         "[A-Za-z0-9_-]{1,12}".prop_map(|id| format!("/projects/{id}")),
+        // Any id a data file may hold (`a/b`, `../x`, `水电 站 %20`), escaped as the app links it.
+        "\\PC{1,12}"
+            .prop_filter("not a path step", |id| id != "." && id != "..")
+            .prop_map(|id| bridges_core::route::Page::Project(id).path()),
     ];
     let param = prop::sample::select(vec![
         "country=AGO~SLE",

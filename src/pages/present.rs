@@ -25,7 +25,7 @@ use crate::components::present::slide::SlideBody;
 use crate::components::present::stage::{fit, Stage};
 use crate::components::story::file::{StoryIssues, WithStory};
 use crate::i18n::{fill, t, use_lang};
-use crate::paths::{href, query_with};
+use crate::paths::{query_with, slide_href};
 use crate::tr;
 
 /// `/present/:story`: the audience view.
@@ -58,10 +58,13 @@ fn Audience(
         Callback::new(move |_: ()| {
             let i = slide_param(&location.search.get_untracked(), story.slides.len());
             if let Some(slide) = story.slides.get(i - 1) {
-                let l = lang.get_untracked();
-                let target = href(&slide.href());
-                let sep = if target.contains('?') { '&' } else { '?' };
-                let url = format!("{target}{sep}lang={}", l.code());
+                // On the data the story is presented on, in the presenter's language.
+                let url = slide_href(
+                    &slide.view,
+                    &slide.query,
+                    &location.search.get_untracked(),
+                    Some(lang.get_untracked()),
+                );
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().set_href(&url);
                 }

@@ -30,8 +30,8 @@ pub const MAX_NOTES: usize = 5000;
 pub const MAX_QUERY: usize = 2000;
 /// Longest story id.
 pub const MAX_ID: usize = 64;
-/// Longest project id in a `/projects/<id>` view.
-pub const MAX_PROJECT_ID: usize = 64;
+/// Longest project id in a `/projects/<id>` view, in characters (decoded: `a%2Fb` is 3).
+pub const MAX_PROJECT_ID: usize = 200;
 
 /// The views a slide may show, besides `/projects/<id>`.
 pub const VIEWS: [&str; 5] = ["/", "/explore", "/map", "/table", "/about"];
@@ -68,8 +68,8 @@ mod tests;
 
 pub use index::{parse_index, IndexEntry};
 pub use model::{
-    check_view, is_story_id, Bilingual, Slide, Story, StoryConsequence, StoryError, StoryErrorKind,
-    StoryIssue,
+    canonical_view, check_view, is_story_id, Bilingual, Slide, Story, StoryConsequence, StoryError,
+    StoryErrorKind, StoryIssue,
 };
 pub use narration::{facts, narrate, Facts};
 pub use parse::parse_story;

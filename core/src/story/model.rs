@@ -232,9 +232,18 @@ pub fn is_story_id(id: &str) -> bool {
 }
 
 /// Whether `view` is a path a slide may show (see [`VIEWS`]); `Err` says what is wrong with it.
+///
+/// A project's id is one path segment, percent-encoded where it needs it (`/projects/a%2Fb` is the
+/// record `a/b`, `/projects/%E6%B0%B4` the record `水`): any id a data file may hold, so a story can show
+/// it. The segment may hold nothing but unreserved characters and `%` escapes, so it never adds a path
+/// level, a query, a fragment or a scheme; `.` and `..` are refused, as browsers read even their escaped
+/// forms as path steps.
 pub fn check_view(view: &str) -> Result<(), &'static str> {
     if VIEWS.contains(&view) {
         return Ok(());
+    }
+    if let Some(segment) = view.strip_prefix("/projects/") {
+        return project_id(segment).map(|_| ());
     }
     if view.contains(':') {
         return Err("an in-app path such as /explore, not an address with a scheme");
@@ -248,17 +257,52 @@ pub fn check_view(view: &str) -> Result<(), &'static str> {
     if view.contains('?') || view.contains('#') {
         return Err("the path alone; the URL state goes in \"query\"");
     }
-    if let Some(id) = view.strip_prefix("/projects/") {
-        let ok = !id.is_empty()
-            && id.len() <= MAX_PROJECT_ID
-            && id
-                .bytes()
-                .all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-');
-        return if ok {
-            Ok(())
-        } else {
-            Err("/projects/ followed by a project id of 1–64 letters, digits, _ or -")
-        };
-    }
     Err("one of /, /explore, /map, /table, /about or /projects/<id>")
+}
+
+/// The project id a `/projects/` view's segment names, decoded.
+fn project_id(segment: &str) -> Result<String, &'static str> {
+    const EXPECTED: &str = "/projects/ followed by a project id of 1–200 characters, escaped as one path segment (a%2Fb for a/b)";
+    let b = segment.as_bytes();
+    let mut bytes = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~') {
+            bytes.push(c);
+            i += 1;
+            continue;
+        }
+        let hex = b
+            .get(i + 1..i + 3)
+            .filter(|h| c == b'%' && h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match hex {
+            Some(v) => bytes.push(v),
+            None => return Err(EXPECTED),
+        }
+        i += 3;
+    }
+    let decoded = String::from_utf8(bytes).map_err(|_| EXPECTED)?;
+    let chars = decoded.chars().count();
+    if chars == 0
+        || chars > MAX_PROJECT_ID
+        || decoded.chars().any(char::is_control)
+        || decoded == "."
+        || decoded == ".."
+    {
+        return Err(EXPECTED);
+    }
+    Ok(decoded)
+}
+
+/// `view` in the one spelling the app writes: a project's id escaped as [`crate::route::Page::path`]
+/// escapes it (`/projects/a%2fb` → `/projects/a%2Fb`, `/projects/%41` → `/projects/A`). Other views,
+/// and views [`check_view`] refuses, are returned as they are.
+pub fn canonical_view(view: &str) -> String {
+    match view.strip_prefix("/projects/").map(project_id) {
+        Some(Ok(id)) => crate::route::Page::Project(id).path(),
+        _ => view.to_string(),
+    }
 }

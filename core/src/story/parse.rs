@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::issue::describe;
 
-use super::model::{check_view, is_story_id};
+use super::model::{canonical_view, check_view, is_story_id};
 use super::reader::{error, excerpt, Reader};
 use super::{
     Slide, Story, StoryConsequence, StoryError, StoryErrorKind, StoryIssue, FORMAT,
@@ -113,7 +113,7 @@ impl Reader {
                     );
                     return None;
                 }
-                view.to_string()
+                canonical_view(view)
             }
             Some(other) => {
                 self.issue(

@@ -108,12 +108,13 @@ fn slide_view(data: Arc<AppData>, view: &str) -> AnyView {
         "/table" => view! { <ProjectTable data=data/> }.into_any(),
         "/about" => view! { <SlideHeadline data=data/> }.into_any(),
         "/" => view! { <SlideHeadline data=data/> }.into_any(),
-        other => match other.strip_prefix("/projects/") {
-            Some(id) => match data.loaded.dataset.projects.iter().find(|p| p.id == id).cloned() {
+        // The view names the project by its escaped id (`/projects/a%2Fb` is `a/b`).
+        other => match bridges_core::route::Page::from_path(other) {
+            bridges_core::route::Page::Project(id) => match data.loaded.dataset.projects.iter().find(|p| p.id == id).cloned() {
                 Some(p) => view! { <ProjectDetail data=data p=p/> }.into_any(),
                 None => view! { <p class="load-error" role="alert"><code>{other.to_string()}</code></p> }.into_any(),
             },
-            None => ().into_any(),
+            _ => ().into_any(),
         },
     }
 }

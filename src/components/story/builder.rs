@@ -13,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::components::story::draft::{draft_text, save_draft, DRAFT_ID, DRAFT_KEY};
 use crate::download::download_text;
 use crate::i18n::{fill, t, use_lang, Lang};
-use crate::paths::{base_path, href};
+use crate::paths::{base_path, current_page, href, href_keeping_source, slide_href};
 use crate::tr;
 
 /// Writes one edited text into the story.
@@ -35,8 +35,14 @@ fn empty_story() -> Story {
     }
 }
 
-/// The views a slide can show (the story format's allowed routes).
+/// The views a slide can show (the story format's allowed routes). A project's page is named by its
+/// id as the browser's address holds it, decoded once and escaped again the one way the app writes it
+/// (the router's own path is decoded, so `a/b` would read as two levels).
 fn slide_path(pathname: &str) -> Option<String> {
+    if let Page::Project(id) = current_page() {
+        let path = Page::Project(id).path();
+        return story::check_view(&path).ok().map(|_| path);
+    }
     let path = pathname.strip_prefix(&base_path()).unwrap_or(pathname);
     let path = if path.is_empty() { "/" } else { path };
     story::check_view(path).ok().map(|_| path.to_string())
@@ -124,6 +130,7 @@ async fn read_file(file: web_sys::File) -> Option<String> {
 #[component]
 pub fn StoryBuilder() -> impl IntoView {
     let lang = use_lang();
+    let location = use_location();
     let draft = RwSignal::new(load_draft());
     let issues = RwSignal::new(Vec::<StoryIssue>::new());
     let error = RwSignal::new(None::<String>);
@@ -192,7 +199,8 @@ pub fn StoryBuilder() -> impl IntoView {
                     };
                     view! {
                         <li class="builder-slide" data-testid="builder-slide">
-                            <p><a href=href(&slide.href())><code>{slide.href()}</code></a></p>
+                            // On the data this page names, as the draft is presented.
+                            <p><a href=slide_href(&slide.view, &slide.query, &location.search.get_untracked(), None)><code>{slide.href()}</code></a></p>
                             {text_field(|t| t.builder_title_en, slide.title.en.clone(), false, at(|x, v| x.title.en = v))}
                             {text_field(|t| t.builder_title_zh, slide.title.zh.clone(), false, at(|x, v| x.title.zh = v))}
                             {text_field(|t| t.builder_narration_en, slide.narration.en.clone(), true, at(|x, v| x.narration.en = v))}
@@ -218,7 +226,7 @@ pub fn StoryBuilder() -> impl IntoView {
             {slides}
             <div class="builder-actions">
                 {move || has_slides().then(|| view! {
-                    <a class="button" href=href(&format!("/present/{DRAFT_ID}")) data-testid="present-draft">{tr!(lang, builder_present)}</a>
+                    <a class="button" href=move || href_keeping_source(&format!("/present/{DRAFT_ID}"), &location.search.get()) data-testid="present-draft">{tr!(lang, builder_present)}</a>
                     <button type="button" on:click=download>{tr!(lang, builder_download)}</button>
                     <button type="button" on:click=move |_| { storage_clear(); draft.set(None); }>{tr!(lang, builder_clear)}</button>
                 })}
@@ -227,15 +235,9 @@ pub fn StoryBuilder() -> impl IntoView {
                 </label>
             </div>
             {move || error.get().map(|e| view! { <p class="load-error" role="alert" lang="en">{e}</p> })}
-            {move || {
-                let list = issues.get();
-                (!list.is_empty()).then(|| view! {
-                    <ul class="story-issues">{list.iter().map(|i| {
-                        let i = i.clone();
-                        view! { <li>{move || crate::components::story::file::story_issue_view(lang.get(), &i)}</li> }
-                    }).collect_view()}</ul>
-                })
-            }}
+            // A loaded file's problems, bounded as in the presentation (a file may hold hundreds of
+            // thousands: the first ones, the count, and all of them as CSV).
+            {move || view! { <crate::components::story::file::StoryIssues issues=issues.get()/> }}
         </section>
     }
 }

@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::time::Duration;
+
 use common::*;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -92,5 +94,143 @@ async fn a_file_without_amounts_names_no_currency() {
         }
     }
     assert_no_errors(&c, "no amounts").await;
+    c.close().await.unwrap();
+}
+
+/// Every embed of a euro file (`/embed/<view>?data=…&measure=amount`) says EUR, never "$", "USD",
+/// "US$" or "美元", in both languages: the frame's visible text and title, every accessible name (the
+/// canvas's summary, a map country's tooltip text), a chart bar's description (what its tooltip
+/// says, reached with an arrow key), the chart as a table, and the chart's SVG download (the labels
+/// the canvas draws).
+#[tokio::test(flavor = "multi_thread")]
+async fn every_embed_of_a_euro_file_shows_euros() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let charts = [
+        "timeline",
+        "sector",
+        "recipients",
+        "region",
+        "sdg",
+        "status",
+        "flow",
+        "provider",
+        "dataset",
+    ];
+    let mut failures = Vec::new();
+    for lang in ["en", "zh"] {
+        let euro: &[&str] = if lang == "en" {
+            &["EUR", "€"]
+        } else {
+            &["欧元"]
+        };
+        let mut views: Vec<(String, &str)> = charts
+            .iter()
+            .map(|v| (format!("/embed/{v}?measure=amount"), "canvas"))
+            .collect();
+        views.push((
+            "/embed/headline".into(),
+            "[data-testid=\"amount-total\"] .value",
+        ));
+        views.push(("/embed/map?measure=amount".into(), "[data-iso3=\"KEN\"]"));
+        views.push((
+            "/embed/similar?country=KEN".into(),
+            "[data-testid=\"similar\"]",
+        ));
+        for (path, ready) in &views {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            c.goto(&format!(
+                "{app}{path}{sep}data=fixtures/eur.json&lang={lang}"
+            ))
+            .await
+            .unwrap();
+            wait_for(&c, &format!("[data-testid=\"embed-root\"] {ready}")).await;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let mut seen = Vec::new();
+            // What the frame shows and names: its text, its title, every accessible name and title.
+            seen.push(
+                eval(
+                    &c,
+                    "return [document.body.innerText, document.title]\
+                       .concat([...document.querySelectorAll('[aria-label], [title]')]\
+                         .map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || '')))\
+                       .join('\\n')",
+                )
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            );
+            if *ready == "canvas" {
+                // A bar's description, as its tooltip and the live region say it.
+                let canvas = wait_for(&c, "[data-testid=\"embed-root\"] canvas").await;
+                canvas.send_keys("\u{E014}").await.unwrap();
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let bar = eval(
+                    &c,
+                    "return [...document.querySelectorAll('.chart-canvas [aria-live]')].map(e => e.textContent).join(' ')",
+                )
+                .await;
+                let bar = bar.as_str().unwrap_or_default().to_string();
+                let described = !bar.trim().is_empty();
+                seen.push(bar);
+                // The chart's menu: as a table, and its SVG download (captured, not saved).
+                eval(
+                    &c,
+                    "window.__svg = [];\
+                     const make = URL.createObjectURL;\
+                     URL.createObjectURL = b => { window.__svg.push(b); return make(b); };\
+                     HTMLAnchorElement.prototype.click = function () {};\
+                     document.querySelector('.chart-menu').open = true; return 0",
+                )
+                .await;
+                let svg = c
+                    .execute(
+                        "const b = [...document.querySelectorAll('.chart-menu-items button')].find(b => b.textContent === 'SVG');\
+                         b.click();\
+                         return window.__svg.length ? window.__svg[0].text() : 'no SVG download';",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                let svg = svg.as_str().unwrap_or_default().to_string();
+                if !svg.contains("<svg") {
+                    failures.push(format!("{lang} {path}: SVG: {svg}"));
+                }
+                seen.push(svg);
+                eval(
+                    &c,
+                    "document.querySelector('.chart-menu-items button[aria-pressed]').click(); return 0",
+                )
+                .await;
+                let table = wait_for(&c, "[data-testid=\"embed-root\"] table.chart-table").await;
+                seen.push(table.text().await.unwrap_or_default());
+                // A chart with bars describes the one an arrow key reaches (the file has no flow
+                // classes, and one data source: those charts have no bar).
+                let bars = eval(
+                    &c,
+                    "return document.querySelectorAll('[data-testid=\"embed-root\"] table.chart-table tbody tr').length",
+                )
+                .await;
+                if bars.as_u64().unwrap_or_default() > 0 && !described {
+                    failures.push(format!(
+                        "{lang} {path}: no bar description after an arrow key"
+                    ));
+                }
+            }
+            let seen = seen.join("\n");
+            if !euro.iter().any(|e| seen.contains(e)) {
+                failures.push(format!("{lang} {path}: never names the euro: {seen}"));
+            }
+            for dollar in ["$", "USD", "美元"] {
+                if seen.contains(dollar) {
+                    failures.push(format!("{lang} {path}: {dollar:?} in: {seen}"));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert_no_errors(&c, "euro embeds").await;
     c.close().await.unwrap();
 }

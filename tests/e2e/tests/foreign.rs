@@ -8,6 +8,7 @@ mod common;
 use std::time::Duration;
 
 use common::*;
+use fantoccini::actions::InputSource;
 use serde_json::Value;
 
 const ODD_IDS: [&str; 5] = ["a/b", "a?b", "a#b", "../x", "水电 站 %20"];
@@ -65,8 +66,9 @@ async fn ids_that_need_escaping_work_where_they_are_linked() {
 }
 
 /// A page opened at a path that starts with `//` (a server that answers every path with the app)
-/// builds its language switch, projector switch and share link on this site, never as a
-/// protocol-relative link to `evil.example`.
+/// builds its language switch, projector switch, share link and embed snippets (iframe and script)
+/// on this site, never as a protocol-relative link to `evil.example`, and offers no "add this view
+/// as a slide" for that path (the story builder takes only the app's own views).
 #[tokio::test(flavor = "multi_thread")]
 async fn links_from_the_current_path_stay_on_this_site() {
     let driver = chromedriver();
@@ -90,9 +92,15 @@ async fn links_from_the_current_path_stay_on_this_site() {
             "const anchors = [...document.querySelectorAll('[data-testid=lang-switch], [data-testid=projector-switch]')];\
              const urls = anchors.map(a => a.href);\
              urls.push(document.querySelector('[data-testid=share-link]').value);\
-             return urls.filter(u => new URL(u, location.href).origin !== location.origin)\
+             const snippets = ['share-iframe', 'share-script']\
+               .map(id => document.querySelector('[data-testid=' + id + ']').value).join(' ');\
+             const embedded = [...snippets.matchAll(/(?:src|data-bridges-embed)=\"([^\"]*)\"/g)].map(m => m[1]);\
+             return urls.concat(embedded).filter(u => new URL(u, location.href).origin !== location.origin)\
                .concat(anchors.map(a => a.getAttribute('href')).filter(h => /^[\\/\\\\]{2}/.test(h)))\
-               .concat(urls.length < 3 ? ['missing links: ' + urls.length] : []);",
+               .concat(embedded.filter(u => !/^https?:\\/\\/[^\\/]/.test(u)).map(u => 'not absolute: ' + u))\
+               .concat(urls.length < 3 ? ['missing links: ' + urls.length] : [])\
+               .concat(embedded.length < 3 ? ['missing snippet URLs: ' + embedded.length] : [])\
+               .concat(document.querySelectorAll('[data-testid=add-slide]').length ? ['a slide of this path can be added'] : []);",
         )
         .await;
         assert_eq!(off, Value::Array(vec![]), "{lang}: off-site links");
@@ -257,5 +265,348 @@ async fn thousands_of_problems_list_a_bounded_number() {
         assert_eq!(download, 1, "{lang}: the whole list as CSV");
     }
     assert_no_errors(&c, "bounded problems").await;
+    c.close().await.unwrap();
+}
+
+/// The odd-id fixture's titles by id, read from the file itself.
+fn odd_titles() -> std::collections::HashMap<String, String> {
+    let text = std::fs::read_to_string(repo().join("tests/fixtures/odd-ids.json")).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    v["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["title"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// Waits for a project page (not a project shown inside a slide) and gives its id and its heading.
+async fn project_page(c: &fantoccini::Client) -> (String, String) {
+    for _ in 0..100 {
+        let got = eval(
+            c,
+            "const p = [...document.querySelectorAll('[data-testid=\"project\"]')]\
+               .find(p => !p.closest('[data-testid=slide]') && p.querySelector('h1'));\
+             return p ? [p.getAttribute('data-id'), p.querySelector('h1').textContent] : null",
+        )
+        .await;
+        if let Some([id, heading]) = got.as_array().map(Vec::as_slice) {
+            return (
+                id.as_str().unwrap_or_default().to_string(),
+                heading.as_str().unwrap_or_default().to_string(),
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("no project page at {:?}", c.current_url().await);
+}
+
+/// The links in the results table: (id, href) per row.
+async fn table_links(c: &fantoccini::Client) -> Vec<(String, String)> {
+    let links = eval(
+        c,
+        "return [...document.querySelectorAll('[data-testid=\"results-table\"] tr[data-id]')]\
+         .map(tr => [tr.getAttribute('data-id'), tr.querySelector('a').href])",
+    )
+    .await;
+    links
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .iter()
+        .map(|p| {
+            (
+                p[0].as_str().unwrap_or_default().to_string(),
+                p[1].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The map's way to a project, on a phone: a tap on Mozambique opens its details, whose link lists
+/// its projects in the table (on the same file, in the same language); each id there that needs
+/// escaping opens its own page, headed by its own title. Both languages.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_leads_to_projects_whose_ids_need_escaping() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser_exact(&driver, 390, 844).await;
+    let titles = odd_titles();
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}/map?data=fixtures/odd-ids.json&lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"MOZ\"] path").await;
+        wait_count(&c, ODD_IDS.len()).await;
+        let centre = eval(
+            &c,
+            "const r = document.querySelector('[data-testid=\"map\"] [data-iso3=\"MOZ\"] path').getBoundingClientRect();
+             return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
+        )
+        .await;
+        let (x, y) = (
+            centre[0].as_f64().unwrap_or_default(),
+            centre[1].as_f64().unwrap_or_default(),
+        );
+        c.perform_actions(
+            fantoccini::actions::TouchActions::new("finger".into())
+                .then(fantoccini::actions::PointerAction::MoveTo {
+                    duration: None,
+                    x,
+                    y,
+                })
+                .then(fantoccini::actions::PointerAction::Down { button: 0 })
+                .then(fantoccini::actions::PointerAction::Up { button: 0 }),
+        )
+        .await
+        .unwrap();
+        let panel = wait_for(&c, "[data-testid=\"map-detail\"]").await;
+        let text = panel.text().await.unwrap_or_default();
+        let name = if lang == "en" {
+            "Mozambique"
+        } else {
+            "莫桑比克"
+        };
+        assert!(text.contains(name), "{lang}: the panel names it: {text}");
+        // Its link, followed as a person would.
+        panel
+            .find(fantoccini::Locator::Css("a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"results-table\"] tr[data-id] a").await;
+        wait_count(&c, 3).await;
+        let links = table_links(&c).await;
+        let mut ids: Vec<&str> = links.iter().map(|(id, _)| id.as_str()).collect();
+        ids.sort_unstable();
+        assert_eq!(
+            ids,
+            ["../x", "a#b", "水电 站 %20"],
+            "{lang}: Mozambique's projects"
+        );
+        let table = c.current_url().await.unwrap().to_string();
+        assert!(
+            table.contains("data=fixtures") && table.contains(&format!("lang={lang}")),
+            "{lang}: the table keeps the file and the language: {table}"
+        );
+        for (id, _) in &links {
+            c.goto(&table).await.unwrap();
+            wait_for(&c, "[data-testid=\"results-table\"] tr[data-id] a").await;
+            // A click on the row's link (the router's navigation, not a typed address).
+            c.execute(
+                "[...document.querySelectorAll('[data-testid=\"results-table\"] tr[data-id]')]\
+                 .find(tr => tr.getAttribute('data-id') === arguments[0]).querySelector('a').click()",
+                vec![Value::String(id.clone())],
+            )
+            .await
+            .unwrap();
+            let (shown, heading) = project_page(&c).await;
+            assert_eq!(&shown, id, "{lang}");
+            assert_eq!(Some(&heading), titles.get(id), "{lang}: {id}'s heading");
+            // Reloaded (the address names the same project on the same file).
+            c.refresh().await.unwrap();
+            let (shown, heading) = project_page(&c).await;
+            assert_eq!(&shown, id, "{lang}: reloaded");
+            assert_eq!(Some(&heading), titles.get(id), "{lang}: {id} reloaded");
+        }
+    }
+    assert_no_errors(&c, "map to odd ids").await;
+    c.close().await.unwrap();
+}
+
+/// A story can show a project whose id needs escaping: "Add this view as a slide" on each one's page
+/// (a `?data=` file), then on that file the builder's link to each slide opens the project, the draft
+/// presented shows each project under its own title, and Escape from a slide opens its live view.
+/// Both languages.
+#[tokio::test(flavor = "multi_thread")]
+async fn story_slides_show_projects_whose_ids_need_escaping() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let titles = odd_titles();
+    let data = "data=fixtures/odd-ids.json";
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}/table?{data}&lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"results-table\"] tr[data-id] a").await;
+        wait_count(&c, ODD_IDS.len()).await;
+        eval(
+            &c,
+            "localStorage.removeItem('bridges-story-draft'); localStorage.clear(); return 0",
+        )
+        .await;
+        let links = table_links(&c).await;
+        assert_eq!(links.len(), ODD_IDS.len(), "{lang}");
+        let mut order = Vec::new();
+        for (id, href) in &links {
+            c.goto(href).await.unwrap();
+            let (shown, _) = project_page(&c).await;
+            assert_eq!(&shown, id, "{lang}");
+            wait_for(&c, "[data-testid=\"add-slide\"]")
+                .await
+                .click()
+                .await
+                .unwrap();
+            wait_for(&c, ".add-slide-done").await;
+            order.push(id.clone());
+        }
+        // The builder, on the same file: each slide's link opens its project.
+        c.goto(&format!("{app}/present?{data}&lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"builder-slide\"] a").await;
+        let hrefs = eval(
+            &c,
+            "return [...document.querySelectorAll('[data-testid=\"builder-slide\"] a')].map(a => a.href)",
+        )
+        .await;
+        let hrefs: Vec<String> = hrefs
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .map(|h| h.as_str().unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(hrefs.len(), order.len(), "{lang}: one slide per project");
+        for (href, id) in hrefs.iter().zip(&order) {
+            c.goto(href).await.unwrap();
+            let (shown, heading) = project_page(&c).await;
+            assert_eq!(&shown, id, "{lang}: builder link {href}");
+            assert_eq!(Some(&heading), titles.get(id), "{lang}: {href}");
+        }
+        // The draft presented on the file.
+        c.goto(&format!("{app}/present?{data}&lang={lang}"))
+            .await
+            .unwrap();
+        let present = wait_for(&c, "[data-testid=\"present-draft\"]").await;
+        let present = attr(&present, "href").await;
+        assert!(
+            present.contains("data=fixtures%2Fodd-ids.json"),
+            "{lang}: presents on the file: {present}"
+        );
+        for (i, id) in order.iter().enumerate() {
+            let sep = if present.contains('?') { '&' } else { '?' };
+            c.goto(&format!("{app}{present}{sep}lang={lang}&slide={}", i + 1))
+                .await
+                .unwrap();
+            let heading = text_at(&c, "[data-testid=\"slide\"] [data-testid=\"project\"] h1").await;
+            assert_eq!(Some(&heading), titles.get(id), "{lang}: slide {}", i + 1);
+            // Escape leaves the slide for its live view.
+            c.find(fantoccini::Locator::Css("body"))
+                .await
+                .unwrap()
+                .send_keys("\u{E00C}")
+                .await
+                .unwrap();
+            let (shown, heading) = project_page(&c).await;
+            assert_eq!(&shown, id, "{lang}: slide {} left", i + 1);
+            assert_eq!(
+                Some(&heading),
+                titles.get(id),
+                "{lang}: slide {} left",
+                i + 1
+            );
+        }
+    }
+    assert_no_errors(&c, "story slides with odd ids").await;
+    c.close().await.unwrap();
+}
+
+/// A story whose every narration is unknown placeholders (200 slides × 2 languages × 666 `{x}`:
+/// hundreds of thousands of problems) is presented without a panic, and lists its first 200
+/// problems with the count and the rest to download, never one element per problem. Both languages.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_story_with_hundreds_of_thousands_of_problems_lists_a_bounded_number() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let braces = "{x}".repeat(666);
+    let slides: Vec<Value> = (0..200)
+        .map(|i| {
+            serde_json::json!({
+                "view": "/",
+                "title": {"en": format!("Slide {i}"), "zh": format!("第{i}张")},
+                "narration": {"en": braces, "zh": braces},
+            })
+        })
+        .collect();
+    let story = serde_json::json!({
+        "format": "bridges-story/1",
+        "title": {"en": "Braces", "zh": "括号"},
+        "slides": slides,
+    })
+    .to_string();
+    let file = std::env::temp_dir().join(format!("bridges-braces-{}.json", std::process::id()));
+    std::fs::write(&file, &story).unwrap();
+    let bounded = "const d = document.querySelector('[data-testid=\"story-issues\"]');\
+         return [d.querySelectorAll('li').length, d.querySelector('summary').textContent,\
+                 d.textContent.length, document.getElementsByTagName('*').length]";
+    for lang in ["en", "zh"] {
+        // Loaded from a file into the story builder, as a person would.
+        c.goto(&format!("{app}/present?lang={lang}")).await.unwrap();
+        wait_for(&c, "[data-testid=\"story-builder\"]").await;
+        wait_for(&c, ".builder-load input[type=file]")
+            .await
+            .send_keys(&file.to_string_lossy())
+            .await
+            .unwrap();
+        wait_for(
+            &c,
+            "[data-testid=\"story-builder\"] [data-testid=\"story-issues\"]",
+        )
+        .await;
+        let shown = eval(&c, bounded).await;
+        assert_eq!(
+            shown[0], 200,
+            "{lang}: the builder lists the first 200: {shown}"
+        );
+        assert!(
+            shown[3].as_u64().unwrap_or(u64::MAX) < 20_000,
+            "{lang}: the builder's page stays small: {shown}"
+        );
+        // Presented.
+        c.goto(&format!("{app}/present/draft?lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"slide\"]").await;
+        let issues = wait_for(&c, "[data-testid=\"story-issues\"]").await;
+        let shown = eval(&c, bounded).await;
+        assert_eq!(shown[0], 200, "{lang}: the first 200 problems: {shown}");
+        let summary = shown[1].as_str().unwrap_or_default();
+        let n: u64 = summary
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .unwrap_or_default();
+        assert!(n >= 200_000, "{lang}: counts them all: {summary}");
+        assert!(
+            shown[3].as_u64().unwrap_or(u64::MAX) < 20_000,
+            "{lang}: the page stays small: {shown}"
+        );
+        let text = issues.text().await.unwrap_or_default();
+        let more = (n - 200).to_string();
+        assert!(
+            eval(
+                &c,
+                "return document.querySelector('[data-testid=\"story-issues\"]').textContent"
+            )
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .contains(&more),
+            "{lang}: says how many more: {text}"
+        );
+    }
+    let _ = std::fs::remove_file(&file);
+    assert_no_errors(&c, "a story with hundreds of thousands of problems").await;
     c.close().await.unwrap();
 }
