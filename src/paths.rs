@@ -48,8 +48,18 @@ pub fn current_page() -> bridges_core::route::Page {
     let path = web_sys::window()
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_default();
+    page_at(&path)
+}
+
+/// The page a path names (with the site's base path, as the router's `use_location().pathname`
+/// and the browser's address hold it), its id decoded exactly once. A page that follows the route
+/// reads the router's path: during an in-app navigation the router has moved on before the
+/// browser's address changes (it pushes the address once the new route is ready), so the address
+/// still names the previous page. The router's path is exact: links with an escape are followed as
+/// written ([`follow_escaped_links`]), the others have nothing `decodeURI` would change.
+pub fn page_at(path: &str) -> bridges_core::route::Page {
     let base = base_path();
-    bridges_core::route::Page::from_path(path.strip_prefix(&base).unwrap_or(&path))
+    bridges_core::route::Page::from_path(path.strip_prefix(&base).unwrap_or(path))
 }
 
 /// A link to a project's page that keeps the data source the current URL names (`data=`, `dataset=`):

@@ -17,9 +17,9 @@ pub fn ProjectPage() -> impl IntoView {
     let lang = use_lang();
     view! {
         <DataGate children=move |data| {
-            // Re-read when the route changes; the id itself from the address, decoded once.
-            location.pathname.track();
-            let id = match crate::paths::current_page() {
+            // Re-read when the route changes (the router's path: the address changes later), the id
+            // decoded once.
+            let id = match crate::paths::page_at(&location.pathname.get()) {
                 bridges_core::route::Page::Project(id) => id,
                 _ => String::new(),
             };
