@@ -1,7 +1,7 @@
 //! Figures the in-browser benchmarks read from the page: timings pushed onto `window.__bridges…`
 //! arrays. Writing them costs a property lookup; nothing in the app reads them.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Milliseconds since navigation (0 where there is no clock).
 pub fn now() -> f64 {
@@ -16,8 +16,9 @@ pub fn push(key: &str, ms: f64) {
         return;
     };
     let key = JsValue::from_str(key);
-    let list = match js_sys::Reflect::get(&w, &key) {
-        Ok(v) if js_sys::Array::is_array(&v) => js_sys::Array::from(&v),
+    // `Array::from` would copy (it is `Array.from`): the array itself is cast.
+    let list = match js_sys::Reflect::get(&w, &key).map(|v| v.dyn_into::<js_sys::Array>()) {
+        Ok(Ok(list)) => list,
         _ => {
             let a = js_sys::Array::new();
             let _ = js_sys::Reflect::set(&w, &key, &a);
