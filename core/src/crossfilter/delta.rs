@@ -106,7 +106,7 @@ impl Engine {
             // A geographic rebuild adds each row through `Views::apply` (its regions and income
             // group deduplicated across recipients): measured at 1M rows, about four times a
             // sector's per row.
-            let per_row = if which == 0 { 60 } else { 15 };
+            let per_row = if which == 0 { 150 } else { 30 };
             passing.saturating_mul(per_row).saturating_add(2 * n)
         } else {
             usize::MAX
