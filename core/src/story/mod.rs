@@ -65,6 +65,8 @@ mod writer;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 
 pub use index::{parse_index, IndexEntry};
 pub use model::{
