@@ -147,11 +147,12 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 /// - The heaviest first load of one page (the start plus the chunks that page needs): just above today's
 ///   (the presenter, 571.6 KB on 2026-12-01; 578.1 KB once the incremental crossfilter of issue #19 came
 ///   back that evening: its delta paths, row indexes and exact accumulators are in the chunk every data
-///   view shares, +6.5 KB; 582.5 KB with the dataset and agency dimensions), so that growth fails the
-///   build.
+///   view shares, +6.5 KB; 582.5 KB with the dataset and agency dimensions; 588.0 KB on 2026-12-02 with
+///   the remask path and snapshot of the crossfilter, story slides of any project id and the bounded
+///   problem list of the story builder: budget 590 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
 const APP_BUDGET_KB: f64 = 285.0;
-const PAGE_BUDGET_KB: f64 = 585.0;
+const PAGE_BUDGET_KB: f64 = 590.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
 const DATA_TARGET_KB: f64 = 600.0;

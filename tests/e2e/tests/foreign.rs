@@ -152,6 +152,43 @@ async fn codes_that_name_nothing_are_ignored_with_a_notice() {
     c.close().await.unwrap();
 }
 
+/// A URL with thousands of parameters that cannot be used lists the first 20 and counts the rest,
+/// in both languages: the notices stay a few dozen elements, whatever the URL carries.
+#[tokio::test(flavor = "multi_thread")]
+async fn thousands_of_url_notices_list_twenty_and_count_the_rest() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let junk: String = (0..3000).map(|i| format!("&junk{i}=x")).collect();
+    for (lang, more) in [("en", "and 2980 more"), ("zh", "另有2980个")] {
+        c.goto(&format!("{app}/explore?lang={lang}{junk}"))
+            .await
+            .unwrap();
+        let notices = wait_for(&c, "[data-testid=\"url-notices\"]").await;
+        let text = notices.text().await.unwrap();
+        let items = eval(
+            &c,
+            "return document.querySelectorAll('[data-testid=url-notices] li').length",
+        )
+        .await;
+        assert_eq!(items, 20, "{lang}: listed notices");
+        assert!(
+            text.contains("junk0=x") && text.contains("junk19=x"),
+            "{lang}: {text}"
+        );
+        assert!(
+            !text.contains("junk20=x"),
+            "{lang}: the 21st is counted, not listed"
+        );
+        assert!(text.contains(more), "{lang}: the rest counted: {text}");
+        // The page itself still works under them.
+        wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+        assert_ne!(data_value(&c, "project-count").await, "0", "{lang}");
+    }
+    assert_no_errors(&c, "thousands of URL notices").await;
+    c.close().await.unwrap();
+}
+
 /// "GCDF 2.0" (the built-in data's source) titles the flow facet only for the built-in data; a file
 /// gets the neutral label, and the About page shows the file's own title and publisher.
 #[tokio::test(flavor = "multi_thread")]
