@@ -534,7 +534,15 @@ async fn story_slides_show_projects_whose_ids_need_escaping() {
             c.goto(&format!("{app}{present}{sep}lang={lang}&slide={}", i + 1))
                 .await
                 .unwrap();
-            let heading = text_at(&c, "[data-testid=\"slide\"] [data-testid=\"project\"] h1").await;
+            // The slide fades in: WebDriver reads no text while it is transparent, so wait for it.
+            let mut heading = String::new();
+            for _ in 0..50 {
+                heading = text_at(&c, "[data-testid=\"slide\"] [data-testid=\"project\"] h1").await;
+                if !heading.is_empty() {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
             assert_eq!(Some(&heading), titles.get(id), "{lang}: slide {}", i + 1);
             // Escape leaves the slide for its live view.
             c.find(fantoccini::Locator::Css("body"))
