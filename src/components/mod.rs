@@ -10,6 +10,7 @@ pub mod facets;
 pub mod headline;
 pub mod notices;
 pub mod open_file;
+pub mod partner_answer;
 pub mod present;
 pub mod project_detail;
 pub mod project_table;

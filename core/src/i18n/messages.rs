@@ -51,7 +51,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("an in-app path such as /explore, not an address with a scheme", "应用内路径，例如 `/explore`，而不是带协议的地址"),
     ("an in-app path such as /explore, not an address (no //)", "应用内路径，例如 `/explore`，而不是地址（不能含 `//`）"),
     ("an in-app path without ..", "不含 `..` 的应用内路径"),
-    ("one of /, /explore, /map, /table, /about or /projects/<id>", "`/`、`/explore`、`/map`、`/table`、`/about` 或 `/projects/<id>` 之一"),
+    ("one of /, /explore, /map, /table, /about, /partners or /projects/<id>", "`/`、`/explore`、`/map`、`/table`、`/about`、`/partners` 或 `/projects/<id>` 之一"),
     ("/projects/ followed by a project id of 1–200 characters, escaped as one path segment (a%2Fb for a/b)", "`/projects/` 后接 1–200 个字符的项目编号，按一个路径段转义（`a/b` 写作 `a%2Fb`）"),
     ("the path alone; the URL state goes in \"query\"", "只写路径；网址状态写在“query”中"),
     ("a query string without # (no fragment)", "不含 `#` 的查询字符串"),

@@ -35,6 +35,20 @@ impl Field {
     }
 }
 
+/// The finder's question as the URL holds it (the atlas's own filter parameters): the asking country
+/// is the first of `country=`, the field is `sector=`, `sdg=` and `q=`; every other filter is not part
+/// of the question.
+pub fn question(filters: &Filters) -> (Option<String>, Field) {
+    (
+        filters.countries.iter().next().cloned(),
+        Field {
+            sectors: filters.sectors.clone(),
+            sdgs: filters.sdgs.clone(),
+            words: filters.q.clone(),
+        },
+    )
+}
+
 /// The field's records, exactly as the atlas's filters would select them.
 pub fn field_rows(engine: &mut Engine, field: &Field) -> Vec<Row> {
     engine.matching(&field.filters())

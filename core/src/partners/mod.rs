@@ -7,5 +7,5 @@ pub mod finder;
 pub mod profile;
 
 pub use actors::{agency_key, Actor, ActorId, Actors, ActorsBuilder, Role};
-pub use finder::{field_rows, find, ActorRank, Contexts, Field, Finding, Gap, PeerRank};
+pub use finder::{field_rows, find, question, ActorRank, Contexts, Field, Finding, Gap, PeerRank};
 pub use profile::{profile, ActorProfile, Amounts, Counted};

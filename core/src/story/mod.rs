@@ -34,7 +34,7 @@ pub const MAX_ID: usize = 64;
 pub const MAX_PROJECT_ID: usize = 200;
 
 /// The views a slide may show, besides `/projects/<id>`.
-pub const VIEWS: [&str; 5] = ["/", "/explore", "/map", "/table", "/about"];
+pub const VIEWS: [&str; 6] = ["/", "/explore", "/map", "/table", "/about", "/partners"];
 
 /// Query parameters that belong to the presenter, not to a slide: the language and theme are the
 /// audience's choice, the dataset is the one the story is presented on, and `slide`, `view` and the
@@ -70,8 +70,8 @@ mod view_tests;
 
 pub use index::{parse_index, IndexEntry};
 pub use model::{
-    canonical_view, check_view, is_story_id, Bilingual, Slide, Story, StoryConsequence, StoryError,
-    StoryErrorKind, StoryIssue,
+    canonical_view, check_view, is_story_id, narration_filters, Bilingual, Slide, Story,
+    StoryConsequence, StoryError, StoryErrorKind, StoryIssue,
 };
 pub use narration::{facts, narrate, Facts};
 pub use parse::parse_story;

@@ -56,6 +56,9 @@ pub struct Story {
     pub id: String,
     pub title: Bilingual,
     pub description: Option<Bilingual>,
+    /// The built-in datasets the story is told on (`aims`, `gcdf3~aims`: ids of `data/catalog.json`,
+    /// as in the app's `dataset=`); `None`: whatever data the presenter has loaded.
+    pub dataset: Option<String>,
     pub slides: Vec<Slide>,
 }
 
@@ -86,6 +89,17 @@ impl Slide {
     /// The slide's filters, as the app reads its query.
     pub fn filters(&self) -> Filters {
         crate::query::parse(&self.query).0.filters
+    }
+}
+
+/// The filters a slide of `view` counts its narration's figures on: the view's own filters, except on
+/// the partner finder, whose query is a question (the asking country is not a filter: the finder counts
+/// the field's records in every country), so its figures are the field's.
+pub fn narration_filters(view: &str, filters: &Filters) -> Filters {
+    if view == "/partners" {
+        crate::partners::question(filters).1.filters()
+    } else {
+        filters.clone()
     }
 }
 
@@ -257,7 +271,7 @@ pub fn check_view(view: &str) -> Result<(), &'static str> {
     if view.contains('?') || view.contains('#') {
         return Err("the path alone; the URL state goes in \"query\"");
     }
-    Err("one of /, /explore, /map, /table, /about or /projects/<id>")
+    Err("one of /, /explore, /map, /table, /about, /partners or /projects/<id>")
 }
 
 /// The project id a `/projects/` view's segment names, decoded.

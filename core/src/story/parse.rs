@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::issue::describe;
+use crate::query::{is_dataset_id, MAX_DATASETS};
 
 use super::model::{canonical_view, check_view, is_story_id};
 use super::reader::{error, excerpt, Reader};
@@ -13,6 +14,39 @@ use super::{
 };
 
 impl Reader {
+    /// The story's `dataset`: ids of built-in datasets joined with `~`, as the app's `dataset=`.
+    fn dataset(&mut self, v: Option<&Value>) -> Option<String> {
+        const EXPECTED: &str = "built-in dataset ids such as \"aims\" or \"gcdf3~aims\"";
+        let text = match v {
+            None | Some(Value::Null) => return None,
+            Some(Value::String(s)) => s.trim(),
+            Some(other) => {
+                self.issue(
+                    None,
+                    "dataset",
+                    EXPECTED,
+                    describe(other),
+                    StoryConsequence::ValueIgnored,
+                );
+                return None;
+            }
+        };
+        let ids: Vec<&str> = text.split('~').collect();
+        if text.is_empty() || ids.len() > MAX_DATASETS || !ids.iter().all(|id| is_dataset_id(id)) {
+            self.issue(
+                None,
+                "dataset",
+                EXPECTED,
+                excerpt(text),
+                StoryConsequence::ValueIgnored,
+            );
+            return None;
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        let ids: Vec<&str> = ids.into_iter().filter(|id| seen.insert(*id)).collect();
+        Some(ids.join("~"))
+    }
+
     /// A slide's query: checked, presenter parameters removed, decoded with the app's codec and
     /// written back in canonical form. `None` if the slide cannot be used.
     fn query(&mut self, slide: usize, v: Option<&Value>) -> Option<String> {
@@ -264,6 +298,7 @@ pub fn parse_story(id: &str, text: &str) -> Result<(Story, Vec<StoryIssue>), Sto
         false,
     ))
     .filter(|d| !d.is_empty());
+    let dataset = r.dataset(root.get("dataset"));
     let mut out = Vec::new();
     for (index, v) in slides.iter().enumerate() {
         if index >= MAX_SLIDES {
@@ -304,6 +339,7 @@ pub fn parse_story(id: &str, text: &str) -> Result<(Story, Vec<StoryIssue>), Sto
             id: id.to_string(),
             title,
             description,
+            dataset,
             slides: out,
         },
         r.issues,

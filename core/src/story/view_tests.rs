@@ -73,3 +73,31 @@ fn project_views_with_ids_that_need_escaping() {
     );
     assert_eq!(parse_story("odd", &to_json(&story)).unwrap().0, story);
 }
+
+/// A partner-finder slide (issue #16) is a question: its narration counts the field's records in every
+/// country, not the asking country's; other slides count on their own filters.
+#[test]
+fn a_partner_finder_slide_counts_the_field_in_every_country() {
+    let slide = Slide {
+        view: "/partners".into(),
+        query: "country=NPL&sector=230&region=002&q=solar".into(),
+        ..Slide::default()
+    };
+    assert!(check_view(&slide.view).is_ok());
+    let f = narration_filters(&slide.view, &slide.filters());
+    assert!(f.countries.is_empty(), "the asking country is not a filter");
+    assert!(
+        f.regions.is_empty(),
+        "nor is anything else outside the question"
+    );
+    assert_eq!(f.sectors.iter().copied().collect::<Vec<_>>(), vec![230]);
+    assert_eq!(f.q, "solar");
+    let explore = Slide {
+        view: "/explore".into(),
+        ..slide
+    };
+    assert_eq!(
+        narration_filters(&explore.view, &explore.filters()),
+        explore.filters()
+    );
+}

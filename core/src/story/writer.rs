@@ -10,6 +10,8 @@ struct StoryFile<'a> {
     title: &'a Bilingual,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a Bilingual>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dataset: Option<&'a str>,
     slides: &'a [Slide],
 }
 
@@ -21,6 +23,7 @@ pub fn to_json(story: &Story) -> String {
         format: FORMAT,
         title: &story.title,
         description: story.description.as_ref(),
+        dataset: story.dataset.as_deref(),
         slides: &story.slides,
     };
     match serde_json::to_string_pretty(&file) {

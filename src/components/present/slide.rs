@@ -5,16 +5,18 @@ use std::sync::Arc;
 
 use bridges_charts::Orientation;
 use bridges_core::explore::{stack_series, View};
+use bridges_core::partners::{question, Field};
 use bridges_core::story::{self, Slide};
 use leptos::prelude::*;
 
 use crate::app_data::AppData;
 use crate::components::chart_card::ChartCard;
 use crate::components::headline::{Headline, HeadlineStrip};
+use crate::components::partner_answer::{use_finding, PartnerAnswer};
 use crate::components::project_detail::ProjectDetail;
 use crate::components::project_table::ProjectTable;
 use crate::components::world_map::EmbeddedMap;
-use crate::i18n::use_lang;
+use crate::i18n::{tp, use_lang};
 use crate::view_state::{
     use_aggregates, use_bars, use_filtered_summary, use_select, use_view_state, LocalView,
 };
@@ -38,8 +40,9 @@ pub fn SlideBody(
     let narration = {
         let data = Arc::clone(&data);
         let template = slide.narration.clone();
+        let view = slide.view.clone();
         move || {
-            let filters = state.get().0.filters;
+            let filters = story::narration_filters(&view, &state.get().0.filters);
             let facts = match data.engine.lock() {
                 Ok(mut e) => story::facts(&mut e, &filters, &data.unit.currency),
                 Err(_) => story::Facts::default(),
@@ -73,6 +76,8 @@ enum SlideKind {
     Headline,
     /// A table or a project: text, scrolled inside the slide if it is long.
     Text,
+    /// The partner finder's answer: ranked actors and peers side by side, with what the data cannot say.
+    Finder,
 }
 
 impl SlideKind {
@@ -81,6 +86,7 @@ impl SlideKind {
             "/explore" => SlideKind::Charts,
             "/map" => SlideKind::Map,
             "/" | "/about" => SlideKind::Headline,
+            "/partners" => SlideKind::Finder,
             _ => SlideKind::Text,
         }
     }
@@ -91,6 +97,7 @@ impl SlideKind {
             SlideKind::Map => "slide-map-kind",
             SlideKind::Headline => "slide-headline-kind",
             SlideKind::Text => "slide-text-kind",
+            SlideKind::Finder => "slide-finder-kind",
         }
     }
 }
@@ -108,6 +115,7 @@ fn slide_view(data: Arc<AppData>, view: &str) -> AnyView {
         "/table" => view! { <ProjectTable data=data/> }.into_any(),
         "/about" => view! { <SlideHeadline data=data/> }.into_any(),
         "/" => view! { <SlideHeadline data=data/> }.into_any(),
+        "/partners" => view! { <SlideFinder data=data/> }.into_any(),
         // The view names the project by its escaped id (`/projects/a%2Fb` is `a/b`).
         other => match bridges_core::route::Page::from_path(other) {
             bridges_core::route::Page::Project(id) => match data.loaded.dataset.projects.iter().find(|p| p.id == id).cloned() {
@@ -125,6 +133,23 @@ fn SlideHeadline(data: Arc<AppData>) -> impl IntoView {
     let agg = use_aggregates(Arc::clone(&data), state);
     let summary = use_filtered_summary(data, state, agg);
     view! { <Headline summary=summary/> }
+}
+
+/// The partner finder's answer to the slide's question (its query), compact.
+#[component]
+fn SlideFinder(data: Arc<AppData>) -> impl IntoView {
+    let lang = use_lang();
+    let state = use_view_state();
+    let finding = use_finding(Arc::clone(&data), state);
+    move || match finding.get() {
+        Some(f) => view! { <PartnerAnswer data=Arc::clone(&data) f=f compact=true/> }.into_any(),
+        // Loading the actors' index, or a question without a country or a field (a hand-written story).
+        None => {
+            let (country, field) = question(&state.get().0.filters);
+            let asked = country.is_some() && field != Field::default();
+            view! { <p class="note" role="status">{move || if asked { tp(lang.get()).loading } else { tp(lang.get()).ask_first }}</p> }.into_any()
+        }
+    }
 }
 
 lazy_fn! {

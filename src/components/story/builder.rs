@@ -31,6 +31,7 @@ fn empty_story() -> Story {
             t(Lang::Zh).builder_default_title,
         ),
         description: None,
+        dataset: None,
         slides: Vec::new(),
     }
 }
@@ -65,9 +66,12 @@ pub fn AddSlideButton() -> impl IntoView {
         state.lang = None;
         state.theme = None;
         state.page = 1;
+        // The dataset is the story's, not a slide's: the first slide's names it (see add_slide).
+        let dataset = (!state.datasets.is_empty()).then(|| state.datasets.join("~"));
+        state.datasets.clear();
         let query = to_query(&state);
         leptos::task::spawn_local(async move {
-            match add_slide(view, query).await {
+            match add_slide(view, query, dataset).await {
                 Ok(Some(n)) => {
                     failed.try_set(false);
                     status.try_set(Some(n));
@@ -101,10 +105,14 @@ lazy_fn! {
     /// Appends a slide to the draft story; the number of slides after it, or `None` when the draft is
     /// full or could not be saved. The story code loads on the first press (the button is on every
     /// data view).
-    fn add_slide(view: String, query: String) -> Option<usize> {
+    fn add_slide(view: String, query: String, dataset: Option<String>) -> Option<usize> {
         let mut s = load_draft().unwrap_or_else(empty_story);
         if s.slides.len() >= MAX_SLIDES {
             return None;
+        }
+        if s.slides.is_empty() {
+            // A story is told on one choice of built-in data: the one its first slide was made on.
+            s.dataset = dataset;
         }
         let (en, zh) = (t(Lang::En), t(Lang::Zh));
         s.slides.push(Slide {

@@ -4,12 +4,13 @@ use std::sync::Arc;
 
 use bridges_core::story::{self, Story, StoryIssue};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 
 use crate::app_data::fetch_text;
 use crate::components::story::draft::{draft_text, DRAFT_ID};
 use crate::i18n::{fill, t, use_lang, Lang};
-use crate::paths::href;
+use crate::paths::{href, query_with, same_site_path};
 use crate::tr;
 
 /// Why a story could not be shown.
@@ -126,6 +127,7 @@ where
     let lang = use_lang();
     let id = Memo::new(move |_| params.read().get("story").unwrap_or_default());
     let loaded = LocalResource::new(move || load_story(id.get()));
+    follow_story_dataset(loaded);
     move || match loaded.get() {
         None => {
             view! { <p class="loading" role="status">{tr!(lang, present_loading)}</p> }.into_any()
@@ -140,6 +142,36 @@ where
         .into_any(),
         Some(Ok((s, issues))) => children(s, issues, id.get_untracked()).into_any(),
     }
+}
+
+/// A story told on built-in datasets (`"dataset": "aims"`) is shown on them: the address gets their
+/// `dataset=` (replacing the entry, so Back leaves the story), which loads them like the dataset picker
+/// does. A file the presenter opened (`data=`) is kept: it is the presenter's choice.
+fn follow_story_dataset(loaded: LocalResource<StoryResult>) {
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        let Some(Ok((s, _))) = loaded.get() else {
+            return;
+        };
+        let Some(want) = s.dataset.clone() else {
+            return;
+        };
+        let search = location.search.get_untracked();
+        let state = bridges_core::query::parse(&search).0;
+        if state.data.is_some() || state.datasets.join("~") == want {
+            return;
+        }
+        let q = query_with(&search, &[("dataset", &want)]);
+        let path = same_site_path(&location.pathname.get_untracked());
+        navigate(
+            &format!("{path}?{q}"),
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
 }
 
 /// Story problems listed on the page; a file may produce hundreds of thousands, so the rest are

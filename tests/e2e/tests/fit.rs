@@ -84,7 +84,7 @@ async fn slides_fit_a_16_9_stage_and_the_controls_get_out_of_the_way() {
                 &c,
                 &format!(
                     "const s = document.querySelector('{}'); const f = document.querySelector('.stage-frame').getBoundingClientRect();
-                     const out = [...s.querySelectorAll('.chart-card, .map-wrap, .headline, .headline-strip, h1, .narration, .legend')]
+                     const out = [...s.querySelectorAll('.chart-card, .map-wrap, .headline, .headline-strip, h1, .narration, .legend, .finder-actors > li, .finder-limits')]
                        .filter(e => {{ const r = e.getBoundingClientRect(); return r.height > 0 && (r.bottom > f.bottom + 1 || r.right > f.right + 1); }})
                        .map(e => e.className || e.tagName);
                      return out;",

@@ -293,3 +293,200 @@ async fn projects_like_these_elsewhere_for_a_filter() {
     assert_no_errors(&c, "like these").await;
     c.close().await.unwrap();
 }
+
+async fn press(c: &fantoccini::Client, key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    c.perform_actions(actions).await.expect("key press");
+    tokio::time::sleep(std::time::Duration::from_millis(40)).await;
+}
+
+/// The focused element: its test id, value, href, whether it sits in the ranking, and whether its
+/// focus is visible (`:focus-visible` with an outline of at least 2 px).
+const FOCUSED: &str = r#"
+const a = document.activeElement;
+if (!a || a === document.body) return { testid: '', visible: false, desc: 'body' };
+const s = getComputedStyle(a);
+return {
+  testid: a.getAttribute('data-testid') || '', value: a.value || '', href: a.getAttribute('href') || '',
+  ranked: a.closest('[data-testid="partner-results"] > li[data-actor]') !== null,
+  visible: a.matches(':focus-visible') && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+  desc: a.tagName.toLowerCase() + ' ' + (a.getAttribute('data-testid') || a.getAttribute('href') || a.textContent.slice(0, 30)),
+};
+"#;
+
+/// Tabs until `want` holds for the focused element, checking that every stop's focus is visible.
+async fn tab_to(
+    c: &fantoccini::Client,
+    max: usize,
+    want: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let mut seen = Vec::new();
+    for _ in 0..max {
+        press(c, fantoccini::key::Key::Tab.into()).await;
+        let a = eval(c, FOCUSED).await;
+        assert_eq!(
+            a["visible"],
+            serde_json::Value::Bool(true),
+            "focus not visible on {} after {seen:?}",
+            a["desc"]
+        );
+        if want(&a) {
+            return a;
+        }
+        seen.push(a["desc"].as_str().unwrap_or("").to_string());
+    }
+    panic!("never reached the target in {max} tabs: {seen:?}");
+}
+
+/// Arrows down a focused `<select>` (as a keyboard user does: a closed select changes on each arrow)
+/// until it holds `want`.
+async fn arrow_to(c: &fantoccini::Client, want: &str) {
+    for _ in 0..300 {
+        let v = eval(c, "return document.activeElement.value").await;
+        if v == want {
+            return;
+        }
+        press(c, fantoccini::key::Key::Down.into()).await;
+    }
+    panic!("the select never reached {want}");
+}
+
+/// The partner finder by keyboard alone (issue #16), in both languages: Tab to the country and the
+/// sector, choose them with the arrow keys, Tab into the ranking and open an actor with Enter. Every
+/// stop shows its focus; the question lands in the URL; the answer is read aloud as a status.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_partner_finder_by_keyboard_alone() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}/partners?lang={lang}"))
+            .await
+            .unwrap();
+        wait_for(&c, "[data-testid=\"finder-sector\"] option[value=\"230\"]").await;
+        tab_to(&c, 60, |a| a["testid"] == "finder-country").await;
+        arrow_to(&c, "NPL").await;
+        tab_to(&c, 3, |a| a["testid"] == "finder-sector").await;
+        arrow_to(&c, "230").await;
+        wait_query(&c, &format!("country=NPL&sector=230&lang={lang}")).await;
+        wait_for(&c, "[data-testid=\"partner-results\"] > li[data-actor]").await;
+        let status = eval(
+            &c,
+            "const s = document.querySelector('.finder-count'); return [s.getAttribute('role'), s.textContent]",
+        )
+        .await;
+        assert_eq!(status[0], "status", "{lang}: the answer is announced");
+        let want = if lang == "en" { "records" } else { "条记录" };
+        assert!(
+            status[1].as_str().unwrap_or("").contains(want),
+            "{lang}: {status}"
+        );
+        // Into the ranking: the first actor's link, then Enter opens its profile.
+        let first = tab_to(&c, 40, |a| a["ranked"] == true && a["href"] != "").await;
+        let href = first["href"].as_str().unwrap_or("").to_string();
+        assert!(href.contains("/actors/"), "{lang}: {href}");
+        press(&c, fantoccini::key::Key::Enter.into()).await;
+        wait_for(
+            &c,
+            "[data-testid=\"actor\"] [data-testid=\"project-count\"]",
+        )
+        .await;
+        let url = c.current_url().await.unwrap();
+        assert!(href.ends_with(url.path()), "{lang}: {href} opened {url}");
+        let n: usize = data_value(&c, "project-count").await.parse().unwrap();
+        assert!(n > 0, "{lang}: the actor has records");
+    }
+    assert_no_errors(&c, "partner finder by keyboard").await;
+    c.close().await.unwrap();
+}
+
+/// The partner finder as a story slide (issue #16): the shipped story asks "who could help Nepal with
+/// small hydropower?"; the slide shows the ranked actors (at most five, readable on a projector) and
+/// what the data cannot say, inside the 16:9 stage, and its narration counts the field's records in
+/// every country, as the finder does (checked against the data file). On the finder page, "Add this
+/// view as a slide" is offered.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_partner_finder_is_a_story_slide() {
+    let story: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("public/stories/two-decades.json")).unwrap(),
+    )
+    .unwrap();
+    let index = story["slides"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|s| s["view"] == "/partners")
+        .expect("the shipped story has a finder slide")
+        + 1;
+    let hydro = projects()
+        .iter()
+        .filter(|p| {
+            p["sector"]["code"] == 230 && {
+                let text = format!("{} {}", p["title"], p["description"]).to_lowercase();
+                text.contains("hydro")
+            }
+        })
+        .count();
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser_exact(&driver, 1280, 720).await;
+    for lang in ["en", "zh"] {
+        c.goto(&format!(
+            "{app}/present/two-decades?lang={lang}&slide={index}"
+        ))
+        .await
+        .unwrap();
+        let slide = format!("[data-testid=\"slide\"][data-index=\"{index}\"]");
+        wait_for(
+            &c,
+            &format!("{slide} [data-testid=\"partner-results\"] > li[data-actor]"),
+        )
+        .await;
+        tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+        let narration = text_at(&c, &format!("{slide} [data-testid=\"narration\"]")).await;
+        assert!(
+            narration.contains(&hydro.to_string()),
+            "{lang}: the narration counts the {hydro} hydro energy records: {narration}"
+        );
+        let seen = eval(
+            &c,
+            &format!(
+                "const s = document.querySelector('{}'); const f = document.querySelector('.stage-frame').getBoundingClientRect();
+                 const inside = e => {{ const r = e.getBoundingClientRect(); return r.height > 0 && r.top >= f.top - 1 && r.bottom <= f.bottom + 1 && r.right <= f.right + 1; }};
+                 const actors = [...s.querySelectorAll('[data-testid=\"partner-results\"] > li[data-actor]')];
+                 const limits = s.querySelector('.finder-limits');
+                 return {{ actors: actors.length, shown: actors.filter(inside).length,
+                           limits: limits !== null && inside(limits), font: parseFloat(getComputedStyle(actors[0]).fontSize) }};",
+                slide.replace('"', "\\\"")
+            ),
+        )
+        .await;
+        let actors = seen["actors"].as_u64().unwrap_or(0);
+        assert!((2..=5).contains(&actors), "{lang}: {seen}");
+        assert_eq!(
+            seen["shown"], seen["actors"],
+            "{lang}: every actor on the stage: {seen}"
+        );
+        assert_eq!(
+            seen["limits"], true,
+            "{lang}: the limits on the stage: {seen}"
+        );
+        assert!(
+            seen["font"].as_f64().unwrap_or(0.0) >= 17.0,
+            "{lang}: readable from the back of a room: {seen}"
+        );
+    }
+    // The finder page offers to add its answer to the story being made.
+    let c2 = browser(&driver, 1280, 900).await;
+    c2.goto(&format!("{app}/partners?country=NPL&sector=230&lang=en"))
+        .await
+        .unwrap();
+    wait_for(&c2, "[data-testid=\"partner-results\"] > li[data-actor]").await;
+    wait_for(&c2, "[data-testid=\"add-slide\"]").await;
+    assert_no_errors(&c, "finder slide").await;
+    c.close().await.unwrap();
+    c2.close().await.unwrap();
+}
