@@ -1,10 +1,13 @@
 //! What the map draws besides the fills: flows from providers (and triangular partners) to recipients,
 //! and a country's top sectors for its tooltip. Pure, typed, and tested without a browser.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::columns::Columns;
+use crate::crossfilter::Aggregates;
 use crate::map::Fill;
 use crate::model::{PartnerRole, Project};
+use crate::state::Filters;
 use crate::world::World;
 
 /// How a flow is drawn: who sends it.
@@ -63,25 +66,36 @@ pub fn curve((px, py): (f64, f64), (qx, qy): (f64, f64)) -> String {
     format!("M{px},{py}Q{mx},{my} {qx},{qy}")
 }
 
-/// Flows into every country with projects: from each provider, one line per recipient (width by the
-/// recipient's projects), then from triangular partners of the matching `rows`.
+/// Flows from each provider to its recipients, one line per (provider, recipient) pair with the pair's
+/// projects among `around` (the view's rows without its country filter, so unselected recipients keep
+/// their lines and selected ones are marked, as the fills are); then from triangular partners of the
+/// matching `rows`. A record without a provider draws no provider line; with many providers (several
+/// datasets, Southern providers) each line starts at the provider that has those records.
 pub fn flows(
     world: &World,
     fills: &HashMap<String, Fill>,
-    providers: &[String],
     projects: &[Project],
+    around: &[u32],
     rows: &[u32],
 ) -> Vec<Flow> {
     let mut out = Vec::new();
-    for from in providers.iter().filter_map(|p| world.shape(p)) {
-        for shape in &world.countries {
-            let Some(fill) = fills.get(&shape.iso3).filter(|x| x.count > 0) else {
-                continue;
-            };
+    let mut sent: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+    for &r in around {
+        let Some(p) = projects.get(r as usize) else {
+            continue;
+        };
+        for from in &p.providers {
+            for to in &p.recipients {
+                *sent.entry((from, to)).or_default() += 1;
+            }
+        }
+    }
+    for ((from, to), n) in sent {
+        if let (Some(a), Some(b)) = (world.shape(from), world.shape(to)) {
             out.push(Flow {
-                d: curve((from.cx, from.cy), (shape.cx, shape.cy)),
-                width: flow_width(fill.count),
-                selected: fill.selected,
+                d: curve((a.cx, a.cy), (b.cx, b.cy)),
+                width: flow_width(n),
+                selected: fills.get(to).is_some_and(|f| f.selected),
                 style: FlowStyle::Provider,
             });
         }
@@ -112,6 +126,20 @@ pub fn flows(
     out
 }
 
+/// The providers the view has records of, marked on the map as providers: those with projects under
+/// the view's other filters and, when providers are selected, only the selected ones.
+pub fn providers_in_view(agg: &Aggregates, cols: &Columns, filters: &Filters) -> BTreeSet<String> {
+    cols.providers
+        .iter()
+        .enumerate()
+        .filter(|(i, code)| {
+            agg.by_provider.get(*i).is_some_and(|g| g.count > 0)
+                && (filters.providers.is_empty() || filters.providers.contains(*code))
+        })
+        .map(|(_, code)| code.clone())
+        .collect()
+}
+
 /// The `n` sectors with the most projects among `rows`, most first (ties by code): (code, projects).
 pub fn top_sectors(projects: &[Project], rows: &[u32], n: usize) -> Vec<(u16, u32)> {
     let mut counts: HashMap<u16, u32> = HashMap::new();
@@ -135,6 +163,96 @@ mod tests {
         assert!((flow_width(1) - 0.3).abs() < 1e-9);
         assert!((flow_width(4) - 0.66).abs() < 1e-9);
         assert!(flow_width(0) > 0.0, "never a zero-width line");
+    }
+
+    fn shape(iso3: &str, cx: f64) -> crate::world::Shape {
+        crate::world::Shape {
+            iso3: iso3.into(),
+            d: String::new(),
+            cx,
+            cy: 10.0,
+            bbox: [cx, 10.0, cx, 10.0],
+            area: 1.0,
+            detail: "110m".into(),
+        }
+    }
+
+    fn project(providers: &[&str], recipients: &[&str]) -> Project {
+        Project {
+            id: String::new(),
+            title: String::new(),
+            title_zh: None,
+            description: None,
+            status: None,
+            sector: None,
+            sdgs: vec![],
+            recipients: recipients.iter().map(|s| s.to_string()).collect(),
+            regional: None,
+            providers: providers.iter().map(|s| s.to_string()).collect(),
+            partners: vec![],
+            years: Default::default(),
+            dates: Default::default(),
+            amount: None,
+            flow_class: None,
+            flow_type: None,
+            agencies: Default::default(),
+            infrastructure: None,
+            locations: vec![],
+            sources: vec![],
+            enrichment: None,
+        }
+    }
+
+    /// With several providers (issue #15), each line starts at the provider whose records it counts;
+    /// a record without a provider draws none; a selected recipient's lines are marked.
+    #[test]
+    fn provider_lines_start_at_the_provider_of_the_records() {
+        let world = World {
+            generated_by: String::new(),
+            schema: String::new(),
+            projection: String::new(),
+            width: 100.0,
+            height: 50.0,
+            countries: ["IND", "BGD", "NPL", "BRA", "COL"]
+                .iter()
+                .enumerate()
+                .map(|(i, c)| shape(c, i as f64 * 10.0))
+                .collect(),
+        };
+        let projects = vec![
+            project(&["IND"], &["BGD"]),
+            project(&["IND"], &["BGD"]),
+            project(&["IND"], &["NPL"]),
+            project(&["BRA"], &["COL"]),
+            project(&[], &["COL"]),
+        ];
+        let mut fills = HashMap::new();
+        fills.insert(
+            "NPL".to_string(),
+            Fill {
+                count: 1,
+                known: 0,
+                sum: 0.0,
+                class: Some(0),
+                unknown_only: false,
+                selected: true,
+            },
+        );
+        let all: Vec<u32> = (0..5).collect();
+        let lines = flows(&world, &fills, &projects, &all, &[2]);
+        let from_to: Vec<(String, bool, f64)> = lines
+            .iter()
+            .map(|f| (f.d.clone(), f.selected, f.width))
+            .collect();
+        assert_eq!(
+            from_to,
+            vec![
+                (curve((30.0, 10.0), (40.0, 10.0)), false, flow_width(1)),
+                (curve((0.0, 10.0), (10.0, 10.0)), false, flow_width(2)),
+                (curve((0.0, 10.0), (20.0, 10.0)), true, flow_width(1)),
+            ],
+            "BRA→COL, IND→BGD (two records), IND→NPL (selected); no line from nowhere to COL, none IND→COL"
+        );
     }
 
     #[test]

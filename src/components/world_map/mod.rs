@@ -23,7 +23,7 @@ use std::sync::Arc;
 use bridges_charts::map::{fill_colour, is_small, map_svg, PATTERN_DEF, SELECTED};
 use bridges_core::explore::{select, View};
 use bridges_core::geo::MapSpace;
-use bridges_core::map::flows::{flows, top_sectors, FlowStyle};
+use bridges_core::map::flows::{flows, providers_in_view, top_sectors, FlowStyle};
 use bridges_core::map::gesture::{map_key, Gesture, MapKey, Pointers};
 use bridges_core::map::{
     cluster, fills, neighbour, shown_height, view_box, Layer, MapView, Preset, MAX_ZOOM,
@@ -106,11 +106,23 @@ pub fn WorldMap(
             }
         })
     };
-    // Providers of the dataset that are countries on the map: marked as providers, not as "no projects".
-    let providers: Arc<BTreeSet<String>> = Arc::new(match data.engine.lock() {
-        Ok(e) => e.cols.providers.iter().cloned().collect(),
-        Err(_) => BTreeSet::new(),
-    });
+    // Providers the view has records of, countries on the map: marked as providers, not as "no projects".
+    let providers: Memo<BTreeSet<String>> = {
+        let data = Arc::clone(&data);
+        Memo::new(move |_| {
+            let (s, _) = state.get();
+            let a = agg.get();
+            match data.engine.lock() {
+                Ok(e) => providers_in_view(&a, &e.cols, &s.filters),
+                Err(_) => BTreeSet::new(),
+            }
+        })
+    };
+    // Whether the data names providers at all (the legend's "provider" swatch).
+    let has_provider = data
+        .engine
+        .lock()
+        .is_ok_and(|e| !e.cols.providers.is_empty());
     // While dragging or pinching, the view lives here; it is written to the URL when the gesture ends.
     let live: RwSignal<Option<MapView>> = RwSignal::new(None);
     let view = Memo::new(move |_| live.get().unwrap_or_else(|| state.get().0.map));
@@ -240,9 +252,11 @@ pub fn WorldMap(
             let (s, _) = state.get();
             match data.engine.lock() {
                 Ok(mut e) => {
-                    let providers = e.cols.providers.clone();
                     let rows = e.matching(&s.filters);
-                    flows(&world, &f, &providers, &data.loaded.dataset.projects, &rows)
+                    let mut others = s.filters.clone();
+                    others.countries.clear();
+                    let around = e.matching(&others);
+                    flows(&world, &f, &data.loaded.dataset.projects, &around, &rows)
                 }
                 Err(_) => Vec::new(),
             }
@@ -450,9 +464,9 @@ pub fn WorldMap(
     let shapes = {
         let data = Arc::clone(&data);
         let world = Arc::clone(&world);
-        let providers = Arc::clone(&providers);
         move || {
             let (f, legend) = fill_data.get();
+            let providers = providers.get();
             let l = lang.get();
             let classes = legend.ranges.len();
             world
@@ -534,7 +548,6 @@ pub fn WorldMap(
     };
     let zoom_out = move |_| zoom_by(1.0 / 1.5);
     let unit = data.unit();
-    let has_provider = !providers.is_empty();
 
     let menu = (!compact).then(|| {
         let toggle_layer = toggle_layer.clone();

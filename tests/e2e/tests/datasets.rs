@@ -177,3 +177,100 @@ async fn datasets_load_alone_and_together() {
     assert_no_errors(&c, "datasets").await;
     c.close().await.unwrap();
 }
+
+/// The story of Southern providers beyond China (issue #15) is told on the AIMS dataset: opening it
+/// adds `dataset=aims` to the address and its slides count AIMS records (checked against the data
+/// file, not the app), in both languages; the presenter keeps `dataset=` from slide to slide.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_southern_providers_story_is_told_on_its_dataset() {
+    let text = std::fs::read_to_string(repo().join("public/data/aims.json")).unwrap();
+    let aims: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let records = aims["projects"].as_array().unwrap();
+    let india = records
+        .iter()
+        .filter(|p| {
+            p["providers"]
+                .as_array()
+                .is_some_and(|v| v.iter().any(|c| c == "IND"))
+        })
+        .count();
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser_exact(&driver, 1280, 720).await;
+    for lang in ["en", "zh"] {
+        c.goto(&format!("{app}/present/southern-providers?lang={lang}"))
+            .await
+            .unwrap();
+        let mut query = String::new();
+        for _ in 0..100 {
+            query = query_of(&c).await;
+            if query.contains("dataset=aims") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(query.contains("dataset=aims"), "{lang}: {query}");
+        let first = "[data-testid=\"slide\"][data-index=\"1\"] [data-testid=\"narration\"]";
+        let mut narration = String::new();
+        for _ in 0..100 {
+            narration = text_at(&c, first).await;
+            if narration.contains(&records.len().to_string()) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(
+            narration.contains(&records.len().to_string()),
+            "{lang}: slide 1 counts the {} AIMS records: {narration}",
+            records.len()
+        );
+        // On to India's slide by keyboard: the dataset stays.
+        for _ in 0..2 {
+            use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+            let right: char = fantoccini::key::Key::Right.into();
+            let keys = KeyActions::new("keyboard".into())
+                .then(KeyAction::Down { value: right })
+                .then(KeyAction::Up { value: right });
+            c.perform_actions(keys).await.unwrap();
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        let third = "[data-testid=\"slide\"][data-index=\"3\"] [data-testid=\"narration\"]";
+        wait_for(&c, third).await;
+        let text = text_at(&c, third).await;
+        assert!(
+            text.contains(&india.to_string()),
+            "{lang}: India's {india} records: {text}"
+        );
+        assert!(query_of(&c).await.contains("dataset=aims"), "{lang}");
+    }
+    assert_no_errors(&c, "southern providers story").await;
+    c.close().await.unwrap();
+}
+
+/// With many providers (issue #15) the map marks as providers the countries the view has records of:
+/// filtered to Saudi Arabia and Kuwait, those two, not every provider of the dataset.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_map_marks_the_providers_of_the_view() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let marked = "return [...document.querySelectorAll('[data-testid=\"map\"] .country.provider')].map(e => e.getAttribute('data-iso3')).sort()";
+    c.goto(&format!("{app}/map?dataset=aims&provider=KWT~SAU&lang=en"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-testid=\"map\"] .country.has-projects").await;
+    assert_eq!(
+        eval(&c, marked).await,
+        serde_json::json!(["KWT", "SAU"]),
+        "only the selected providers"
+    );
+    c.goto(&format!("{app}/map?dataset=aims&lang=en"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-testid=\"map\"] .country.has-projects").await;
+    let all = eval(&c, marked).await;
+    let n = all.as_array().map_or(0, Vec::len);
+    assert!(n > 10, "every provider of the data unfiltered: {all}");
+    assert_no_errors(&c, "map providers").await;
+    c.close().await.unwrap();
+}
