@@ -70,10 +70,13 @@ pub fn curve((px, py): (f64, f64), (qx, qy): (f64, f64)) -> String {
 /// projects among `around` (the view's rows without its country filter, so unselected recipients keep
 /// their lines and selected ones are marked, as the fills are); then from triangular partners of the
 /// matching `rows`. A record without a provider draws no provider line; with many providers (several
-/// datasets, Southern providers) each line starts at the provider that has those records.
+/// datasets, Southern providers) each line starts at the provider that has those records, and only at
+/// the view's `providers` ([`providers_in_view`]: a record co-funded by a provider not selected draws
+/// no line from it).
 pub fn flows(
     world: &World,
     fills: &HashMap<String, Fill>,
+    providers: &BTreeSet<String>,
     projects: &[Project],
     around: &[u32],
     rows: &[u32],
@@ -84,7 +87,7 @@ pub fn flows(
         let Some(p) = projects.get(r as usize) else {
             continue;
         };
-        for from in &p.providers {
+        for from in p.providers.iter().filter(|c| providers.contains(*c)) {
             for to in &p.recipients {
                 *sent.entry((from, to)).or_default() += 1;
             }
@@ -213,7 +216,7 @@ mod tests {
             projection: String::new(),
             width: 100.0,
             height: 50.0,
-            countries: ["IND", "BGD", "NPL", "BRA", "COL"]
+            countries: ["IND", "BGD", "NPL", "BRA", "COL", "CHN"]
                 .iter()
                 .enumerate()
                 .map(|(i, c)| shape(c, i as f64 * 10.0))
@@ -224,6 +227,7 @@ mod tests {
             project(&["IND"], &["BGD"]),
             project(&["IND"], &["NPL"]),
             project(&["BRA"], &["COL"]),
+            project(&["BRA", "CHN"], &["COL"]),
             project(&[], &["COL"]),
         ];
         let mut fills = HashMap::new();
@@ -238,8 +242,9 @@ mod tests {
                 selected: true,
             },
         );
-        let all: Vec<u32> = (0..5).collect();
-        let lines = flows(&world, &fills, &projects, &all, &[2]);
+        let all: Vec<u32> = (0..6).collect();
+        let view: BTreeSet<String> = ["IND", "BRA"].iter().map(|s| s.to_string()).collect();
+        let lines = flows(&world, &fills, &view, &projects, &all, &[2]);
         let from_to: Vec<(String, bool, f64)> = lines
             .iter()
             .map(|f| (f.d.clone(), f.selected, f.width))
@@ -247,11 +252,12 @@ mod tests {
         assert_eq!(
             from_to,
             vec![
-                (curve((30.0, 10.0), (40.0, 10.0)), false, flow_width(1)),
+                (curve((30.0, 10.0), (40.0, 10.0)), false, flow_width(2)),
                 (curve((0.0, 10.0), (10.0, 10.0)), false, flow_width(2)),
                 (curve((0.0, 10.0), (20.0, 10.0)), true, flow_width(1)),
             ],
-            "BRA→COL, IND→BGD (two records), IND→NPL (selected); no line from nowhere to COL, none IND→COL"
+            "BRA→COL (two records), IND→BGD (two), IND→NPL (selected); none from nowhere to COL, none \
+             from CHN (not in the view), none IND→COL"
         );
     }
 

@@ -256,7 +256,15 @@ pub fn WorldMap(
                     let mut others = s.filters.clone();
                     others.countries.clear();
                     let around = e.matching(&others);
-                    flows(&world, &f, &data.loaded.dataset.projects, &around, &rows)
+                    let from = providers.get();
+                    flows(
+                        &world,
+                        &f,
+                        &from,
+                        &data.loaded.dataset.projects,
+                        &around,
+                        &rows,
+                    )
                 }
                 Err(_) => Vec::new(),
             }
