@@ -24,10 +24,14 @@ try {
 } catch (_) {}
 // The built-in data starts downloading with the app's code rather than once the app runs (about 100 ms
 // later): the app fetches the same URLs (relative to <base href>) and the browser hands it these
-// responses. Not when `?data=` names another dataset.
+// responses. Not when `?data=` names another dataset, and the default data not when `?dataset=` names
+// built-in datasets without it (a dataset is fetched only when chosen).
 try {
-  if (!new URLSearchParams(location.search).has("data")) {
-    for (const file of ["data/reference.json", "data/projects.json"]) {
+  const params = new URLSearchParams(location.search);
+  if (!params.has("data")) {
+    const named = (params.get("dataset") || "").split("~").filter((d) => d);
+    const files = named.length === 0 || named.includes("gcdf3") ? ["data/reference.json", "data/projects.json"] : ["data/reference.json"];
+    for (const file of files) {
       const link = document.createElement("link");
       link.rel = "preload";
       link.as = "fetch";

@@ -24,6 +24,27 @@ pub struct Entry {
     pub citation: Option<String>,
     #[serde(default)]
     pub licence: Option<String>,
+    /// What the front page says of a dataset before it is loaded (the catalogue is generated from the
+    /// files, so these figures are the files' own).
+    #[serde(default)]
+    pub counts: Counts,
+    /// First and last commitment year.
+    #[serde(default)]
+    pub years: Option<(i32, i32)>,
+    /// The price bases of its amounts (`constant 2021`, `current`).
+    #[serde(default)]
+    pub price_bases: Vec<String>,
+}
+
+/// A dataset's size, as the catalogue gives it (0 when it does not).
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+pub struct Counts {
+    #[serde(default)]
+    pub projects: usize,
+    #[serde(default)]
+    pub providers: usize,
+    #[serde(default)]
+    pub recipients: usize,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -122,6 +143,29 @@ pub fn union(parts: Vec<(String, Loaded)>) -> Loaded {
 mod tests {
     use super::*;
     use crate::model::Project;
+
+    #[test]
+    fn the_shipped_catalogue_gives_each_dataset_s_figures() {
+        let text = include_str!("../../public/data/catalog.json");
+        let c = Catalog::parse(text).expect("the shipped catalogue");
+        let aims = c.get("aims").expect("aims");
+        assert_eq!(
+            aims.counts,
+            Counts {
+                projects: 437,
+                providers: 25,
+                recipients: 12
+            }
+        );
+        assert_eq!(aims.years, Some((1981, 2013)));
+        assert_eq!(aims.price_bases, ["constant 2011", "current"]);
+        assert_eq!(c.get("gcdf3").map(|g| g.counts.projects), Some(9404));
+        // An older catalogue without the figures still reads.
+        let bare = Catalog::parse(r#"{"datasets":[{"id":"x","file":"x.json","title_en":"X"}]}"#)
+            .expect("bare");
+        assert_eq!(bare.datasets[0].counts, Counts::default());
+        assert_eq!(bare.datasets[0].years, None);
+    }
 
     fn loaded(title: &str, ids: &[&str]) -> Loaded {
         let mut d = Dataset::default();

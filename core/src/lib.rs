@@ -10,6 +10,7 @@ pub mod embed_view;
 pub mod explore;
 pub mod export;
 pub mod format;
+pub mod front;
 pub mod geo;
 pub mod glossary;
 pub mod i18n;

@@ -160,12 +160,14 @@ macro_rules! catalogue {
     };
 }
 
+mod front;
 mod map;
 pub mod messages;
 mod partners;
 mod sheets;
 mod ui;
 
+pub use front::FrontText;
 pub use map::MapText;
 pub use partners::PartnersText;
 pub use sheets::SheetText;
@@ -216,6 +218,14 @@ pub fn tm(lang: Lang) -> &'static MapText {
     }
 }
 
+/// The front page's catalogue.
+pub fn tf(lang: Lang) -> &'static FrontText {
+    match lang {
+        Lang::En => &front::EN,
+        Lang::Zh => &front::ZH,
+    }
+}
+
 /// The spreadsheet import's catalogue.
 pub fn ts(lang: Lang) -> &'static SheetText {
     match lang {
@@ -239,6 +249,7 @@ pub fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &
         .chain(map::ENTRIES.iter())
         .chain(partners::ENTRIES.iter())
         .chain(sheets::ENTRIES.iter())
+        .chain(front::ENTRIES.iter())
 }
 
 #[cfg(test)]
