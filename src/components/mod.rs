@@ -8,6 +8,7 @@ pub mod dataset_picker;
 pub mod explore;
 pub mod facets;
 pub mod headline;
+pub mod mini_map;
 pub mod notices;
 pub mod open_file;
 pub mod present;

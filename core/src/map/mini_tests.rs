@@ -43,13 +43,19 @@ fn aspect(vb: (f64, f64, f64, f64)) -> f64 {
 
 #[test]
 fn a_country_is_fitted_with_a_margin_at_16_to_10() {
-    let w = world(vec![shape("AAA", 500.0, 200.0, 100.0), shape("FAR", 100.0, 100.0, 10.0)]);
+    let w = world(vec![
+        shape("AAA", 500.0, 200.0, 100.0),
+        shape("FAR", 100.0, 100.0, 10.0),
+    ]);
     let m = fit(&w, &["AAA".into()], &[], &[]).unwrap();
     let vb = m.view_box;
     assert_eq!(m.fitted, Fitted::Zoomed);
     assert!((aspect(vb) - ASPECT).abs() < 1e-9, "{vb:?}");
     // The 100-unit square with a fifth on each side: 140 high, so 224 wide, centred on it.
-    assert!((vb.3 - 140.0).abs() < 1e-9 && (vb.2 - 224.0).abs() < 1e-9, "{vb:?}");
+    assert!(
+        (vb.3 - 140.0).abs() < 1e-9 && (vb.2 - 224.0).abs() < 1e-9,
+        "{vb:?}"
+    );
     assert!((vb.0 + vb.2 / 2.0 - 500.0).abs() < 1e-9 && (vb.1 + vb.3 / 2.0 - 200.0).abs() < 1e-9);
     assert_eq!(m.highlighted, vec!["AAA".to_string()]);
     // Only the shapes that meet the view are drawn.
@@ -61,7 +67,10 @@ fn one_point_is_not_blown_up() {
     let w = world(vec![shape("AAA", 500.0, 200.0, 100.0)]);
     let m = fit(&w, &[], &[(10.0, 10.0)], &[]).unwrap();
     let vb = m.view_box;
-    assert!((vb.2 - 1000.0 * 0.055).abs() < 1e-9, "the minimum width: {vb:?}");
+    assert!(
+        (vb.2 - 1000.0 * 0.055).abs() < 1e-9,
+        "the minimum width: {vb:?}"
+    );
     assert!((aspect(vb) - ASPECT).abs() < 1e-9);
     assert_eq!(m.own.len(), 1);
     assert_eq!(m.own_points, 1);
@@ -93,7 +102,11 @@ fn nearby_similar_points_widen_the_view_far_ones_are_counted() {
     let far = (lon - 150.0, lat);
     let without = fit(&w, &["AAA".into()], &[], &[]).unwrap();
     let m = fit(&w, &["AAA".into()], &[], &[near, far, far]).unwrap();
-    assert!(m.view_box.2 > without.view_box.2, "widened: {:?}", m.view_box);
+    assert!(
+        m.view_box.2 > without.view_box.2,
+        "widened: {:?}",
+        m.view_box
+    );
     assert!(m.view_box.2 <= 1000.0 * MAX_SIMILAR_SPAN + 1e-9);
     assert_eq!((m.similar_in_view, m.similar_elsewhere), (1, 2));
     assert_eq!(m.similar.len(), 1);
@@ -139,7 +152,11 @@ fn myanmar_is_zoomed_and_a_world_spanning_country_is_fitted_by_its_centroid() {
         "{vb:?} holds Myanmar {mmr:?}"
     );
     assert!(vb.2 < 200.0, "zoomed in: {vb:?}");
-    assert!(m.shapes.len() > 5 && m.shapes.len() < 40, "{}", m.shapes.len());
+    assert!(
+        m.shapes.len() > 5 && m.shapes.len() < 40,
+        "{}",
+        m.shapes.len()
+    );
     // Fiji's box spans the antimeridian (the whole map): fitted by its centroid, not the world.
     let m = fit(&w, &["FJI".into()], &[], &[]).unwrap();
     assert_eq!(m.fitted, Fitted::Zoomed);
