@@ -13,7 +13,7 @@ use bridges_core::world::World;
 use leptos::prelude::*;
 
 use crate::app_data::AppData;
-use crate::components::world_map::{load_world, world_error_view};
+use crate::components::world_map::{load_world, world_error_view, WorldError};
 use crate::i18n::{count, fill, tm, use_lang, Lang};
 
 /// Whose mini-map it is: the words of its legend and accessible name.
@@ -123,7 +123,23 @@ fn draw(world: &World, m: &Fit, of: &MiniMapOf, lang: Lang) -> impl IntoView {
     }
 }
 
-/// A small static map of `countries` (highlighted) and the page's points, fitted to them.
+thread_local! {
+    /// The geometry once loaded: a mini-map built again (another language, the next page) draws at once.
+    static WORLD: std::cell::RefCell<Option<Arc<World>>> = const { std::cell::RefCell::new(None) };
+}
+
+async fn world_once() -> Result<Arc<World>, WorldError> {
+    if let Some(w) = WORLD.with(|c| c.borrow().clone()) {
+        return Ok(w);
+    }
+    let w = load_world().await?;
+    WORLD.with(|c| *c.borrow_mut() = Some(Arc::clone(&w)));
+    Ok(w)
+}
+
+/// A small static map of `countries` (highlighted) and the page's points, fitted to them. Its code
+/// (the geometry's reader, the fitting, the drawing: some 40 KB brotli) is its own split, loaded after
+/// the page's own.
 #[component]
 pub fn MiniMap(
     /// Country codes (ISO-3) to highlight and fit.
@@ -131,35 +147,68 @@ pub fn MiniMap(
     /// The page's own points, (longitude, latitude).
     #[prop(optional)]
     own: Vec<(f64, f64)>,
-    /// The similar projects' points, (longitude, latitude); empty while they are computed.
+    /// The similar projects' points, (longitude, latitude), `None` while they are computed (the map
+    /// waits for them, so that its view is fitted once). Without this prop, there are none.
     #[prop(optional, into)]
-    similar: Signal<Vec<(f64, f64)>>,
+    similar: Option<Signal<Option<Vec<(f64, f64)>>>>,
+    /// Whose map it is (its legend and accessible name).
+    of: MiniMapOf,
+) -> impl IntoView {
+    let args = StoredValue::new_local((countries, own, similar, of));
+    view! {
+        <figure class="mini-map-figure">
+            {crate::lazy::lazy_view(
+                move || {
+                    let (countries, own, similar, of) = args.get_value();
+                    mini_map_code(countries, own, similar, of)
+                },
+                __preload_mini_map,
+            )}
+        </figure>
+    }
+}
+
+lazy_fn! {
+    fn mini_map_code(
+        countries: Vec<String>,
+        own: Vec<(f64, f64)>,
+        similar: Option<Signal<Option<Vec<(f64, f64)>>>>,
+        of: MiniMapOf,
+    ) -> AnyView {
+        view! { <MiniMapNow countries=countries own=own similar=similar of=of/> }.into_any()
+    }
+    preload: __preload_mini_map, in: mini_map;
+}
+
+/// [`MiniMap`] once its code is there.
+#[component]
+fn MiniMapNow(
+    /// Country codes (ISO-3) to highlight and fit.
+    countries: Vec<String>,
+    /// The page's own points, (longitude, latitude).
+    #[prop(optional)]
+    own: Vec<(f64, f64)>,
+    /// As [`MiniMap`]'s.
+    similar: Option<Signal<Option<Vec<(f64, f64)>>>>,
     /// Whose map it is (its legend and accessible name).
     of: MiniMapOf,
 ) -> impl IntoView {
     let lang = use_lang();
-    let world = LocalResource::new(load_world);
+    let cached = WORLD.with(|c| c.borrow().clone());
+    let world = LocalResource::new(world_once);
     let countries = Arc::new(countries);
     let own = Arc::new(own);
+    let similar = move || similar.map_or(Some(Vec::new()), |s| s.get());
     view! {
-        <figure class="mini-map-figure">
-            {move || match world.get() {
+            {move || match (cached.clone().map(Ok).or_else(|| world.get()), similar()) {
                 // The map's box keeps its place while the geometry loads: nothing jumps when it comes.
-                None => view! { <div class="mini-map-wait" role="status"><span class="sr-only">{tm(lang.get()).loading}</span></div> }.into_any(),
-                Some(Err(e)) => view! { <p class="note" role="alert" data-testid="mini-map-error">{move || world_error_view(&e, lang.get())}</p> }.into_any(),
-                Some(Ok(w)) => {
-                    let fitted = {
-                        let (w, countries, own) = (Arc::clone(&w), Arc::clone(&countries), Arc::clone(&own));
-                        Memo::new(move |_| similar.with(|s| fit(&w, &countries, &own, s)))
-                    };
-                    let of = of.clone();
-                    (move || match fitted.get() {
-                        Ok(m) => draw(&w, &m, &of, lang.get()).into_any(),
-                        Err(NoMiniMap::NothingToPlace) => view! { <p class="note" data-testid="mini-map-none">{tm(lang.get()).mini_none}</p> }.into_any(),
-                    }).into_any()
-                }
+                (None, _) | (Some(Ok(_)), None) => view! { <div class="mini-map-wait" role="status"><span class="sr-only">{tm(lang.get()).loading}</span></div> }.into_any(),
+                (Some(Err(e)), _) => view! { <p class="note" role="alert" data-testid="mini-map-error">{move || world_error_view(&e, lang.get())}</p> }.into_any(),
+                (Some(Ok(w)), Some(points)) => match fit(&w, &countries, &own, &points) {
+                    Ok(m) => draw(&w, &m, &of, lang.get()).into_any(),
+                    Err(NoMiniMap::NothingToPlace) => view! { <p class="note" data-testid="mini-map-none">{tm(lang.get()).mini_none}</p> }.into_any(),
+                },
             }}
-        </figure>
     }
 }
 

@@ -39,7 +39,8 @@ pub fn ProjectPage() -> impl IntoView {
                             answer
                                 .and_then(|a| a.get())
                                 .map(|s| project_points(&data, s.similar.iter().map(|m| m.row)))
-                                .unwrap_or_default()
+                                // No row, no similar projects: nothing to wait for.
+                                .or(answer.is_none().then(Vec::new))
                         })
                     };
                     let place = {
@@ -48,12 +49,15 @@ pub fn ProjectPage() -> impl IntoView {
                     };
                     let own: Vec<(f64, f64)> = p.locations.iter().map(|l| (l.lon, l.lat)).collect();
                     let countries = p.recipients.clone();
-                    view! {
-                        <ProjectDetail data=Arc::clone(&data) p=p/>
+                    // Beside the facts on a wide screen, below them on a phone.
+                    let aside = move || view! {
                         <section class="mini-map-section" aria-labelledby="mini-map-title">
                             <h2 id="mini-map-title">{move || tm(lang.get()).mini_title}</h2>
-                            <MiniMap countries=countries own=own similar=similar of=MiniMapOf::Project { place }/>
+                            <MiniMap countries=countries.clone() own=own.clone() similar=similar of=MiniMapOf::Project { place }/>
                         </section>
+                    };
+                    view! {
+                        <ProjectDetail data=Arc::clone(&data) p=p aside=aside/>
                         {answer.map(|a| view! { <SimilarProjects data=Arc::clone(&data) answer=a/> })}
                     }.into_any()
                 }

@@ -18,7 +18,7 @@ const MARGIN: f64 = 0.2;
 /// point or a small state is shown with its neighbours around it.
 const MIN_WIDTH: f64 = 0.055;
 /// Similar points widen the view up to this share of the map's width, no further.
-const MAX_SIMILAR_SPAN: f64 = 0.45;
+const MAX_SIMILAR_SPAN: f64 = 0.35;
 /// A view at least this wide shows the whole world instead.
 const WORLD_WIDTH: f64 = 0.75;
 /// A country whose bounding box is wider than this share of the map (crossing the antimeridian, or with
