@@ -123,6 +123,9 @@ fn draw(world: &World, m: &Fit, of: &MiniMapOf, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Points, (longitude, latitude), `None` while they are still being computed.
+pub type PointsLater = Signal<Option<Vec<(f64, f64)>>>;
+
 thread_local! {
     /// The geometry once loaded: a mini-map built again (another language, the next page) draws at once.
     static WORLD: std::cell::RefCell<Option<Arc<World>>> = const { std::cell::RefCell::new(None) };
@@ -138,7 +141,7 @@ async fn world_once() -> Result<Arc<World>, WorldError> {
 }
 
 /// A small static map of `countries` (highlighted) and the page's points, fitted to them. Its code
-/// (the geometry's reader, the fitting, the drawing: some 40 KB brotli) is its own split, loaded after
+/// (the geometry's reader, the fitting, the drawing: its split is 49.8 KB brotli) is its own split, loaded after
 /// the page's own.
 #[component]
 pub fn MiniMap(
@@ -150,7 +153,7 @@ pub fn MiniMap(
     /// The similar projects' points, (longitude, latitude), `None` while they are computed (the map
     /// waits for them, so that its view is fitted once). Without this prop, there are none.
     #[prop(optional, into)]
-    similar: Option<Signal<Option<Vec<(f64, f64)>>>>,
+    similar: Option<PointsLater>,
     /// Whose map it is (its legend and accessible name).
     of: MiniMapOf,
 ) -> impl IntoView {
@@ -172,7 +175,7 @@ lazy_fn! {
     fn mini_map_code(
         countries: Vec<String>,
         own: Vec<(f64, f64)>,
-        similar: Option<Signal<Option<Vec<(f64, f64)>>>>,
+        similar: Option<PointsLater>,
         of: MiniMapOf,
     ) -> AnyView {
         view! { <MiniMapNow countries=countries own=own similar=similar of=of/> }.into_any()
@@ -189,7 +192,7 @@ fn MiniMapNow(
     #[prop(optional)]
     own: Vec<(f64, f64)>,
     /// As [`MiniMap`]'s.
-    similar: Option<Signal<Option<Vec<(f64, f64)>>>>,
+    similar: Option<PointsLater>,
     /// Whose map it is (its legend and accessible name).
     of: MiniMapOf,
 ) -> impl IntoView {
@@ -200,15 +203,15 @@ fn MiniMapNow(
     let own = Arc::new(own);
     let similar = move || similar.map_or(Some(Vec::new()), |s| s.get());
     view! {
-            {move || match (cached.clone().map(Ok).or_else(|| world.get()), similar()) {
-                // The map's box keeps its place while the geometry loads: nothing jumps when it comes.
-                (None, _) | (Some(Ok(_)), None) => view! { <div class="mini-map-wait" role="status"><span class="sr-only">{tm(lang.get()).loading}</span></div> }.into_any(),
-                (Some(Err(e)), _) => view! { <p class="note" role="alert" data-testid="mini-map-error">{move || world_error_view(&e, lang.get())}</p> }.into_any(),
-                (Some(Ok(w)), Some(points)) => match fit(&w, &countries, &own, &points) {
-                    Ok(m) => draw(&w, &m, &of, lang.get()).into_any(),
-                    Err(NoMiniMap::NothingToPlace) => view! { <p class="note" data-testid="mini-map-none">{tm(lang.get()).mini_none}</p> }.into_any(),
-                },
-            }}
+        {move || match (cached.clone().map(Ok).or_else(|| world.get()), similar()) {
+            // The map's box keeps its place while the geometry loads: nothing jumps when it comes.
+            (None, _) | (Some(Ok(_)), None) => view! { <div class="mini-map-wait" role="status"><span class="sr-only">{tm(lang.get()).loading}</span></div> }.into_any(),
+            (Some(Err(e)), _) => view! { <p class="note" role="alert" data-testid="mini-map-error">{move || world_error_view(&e, lang.get())}</p> }.into_any(),
+            (Some(Ok(w)), Some(points)) => match fit(&w, &countries, &own, &points) {
+                Ok(m) => draw(&w, &m, &of, lang.get()).into_any(),
+                Err(NoMiniMap::NothingToPlace) => view! { <p class="note" data-testid="mini-map-none">{tm(lang.get()).mini_none}</p> }.into_any(),
+            },
+        }}
     }
 }
 
