@@ -9,6 +9,7 @@ pub mod dataset_picker;
 pub mod explore;
 pub mod facets;
 pub mod headline;
+pub mod mini_map;
 pub mod notices;
 pub mod open_file;
 pub mod partner_answer;

@@ -47,7 +47,15 @@ fn year_text(y: Option<i32>, lang: Lang) -> String {
 
 /// Everything a record says, with its sources and citation.
 #[component]
-pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
+pub fn ProjectDetail(
+    /// The loaded dataset.
+    data: Arc<AppData>,
+    /// The record.
+    p: Project,
+    /// Shown beside the facts (below them on a narrow screen): the project page's mini-map.
+    #[prop(optional, into)]
+    aside: Option<ViewFn>,
+) -> impl IntoView {
     let lang = use_lang();
     move || {
         let l = lang.get();
@@ -146,6 +154,7 @@ pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
                 <h1 lang=title_lang>{title}</h1>
                 {other_title.map(|(t, lang)| view! { <p lang=lang class="title-zh">{t}</p> })}
                 {p.description.clone().map(|d| view! { <p class="description" lang="en">{d}</p> })}
+                <div class="facts-wrap" class:with-aside=aside.is_some()>
                 <dl class="facts">
                     <dt>{tx.col_recipient}</dt><dd lang=p.recipients.is_empty().then_some("en")>{recipients_text(&data, &p, l)}</dd>
                     <dt>{tx.facet_provider}</dt><dd>{providers}</dd>
@@ -166,6 +175,8 @@ pub fn ProjectDetail(data: Arc<AppData>, p: Project) -> impl IntoView {
                     })}
                     {agencies}
                 </dl>
+                {aside.as_ref().map(ViewFn::run)}
+                </div>
                 <p><a href=finder>{bridges_core::i18n::tp(l).find_partners_link}</a></p>
                 {enrichment}
                 {(!p.sdgs.is_empty()).then(|| view! {

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use bridges_core::similar::{like_these, similar, Match, Reason, Weights, DEFAULT_K};
+use bridges_core::similar::{like_these, similar, Match, Reason, Similar, Weights, DEFAULT_K};
 use leptos::prelude::*;
 
 use crate::app_data::{similar_index, AppData};
@@ -136,26 +136,34 @@ pub fn LikeThese(
     }
 }
 
-/// The linked and similar records of the record at `row`.
-#[component]
-pub fn SimilarProjects(data: Arc<AppData>, row: u32) -> impl IntoView {
-    let lang = use_lang();
+/// The linked and similar records of the record at `row`, once the similarity index is built (`None`
+/// until then). One computation per record: the list below and the project page's mini-map both read
+/// this memo.
+pub fn use_similar(data: Arc<AppData>, row: u32) -> Memo<Option<Similar>> {
     let index = {
         let data = Arc::clone(&data);
         LocalResource::new(move || similar_index(Arc::clone(&data)))
     };
-    let answer = {
-        let data = Arc::clone(&data);
-        move || {
-            let ix = index.get().flatten()?;
-            let engine = data.engine.lock().ok()?;
-            let t = crate::marks::now();
-            let found = similar(&ix, &engine.cols, row, DEFAULT_K, &Weights::default());
-            // Read by scripts/bench (issue #16: one record's similar projects in ≤ 30 ms).
-            crate::marks::push("__bridgesSimilarMs", crate::marks::now() - t);
-            Some(found)
-        }
-    };
+    Memo::new(move |_| {
+        let ix = index.get().flatten()?;
+        let engine = data.engine.lock().ok()?;
+        let t = crate::marks::now();
+        let found = similar(&ix, &engine.cols, row, DEFAULT_K, &Weights::default());
+        // Read by scripts/bench (issue #16: one record's similar projects in ≤ 30 ms).
+        crate::marks::push("__bridgesSimilarMs", crate::marks::now() - t);
+        Some(found)
+    })
+}
+
+/// The linked and similar records of a record ([`use_similar`]).
+#[component]
+pub fn SimilarProjects(
+    /// The loaded dataset.
+    data: Arc<AppData>,
+    /// The record's linked and similar records, `None` while the index is being built.
+    answer: Memo<Option<Similar>>,
+) -> impl IntoView {
+    let lang = use_lang();
     let data_for_reasons = Arc::clone(&data);
     let link_to = move |r: u32| {
         let p = data.loaded.dataset.projects.get(r as usize)?;
@@ -168,7 +176,7 @@ pub fn SimilarProjects(data: Arc<AppData>, row: u32) -> impl IntoView {
     view! {
         <section class="similar" aria-labelledby="similar-title">
             <h2 id="similar-title">{tr!(lang, similar_title)}</h2>
-            {move || match answer() {
+            {move || match answer.get() {
                 None => view! { <p class="note" role="status">{tr!(lang, similar_loading)}</p> }.into_any(),
                 Some(s) => {
                     let l = lang.get();

@@ -15,8 +15,9 @@ use crate::app_data::{actors, AppData};
 use crate::components::actor_link::{actor_href, actor_lang, actor_name};
 use crate::components::data_gate::DataGate;
 use crate::components::headline::Headline;
+use crate::components::mini_map::{MiniMap, MiniMapOf};
 use crate::components::record_list::RecordList;
-use crate::i18n::{count, fill, tp, use_lang, Lang};
+use crate::i18n::{count, fill, tm, tp, use_lang, Lang};
 use crate::paths::href;
 
 /// Rows kept in each list of the page (countries, sectors, partners): the rest are counted.
@@ -97,6 +98,7 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
         c.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         c
     };
+    let map_countries: Vec<String> = countries.iter().map(|(iso, _)| iso.clone()).collect();
     let sectors = {
         let mut c: Vec<(Option<u16>, u32)> = p.sectors.iter().map(|(k, v)| (*k, v.count)).collect();
         c.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -148,6 +150,10 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
                         }}</li>
                     }).collect_view()}
                 </ul>
+            </section>
+            <section class="mini-map-section" aria-labelledby="actor-map">
+                <h2 id="actor-map">{move || tm(lang.get()).mini_title}</h2>
+                <MiniMap countries=map_countries of=MiniMapOf::Actor/>
             </section>
             <div class="actor-grid">
                 <CountTable data=Arc::clone(&data) caption=|l| tp(l).countries_title head=|l| tp(l).col_country

@@ -73,6 +73,23 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     list_selected: "Selected", "已选";
     list_select: "Select", "选择";
 
+    // The mini-map of a project page and an actor's profile.
+    mini_title: "On the map", "地图";
+    mini_aria_project: "Map of {places}: {own}", "{places}地图：{own}";
+    mini_aria_actor: "Map of the {n} countries it worked in", "其合作的{n}个国家的地图";
+    mini_one_location: "1 location", "1个地点";
+    mini_locations: "{n} locations", "{n}个地点";
+    mini_no_locations: "no locations in the record", "记录中没有地点";
+    mini_aria_similar: "; {n} locations of similar projects", "；类似项目的{n}个地点";
+    mini_aria_elsewhere: " ({n} more outside this view)", "（另有{n}个在此视图之外）";
+    mini_countries_n: "{n} countries", "{n}个国家";
+    mini_legend_recipient: "Recipient country", "受援国";
+    mini_legend_worked_in: "Country it worked in", "其合作的国家";
+    mini_legend_own: "This project's locations", "本项目的地点";
+    mini_legend_similar: "Similar projects' locations", "类似项目的地点";
+    mini_legend_elsewhere: "{n} locations of similar projects lie outside this view.", "另有{n}个类似项目地点在此视图之外。";
+    mini_none: "No map: the record names no country on the map and no location.", "无地图：记录未列出地图上的国家，也没有地点。";
+
     // The embed page.
     embed_invalid_view: "Bridges cannot embed “{name}”. Use one of: {views}.", "Bridges 无法嵌入“{name}”。可用的视图：{views}。";
     embed_map_title: "Projects by recipient country", "按受援国统计的项目";

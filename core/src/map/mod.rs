@@ -13,6 +13,7 @@ pub use crate::map_view::{Layer, MapView, MAX_ZOOM};
 
 pub mod flows;
 pub mod gesture;
+pub mod mini;
 pub mod presets;
 
 pub use presets::Preset;
