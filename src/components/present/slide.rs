@@ -115,7 +115,12 @@ fn slide_view(data: Arc<AppData>, view: &str) -> AnyView {
         "/table" => view! { <ProjectTable data=data/> }.into_any(),
         "/about" => view! { <SlideHeadline data=data/> }.into_any(),
         "/" => view! { <SlideHeadline data=data/> }.into_any(),
-        "/partners" => view! { <SlideFinder data=data/> }.into_any(),
+        "/partners" => {
+            // The finder's code (the actors' index, the ranking) is the partners page's split: a deck
+            // without a finder slide never downloads it.
+            let data = StoredValue::new_local(data);
+            crate::lazy::lazy_view(move || slide_finder(data.get_value()), __preload_slide_finder)
+        }
         // The view names the project by its escaped id (`/projects/a%2Fb` is `a/b`).
         other => match bridges_core::route::Page::from_path(other) {
             bridges_core::route::Page::Project(id) => match data.loaded.dataset.projects.iter().find(|p| p.id == id).cloned() {
@@ -150,6 +155,13 @@ fn SlideFinder(data: Arc<AppData>) -> impl IntoView {
             view! { <p class="note" role="status">{move || if asked { tp(lang.get()).loading } else { tp(lang.get()).ask_first }}</p> }.into_any()
         }
     }
+}
+
+lazy_fn! {
+    fn slide_finder(data: Arc<AppData>) -> AnyView {
+        view! { <SlideFinder data=data/> }.into_any()
+    }
+    preload: __preload_slide_finder, in: partners_page;
 }
 
 lazy_fn! {
