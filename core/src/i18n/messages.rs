@@ -55,6 +55,7 @@ const PHRASES: &[(&str, &str)] = &[
     ("/projects/ followed by a project id of 1–200 characters, escaped as one path segment (a%2Fb for a/b)", "`/projects/` 后接 1–200 个字符的项目编号，按一个路径段转义（`a/b` 写作 `a%2Fb`）"),
     ("the path alone; the URL state goes in \"query\"", "只写路径；网址状态写在“query”中"),
     ("a query string without # (no fragment)", "不含 `#` 的查询字符串"),
+    ("built-in dataset ids such as \"aims\" or \"gcdf3~aims\"", "内置数据集编号，例如 \"aims\" 或 \"gcdf3~aims\""),
     ("a query string such as \"sector=230&from=2000&to=2009\"", "查询字符串，例如“sector=230&from=2000&to=2009”"),
     ("no language, theme, dataset, slide or embed parameter in a slide (the presenter chooses them)", "幻灯片中不能有语言、主题、数据集、幻灯片编号或嵌入参数（由演示者选择）"),
     ("a known placeholder: {count}, {amount}, {amount_known}, {countries}, {first_year}, {last_year}, {top_sector}, {top_country} or {top_region}", "已知的占位符：`{count}`、`{amount}`、`{amount_known}`、`{countries}`、`{first_year}`、`{last_year}`、`{top_sector}`、`{top_country}` 或 `{top_region}`"),
