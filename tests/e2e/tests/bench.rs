@@ -484,13 +484,6 @@ fn projects_100k() -> std::path::PathBuf {
 async fn bench_open_100k_local_file() {
     let path = projects_100k().canonicalize().unwrap();
     let mb = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
-    let aims_count = serde_json::from_str::<Value>(
-        &std::fs::read_to_string(repo().join("public/data/aims.json")).unwrap(),
-    )
-    .unwrap()["projects"]
-        .as_array()
-        .unwrap()
-        .len();
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let runs: usize = std::env::var("BENCH_RUNS")
@@ -600,6 +593,13 @@ async fn bench_load_100k_projects() {
     let mb = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
     let default_count = serde_json::from_str::<Value>(
         &std::fs::read_to_string(repo().join("public/data/projects.json")).unwrap(),
+    )
+    .unwrap()["projects"]
+        .as_array()
+        .unwrap()
+        .len();
+    let aims_count = serde_json::from_str::<Value>(
+        &std::fs::read_to_string(repo().join("public/data/aims.json")).unwrap(),
     )
     .unwrap()["projects"]
         .as_array()
