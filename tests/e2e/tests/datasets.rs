@@ -211,9 +211,21 @@ async fn the_southern_providers_story_is_told_on_its_dataset() {
         }
         assert!(query.contains("dataset=aims"), "{lang}: {query}");
         let first = "[data-testid=\"slide\"][data-index=\"1\"] [data-testid=\"narration\"]";
+        // Read by script, not through an element handle: the slide is drawn again when the AIMS data
+        // arrives, and a handle taken just before would be stale.
+        let read = |css: &str| {
+            format!(
+                "const e = document.querySelector('{}'); return e ? e.innerText : ''",
+                css.replace('\'', "\\'")
+            )
+        };
         let mut narration = String::new();
         for _ in 0..100 {
-            narration = text_at(&c, first).await;
+            narration = eval(&c, &read(first))
+                .await
+                .as_str()
+                .unwrap_or("")
+                .to_string();
             if narration.contains(&records.len().to_string()) {
                 break;
             }
@@ -236,7 +248,18 @@ async fn the_southern_providers_story_is_told_on_its_dataset() {
         }
         let third = "[data-testid=\"slide\"][data-index=\"3\"] [data-testid=\"narration\"]";
         wait_for(&c, third).await;
-        let text = text_at(&c, third).await;
+        let mut text = String::new();
+        for _ in 0..100 {
+            text = eval(&c, &read(third))
+                .await
+                .as_str()
+                .unwrap_or("")
+                .to_string();
+            if text.contains(&india.to_string()) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
         assert!(
             text.contains(&india.to_string()),
             "{lang}: India's {india} records: {text}"
