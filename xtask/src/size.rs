@@ -59,6 +59,8 @@ pub struct SplitWeights {
     pub loader: Weight,
     pub chunks: Weight,
     pub chunk_count: usize,
+    /// The packs (each split's small chunks in one file), which repeat chunks.
+    pub packs: Weight,
     /// Split name (without its hash suffix) and the brotli weight of the chunks it needs.
     pub splits: Vec<(String, Weight)>,
 }
@@ -98,6 +100,10 @@ pub fn weigh_split(dist: &Path) -> Result<Option<SplitWeights>> {
             out.chunks.raw += w.raw;
             out.chunks.brotli += w.brotli;
             out.chunk_count += 1;
+        } else if file.starts_with("pack_") {
+            // A split's small chunks again, in one file (split.rs): counted in that split's first load.
+            out.packs.raw += w.raw;
+            out.packs.brotli += w.brotli;
         } else {
             out.loader.raw += w.raw;
             out.loader.brotli += w.brotli;
