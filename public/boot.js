@@ -25,12 +25,14 @@ try {
 // The built-in data starts downloading with the app's code rather than once the app runs (about 100 ms
 // later): the app fetches the same URLs (relative to <base href>) and the browser hands it these
 // responses. Not when `?data=` names another dataset, and the default data not when `?dataset=` names
-// built-in datasets without it (a dataset is fetched only when chosen).
+// built-in datasets without it (a dataset is fetched only when chosen); with `?dataset=`, the catalogue.
 try {
   const params = new URLSearchParams(location.search);
   if (!params.has("data")) {
     const named = (params.get("dataset") || "").split("~").filter((d) => d);
     const files = named.length === 0 || named.includes("gcdf3") ? ["data/reference.json", "data/projects.json"] : ["data/reference.json"];
+    // Named datasets: the catalogue that says which files they are (the app then fetches them at once).
+    if (named.length > 0) files.push("data/catalog.json");
     for (const file of files) {
       const link = document.createElement("link");
       link.rel = "preload";
