@@ -105,6 +105,12 @@ pub fn union(parts: Vec<(String, Loaded)>) -> Loaded {
         licences.extend(meta.licence.clone());
         bases.push(meta.price_base.clone());
         out.issues.extend(part.issues);
+        // Actors of the same id in two datasets are taken to be the same actor (the first one's names).
+        for a in part.dataset.actors {
+            if out.dataset.actor(&a.id).is_none() {
+                out.dataset.actors.push(a);
+            }
+        }
         for (i, mut p) in part.dataset.projects.into_iter().enumerate() {
             if !seen.insert(p.id.clone()) {
                 let renamed = format!("{id}:{}", p.id);
@@ -153,7 +159,7 @@ mod tests {
             aims.counts,
             Counts {
                 projects: 437,
-                providers: 25,
+                providers: 28,
                 recipients: 12
             }
         );

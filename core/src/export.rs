@@ -217,6 +217,17 @@ pub fn json(d: &Dataset, rows: &[u32], query: &str) -> String {
     dataset_to_string(
         &Dataset {
             meta: d.meta.clone(),
+            // The actors these projects name (a bridges/2 file), none if they name none.
+            actors: d
+                .actors
+                .iter()
+                .filter(|a| {
+                    projects.iter().any(|p| {
+                        p.providers.contains(&a.id) || p.partners.iter().any(|x| x.actor == a.id)
+                    })
+                })
+                .cloned()
+                .collect(),
             projects,
             parts: Vec::new(),
         },

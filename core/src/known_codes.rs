@@ -23,8 +23,8 @@ pub fn drop_unknown_codes(state: &mut ViewState, reference: &ReferenceIndex) -> 
         &mut f.providers,
         "provider",
         &mut notices,
-        "a country code in Bridges' reference tables",
-        |c| reference.country(c).is_some(),
+        "a country code in Bridges' reference tables, or an actor the data declares",
+        |c| reference.country(c).is_some() || reference.actor(c).is_some(),
     );
     keep_known(
         &mut f.regions,

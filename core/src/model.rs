@@ -2,8 +2,11 @@
 //!
 //! Every value that a source may not know is an `Option` or an empty list: unknown is never zero.
 
-/// The schema identifier a project dataset must declare.
+/// The schema identifier of a project dataset whose providers and partners are countries.
 pub const SCHEMA: &str = "bridges/1";
+/// The schema step that adds `actors`: providers and partners that are not countries (a multilateral
+/// bank, an agency, an NGO), which records name by id. A reader takes both.
+pub const SCHEMA_2: &str = "bridges/2";
 /// The schema identifier of the reference tables (countries, regions, SDGs, sectors).
 pub const REFERENCE_SCHEMA: &str = "bridges-reference/1";
 
@@ -163,32 +166,111 @@ impl Income {
     }
 }
 
-/// A triangular-cooperation partner's role.
+/// A partner's role: the triangular roles, and (`bridges/2`) co-financing or implementing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PartnerRole {
     Provider,
     Pivot,
     Beneficiary,
+    CoFinancier,
+    Implementing,
 }
 
 impl PartnerRole {
+    pub const ALL: [PartnerRole; 5] = [
+        PartnerRole::Provider,
+        PartnerRole::Pivot,
+        PartnerRole::Beneficiary,
+        PartnerRole::CoFinancier,
+        PartnerRole::Implementing,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             PartnerRole::Provider => "provider",
             PartnerRole::Pivot => "pivot",
             PartnerRole::Beneficiary => "beneficiary",
+            PartnerRole::CoFinancier => "co_financier",
+            PartnerRole::Implementing => "implementing",
         }
     }
 
     pub fn from_code(code: &str) -> Option<PartnerRole> {
-        [
-            PartnerRole::Provider,
-            PartnerRole::Pivot,
-            PartnerRole::Beneficiary,
-        ]
-        .into_iter()
-        .find(|r| r.code() == code)
+        PartnerRole::ALL.into_iter().find(|r| r.code() == code)
     }
+}
+
+/// What kind of actor a `bridges/2` dataset declares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorKind {
+    Country,
+    Multilateral,
+    Agency,
+    Ngo,
+    Private,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 5] = [
+        ActorKind::Country,
+        ActorKind::Multilateral,
+        ActorKind::Agency,
+        ActorKind::Ngo,
+        ActorKind::Private,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ActorKind::Country => "country",
+            ActorKind::Multilateral => "multilateral",
+            ActorKind::Agency => "agency",
+            ActorKind::Ngo => "ngo",
+            ActorKind::Private => "private",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ActorKind> {
+        ActorKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// What a provider that is not a country is, in `lang` (shown after its name); none for a country.
+    pub fn label(self, lang: crate::i18n::Lang) -> Option<&'static str> {
+        let t = crate::i18n::t(lang);
+        match self {
+            ActorKind::Country => None,
+            ActorKind::Multilateral => Some(t.kind_multilateral),
+            ActorKind::Agency => Some(t.kind_agency),
+            ActorKind::Ngo => Some(t.kind_ngo),
+            ActorKind::Private => Some(t.kind_private),
+        }
+    }
+}
+
+/// A provider or partner that a `bridges/2` dataset names by id (`"providers": ["ISDB"]`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    /// 2–40 capital letters, digits, `_` or `-` ([`is_actor_id`]), e.g. `ISDB`.
+    pub id: String,
+    pub name_en: String,
+    pub name_zh: Option<String>,
+    /// Where the Chinese name comes from (e.g. "Bridges' translation" when no source writes one).
+    pub name_zh_source: Option<String>,
+    pub kind: ActorKind,
+    /// ISO-3 code of its seat (or of the country it is).
+    pub country: Option<String>,
+    /// Whether it is a Southern actor (a developing country's, or an institution of them).
+    pub southern: bool,
+}
+
+/// Whether `s` can be an actor's id: 2–40 capital letters, digits, `_` or `-`, with a capital letter,
+/// and not three capital letters, so that an id never reads as an ISO-3 country code nor as an agency's
+/// key (those are lower case: `/actors/<code>` tells them apart).
+pub fn is_actor_id(s: &str) -> bool {
+    (2..=40).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+        && s.bytes().any(|b| b.is_ascii_uppercase())
+        && !(s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -200,7 +282,8 @@ pub struct Sector {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Partner {
-    pub country: String,
+    /// An ISO-3 country code, or (`bridges/2`) the id of one of the dataset's [`Actor`]s.
+    pub actor: String,
     pub role: PartnerRole,
 }
 
@@ -273,6 +356,7 @@ pub struct Project {
     pub recipients: Vec<String>,
     /// Label of a regional (multi-country) project, e.g. "Africa, regional".
     pub regional: Option<String>,
+    /// ISO-3 codes of provider countries, and (`bridges/2`) ids of the dataset's [`Actor`]s.
     pub providers: Vec<String>,
     pub partners: Vec<Partner>,
     pub years: Years,
@@ -304,6 +388,8 @@ pub struct Meta {
 pub struct Dataset {
     pub meta: Meta,
     pub projects: Vec<Project>,
+    /// The actors a `bridges/2` file declares (providers and partners that records name by id).
+    pub actors: Vec<Actor>,
     /// When several datasets were loaded as one (the catalogue's `union`): each one's id, title and
     /// first record, in record order, so that every record keeps its source. Empty for one dataset.
     pub parts: Vec<Part>,
@@ -322,6 +408,11 @@ pub struct Part {
 }
 
 impl Dataset {
+    /// The declared actor `id`, if any.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
     /// The part record `i` comes from, by its position in [`Dataset::parts`]; `None` for one dataset.
     pub fn part_of(&self, i: usize) -> Option<usize> {
         match self.parts.partition_point(|p| p.start <= i) {

@@ -74,6 +74,9 @@ pub struct ReferenceIndex {
     pub tables: Reference,
     by_iso3: HashMap<String, usize>,
     by_region: HashMap<String, usize>,
+    /// The loaded dataset's declared actors (`bridges/2`), by id: providers and partners that are not
+    /// countries, named wherever a provider is ([`Self::country_name`]).
+    actors: HashMap<String, crate::model::Actor>,
 }
 
 impl ReferenceIndex {
@@ -94,7 +97,21 @@ impl ReferenceIndex {
             tables,
             by_iso3,
             by_region,
+            actors: HashMap::new(),
         }
+    }
+
+    /// Adds a dataset's declared actors (an id already known as a country code is never one: see
+    /// [`crate::model::is_actor_id`]).
+    pub fn add_actors(&mut self, actors: &[crate::model::Actor]) {
+        for a in actors {
+            self.actors.insert(a.id.clone(), a.clone());
+        }
+    }
+
+    /// The declared actor `id`, if the loaded dataset has one.
+    pub fn actor(&self, id: &str) -> Option<&crate::model::Actor> {
+        self.actors.get(id)
     }
 
     pub fn country(&self, iso3: &str) -> Option<&Country> {
@@ -118,11 +135,16 @@ impl ReferenceIndex {
         self.country_name(iso3, Lang::En)
     }
 
-    /// A country's name in `lang`, or the code itself if the table does not know it.
+    /// A country's name in `lang` (or a declared actor's: a provider that is not a country), or the
+    /// code itself if neither is known. An actor without a Chinese name is named in English.
     pub fn country_name<'a>(&'a self, iso3: &'a str, lang: Lang) -> &'a str {
-        self.country(iso3)
-            .map(|c| pick(&c.name_en, &c.name_zh, lang))
-            .unwrap_or(iso3)
+        if let Some(c) = self.country(iso3) {
+            return pick(&c.name_en, &c.name_zh, lang);
+        }
+        match self.actors.get(iso3) {
+            Some(a) => pick(&a.name_en, a.name_zh.as_deref().unwrap_or_default(), lang),
+            None => iso3,
+        }
     }
 
     /// A region's or sub-region's name in `lang`, or its code.

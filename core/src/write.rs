@@ -1,5 +1,6 @@
-//! Writing projects back out in the `bridges/1` schema: the data-preparation command uses it for the
-//! default dataset, and it is the inverse of [`crate::incremental::parse_dataset`].
+//! Writing projects back out in the `bridges/1` schema (`bridges/2` when the dataset declares actors):
+//! the data-preparation command uses it for the built-in datasets, and it is the inverse of
+//! [`crate::incremental::parse_dataset`].
 
 use serde_json::{json, Map, Value};
 
@@ -27,7 +28,15 @@ pub fn project_to_json(p: &Project) -> Value {
         let partners: Vec<Value> = p
             .partners
             .iter()
-            .map(|x| json!({ "country": x.country, "role": x.role.code() }))
+            .map(|x| {
+                // A country by its ISO-3 code, any other actor by its id (`bridges/2`).
+                let key = if is_actor_id(&x.actor) {
+                    "actor"
+                } else {
+                    "country"
+                };
+                json!({ key: x.actor, "role": x.role.code() })
+            })
             .collect();
         m.insert("partners".into(), Value::Array(partners));
     }
@@ -131,13 +140,34 @@ pub fn meta_to_json(meta: &Meta) -> Value {
 /// A whole dataset file, one project per line so that diffs stay readable.
 /// `header` is written first, as the file's `generated_by` note.
 pub fn dataset_to_string(dataset: &Dataset, header: &str) -> String {
+    dataset_with_meta(dataset, header, &meta_to_json(&dataset.meta))
+}
+
+/// [`dataset_to_string`] with the `meta` object given (one with more keys than [`Meta`] has).
+pub fn dataset_with_meta(dataset: &Dataset, header: &str, meta: &Value) -> String {
     let mut out = String::new();
     out.push_str("{\"generated_by\":");
     out.push_str(&json!(header).to_string());
     out.push_str(",\n\"schema\":");
-    out.push_str(&json!(SCHEMA).to_string());
+    let schema = if dataset.actors.is_empty() {
+        SCHEMA
+    } else {
+        SCHEMA_2
+    };
+    out.push_str(&json!(schema).to_string());
     out.push_str(",\n\"meta\":");
-    out.push_str(&meta_to_json(&dataset.meta).to_string());
+    out.push_str(&meta.to_string());
+    // Before the projects, so that a reader streaming the file meets them first.
+    if !dataset.actors.is_empty() {
+        out.push_str(",\n\"actors\":[\n");
+        for (i, a) in dataset.actors.iter().enumerate() {
+            if i > 0 {
+                out.push_str(",\n");
+            }
+            out.push_str(&actor_to_json(a).to_string());
+        }
+        out.push_str("\n]");
+    }
     out.push_str(",\n\"projects\":[\n");
     for (i, p) in dataset.projects.iter().enumerate() {
         if i > 0 {
@@ -147,6 +177,19 @@ pub fn dataset_to_string(dataset: &Dataset, header: &str) -> String {
     }
     out.push_str("\n]}\n");
     out
+}
+
+/// One of a `bridges/2` dataset's actors.
+pub fn actor_to_json(a: &Actor) -> Value {
+    let mut m = Map::new();
+    m.insert("id".into(), json!(a.id));
+    m.insert("name_en".into(), json!(a.name_en));
+    put_opt(&mut m, "name_zh", a.name_zh.as_deref());
+    put_opt(&mut m, "name_zh_source", a.name_zh_source.as_deref());
+    m.insert("kind".into(), json!(a.kind.code()));
+    put_opt(&mut m, "country", a.country.as_deref());
+    m.insert("southern".into(), json!(a.southern));
+    Value::Object(m)
 }
 
 /// Whole numbers are written without a trailing `.0`.

@@ -334,3 +334,52 @@ fn the_headline_and_narration_use_the_currency_most_projects_use() {
         Unit::new("EUR", "current")
     );
 }
+
+/// The AIMS file is `bridges/2`: its Southern multilaterals are declared actors that records name as
+/// providers; it loads without a problem, and writing it out and reading it again gives the same dataset.
+#[test]
+fn the_aims_file_declares_its_multilaterals_and_round_trips() {
+    let r = reference();
+    let text = read("public/data/aims.json");
+    let loaded = parse_dataset("data/aims.json", &text, &r).expect("aims.json loads");
+    assert!(loaded.issues.is_empty(), "{:#?}", loaded.issues);
+    let d = &loaded.dataset;
+    let ids: Vec<&str> = d.actors.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["BADEA", "ISDB", "OFID"]);
+    assert!(d.actors.iter().all(|a| a.southern && a.name_zh.is_some()));
+    let isdb = d
+        .projects
+        .iter()
+        .filter(|p| p.providers.iter().any(|x| x == "ISDB"))
+        .count();
+    assert_eq!(isdb, 51, "as counted from the source (xtask/tests/aims.rs)");
+    let written = dataset_to_string(d, "h");
+    assert!(written.contains("\"schema\":\"bridges/2\""));
+    let again = parse_dataset("again.json", &written, &r).expect("reads again");
+    assert!(again.issues.is_empty(), "{:#?}", again.issues);
+    assert_eq!(again.dataset.actors, d.actors);
+    assert_eq!(again.dataset.projects, d.projects);
+}
+
+/// Partners that are actors (`{"actor": …}`) and the `bridges/2` roles are written back as they were read.
+#[test]
+fn partner_actors_and_their_roles_round_trip() {
+    let r = reference();
+    let text = r#"{"schema": "bridges/2", "meta": {"title": "t"},
+      "projects": [{"id": "1", "title": "A triangular project", "recipients": ["MOZ"], "providers": ["BRA"],
+        "partners": [{"actor": "JICA-X", "role": "co_financier"}, {"country": "JPN", "role": "implementing"}]}],
+      "actors": [{"id": "JICA-X", "name_en": "An agency", "kind": "agency", "country": "JPN", "southern": false}]}"#;
+    let loaded = parse_dataset("t.json", text, &r).expect("loads");
+    assert!(loaded.issues.is_empty(), "{:#?}", loaded.issues);
+    let written = dataset_to_string(&loaded.dataset, "h");
+    assert!(
+        written.contains(r#"{"actor":"JICA-X","role":"co_financier"}"#),
+        "{written}"
+    );
+    assert!(
+        written.contains(r#"{"country":"JPN","role":"implementing"}"#),
+        "{written}"
+    );
+    let again = parse_dataset("again.json", &written, &r).expect("reads again");
+    assert_eq!(again.dataset, loaded.dataset);
+}

@@ -33,6 +33,7 @@ fn scaled(base: &Dataset, n: usize) -> Dataset {
         .map(|c| c.iso3.clone())
         .collect();
     let mut d = Dataset {
+        actors: base.actors.clone(),
         meta: base.meta.clone(),
         projects: Vec::with_capacity(n),
         parts: Vec::new(),

@@ -147,8 +147,11 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   module, which wasm-split cannot move into their chunks, and the catalogue's counts, years and price
 ///   bases are read at start: the budget is 290 KB. Later that day 290.3 KB: the union's files fetched at
 ///   once (`try_join_all`) and the headline's `elementtiming` mark for the load benchmark, while the packs
-///   (split.rs) cut every page's first load by 40–70 KB and its requests from ~130 to a few: 291 KB. The
-///   way back under 250 KB is structural: the loader
+///   (split.rs) cut every page's first load by 40–70 KB and its requests from ~130 to a few: 291 KB. Then
+///   293.5 KB with `bridges/2` (issue #15): the actors' reader and its located, translated problems are
+///   part of the loader, which is start code, and providers that are not countries are named (chart
+///   labels, the map's list of providers it cannot draw): 294 KB. The way back under 250 KB is
+///   structural: the loader
 ///   (reader, validator, column builder) as a chunk fetched beside the data, not more trimming.
 /// - The heaviest first load of one page (the start plus the chunks that page needs): just above today's
 ///   (the presenter, 571.6 KB on 2026-12-01; 578.1 KB once the incremental crossfilter of issue #19 came
@@ -160,7 +163,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   switches the loaded data) and the finder slide's glue, the finder's own code split off (646.9 KB
 ///   before it was): budget 610 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
-const APP_BUDGET_KB: f64 = 291.0;
+const APP_BUDGET_KB: f64 = 294.0;
 const PAGE_BUDGET_KB: f64 = 610.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;

@@ -228,9 +228,17 @@ pub fn bars(
             .iter()
             .enumerate()
             .map(|(i, iso)| {
+                // A provider that is not a country says what it is: "Islamic Development Bank
+                // (multilateral)".
+                let name = reference.country_name(iso, lang);
+                let label = match reference.actor(iso).and_then(|a| a.kind.label(lang)) {
+                    Some(kind) if lang == crate::i18n::Lang::Zh => format!("{name}（{kind}）"),
+                    Some(kind) => format!("{name} ({kind})"),
+                    None => name.to_string(),
+                };
                 bar(
                     iso.clone(),
-                    reference.country_name(iso, lang).to_string(),
+                    label,
                     agg.by_provider[i],
                     filters.providers.contains(iso),
                 )
@@ -330,6 +338,12 @@ pub fn bars(
         View::Sector | View::Recipients | View::Region | View::Status | View::Flow | View::Agency
     ) {
         sort_desc(&mut out, measure);
+    }
+    if view == View::Provider {
+        // Grouped by kind: countries first, then the providers that are not (multilaterals…), each
+        // group largest first.
+        sort_desc(&mut out, measure);
+        out.sort_by_key(|b| reference.actor(&b.key).is_some());
     }
     if let Some(n) = limit {
         out = out

@@ -51,6 +51,7 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     legend_none: "no projects", "无项目";
     legend_amount_in: "Known amount per recipient, {unit} (quantile classes)", "每个受援国的已知金额，{unit}（分位数分级）";
     legend_provider: "provider", "提供方";
+    legend_not_drawn: "Providers not drawn (not countries, or too small at this scale), with their records:", "未绘制的提供方（非国家，或在此比例下过小）及其记录数：";
     legend_dots: "Project locations per dot", "每个圆点的项目地点数";
     legend_flows: "Projects per flow", "每条流向的项目数";
     legend_pivot: "pivot partner", "枢纽伙伴";

@@ -4,6 +4,7 @@ catalogue! { PartnersText, EN, ZH, ENTRIES;
     loading: "Reading who worked on which records…", "正在整理各记录的参与方…";
     // Actor profiles.
     kind_provider: "Provider country", "提供方国家";
+    kind_provider_other: "Provider ({kind})", "提供方（{kind}）";
     kind_agency: "Agency or company named in the records", "记录中列出的机构或公司";
     no_such_actor: "No such actor", "没有这个行为体";
     no_actor_with_id: "No record of the loaded data names the actor", "已加载数据中没有记录列出该行为体";

@@ -31,11 +31,14 @@ impl FlowStyle {
         }
     }
 
-    fn of(role: PartnerRole) -> FlowStyle {
+    /// The line a partner of `role` draws: co-financiers and implementers draw none (the project page
+    /// names them; the map's flows are the triangular roles).
+    fn of(role: PartnerRole) -> Option<FlowStyle> {
         match role {
-            PartnerRole::Provider => FlowStyle::Provider,
-            PartnerRole::Pivot => FlowStyle::Pivot,
-            PartnerRole::Beneficiary => FlowStyle::Beneficiary,
+            PartnerRole::Provider => Some(FlowStyle::Provider),
+            PartnerRole::Pivot => Some(FlowStyle::Pivot),
+            PartnerRole::Beneficiary => Some(FlowStyle::Beneficiary),
+            PartnerRole::CoFinancier | PartnerRole::Implementing => None,
         }
     }
 }
@@ -109,10 +112,11 @@ pub fn flows(
             continue;
         };
         for partner in &p.partners {
+            let Some(style) = FlowStyle::of(partner.role) else {
+                continue;
+            };
             for rec in &p.recipients {
-                *pairs
-                    .entry((&partner.country, rec, FlowStyle::of(partner.role)))
-                    .or_default() += 1;
+                *pairs.entry((&partner.actor, rec, style)).or_default() += 1;
             }
         }
     }
@@ -140,6 +144,27 @@ pub fn providers_in_view(agg: &Aggregates, cols: &Columns, filters: &Filters) ->
                 && (filters.providers.is_empty() || filters.providers.contains(*code))
         })
         .map(|(_, code)| code.clone())
+        .collect()
+}
+
+/// The providers of the view that the map cannot draw, with their records in the view: those that are
+/// not countries (a `bridges/2` dataset's multilaterals, agencies…) and countries without a shape at
+/// world scale (Singapore), listed under the map instead.
+pub fn providers_not_drawn(
+    agg: &Aggregates,
+    cols: &Columns,
+    filters: &Filters,
+    world: &World,
+) -> Vec<(String, u32)> {
+    cols.providers
+        .iter()
+        .enumerate()
+        .filter(|(_, code)| world.shape(code).is_none())
+        .filter(|(_, code)| filters.providers.is_empty() || filters.providers.contains(*code))
+        .filter_map(|(i, code)| {
+            let n = agg.by_provider.get(i)?.count;
+            (n > 0).then(|| (code.clone(), n))
+        })
         .collect()
 }
 

@@ -15,7 +15,7 @@ use crate::similar::Row;
 /// An actor's identity.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActorId {
-    /// A provider country (ISO-3).
+    /// A provider: a country (ISO-3) or a declared actor (`bridges/2`, e.g. `ISDB`).
     Provider(String),
     /// An agency, by its normalised key ([`agency_key`]).
     Agency(String),
@@ -30,9 +30,11 @@ impl ActorId {
         }
     }
 
-    /// The actor a [`ActorId::code`] names.
+    /// The actor a [`ActorId::code`] names: a provider country's ISO-3 code or a declared actor's id
+    /// (`ISDB`: both upper case), else an agency's key.
     pub fn from_code(code: &str) -> ActorId {
-        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        let iso3 = code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase());
+        if iso3 || crate::model::is_actor_id(code) {
             ActorId::Provider(code.to_string())
         } else {
             ActorId::Agency(code.to_string())

@@ -164,8 +164,8 @@ pub fn parse(query: &str) -> (ViewState, Vec<Notice>) {
                 &key,
                 items(),
                 &mut f.providers,
-                |s| is_iso3(s).then(|| s.to_string()),
-                "an ISO-3 code such as CHN",
+                |s| (is_iso3(s) || crate::model::is_actor_id(s)).then(|| s.to_string()),
+                "an ISO-3 code such as CHN, or an actor id such as ISDB",
                 &mut note,
             ),
             "agency" => collect(

@@ -6,7 +6,7 @@ use crate::issue::{truncate, Expected};
 use crate::model::*;
 use crate::reference::ReferenceIndex;
 
-use super::record::RecordReader;
+use super::record::{ActorRef, RecordReader};
 
 impl RecordReader<'_> {
     fn country_code(
@@ -41,6 +41,45 @@ impl RecordReader<'_> {
         out
     }
 
+    /// A known ISO-3 code, or an actor id (`bridges/2`), kept and checked against the file's
+    /// `actors` at its end.
+    fn actor_or_country(
+        &mut self,
+        field: &str,
+        v: &Value,
+        reference: &ReferenceIndex,
+    ) -> Option<String> {
+        match v.as_str().map(str::trim) {
+            Some(id) if is_actor_id(id) => {
+                self.refs.push(ActorRef {
+                    record: self.index,
+                    id: self.id.clone(),
+                    field: field.to_string(),
+                    value: id.to_string(),
+                    project: usize::MAX,
+                });
+                Some(id.to_string())
+            }
+            _ => self.country_code(field, v, reference),
+        }
+    }
+
+    pub(super) fn providers(
+        &mut self,
+        m: &Map<String, Value>,
+        reference: &ReferenceIndex,
+    ) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (i, v) in self.list(m, "providers").iter().enumerate() {
+            if let Some(code) = self.actor_or_country(&format!("providers[{i}]"), v, reference) {
+                if !out.contains(&code) {
+                    out.push(code);
+                }
+            }
+        }
+        out
+    }
+
     pub(super) fn partners(
         &mut self,
         m: &Map<String, Value>,
@@ -48,13 +87,22 @@ impl RecordReader<'_> {
     ) -> Vec<Partner> {
         let mut out = Vec::new();
         for (i, v) in self.list(m, "partners").iter().enumerate() {
-            let Some(country) = v
-                .get("country")
-                .and_then(|c| self.country_code(&format!("partners[{i}].country"), c, reference))
-            else {
-                if v.get("country").is_none() {
-                    self.bad(&format!("partners[{i}]"), Expected::PartnerObject, v);
+            // A country by its ISO-3 code, or (bridges/2) an actor by its id.
+            let named = match (v.get("country"), v.get("actor")) {
+                (Some(c), _) => self.country_code(&format!("partners[{i}].country"), c, reference),
+                (None, Some(a)) if a.as_str().is_some_and(|a| is_actor_id(a.trim())) => {
+                    self.actor_or_country(&format!("partners[{i}].actor"), a, reference)
                 }
+                (None, Some(a)) => {
+                    self.bad(&format!("partners[{i}].actor"), Expected::ActorId, a);
+                    None
+                }
+                (None, None) => {
+                    self.bad(&format!("partners[{i}]"), Expected::PartnerObject, v);
+                    None
+                }
+            };
+            let Some(actor) = named else {
                 continue;
             };
             match v
@@ -62,7 +110,7 @@ impl RecordReader<'_> {
                 .and_then(Value::as_str)
                 .and_then(PartnerRole::from_code)
             {
-                Some(role) => out.push(Partner { country, role }),
+                Some(role) => out.push(Partner { actor, role }),
                 None => {
                     let found = v.get("role").cloned().unwrap_or(Value::Null);
                     self.bad(

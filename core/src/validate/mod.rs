@@ -75,7 +75,7 @@ pub fn parse_dataset_whole(
     Ok(records.finish(&root, &root_repairs))
 }
 
-/// Checks that the document is an object declaring the `bridges/1` schema, and returns it.
+/// Checks that the document is an object declaring the `bridges/1` or `bridges/2` schema, and returns it.
 pub(crate) fn root_object(source: &str, value: Value) -> Result<Map<String, Value>, LoadError> {
     let Value::Object(root) = value else {
         return Err(LoadError::Shape {
@@ -85,16 +85,17 @@ pub(crate) fn root_object(source: &str, value: Value) -> Result<Map<String, Valu
         });
     };
     let schema = root.get("schema").unwrap_or(&Value::Null);
-    if schema.as_str() != Some(SCHEMA) {
+    if schema.as_str() != Some(SCHEMA) && schema.as_str() != Some(SCHEMA_2) {
         return Err(LoadError::Schema {
             source: source.into(),
-            expected: SCHEMA.into(),
+            expected: format!("{SCHEMA} or {SCHEMA_2}"),
             found: describe(schema),
         });
     }
     Ok(root)
 }
 
+mod actors;
 mod amount;
 mod countries;
 mod dates;

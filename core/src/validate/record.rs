@@ -19,6 +19,20 @@ pub(super) struct RecordReader<'a> {
     pub(super) exact: &'a [(String, Option<String>)],
     /// Paths of values the tolerant JSON reader replaced with `null`.
     pub(super) replaced: &'a [String],
+    /// Actor ids this record names (`providers`, `partners[].actor`), checked against the file's
+    /// `actors` once the whole file is read (they may come after the projects).
+    pub(super) refs: &'a mut Vec<ActorRef>,
+}
+
+/// An actor id a record names, to be checked against the declared actors.
+pub(crate) struct ActorRef {
+    pub(super) record: usize,
+    pub(super) id: Option<String>,
+    /// `providers[2]` or `partners[0].actor`.
+    pub(super) field: String,
+    pub(super) value: String,
+    /// The record's place in the dataset's projects, once it is kept.
+    pub(super) project: usize,
 }
 
 impl RecordReader<'_> {
@@ -143,7 +157,7 @@ impl RecordReader<'_> {
             sdgs: self.sdgs(&m),
             recipients: self.countries(&m, "recipients", reference),
             regional: self.opt_text(&m, "regional"),
-            providers: self.countries(&m, "providers", reference),
+            providers: self.providers(&m, reference),
             partners: self.partners(&m, reference),
             years,
             dates,

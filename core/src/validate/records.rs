@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::reference::ReferenceIndex;
 use crate::repairs;
 
-use super::record::RecordReader;
+use super::record::{ActorRef, RecordReader};
 use super::{Loaded, MAX_TEXT};
 
 /// The records of the `projects` list, validated one at a time in file order (each on its own, ids
@@ -22,6 +22,8 @@ pub(crate) struct Records<'a> {
     seen_records: usize,
     projects: Vec<Project>,
     issues: Vec<DataIssue>,
+    /// Actor ids the kept records name, checked against `actors` at the end.
+    refs: Vec<ActorRef>,
 }
 
 impl<'a> Records<'a> {
@@ -33,12 +35,14 @@ impl<'a> Records<'a> {
             seen_records: 0,
             projects: Vec::new(),
             issues: Vec::new(),
+            refs: Vec::new(),
         }
     }
 
     /// Validates the next record of the list, with what the tolerant JSON reader changed in it.
     pub(crate) fn push(&mut self, record: Value, repairs: Vec<Repair>) {
         let start = self.issues.len();
+        let refs_before = self.refs.len();
         let (exact, replaced) = repairs::notes(&repairs);
         let mut r = RecordReader {
             source: &self.source,
@@ -47,11 +51,14 @@ impl<'a> Records<'a> {
             issues: &mut self.issues,
             exact: &exact,
             replaced: &replaced,
+            refs: &mut self.refs,
         };
         self.seen_records += 1;
+        let mut kept = false;
         if let Some(p) = r.project(record, self.reference) {
             if self.seen.insert(p.id.clone()) {
                 self.projects.push(p);
+                kept = true;
             } else {
                 r.issue(
                     "id",
@@ -73,6 +80,15 @@ impl<'a> Records<'a> {
             );
             self.issues.extend(extra);
         }
+        // The actor ids of a record left out are not checked; those of a kept one know its place.
+        if kept {
+            let at = self.projects.len() - 1;
+            self.refs[refs_before..]
+                .iter_mut()
+                .for_each(|r| r.project = at);
+        } else {
+            self.refs.truncate(refs_before);
+        }
     }
 
     /// What was read, to be thrown away (by a reader that found the file broken): the projects and
@@ -83,18 +99,53 @@ impl<'a> Records<'a> {
 
     /// The dataset, with the document's `meta` (read from `root`); its problems come first, then
     /// what the tolerant JSON reader changed outside the records (`repairs`).
-    pub(crate) fn finish(self, root: &Map<String, Value>, repairs: &[Repair]) -> Loaded {
+    pub(crate) fn finish(mut self, root: &Map<String, Value>, repairs: &[Repair]) -> Loaded {
         let mut issues = Vec::new();
         let meta = read_meta(&self.source, root.get("meta"), &mut issues);
+        // Only a bridges/2 file declares actors; in a bridges/1 file the field is unknown, ignored.
+        let actors = if root.get("schema").and_then(Value::as_str) == Some(SCHEMA_2) {
+            super::actors::read_actors(
+                &self.source,
+                root.get("actors"),
+                self.reference,
+                &mut issues,
+            )
+        } else {
+            Vec::new()
+        };
         repairs::document_issues(&self.source, repairs, &mut issues);
-        issues.extend(self.issues);
+        issues.extend(std::mem::take(&mut self.issues));
+        self.undeclared_actors(&actors, &mut issues);
         Loaded {
             dataset: Dataset {
                 meta,
+                actors,
                 projects: self.projects,
                 parts: Vec::new(),
             },
             issues,
+        }
+    }
+
+    /// Drops the actor ids that no declared actor has, each with a located problem.
+    fn undeclared_actors(&mut self, actors: &[Actor], issues: &mut Vec<DataIssue>) {
+        for r in std::mem::take(&mut self.refs) {
+            if actors.iter().any(|a| a.id == r.value) {
+                continue;
+            }
+            if let Some(p) = self.projects.get_mut(r.project) {
+                p.providers.retain(|x| *x != r.value);
+                p.partners.retain(|x| x.actor != r.value);
+            }
+            issues.push(DataIssue {
+                source: std::sync::Arc::clone(&self.source),
+                record: Some(r.record),
+                id: r.id,
+                field: Some(r.field),
+                expected: Expected::ProviderRef,
+                found: Some(format!("\"{}\"", truncate(&r.value, 40))),
+                consequence: Consequence::ValueIgnored,
+            });
         }
     }
 }

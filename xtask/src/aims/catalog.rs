@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use bridges_core::model::*;
-use bridges_core::write::{meta_to_json, project_to_json};
+use bridges_core::write::{dataset_with_meta, meta_to_json};
 use serde_json::{json, Value};
 
 use super::{
@@ -19,7 +19,7 @@ pub const TITLE_ZH: &str = "13个受援国政府援助数据库中的南方提�
 pub const NOTE: &str = "Amounts are whole-project totals across all listed donors (Southern and others), not the \
 Southern provider's share. They are constant 2011 USD for years AidData deflated and current USD for later years \
 (per release: see price_base); the two are never added. Southern multilaterals (Islamic Development Bank, BADEA, \
-OPEC Fund) are named in agencies.funding only: bridges/1 providers are countries.";
+OPEC Fund) are providers too, declared as actors (bridges/2).";
 
 pub fn citation() -> String {
     let names: Vec<String> = RELEASES
@@ -51,30 +51,16 @@ pub(super) fn meta(price_base: Option<String>) -> Meta {
     }
 }
 
-/// The `bridges/1` file: the same writer as projects.json (one record a line), with two more `meta`
-/// keys that readers may ignore: `title_zh` and `note`.
+/// The `bridges/2` file (its providers include Southern multilaterals, declared as actors): the same
+/// writer as projects.json (one record a line), with two more `meta` keys that readers may ignore:
+/// `title_zh` and `note`.
 pub fn to_json(dataset: &Dataset) -> String {
     let mut meta = meta_to_json(&dataset.meta);
     if let Value::Object(m) = &mut meta {
         m.insert("title_zh".into(), json!(TITLE_ZH));
         m.insert("note".into(), json!(NOTE));
     }
-    let mut out = String::new();
-    out.push_str("{\"generated_by\":");
-    out.push_str(&json!(HEADER).to_string());
-    out.push_str(",\n\"schema\":");
-    out.push_str(&json!(SCHEMA).to_string());
-    out.push_str(",\n\"meta\":");
-    out.push_str(&meta.to_string());
-    out.push_str(",\n\"projects\":[\n");
-    for (i, p) in dataset.projects.iter().enumerate() {
-        if i > 0 {
-            out.push_str(",\n");
-        }
-        out.push_str(&project_to_json(p).to_string());
-    }
-    out.push_str("\n]}\n");
-    out
+    dataset_with_meta(dataset, HEADER, &meta)
 }
 
 /// The totals the UI compares to. Providers are keyed by ISO-3 or multilateral code, sectors by CRS
@@ -120,21 +106,16 @@ pub fn counts_from_source(raw: &Path) -> Result<Counts> {
     Ok(c)
 }
 
-/// The same counts, read from a dataset (multilaterals from `agencies.funding`).
+/// The same counts, read from a dataset (its providers: countries and multilaterals).
 pub fn counts_of(d: &Dataset) -> Counts {
     let mut c = Counts {
         projects: d.projects.len(),
         ..Counts::default()
     };
     for p in &d.projects {
-        let mut found: BTreeSet<String> = p.providers.iter().cloned().collect();
-        for f in &p.agencies.funding {
-            if let Some((code, Kind::Multilateral)) = provider_of(f, "") {
-                found.insert(code.into());
-            }
-        }
+        let found: BTreeSet<&String> = p.providers.iter().collect();
         for f in found {
-            *c.per_provider.entry(f).or_default() += 1;
+            *c.per_provider.entry(f.clone()).or_default() += 1;
         }
         for r in &p.recipients {
             *c.per_recipient.entry(r.clone()).or_default() += 1;
@@ -187,7 +168,7 @@ fn catalog_entry(id: &str, title_zh: &str, file: &str, d: &Dataset, extra: Value
 }
 
 /// `public/data/catalog.json`: the datasets Bridges offers, with computed counts. `years` are the first
-/// and last commitment years; `counts.providers` counts ISO-3 providers (what `bridges/1` can name).
+/// and last commitment years; `counts.providers` counts the providers, countries and multilaterals.
 pub fn catalog_json(gcdf: &Dataset, aims: &Dataset) -> Result<String> {
     let multilaterals: BTreeSet<&str> = aims
         .projects

@@ -78,15 +78,12 @@ pub fn build(raw: &Path, known_iso3: &dyn Fn(&str) -> bool) -> Result<Aims> {
                 r.recipient
             );
         }
-        let mut providers: Vec<String> = hits
-            .iter()
-            .filter(|h| h.1 == Kind::Country)
-            .map(|h| h.0.to_string())
-            .collect();
+        // Countries by ISO-3, Southern multilaterals by their actor id (bridges/2).
+        let mut providers: Vec<String> = hits.iter().map(|h| h.0.to_string()).collect();
         providers.sort();
         providers.dedup();
-        for p in &providers {
-            if !known_iso3(p) {
+        for (p, kind) in &hits {
+            if *kind == Kind::Country && !known_iso3(p) {
                 bail!("{id}: provider {p} is not in the reference table");
             }
         }
@@ -182,9 +179,16 @@ pub fn build(raw: &Path, known_iso3: &dyn Fn(&str) -> bool) -> Result<Aims> {
         projects.iter().filter(|p| p.amount.is_none()).count(),
         not_southern
     );
+    // The multilaterals the records name, declared (in PROVIDERS' order).
+    let actors = MULTILATERALS
+        .iter()
+        .filter(|a| projects.iter().any(|p| p.providers.contains(&a.id)))
+        .cloned()
+        .collect();
     Ok(Aims {
         dataset: Dataset {
             meta: meta(headline),
+            actors,
             projects,
             parts: Vec::new(),
         },
@@ -205,7 +209,7 @@ pub use catalog::{
     catalog_json, citation, counts_from_source, counts_of, to_json, Counts, NOTE, TITLE_EN,
     TITLE_ZH,
 };
-pub use providers::{clean, donors, provider_of, Kind, PROVIDERS};
+pub use providers::{clean, donors, provider_of, Kind, MULTILATERALS, PROVIDERS};
 pub use releases::{release, Release, CONSTANT_2011, CURRENT, RELEASES};
 pub use rows::{amount, level, sector_group, sector_of, status, Commitments};
 use rows::{commitments, get, iso_date, read_csv, round6, sector_name, year_of};

@@ -1,7 +1,7 @@
 //! Which donors are Southern providers: countries and Southern multilaterals, by their exact donor strings.
 
-/// A Southern provider: a country (written as ISO-3 in `providers`) or a Southern multilateral, which
-/// `bridges/1` cannot name yet (kept in `agencies.funding`; waiting for `bridges/2` actors).
+/// A Southern provider: a country (written as ISO-3 in `providers`) or a Southern multilateral (written
+/// by its actor id, and declared in the file's `actors`: [`MULTILATERALS`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Country,
@@ -148,6 +148,46 @@ pub const PROVIDERS: &[(&str, Kind, &str, &[&str])] = &[
         ],
     ),
 ];
+
+/// The Southern multilaterals as `bridges/2` actors. Chinese names: 伊斯兰开发银行 as the Ministry of
+/// Commerce's site writes it; 欧佩克国际发展基金 as Xinhua and People's Daily write it; no Chinese text by
+/// BADEA itself was found, so 阿拉伯非洲经济开发银行 is Bridges' translation (docs/dataset.md).
+pub static MULTILATERALS: std::sync::LazyLock<Vec<bridges_core::model::Actor>> =
+    std::sync::LazyLock::new(|| {
+        use bridges_core::model::{Actor, ActorKind};
+        let actor = |id: &str, en: &str, zh: &str, zh_source: &str, seat: &str| Actor {
+            id: id.into(),
+            name_en: en.into(),
+            name_zh: Some(zh.into()),
+            name_zh_source: Some(zh_source.into()),
+            kind: ActorKind::Multilateral,
+            country: Some(seat.into()),
+            southern: true,
+        };
+        vec![
+            actor(
+                "BADEA",
+                "Arab Bank for Economic Development in Africa (BADEA)",
+                "阿拉伯非洲经济开发银行",
+                "Bridges' translation",
+                "SDN",
+            ),
+            actor(
+                "ISDB",
+                "Islamic Development Bank",
+                "伊斯兰开发银行",
+                "Ministry of Commerce of the People's Republic of China",
+                "SAU",
+            ),
+            actor(
+                "OFID",
+                "OPEC Fund for International Development",
+                "欧佩克国际发展基金",
+                "Xinhua; People's Daily",
+                "AUT",
+            ),
+        ]
+    });
 
 /// A donor string as Bridges keeps it: trimmed, no-break spaces as spaces.
 pub fn clean(s: &str) -> String {

@@ -313,6 +313,7 @@ pub fn prepare(raw: &Path) -> Result<Prepared> {
         .collect();
     let world_json = crate::world::world_json(raw, &reference, &recipients)?;
     let dataset = Dataset {
+        actors: Vec::new(),
         meta,
         projects,
         parts: Vec::new(),
