@@ -151,7 +151,7 @@ pub async fn load(choice: DataSource) -> LoadResult {
             .join(" + "),
         None => source,
     };
-    let reference = parse_reference(REFERENCE_DATA, &reference_text?)?;
+    let mut reference = parse_reference(REFERENCE_DATA, &reference_text?)?;
     let mut parts = Vec::new();
     for ((id, name), (data, skip)) in files.iter().zip(data) {
         let bytes = data.get(skip..).unwrap_or_default();
@@ -172,6 +172,8 @@ pub async fn load(choice: DataSource) -> LoadResult {
         parts.push((id.clone(), reader.finish()?));
     }
     let mut loaded = bridges_core::catalog::union(parts);
+    // Providers that are not countries (bridges/2 actors) are named wherever a provider is.
+    reference.add_actors(&loaded.dataset.actors);
     // Each dataset of a union is named by its catalogue titles (the dataset chart's bars).
     for part in &mut loaded.dataset.parts {
         if let Some(e) = datasets.iter().flatten().find(|e| e.id == part.id) {

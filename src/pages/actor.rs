@@ -75,6 +75,7 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
     let title = name.clone();
     crate::use_title_detail(move || Some(title()));
     let is_provider = matches!(p.id, ActorId::Provider(_));
+    let kind = data.reference.actor(p.id.code()).map(|a| a.kind);
     // Providers and agencies are both filters of the explorer (`provider=`, `agency=`).
     let explorer = {
         let mut s = ViewState::default();
@@ -120,7 +121,15 @@ fn Profile(data: Arc<AppData>, actors: Arc<Actors>, p: ActorProfile) -> impl Int
     let d = Arc::clone(&data);
     view! {
         <article class="actor" data-testid="actor">
-            <p class="eyebrow">{move || if is_provider { tp(lang.get()).kind_provider } else { tp(lang.get()).kind_agency }}</p>
+            <p class="eyebrow">{move || {
+                let l = lang.get();
+                // A provider that is not a country (a bridges/2 actor) says what it is.
+                match (is_provider, kind) {
+                    (true, Some(kind)) => kind.label(l).map_or(tp(l).kind_provider.to_string(), |k| fill(tp(l).kind_provider_other, &[("kind", k)])),
+                    (true, None) => tp(l).kind_provider.to_string(),
+                    (false, _) => tp(l).kind_agency.to_string(),
+                }
+            }}</p>
             <h1 class="page-title" lang=actor_lang(&p.id)>{name}</h1>
             <Headline summary=Signal::derive(move || summary.clone())/>
             <p class="note">{move || {

@@ -20,6 +20,9 @@ pub fn MapLegend(
     layers: Signal<std::collections::BTreeSet<Layer>>,
     /// Whether the dataset names a provider country drawn on the map.
     has_provider: bool,
+    /// The view's providers the map cannot draw, named, with their records.
+    #[prop(into)]
+    not_drawn: Signal<Vec<(String, u32)>>,
     /// The unit of the amounts (its name titles the amount legend: "constant 2021 USD").
     unit: bridges_core::money::Unit,
 ) -> impl IntoView {
@@ -47,6 +50,15 @@ pub fn MapLegend(
                     {(m == Measure::Amount).then(|| view! { <li><span class="swatch hatched"></span>{t.legend_unknown}</li> })}
                     {has_provider.then(|| view! { <li><span class="swatch provider"></span>{t.legend_provider}</li> })}
                 </ul>
+                {
+                    let off = not_drawn.get();
+                    (!off.is_empty()).then(|| view! {
+                        <p class="legend-not-drawn" data-testid="map-not-drawn">
+                            {t.legend_not_drawn}" "
+                            {not_drawn_text(&off, l)}
+                        </p>
+                    })
+                }
                 {layers.contains(&Layer::Points).then(|| view! {
                     <ul class="legend legend-dots" aria-label=t.legend_dots>
                         <li class="legend-sub">{t.legend_dots}</li>
@@ -71,4 +83,20 @@ pub fn MapLegend(
             </div>
         }
     }
+}
+
+/// At most this many providers are named under the map; the rest are counted.
+const NOT_DRAWN_NAMED: usize = 12;
+
+/// "Islamic Development Bank 51 · OPEC Fund 34 · +3": bounded, whatever the dataset declares.
+fn not_drawn_text(off: &[(String, u32)], l: bridges_core::i18n::Lang) -> String {
+    let mut parts: Vec<String> = off
+        .iter()
+        .take(NOT_DRAWN_NAMED)
+        .map(|(name, n)| format!("{name} {}", crate::i18n::count(l, *n as u64)))
+        .collect();
+    if off.len() > NOT_DRAWN_NAMED {
+        parts.push(format!("+{}", off.len() - NOT_DRAWN_NAMED));
+    }
+    parts.join(" · ")
 }

@@ -23,7 +23,9 @@ use std::sync::Arc;
 use bridges_charts::map::{fill_colour, is_small, map_svg, PATTERN_DEF, SELECTED};
 use bridges_core::explore::{select, View};
 use bridges_core::geo::MapSpace;
-use bridges_core::map::flows::{flows, providers_in_view, top_sectors, FlowStyle};
+use bridges_core::map::flows::{
+    flows, providers_in_view, providers_not_drawn, top_sectors, FlowStyle,
+};
 use bridges_core::map::gesture::{map_key, Gesture, MapKey, Pointers};
 use bridges_core::map::{
     cluster, fills, neighbour, shown_height, view_box, Layer, MapView, Preset, MAX_ZOOM,
@@ -118,6 +120,28 @@ pub fn WorldMap(
             }
         })
     };
+    // Providers of the view the map cannot draw (multilaterals, Singapore): named under the legend.
+    let not_drawn: Memo<Vec<(String, u32)>> = {
+        let data = Arc::clone(&data);
+        let world = Arc::clone(&world);
+        Memo::new(move |_| {
+            let (s, _) = state.get();
+            let a = agg.get();
+            match data.engine.lock() {
+                Ok(e) => providers_not_drawn(&a, &e.cols, &s.filters, &world),
+                Err(_) => Vec::new(),
+            }
+        })
+    };
+    let names = Arc::clone(&data);
+    let not_drawn = Signal::derive(move || {
+        let l = lang.get();
+        not_drawn
+            .get()
+            .into_iter()
+            .map(|(code, n)| (names.reference.country_name(&code, l).to_string(), n))
+            .collect::<Vec<_>>()
+    });
     // Whether the data names providers at all (the legend's "provider" swatch).
     let has_provider = data
         .engine
@@ -646,12 +670,12 @@ pub fn WorldMap(
             {(!compact).then(|| view! {
                 <div class="map-below" class:hidden=move || as_list.get()>
                     {detail_panel}
-                    <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider unit=unit.clone()/>
+                    <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider not_drawn=not_drawn unit=unit.clone()/>
                 </div>
             })}
         </div>
         {compact.then(|| view! {
-            <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider unit=unit.clone()/>
+            <MapLegend legend=Signal::derive(move || fill_data.get().1) layers=Signal::from(layers) has_provider=has_provider not_drawn=not_drawn unit=unit.clone()/>
         })}
         {move || as_list.get().then(|| view! {
             <MapList data=Arc::clone(&list_data) world=Arc::clone(&list_world) fills=Signal::derive(move || fill_data.get().0) choose=choose_for_list/>

@@ -297,3 +297,91 @@ async fn the_map_marks_the_providers_of_the_view() {
     assert_no_errors(&c, "map providers").await;
     c.close().await.unwrap();
 }
+
+/// The AIMS counts (all, a country provider, a multilateral provider, a recipient, a sector) equal the
+/// ones xtask computes from the source CSVs (`data/raw/aiddata-aims`), not from the app's JSON; a
+/// multilateral (a `bridges/2` actor) is a provider like a country: a filter, a named actor page, and
+/// listed under the map, which cannot draw it; in both languages.
+#[tokio::test(flavor = "multi_thread")]
+async fn aims_counts_equal_the_source_and_multilaterals_are_providers() {
+    let counts = xtask::aims::counts_from_source(&repo().join("data/raw")).unwrap();
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    for (query, want) in [
+        ("", counts.projects),
+        ("&provider=ISDB", counts.per_provider["ISDB"]),
+        ("&provider=IND", counts.per_provider["IND"]),
+        ("&provider=ISDB~OFID~BADEA", {
+            // Projects naming any of the three (a project may name two): from the catalogue's source
+            // counts per provider this is not a sum, so it is read from the union of their rows.
+            let d = bridges_core::parse_dataset(
+                "aims.json",
+                &std::fs::read_to_string(repo().join("public/data/aims.json")).unwrap(),
+                &bridges_core::reference::parse_reference(
+                    "reference.json",
+                    &std::fs::read_to_string(repo().join("public/data/reference.json")).unwrap(),
+                )
+                .unwrap(),
+            )
+            .unwrap()
+            .dataset;
+            d.projects
+                .iter()
+                .filter(|p| {
+                    p.providers
+                        .iter()
+                        .any(|x| ["ISDB", "OFID", "BADEA"].contains(&x.as_str()))
+                })
+                .count()
+        }),
+        ("&country=UGA", counts.per_recipient["UGA"]),
+        ("&sector=150", counts.per_sector["150"]),
+    ] {
+        c.goto(&format!("{app}/explore?dataset=aims{query}"))
+            .await
+            .unwrap();
+        wait_count(&c, want).await;
+    }
+    for (lang, name, kind) in [
+        ("en", "Islamic Development Bank", "multilateral"),
+        ("zh", "伊斯兰开发银行", "多边机构"),
+    ] {
+        // The provider facet names it and says what it is.
+        c.goto(&format!("{app}/explore?dataset=aims&lang={lang}"))
+            .await
+            .unwrap();
+        wait_count(&c, counts.projects).await;
+        let facet = wait_for(&c, "[data-testid=\"facet-provider\"]").await;
+        let text = facet.text().await.unwrap();
+        assert!(text.contains(name) && text.contains(kind), "{lang}: {text}");
+        // Its actor page.
+        c.goto(&format!("{app}/actors/ISDB?dataset=aims&lang={lang}"))
+            .await
+            .unwrap();
+        let page = wait_for(&c, "[data-testid=\"actor\"] h1").await;
+        assert_eq!(page.text().await.unwrap(), name, "{lang}");
+        wait_count(&c, counts.per_provider["ISDB"]).await;
+        let eyebrow = wait_for(&c, "[data-testid=\"actor\"] .eyebrow")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(eyebrow.contains(kind), "{lang}: {eyebrow}");
+        // The map lists it (it has no place to be drawn from), with its records.
+        c.goto(&format!("{app}/map?dataset=aims&provider=ISDB&lang={lang}"))
+            .await
+            .unwrap();
+        let listed = wait_for(&c, "[data-testid=\"map-not-drawn\"]")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            listed.contains(&format!("{name} {}", counts.per_provider["ISDB"])),
+            "{lang}: {listed}"
+        );
+    }
+    assert_no_errors(&c, "multilateral providers").await;
+    c.close().await.unwrap();
+}
