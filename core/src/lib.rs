@@ -1,6 +1,7 @@
 //! The pure core of Bridges: dataset model, validation, reference tables, summaries and formatting.
 //! Nothing here touches a browser, so all of it is tested with plain `cargo test`.
 
+pub mod actor;
 pub mod agency;
 pub mod bins;
 pub mod catalog;

@@ -2,6 +2,7 @@
 
 pub mod aims;
 pub mod imports;
+pub mod packs;
 pub mod prepare;
 pub mod sectors;
 pub mod serve;

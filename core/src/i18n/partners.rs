@@ -5,6 +5,10 @@ catalogue! { PartnersText, EN, ZH, ENTRIES;
     // Actor profiles.
     kind_provider: "Provider country", "提供方国家";
     kind_provider_other: "Provider ({kind})", "提供方（{kind}）";
+    kind_multilateral: "multilateral", "多边机构";
+    kind_agency_actor: "agency", "机构";
+    kind_ngo: "NGO", "非政府组织";
+    kind_private: "private", "私营";
     kind_agency: "Agency or company named in the records", "记录中列出的机构或公司";
     no_such_actor: "No such actor", "没有这个行为体";
     no_actor_with_id: "No record of the loaded data names the actor", "已加载数据中没有记录列出该行为体";
