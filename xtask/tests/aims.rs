@@ -129,6 +129,35 @@ fn counts_from_the_source_equal_what_aims_json_contains() {
         c.per_price_base,
         map(&[("constant 2011", 273), ("current", 42)])
     );
+    // Co-financing countries (21 projects): the donors listed beside a Southern provider.
+    assert_eq!(
+        c.per_co_financier,
+        map(&[
+            ("AUS", 4),
+            ("AUT", 1),
+            ("BEL", 8),
+            ("CAN", 4),
+            ("CHE", 7),
+            ("DEU", 6),
+            ("DNK", 2),
+            ("ESP", 2),
+            ("FIN", 3),
+            ("FRA", 3),
+            ("GBR", 9),
+            ("GRC", 2),
+            ("IRL", 1),
+            ("ITA", 5),
+            ("JPN", 6),
+            ("KOR", 1),
+            ("LUX", 2),
+            ("NLD", 4),
+            ("NOR", 9),
+            ("RUS", 1),
+            ("SVN", 1),
+            ("SWE", 6),
+            ("USA", 5),
+        ])
+    );
 }
 
 /// The reference derivation (build_ssc_subset.py → ssc_projects.csv): every project of it is here with

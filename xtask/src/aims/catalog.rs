@@ -9,7 +9,8 @@ use bridges_core::write::{dataset_with_meta, meta_to_json};
 use serde_json::{json, Value};
 
 use super::{
-    amount, commitments, get, provider_of, read_csv, release, sector_of, Kind, HEADER, RELEASES,
+    amount, co_financier_of, commitments, get, provider_of, read_csv, release, sector_of, Kind,
+    HEADER, RELEASES,
 };
 
 pub const TITLE_EN: &str =
@@ -72,6 +73,8 @@ pub struct Counts {
     pub per_recipient: BTreeMap<String, usize>,
     pub per_sector: BTreeMap<String, usize>,
     pub per_price_base: BTreeMap<String, usize>,
+    /// Projects per co-financing country (`co_financier` partners).
+    pub per_co_financier: BTreeMap<String, usize>,
 }
 
 /// The counts, straight from the source CSVs (not from aims.json).
@@ -102,6 +105,13 @@ pub fn counts_from_source(raw: &Path) -> Result<Counts> {
         if let Some(a) = money.get(&key).and_then(amount) {
             *c.per_price_base.entry(a.price_base).or_default() += 1;
         }
+        let co: BTreeSet<&str> = get(&row, "donors")
+            .split('|')
+            .filter_map(|d| co_financier_of(d, r.recipient))
+            .collect();
+        for f in co {
+            *c.per_co_financier.entry(f.into()).or_default() += 1;
+        }
     }
     Ok(c)
 }
@@ -127,6 +137,15 @@ pub fn counts_of(d: &Dataset) -> Counts {
         *c.per_sector.entry(sector).or_default() += 1;
         if let Some(a) = &p.amount {
             *c.per_price_base.entry(a.price_base.clone()).or_default() += 1;
+        }
+        let co: BTreeSet<&String> = p
+            .partners
+            .iter()
+            .filter(|x| x.role == PartnerRole::CoFinancier)
+            .map(|x| &x.actor)
+            .collect();
+        for f in co {
+            *c.per_co_financier.entry(f.clone()).or_default() += 1;
         }
     }
     c

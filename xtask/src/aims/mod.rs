@@ -87,6 +87,23 @@ pub fn build(raw: &Path, known_iso3: &dyn Fn(&str) -> bool) -> Result<Aims> {
                 bail!("{id}: provider {p} is not in the reference table");
             }
         }
+        // The listed donors that are countries but not Southern providers co-finance the project.
+        let mut co: Vec<&str> = listed
+            .iter()
+            .filter_map(|d| co_financier_of(d, r.recipient))
+            .collect();
+        co.sort();
+        co.dedup();
+        let mut partners = Vec::new();
+        for c in co {
+            if !known_iso3(c) {
+                bail!("{id}: co-financier {c} is not in the reference table");
+            }
+            partners.push(Partner {
+                actor: c.to_string(),
+                role: PartnerRole::CoFinancier,
+            });
+        }
         let c = money
             .get(&(r.name.to_string(), pid.clone()))
             .copied()
@@ -135,7 +152,7 @@ pub fn build(raw: &Path, known_iso3: &dyn Fn(&str) -> bool) -> Result<Aims> {
             recipients: vec![r.recipient.to_string()],
             regional: None,
             providers,
-            partners: vec![],
+            partners,
             years: Years {
                 commitment: c.first_year,
                 start: year_of(&start),
@@ -209,7 +226,9 @@ pub use catalog::{
     catalog_json, citation, counts_from_source, counts_of, to_json, Counts, NOTE, TITLE_EN,
     TITLE_ZH,
 };
-pub use providers::{clean, donors, provider_of, Kind, MULTILATERALS, PROVIDERS};
+pub use providers::{
+    clean, co_financier_of, donors, provider_of, Kind, CO_FINANCIERS, MULTILATERALS, PROVIDERS,
+};
 pub use releases::{release, Release, CONSTANT_2011, CURRENT, RELEASES};
 pub use rows::{amount, level, sector_group, sector_of, status, Commitments};
 use rows::{commitments, get, iso_date, read_csv, round6, sector_name, year_of};

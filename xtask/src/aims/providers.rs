@@ -189,6 +189,123 @@ pub static MULTILATERALS: std::sync::LazyLock<Vec<bridges_core::model::Actor>> =
         ]
     });
 
+/// Donors that are countries but not Southern providers (DAC members, and Russia): (ISO-3, the exact donor
+/// strings of the kept projects that name them). Such a donor, listed on a project beside a Southern
+/// provider, is written as a `co_financier` partner: the `donors` field lists the project's funders, so
+/// every listed donor funds it. Agencies and embassies are their country's. Multilateral and other
+/// co-donors (UNDP, the African Development Fund, a commercial bank…) stay in `agencies.funding` only;
+/// ambiguous strings (`DRF UK`) are not matched. docs/dataset.md lists the same table.
+pub const CO_FINANCIERS: &[(&str, &[&str])] = &[
+    (
+        "AUS",
+        &[
+            "Australia",
+            "Australian Agency for International Development",
+            "Australian Aid Program",
+            "DFAT - Australian Aid Program",
+        ],
+    ),
+    ("AUT", &["Embassy of Austria"]),
+    ("BEL", &["Belgium", "Embassy of Belgium"]),
+    (
+        "CAN",
+        &[
+            "Canadian International Development Agency (CIDA)",
+            "Embassy of Canada",
+        ],
+    ),
+    (
+        "CHE",
+        &[
+            "Embassy of Switzerland",
+            "Government of Switzerland",
+            "Swiss Agency for Development and Cooperation",
+            "Swiss Agency for Development and Cooperation (SDC)",
+            "Switzerland",
+        ],
+    ),
+    (
+        "DEU",
+        &[
+            "Embassy of Germany",
+            "Federal Ministry for Economic Cooperation and Development",
+            "Federal Ministry of Economic Cooperation and Development",
+            "Germany",
+        ],
+    ),
+    ("DNK", &["DENMARK Ministry of Foreign Affairs", "Denmark"]),
+    ("ESP", &["Embassy of Spain", "Spain"]),
+    ("FIN", &["FINLAND Ministry of Foreign Affairs", "Finland"]),
+    (
+        "FRA",
+        &["Embassy of France", "Embassy of France in Burundi"],
+    ),
+    (
+        "GBR",
+        &[
+            "Department for International Development",
+            "Department for International Development (DFID)",
+            "Embassy of The United Kingdom",
+            "United Kingdom",
+        ],
+    ),
+    ("GRC", &["Greece", "Ministry of Foreign Affairs of Greece"]),
+    ("IRL", &["Departement of Foreign Affairs Irland"]),
+    ("ITA", &["Embassy of Italy", "Government of Italy", "Italy"]),
+    (
+        "JPN",
+        &[
+            "Embassy of Japan",
+            "Government Of Japan",
+            "Japan",
+            "Japan International Cooperation Agency",
+            "Japan International Cooperation Agency (JICA)",
+        ],
+    ),
+    ("KOR", &["South Korea"]),
+    ("LUX", &["Ministry of Etragères Luxembourgeoises Affairs"]),
+    ("NLD", &["Embassy of Netherlands", "Netherlands"]),
+    (
+        "NOR",
+        &[
+            "Embassy of Norway",
+            "Norway",
+            "Norwegian Ministry of Foreign Affairs",
+        ],
+    ),
+    ("RUS", &["Embassy of Russia"]),
+    ("SVN", &["Ministry of Etranères Affairs of Slovenia"]),
+    (
+        "SWE",
+        &[
+            "Embassy of Sweden",
+            "Ministry of Foreign Affairs of Sweden",
+            "Sweden",
+        ],
+    ),
+    (
+        "USA",
+        &[
+            "Embassy of The United States",
+            "OFDA (office Of Foreign Disaster Assistance)",
+            "Office of Food for Peace",
+            "United States Agency for International Development",
+            "United States Of America",
+        ],
+    ),
+];
+
+/// The co-financing country a donor string names, if any (exact match, see [`CO_FINANCIERS`]); never the
+/// release's own recipient.
+pub fn co_financier_of(donor: &str, recipient: &str) -> Option<&'static str> {
+    let d = clean(donor);
+    CO_FINANCIERS
+        .iter()
+        .find(|(_, names)| names.contains(&d.as_str()))
+        .map(|(code, _)| *code)
+        .filter(|code| *code != recipient)
+}
+
 /// A donor string as Bridges keeps it: trimmed, no-break spaces as spaces.
 pub fn clean(s: &str) -> String {
     s.replace('\u{a0}', " ").trim().to_string()

@@ -27,6 +27,30 @@ fn rules() {
         "the recipient's own funds"
     );
     assert_eq!(provider_of("Nigeria", "UGA"), Some(("NGA", Kind::Country)));
+    assert_eq!(
+        co_financier_of("Embassy of France in Burundi", "BDI"),
+        Some("FRA")
+    );
+    assert_eq!(co_financier_of("Norway\u{a0}", "NPL"), Some("NOR"));
+    assert_eq!(
+        co_financier_of("DRF UK", "SOM"),
+        None,
+        "ambiguous: not matched"
+    );
+    assert_eq!(co_financier_of("India", "NPL"), None, "a Southern provider");
+    assert_eq!(
+        co_financier_of("United Nations Development Programme", "UGA"),
+        None
+    );
+    for (code, names) in CO_FINANCIERS {
+        for n in *names {
+            assert_eq!(
+                provider_of(n, ""),
+                None,
+                "{code}: {n} is also a provider string"
+            );
+        }
+    }
     assert!(status("Pipeline/identification").unwrap().is_none());
     assert!(status("Done").is_err());
     let mixed = Commitments {
