@@ -200,6 +200,18 @@ impl PartnerRole {
     pub fn from_code(code: &str) -> Option<PartnerRole> {
         PartnerRole::ALL.into_iter().find(|r| r.code() == code)
     }
+
+    /// The role's name in `lang` ("co-financier", "联合出资方").
+    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
+        let t = crate::i18n::tp(lang);
+        match self {
+            PartnerRole::Provider => t.partner_provider,
+            PartnerRole::Pivot => t.partner_pivot,
+            PartnerRole::Beneficiary => t.partner_beneficiary,
+            PartnerRole::CoFinancier => t.partner_co_financier,
+            PartnerRole::Implementing => t.partner_implementing,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

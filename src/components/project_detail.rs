@@ -130,6 +130,23 @@ pub fn ProjectDetail(
                 view! { {(i > 0).then_some(tm(l).list_sep)}<a href=crate::components::actor_link::actor_href(&id)>{data.reference.country_name(c, l).to_string()}</a> }
             })
             .collect_view();
+        // The record's partners with their roles (the AIMS records' co-financing countries, triangular
+        // partners): names from the reference tables or the dataset's actors.
+        let partners = (!p.partners.is_empty()).then(|| {
+            let text = p
+                .partners
+                .iter()
+                .map(|x| {
+                    let name = data.reference.country_name(&x.actor, l);
+                    match l {
+                        Lang::En => format!("{name} ({})", x.role.label(l)),
+                        Lang::Zh => format!("{name}（{}）", x.role.label(l)),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(tm(l).list_sep);
+            view! { <dt>{bridges_core::i18n::tp(l).partners_dt}</dt><dd data-testid="project-partners">{text}</dd> }
+        });
         let finder = {
             let mut s = bridges_core::query::ViewState::default();
             if let Some(c) = p.recipients.first() {
@@ -158,6 +175,7 @@ pub fn ProjectDetail(
                 <dl class="facts">
                     <dt>{tx.col_recipient}</dt><dd lang=p.recipients.is_empty().then_some("en")>{recipients_text(&data, &p, l)}</dd>
                     <dt>{tx.facet_provider}</dt><dd>{providers}</dd>
+                    {partners}
                     <dt>{tx.facet_sector}</dt><dd>{sector}</dd>
                     <dt>{tx.facet_status}</dt><dd>{p.status.map(|s| s.label(l)).unwrap_or(unknown)}</dd>
                     <dt>{tx.col_amount}</dt><dd data-testid="project-amount">{amount_text(&p, l)}</dd>

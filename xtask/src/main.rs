@@ -150,7 +150,9 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   (split.rs) cut every page's first load by 40–70 KB and its requests from ~130 to a few: 291 KB. Then
 ///   293.5 KB with `bridges/2` (issue #15): the actors' reader and its located, translated problems are
 ///   part of the loader, which is start code, and providers that are not countries are named (chart
-///   labels, the map's list of providers it cannot draw): 294 KB. The way back under 250 KB is
+///   labels, the map's list of providers it cannot draw): 294 KB. Then 294.0 KB with the co-financiers
+///   (the map's fourth flow style and its legend, the partners' roles on the project page, in both
+///   languages): 295 KB. The way back under 250 KB is
 ///   structural: the loader
 ///   (reader, validator, column builder) as a chunk fetched beside the data, not more trimming.
 /// - The heaviest first load of one page (the start plus the chunks that page needs): just above today's
@@ -163,7 +165,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   switches the loaded data) and the finder slide's glue, the finder's own code split off (646.9 KB
 ///   before it was): budget 610 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
-const APP_BUDGET_KB: f64 = 294.0;
+const APP_BUDGET_KB: f64 = 295.0;
 const PAGE_BUDGET_KB: f64 = 610.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;

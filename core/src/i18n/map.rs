@@ -9,8 +9,8 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     svg_aria: "World map of projects by recipient country. Tab to the countries; arrow keys move between them, Enter filters, + and − zoom, shift and arrows pan.",
         "按受援国显示项目的世界地图。按 Tab 键进入各国；方向键在国家之间移动，回车键筛选，+ 和 − 缩放，Shift 加方向键平移。";
     download_title: "Bridges: cooperation projects by recipient", "Bridges：按受援国统计的合作项目";
-    note: "Equal Earth projection (equal-area, so country sizes are comparable). Classes are quantiles of the countries with projects. Borders are Natural Earth's de-facto lines and imply no position on any dispute. Small island states are drawn from Natural Earth's 1:50m data and marked with a dot. Project locations are the centroids of the administrative areas a project touches (first level at world scale, second level when zoomed in). Flows run from the provider to each recipient, wider for more projects; triangular partners, where a dataset names them, are drawn dashed (pivot) or dotted (beneficiary).",
-        "采用 Equal Earth 等积投影，各国面积可直接比较。分级为有项目国家的分位数分级。边界采用 Natural Earth 的实际控制线，不代表对任何争议的立场。小岛屿国家取自 Natural Earth 1:5000万比例尺数据，并以圆点标示。项目地点为项目所涉行政区的中心点（全球视图为一级行政区，放大后为二级行政区）。流向从提供方指向各受援国，项目越多线条越宽；数据集列出三方合作伙伴时，以虚线（枢纽方）或点线（受益方）表示。";
+    note: "Equal Earth projection (equal-area, so country sizes are comparable). Classes are quantiles of the countries with projects. Borders are Natural Earth's de-facto lines and imply no position on any dispute. Small island states are drawn from Natural Earth's 1:50m data and marked with a dot. Project locations are the centroids of the administrative areas a project touches (first level at world scale, second level when zoomed in). Flows run from the provider to each recipient, wider for more projects; triangular partners, where a dataset names them, are drawn dashed (pivot) or dotted (beneficiary), and co-financing countries dash-dotted.",
+        "采用 Equal Earth 等积投影，各国面积可直接比较。分级为有项目国家的分位数分级。边界采用 Natural Earth 的实际控制线，不代表对任何争议的立场。小岛屿国家取自 Natural Earth 1:5000万比例尺数据，并以圆点标示。项目地点为项目所涉行政区的中心点（全球视图为一级行政区，放大后为二级行政区）。流向从提供方指向各受援国，项目越多线条越宽；数据集列出三方合作伙伴时，以虚线（枢纽方）或点线（受益方）表示；联合出资国以点划线表示。";
 
     // Tooltip and the countries' accessible names.
     tip_projects: "{name}: {count} projects, {amount} ({unknown} with unknown amount)", "{name}：{count}个项目，{amount}（{unknown}个金额未知）";
@@ -56,6 +56,7 @@ catalogue! { MapText, EN, ZH, ENTRIES;
     legend_flows: "Projects per flow", "每条流向的项目数";
     legend_pivot: "pivot partner", "枢纽伙伴";
     legend_beneficiary: "beneficiary partner", "受益伙伴";
+    legend_co_financier: "co-financier", "联合出资方";
     options: "Map options", "地图选项";
     region: "Region", "地区";
     layers: "Layers", "图层";

@@ -18,6 +18,13 @@ catalogue! { PartnersText, EN, ZH, ENTRIES;
     role_receiving: "receiving agency on {n} records", "在{n}条记录中为接收机构";
     role_implementing: "implementing agency on {n} records", "在{n}条记录中为实施机构";
     countries_title: "Recipient countries", "受援国";
+    // A record's partners and their roles (project page).
+    partners_dt: "Partners", "合作伙伴";
+    partner_provider: "provider", "提供方";
+    partner_pivot: "pivot partner", "枢纽伙伴";
+    partner_beneficiary: "beneficiary partner", "受益伙伴";
+    partner_co_financier: "co-financier", "联合出资方";
+    partner_implementing: "implementing partner", "执行伙伴";
     regional_records: "{n} regional records without a recipient country", "{n}条区域性记录没有受援国";
     sectors_title: "Sectors", "部门";
     years_title: "Commitment years", "承诺年份";

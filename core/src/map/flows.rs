@@ -19,6 +19,8 @@ pub enum FlowStyle {
     Pivot,
     /// From a beneficiary partner: dotted.
     Beneficiary,
+    /// From a co-financing country (a donor listed beside the Southern provider): dash-dot.
+    CoFinancier,
 }
 
 impl FlowStyle {
@@ -28,17 +30,19 @@ impl FlowStyle {
             FlowStyle::Provider => "",
             FlowStyle::Pivot => "6 3",
             FlowStyle::Beneficiary => "2 3",
+            FlowStyle::CoFinancier => "7 2 1.5 2",
         }
     }
 
-    /// The line a partner of `role` draws: co-financiers and implementers draw none (the project page
-    /// names them; the map's flows are the triangular roles).
+    /// The line a partner of `role` draws: implementers draw none (they carry a project out where it
+    /// is; the project page names them).
     fn of(role: PartnerRole) -> Option<FlowStyle> {
         match role {
             PartnerRole::Provider => Some(FlowStyle::Provider),
             PartnerRole::Pivot => Some(FlowStyle::Pivot),
             PartnerRole::Beneficiary => Some(FlowStyle::Beneficiary),
-            PartnerRole::CoFinancier | PartnerRole::Implementing => None,
+            PartnerRole::CoFinancier => Some(FlowStyle::CoFinancier),
+            PartnerRole::Implementing => None,
         }
     }
 }
@@ -284,6 +288,66 @@ mod tests {
             "BRA→COL (two records), IND→BGD (two), IND→NPL (selected); none from nowhere to COL, none \
              from CHN (not in the view), none IND→COL"
         );
+    }
+
+    /// Co-financing countries (the AIMS records' Northern donors) draw their own style from the
+    /// matching rows; implementers and actors without a shape draw nothing.
+    #[test]
+    fn co_financiers_draw_their_own_style() {
+        use crate::model::Partner;
+        let world = World {
+            generated_by: String::new(),
+            schema: String::new(),
+            projection: String::new(),
+            width: 100.0,
+            height: 50.0,
+            countries: ["IND", "NPL", "NOR"]
+                .iter()
+                .enumerate()
+                .map(|(i, c)| shape(c, i as f64 * 10.0))
+                .collect(),
+        };
+        let mut p = project(&["IND"], &["NPL"]);
+        p.partners = vec![
+            Partner {
+                actor: "NOR".into(),
+                role: PartnerRole::CoFinancier,
+            },
+            Partner {
+                actor: "NOR".into(),
+                role: PartnerRole::Implementing,
+            },
+            Partner {
+                actor: "UNDP".into(),
+                role: PartnerRole::CoFinancier,
+            },
+        ];
+        let projects = vec![p.clone(), p];
+        let view: BTreeSet<String> = ["IND".to_string()].into();
+        let lines = flows(&world, &HashMap::new(), &view, &projects, &[0, 1], &[0, 1]);
+        let styles: Vec<(String, FlowStyle, f64)> = lines
+            .iter()
+            .map(|f| (f.d.clone(), f.style, f.width))
+            .collect();
+        assert_eq!(
+            styles,
+            vec![
+                (
+                    curve((0.0, 10.0), (10.0, 10.0)),
+                    FlowStyle::Provider,
+                    flow_width(2)
+                ),
+                (
+                    curve((20.0, 10.0), (10.0, 10.0)),
+                    FlowStyle::CoFinancier,
+                    flow_width(2)
+                ),
+            ]
+        );
+        assert_eq!(FlowStyle::CoFinancier.dash(), "7 2 1.5 2");
+        // Not matching: no co-financier line either.
+        let lines = flows(&world, &HashMap::new(), &view, &projects, &[0, 1], &[]);
+        assert!(lines.iter().all(|f| f.style == FlowStyle::Provider));
     }
 
     #[test]

@@ -78,6 +78,7 @@ pub fn MapLegend(
                         }).collect_view()}
                         <li><span class="line dashed"></span>{t.legend_pivot}</li>
                         <li><span class="line dotted"></span>{t.legend_beneficiary}</li>
+                        <li><span class="line dashdot"></span>{t.legend_co_financier}</li>
                     </ul>
                 })}
             </div>

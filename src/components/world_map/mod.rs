@@ -644,8 +644,12 @@ pub fn WorldMap(
                         on:pointerleave=move |_| hover.set(None)>{shapes}</g>
                     <g class="flows" aria-hidden="true">
                         {move || flow_lines.get().into_iter().map(|f| view! {
-                            <path d=f.d fill="none" stroke=if f.selected { SELECTED } else { "#9a5a00" } stroke-opacity=if f.selected { "0.9" } else { "0.35" }
-                                stroke-width=f.width stroke-dasharray=(f.style != FlowStyle::Provider).then_some(f.style.dash()) vector-effect="non-scaling-stroke"/>
+                            // A partner's line (pivot, beneficiary, co-financier) is few records but must show its dash
+                            // pattern: at least 1.2 px, and more opaque than the many provider lines.
+                            <path d=f.d fill="none" stroke=if f.selected { SELECTED } else { "#9a5a00" }
+                                stroke-opacity=if f.selected { "0.9" } else if f.style != FlowStyle::Provider { "0.8" } else { "0.35" }
+                                stroke-width=if f.style == FlowStyle::Provider { f.width } else { f.width.max(1.2) }
+                                stroke-dasharray=(f.style != FlowStyle::Provider).then_some(f.style.dash()) vector-effect="non-scaling-stroke"/>
                         }).collect_view()}
                     </g>
                     <g class="points" aria-hidden="true">

@@ -270,34 +270,6 @@ async fn the_southern_providers_story_is_told_on_its_dataset() {
     c.close().await.unwrap();
 }
 
-/// With many providers (issue #15) the map marks as providers the countries the view has records of:
-/// filtered to Saudi Arabia and Kuwait, those two, not every provider of the dataset.
-#[tokio::test(flavor = "multi_thread")]
-async fn the_map_marks_the_providers_of_the_view() {
-    let driver = chromedriver();
-    let app = serve_dist("/", "BRIDGES_DIST", "dist");
-    let c = browser(&driver, 1280, 900).await;
-    let marked = "return [...document.querySelectorAll('[data-testid=\"map\"] .country.provider')].map(e => e.getAttribute('data-iso3')).sort()";
-    c.goto(&format!("{app}/map?dataset=aims&provider=KWT~SAU&lang=en"))
-        .await
-        .unwrap();
-    wait_for(&c, "[data-testid=\"map\"] .country.has-projects").await;
-    assert_eq!(
-        eval(&c, marked).await,
-        serde_json::json!(["KWT", "SAU"]),
-        "only the selected providers"
-    );
-    c.goto(&format!("{app}/map?dataset=aims&lang=en"))
-        .await
-        .unwrap();
-    wait_for(&c, "[data-testid=\"map\"] .country.has-projects").await;
-    let all = eval(&c, marked).await;
-    let n = all.as_array().map_or(0, Vec::len);
-    assert!(n > 10, "every provider of the data unfiltered: {all}");
-    assert_no_errors(&c, "map providers").await;
-    c.close().await.unwrap();
-}
-
 /// The AIMS counts (all, a country provider, a multilateral provider, a recipient, a sector) equal the
 /// ones xtask computes from the source CSVs (`data/raw/aiddata-aims`), not from the app's JSON; a
 /// multilateral (a `bridges/2` actor) is a provider like a country: a filter, a named actor page, and
