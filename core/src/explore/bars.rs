@@ -340,10 +340,7 @@ pub fn bars(
         sort_desc(&mut out, measure);
     }
     if view == View::Provider {
-        // Grouped by kind: countries first, then the providers that are not (multilaterals…), each
-        // group largest first.
         sort_desc(&mut out, measure);
-        out.sort_by_key(|b| reference.actor(&b.key).is_some());
     }
     if let Some(n) = limit {
         out = out
@@ -352,6 +349,12 @@ pub fn bars(
             .filter(|(i, b)| *i < n || b.selected)
             .map(|(_, b)| b)
             .collect();
+    }
+    if view == View::Provider {
+        // The largest providers whatever their kind (a multilateral may be the third largest), then
+        // grouped by kind: countries first, then the providers that are not (multilaterals…), each
+        // group largest first.
+        out.sort_by_key(|b| reference.actor(&b.key).is_some());
     }
     out
 }
