@@ -1,4 +1,5 @@
-//! Writing projects back out in the `bridges/1` schema (`bridges/2` when the dataset declares actors):
+//! Writing projects back out in the `bridges/1` schema (`bridges/2` when the dataset needs it, and for
+//! spreadsheet imports):
 //! the data-preparation command uses it for the built-in datasets, and it is the inverse of
 //! [`crate::incremental::parse_dataset`].
 
@@ -143,17 +144,29 @@ pub fn dataset_to_string(dataset: &Dataset, header: &str) -> String {
     dataset_with_meta(dataset, header, &meta_to_json(&dataset.meta))
 }
 
-/// [`dataset_to_string`] with the `meta` object given (one with more keys than [`Meta`] has).
+/// [`dataset_to_string`] with the `meta` object given (one with more keys than [`Meta`] has). The
+/// schema is the oldest that holds the dataset: `bridges/2` when it declares actors or a partner has a
+/// role `bridges/1` lacks (co-financier, implementing), else `bridges/1`.
 pub fn dataset_with_meta(dataset: &Dataset, header: &str, meta: &Value) -> String {
+    let v2 = !dataset.actors.is_empty()
+        || dataset.projects.iter().any(|p| {
+            p.partners
+                .iter()
+                .any(|x| matches!(x.role, PartnerRole::CoFinancier | PartnerRole::Implementing))
+        });
+    write_dataset(dataset, header, meta, if v2 { SCHEMA_2 } else { SCHEMA })
+}
+
+/// The dataset as `bridges/2` whatever it holds (what a spreadsheet import writes: the current schema).
+pub fn dataset_v2(dataset: &Dataset, header: &str, meta: &Value) -> String {
+    write_dataset(dataset, header, meta, SCHEMA_2)
+}
+
+fn write_dataset(dataset: &Dataset, header: &str, meta: &Value, schema: &str) -> String {
     let mut out = String::new();
     out.push_str("{\"generated_by\":");
     out.push_str(&json!(header).to_string());
     out.push_str(",\n\"schema\":");
-    let schema = if dataset.actors.is_empty() {
-        SCHEMA
-    } else {
-        SCHEMA_2
-    };
     out.push_str(&json!(schema).to_string());
     out.push_str(",\n\"meta\":");
     out.push_str(&meta.to_string());

@@ -145,6 +145,26 @@ fn the_provider_chart_lists_countries_then_the_others_each_largest_first() {
     assert_eq!(tail, ["ISDB", "BADEA", "OFID"], "{keys:?}");
     let countries: Vec<u32> = keys[..keys.len() - 3].iter().map(|k| k.1).collect();
     assert!(countries.windows(2).all(|w| w[0] >= w[1]), "{keys:?}");
+    // Cut to the chart's eight largest, the multilaterals are kept by size (ISDB 51 is the third
+    // largest provider, BADEA 38 the fourth, OFID 34 the fifth), then grouped after the countries.
+    let top: Vec<String> = bridges_core::explore::bars(
+        bridges_core::explore::View::Provider,
+        &agg,
+        &engine.cols,
+        &r,
+        &s.filters,
+        bridges_core::query::Measure::Count,
+        Some(8),
+        Lang::En,
+    )
+    .into_iter()
+    .map(|b| b.key)
+    .collect();
+    assert_eq!(
+        top,
+        ["CHN", "IND", "BRA", "SAU", "KWT", "ISDB", "BADEA", "OFID"],
+        "{keys:?}"
+    );
 }
 
 /// The JSON Schema of `bridges/2` lists the roles and kinds the reader knows, no more, no fewer.
@@ -161,4 +181,85 @@ fn the_json_schema_names_the_roles_and_kinds_the_reader_knows() {
     let kinds = &s["$defs"]["actor"]["properties"]["kind"]["enum"];
     let codes: Vec<&str> = ActorKind::ALL.iter().map(|k| k.code()).collect();
     assert_eq!(kinds, &serde_json::json!(codes));
+}
+
+/// A partner dropped for its role is reported once: its undeclared actor id is not listed as well.
+#[test]
+fn a_partner_with_a_bad_role_is_reported_once() {
+    let r = parse_reference("reference.json", &read("public/data/reference.json")).unwrap();
+    let text = r#"{"schema":"bridges/2","meta":{"title":"t"},"actors":[],"projects":[
+        {"id":"a","title":"A","recipients":["NPL"],"providers":["IND"],
+         "partners":[{"actor":"NOBODY","role":"sponsor"},{"country":"NOR","role":"co_financier"}]}]}"#;
+    let l = parse_dataset("t.json", text, &r).unwrap();
+    let fields: Vec<String> = l.issues.iter().filter_map(|i| i.field.clone()).collect();
+    assert_eq!(fields, ["partners[0].role"], "{:#?}", l.issues);
+    let p = &l.dataset.projects[0];
+    assert_eq!(p.partners.len(), 1, "the good partner is kept");
+    assert_eq!(p.partners[0].actor, "NOR");
+}
+
+/// The AIMS records' co-financing countries (Northern donors listed beside a Southern provider) draw
+/// the map's co-financier style: real data for the triangular flow styles.
+#[test]
+fn co_financing_countries_draw_their_own_flows() {
+    use bridges_core::map::flows::{flows, FlowStyle};
+    let (d, r) = load();
+    let world = parse_world("world.json", &read("public/data/world.json")).unwrap();
+    let mut engine = Engine::new(Columns::build(&d, &r, "USD", "constant 2011"));
+    let (s, _) = parse("country=NPL");
+    let agg = engine.run(&s.filters, Stack::None).clone();
+    let rows: Vec<u32> = (0..d.projects.len() as u32)
+        .filter(|&i| d.projects[i as usize].recipients.iter().any(|c| c == "NPL"))
+        .collect();
+    let providers = bridges_core::map::flows::providers_in_view(&agg, &engine.cols, &s.filters);
+    let lines = flows(
+        &world,
+        &Default::default(),
+        &providers,
+        &d.projects,
+        &rows,
+        &rows,
+    );
+    let co = lines
+        .iter()
+        .filter(|f| f.style == FlowStyle::CoFinancier)
+        .count();
+    let expected: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .flat_map(|&i| d.projects[i as usize].partners.iter())
+        .filter(|p| p.role == bridges_core::model::PartnerRole::CoFinancier)
+        .map(|p| p.actor.as_str())
+        .collect();
+    assert!(
+        !expected.is_empty(),
+        "Nepal's AIMS records name co-financing countries"
+    );
+    assert_eq!(
+        co,
+        expected.len(),
+        "one line per co-financing country into Nepal"
+    );
+}
+
+/// A dataset without actors whose partners have a role `bridges/1` lacks is written as `bridges/2`
+/// (what the AIMS data cut to country providers is), and reads back the same.
+#[test]
+fn a_co_financier_is_written_in_the_schema_that_has_it() {
+    let (d, r) = load();
+    let mut cut = d.clone();
+    cut.actors.clear();
+    cut.projects
+        .retain(|p| p.providers.iter().all(|x| x.len() == 3) && !p.partners.is_empty());
+    assert!(!cut.projects.is_empty());
+    let text = bridges_core::write::dataset_to_string(&cut, "test");
+    assert!(text.contains("\"schema\":\"bridges/2\""));
+    let back = parse_dataset("cut.json", &text, &r).unwrap();
+    assert!(back.issues.is_empty(), "{:#?}", back.issues);
+    assert_eq!(back.dataset.projects, cut.projects);
+    cut.projects.iter_mut().for_each(|p| p.partners.clear());
+    let text = bridges_core::write::dataset_to_string(&cut, "test");
+    assert!(
+        text.contains("\"schema\":\"bridges/1\""),
+        "the oldest schema that holds it"
+    );
 }

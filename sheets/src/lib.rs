@@ -2,7 +2,7 @@
 //!
 //! 1. [`SheetReader`] reads CSV, TSV, pasted text, .xlsx and .ods in slices ([`SheetReader::step`]).
 //! 2. [`propose`] suggests a [`Mapping`]: a Bridges [`Field`] per column, and explicit conventions.
-//! 3. [`apply`] turns the rows into a `bridges/1` dataset text plus located [`Issue`]s.
+//! 3. [`apply`] turns the rows into a `bridges/2` dataset text plus located [`Issue`]s.
 //!
 //! Nothing here touches a browser; the shell drives it between animation frames.
 

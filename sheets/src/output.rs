@@ -1,4 +1,4 @@
-//! Applying a mapping: every titled row becomes a project; the result is a `bridges/1` text that
+//! Applying a mapping: every titled row becomes a project; the result is a `bridges/2` text that
 //! bridges-core's parser reads, plus located issues (sheet row, column, value, what Bridges did).
 
 use std::collections::HashMap;
@@ -18,7 +18,7 @@ use crate::read::{Row, Sheet};
 /// The import's result.
 #[derive(Debug)]
 pub struct Imported {
-    /// A `bridges/1` dataset.
+    /// A `bridges/2` dataset.
     pub json: String,
     pub projects: usize,
     pub issues: Vec<Issue>,
@@ -119,7 +119,7 @@ impl Import {
         self.next
     }
 
-    /// The `bridges/1` text and the issues. `source` names the file in `generated_by`.
+    /// The `bridges/2` text and the issues. `source` names the file in `generated_by`.
     pub fn finish(self, sheet: &Sheet, mapping: &Mapping, source: &str) -> Imported {
         let n = self.projects.len();
         Imported {
@@ -194,18 +194,12 @@ fn write(projects: Vec<Project>, mapping: &Mapping, sheet: &Sheet, source: &str)
             )),
         );
     }
-    let mut out = String::new();
-    out.push_str("{\"generated_by\":");
-    out.push_str(&json!(format!("bridges-sheets {}", env!("CARGO_PKG_VERSION"))).to_string());
-    out.push_str(",\n\"schema\":\"bridges/1\",\n\"meta\":");
-    out.push_str(&meta.to_string());
-    out.push_str(",\n\"projects\":[\n");
-    for (i, p) in projects.iter().enumerate() {
-        if i > 0 {
-            out.push_str(",\n");
-        }
-        out.push_str(&project_to_json(p).to_string());
-    }
-    out.push_str("\n]}\n");
-    out
+    let dataset = Dataset {
+        meta: Meta::default(),
+        actors: Vec::new(),
+        projects,
+        parts: Vec::new(),
+    };
+    let header = format!("bridges-sheets {}", env!("CARGO_PKG_VERSION"));
+    bridges_core::write::dataset_v2(&dataset, &header, &meta)
 }

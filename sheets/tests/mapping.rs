@@ -203,6 +203,13 @@ fn mapping_saves_and_loads_with_its_version() {
         .as_deref()
         .is_some_and(|g| g.contains("\"recipients\":\"names\"")));
     assert!(out.json.starts_with("{\"generated_by\":\"bridges-sheets"));
+    // Written in the current schema, which bridges-core reads back without a problem.
+    assert!(
+        out.json.contains("\n\"schema\":\"bridges/2\",\n"),
+        "{}",
+        &out.json[..200]
+    );
+    assert!(loaded.issues.is_empty(), "{:#?}", loaded.issues);
 }
 
 #[test]

@@ -14,7 +14,7 @@ pub enum DataSource {
     File { name: String, file: LocalFile },
     /// Built-in datasets by catalogue id (`dataset=gcdf3~aims`): one, or their union.
     Datasets(Vec<String>),
-    /// A spreadsheet the visitor imported through the column mapper (issue #17): the `bridges/1` text
+    /// A spreadsheet the visitor imported through the column mapper (issue #17): the `bridges/2` text
     /// the mapping made, and the sheet's own problems (located by sheet row and column), listed first.
     Imported {
         name: String,

@@ -24,15 +24,36 @@ impl RecordReader<'_> {
         }
     }
 
+    /// The list `field` of ISO-3 codes (recipients), each checked, without repeats.
     pub(super) fn countries(
         &mut self,
         m: &Map<String, Value>,
         field: &str,
         reference: &ReferenceIndex,
     ) -> Vec<String> {
+        self.codes(m, field, reference, Self::country_code)
+    }
+
+    /// `providers`: ISO-3 codes or (`bridges/2`) actor ids, without repeats.
+    pub(super) fn providers(
+        &mut self,
+        m: &Map<String, Value>,
+        reference: &ReferenceIndex,
+    ) -> Vec<String> {
+        self.codes(m, "providers", reference, Self::actor_or_country)
+    }
+
+    /// The list `field`, each value read by `one` (which reports a bad one), without repeats.
+    fn codes(
+        &mut self,
+        m: &Map<String, Value>,
+        field: &str,
+        reference: &ReferenceIndex,
+        one: fn(&mut Self, &str, &Value, &ReferenceIndex) -> Option<String>,
+    ) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for (i, v) in self.list(m, field).iter().enumerate() {
-            if let Some(code) = self.country_code(&format!("{field}[{i}]"), v, reference) {
+            if let Some(code) = one(self, &format!("{field}[{i}]"), v, reference) {
                 if !out.contains(&code) {
                     out.push(code);
                 }
@@ -64,22 +85,6 @@ impl RecordReader<'_> {
         }
     }
 
-    pub(super) fn providers(
-        &mut self,
-        m: &Map<String, Value>,
-        reference: &ReferenceIndex,
-    ) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        for (i, v) in self.list(m, "providers").iter().enumerate() {
-            if let Some(code) = self.actor_or_country(&format!("providers[{i}]"), v, reference) {
-                if !out.contains(&code) {
-                    out.push(code);
-                }
-            }
-        }
-        out
-    }
-
     pub(super) fn partners(
         &mut self,
         m: &Map<String, Value>,
@@ -87,6 +92,25 @@ impl RecordReader<'_> {
     ) -> Vec<Partner> {
         let mut out = Vec::new();
         for (i, v) in self.list(m, "partners").iter().enumerate() {
+            // The role first: a partner dropped for its role is reported once, and its actor id is not
+            // then also listed as undeclared.
+            let Some(role) = v
+                .get("role")
+                .and_then(Value::as_str)
+                .and_then(PartnerRole::from_code)
+            else {
+                let found = v.get("role").cloned().unwrap_or(Value::Null);
+                if v.is_object() {
+                    self.bad(
+                        &format!("partners[{i}].role"),
+                        Expected::PartnerRole,
+                        &found,
+                    );
+                } else {
+                    self.bad(&format!("partners[{i}]"), Expected::PartnerObject, v);
+                }
+                continue;
+            };
             // A country by its ISO-3 code, or (bridges/2) an actor by its id.
             let named = match (v.get("country"), v.get("actor")) {
                 (Some(c), _) => self.country_code(&format!("partners[{i}].country"), c, reference),
@@ -102,23 +126,8 @@ impl RecordReader<'_> {
                     None
                 }
             };
-            let Some(actor) = named else {
-                continue;
-            };
-            match v
-                .get("role")
-                .and_then(Value::as_str)
-                .and_then(PartnerRole::from_code)
-            {
-                Some(role) => out.push(Partner { actor, role }),
-                None => {
-                    let found = v.get("role").cloned().unwrap_or(Value::Null);
-                    self.bad(
-                        &format!("partners[{i}].role"),
-                        Expected::PartnerRole,
-                        &found,
-                    )
-                }
+            if let Some(actor) = named {
+                out.push(Partner { actor, role });
             }
         }
         out

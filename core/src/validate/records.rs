@@ -129,8 +129,10 @@ impl<'a> Records<'a> {
 
     /// Drops the actor ids that no declared actor has, each with a located problem.
     fn undeclared_actors(&mut self, actors: &[Actor], issues: &mut Vec<DataIssue>) {
+        let declared: std::collections::HashSet<&str> =
+            actors.iter().map(|a| a.id.as_str()).collect();
         for r in std::mem::take(&mut self.refs) {
-            if actors.iter().any(|a| a.id == r.value) {
+            if declared.contains(r.value.as_str()) {
                 continue;
             }
             if let Some(p) = self.projects.get_mut(r.project) {

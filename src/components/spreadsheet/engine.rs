@@ -110,7 +110,7 @@ lazy_fn! {
     }
     preload: __preload_step_import, in: sheets;
 
-    /// The import's result: a `bridges/1` dataset and its located problems.
+    /// The import's result: a `bridges/2` dataset and its located problems.
     pub fn finish_import() -> Result<ImportResult, SheetProblem> {
         finish()
     }

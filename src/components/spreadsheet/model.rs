@@ -176,7 +176,7 @@ impl SheetProblem {
 /// The result of importing with a mapping.
 #[derive(Clone, Debug)]
 pub struct ImportResult {
-    /// The `bridges/1` dataset.
+    /// The `bridges/2` dataset.
     pub json: std::sync::Arc<str>,
     pub projects: usize,
     /// Reading and import problems, located by sheet row and column header.
