@@ -94,7 +94,8 @@ pub fn DatasetBanner(
         };
         return view! {
             <p class="banner" role="note" data-testid="custom-data-banner">
-                {tr!(lang, builtin_data_before)} " " <strong>{titles}</strong> ". "
+                {tr!(lang, builtin_data_before)} " " <strong>{titles}</strong>
+                {move || if lang.get() == crate::i18n::Lang::Zh { "。" } else { ". " }}
                 <a href=href("/") rel="external">{tr!(lang, back_to_default)}</a>
             </p>
         }
