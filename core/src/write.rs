@@ -157,39 +157,63 @@ pub fn dataset_with_meta(dataset: &Dataset, header: &str, meta: &Value) -> Strin
     write_dataset(dataset, header, meta, if v2 { SCHEMA_2 } else { SCHEMA })
 }
 
-/// The dataset as `bridges/2` whatever it holds (what a spreadsheet import writes: the current schema).
-pub fn dataset_v2(dataset: &Dataset, header: &str, meta: &Value) -> String {
-    write_dataset(dataset, header, meta, SCHEMA_2)
+fn write_dataset(dataset: &Dataset, header: &str, meta: &Value, schema: &str) -> String {
+    let mut w = DatasetWriter::new(header, schema, meta, &dataset.actors);
+    for p in &dataset.projects {
+        w.push(p);
+    }
+    w.finish()
 }
 
-fn write_dataset(dataset: &Dataset, header: &str, meta: &Value, schema: &str) -> String {
-    let mut out = String::new();
-    out.push_str("{\"generated_by\":");
-    out.push_str(&json!(header).to_string());
-    out.push_str(",\n\"schema\":");
-    out.push_str(&json!(schema).to_string());
-    out.push_str(",\n\"meta\":");
-    out.push_str(&meta.to_string());
-    // Before the projects, so that a reader streaming the file meets them first.
-    if !dataset.actors.is_empty() {
-        out.push_str(",\n\"actors\":[\n");
-        for (i, a) in dataset.actors.iter().enumerate() {
-            if i > 0 {
-                out.push_str(",\n");
+/// A dataset file written a project at a time, so that a caller in the browser can give it its turn
+/// between slices (a 50,000-row spreadsheet import): the same text as [`dataset_to_string`].
+pub struct DatasetWriter {
+    out: String,
+    projects: usize,
+}
+
+impl DatasetWriter {
+    /// Starts the file: `generated_by`, `schema`, `meta` and (before the projects, so that a reader
+    /// streaming the file meets them first) the actors.
+    pub fn new(header: &str, schema: &str, meta: &Value, actors: &[Actor]) -> Self {
+        let mut out = String::new();
+        out.push_str("{\"generated_by\":");
+        out.push_str(&json!(header).to_string());
+        out.push_str(",\n\"schema\":");
+        out.push_str(&json!(schema).to_string());
+        out.push_str(",\n\"meta\":");
+        out.push_str(&meta.to_string());
+        if !actors.is_empty() {
+            out.push_str(",\n\"actors\":[\n");
+            for (i, a) in actors.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(",\n");
+                }
+                out.push_str(&actor_to_json(a).to_string());
             }
-            out.push_str(&actor_to_json(a).to_string());
+            out.push_str("\n]");
         }
-        out.push_str("\n]");
+        out.push_str(",\n\"projects\":[\n");
+        DatasetWriter { out, projects: 0 }
     }
-    out.push_str(",\n\"projects\":[\n");
-    for (i, p) in dataset.projects.iter().enumerate() {
-        if i > 0 {
-            out.push_str(",\n");
+
+    pub fn push(&mut self, p: &Project) {
+        if self.projects > 0 {
+            self.out.push_str(",\n");
         }
-        out.push_str(&project_to_json(p).to_string());
+        self.out.push_str(&project_to_json(p).to_string());
+        self.projects += 1;
     }
-    out.push_str("\n]}\n");
-    out
+
+    /// Projects written so far.
+    pub fn projects(&self) -> usize {
+        self.projects
+    }
+
+    pub fn finish(mut self) -> String {
+        self.out.push_str("\n]}\n");
+        self.out
+    }
 }
 
 /// One of a `bridges/2` dataset's actors.

@@ -62,6 +62,12 @@ fn an_import_in_slices_equals_one_call() {
             steps += 1;
         }
         assert_eq!(steps, sheet.rows.len().div_ceil(3), "{rel}");
+        // The text too is written a slice at a time, the same as at once.
+        let mut writes = 1;
+        while !import.write_step(&sheet, &m, "s.csv", 4) {
+            writes += 1;
+        }
+        assert_eq!(writes, whole.projects.div_ceil(4).max(1), "{rel}");
         let sliced = import.finish(&sheet, &m, "s.csv");
         assert_eq!(sliced.projects, whole.projects, "{rel}");
         assert_eq!(sliced.issues, whole.issues, "{rel}");

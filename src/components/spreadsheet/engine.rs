@@ -110,6 +110,12 @@ lazy_fn! {
     }
     preload: __preload_step_import, in: sheets;
 
+    /// Writes up to `projects` more imported projects into the dataset's text: `true` when all are.
+    pub fn write_import(projects: usize) -> Result<bool, SheetProblem> {
+        write(projects)
+    }
+    preload: __preload_write_import, in: sheets;
+
     /// The import's result: a `bridges/2` dataset and its located problems.
     pub fn finish_import() -> Result<ImportResult, SheetProblem> {
         finish()
@@ -318,6 +324,16 @@ fn step(rows: usize) -> Result<(usize, bool), SheetProblem> {
         };
         let done = import.step(sheet, m, countries, reference, rows);
         Ok((import.rows_done(), done))
+    })
+}
+
+fn write(projects: usize) -> Result<bool, SheetProblem> {
+    SESSION.with(|s| {
+        let s = &mut *s.borrow_mut();
+        let (Some(sheet), Some((import, m))) = (&s.sheet, &mut s.import) else {
+            return Err(SheetProblem::NoSuchSheet);
+        };
+        Ok(import.write_step(sheet, m, &s.file, projects))
     })
 }
 

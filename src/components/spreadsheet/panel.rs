@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 
 use super::engine::{
     choose_sheet, finish_import, open_pasted, open_sheet, propose_sheet, sheet_readings,
-    start_import, step_import, step_sheet,
+    start_import, step_import, step_sheet, write_import,
 };
 use super::mapper::ColumnMapper;
 use super::mapping_files::MappingFiles;
@@ -212,6 +212,10 @@ pub(super) fn panel(chosen: RwSignal<Option<Chosen>>) -> AnyView {
             let imported = async {
                 flat(start_import(f, c).await)?;
                 while !flat(step_import(ROWS_PER_STEP).await)?.1 {
+                    crate::app_data::pause().await;
+                }
+                // The text is written a slice at a time too (at once it was a 0.4 s task).
+                while !flat(write_import(ROWS_PER_STEP).await)? {
                     crate::app_data::pause().await;
                 }
                 flat(finish_import().await)
