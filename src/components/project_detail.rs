@@ -167,7 +167,7 @@ pub fn ProjectDetail(
         };
         view! {
             <article class="project" data-testid="project" data-id=p.id.clone()>
-                <p class="breadcrumb"><a href=href("/table")>{tx.col_projects}</a> " / " {fill(tx.record_n, &[("id", &p.id)])}</p>
+                <p class="breadcrumb"><a href=href("/table")>{tx.col_projects}</a> " / " {record_label(tx.record_n, &p.id)}</p>
                 <h1 lang=title_lang>{title}</h1>
                 {other_title.map(|(t, lang)| view! { <p lang=lang class="title-zh">{t}</p> })}
                 {p.description.clone().map(|d| view! { <p class="description" lang="en">{d}</p> })}
@@ -213,4 +213,11 @@ pub fn ProjectDetail(
             </article>
         }
     }
+}
+
+/// "Record NPL-8723883713": the id is the source's code, in Latin letters whatever the page's language,
+/// marked so (`lang="en"`, not translated) inside the translated words around it.
+fn record_label(template: &'static str, id: &str) -> impl IntoView {
+    let (before, after) = template.split_once("{id}").unwrap_or((template, ""));
+    view! { {before}<span lang="en" translate="no">{id.to_string()}</span>{after} }
 }

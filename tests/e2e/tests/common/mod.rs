@@ -470,6 +470,20 @@ pub const ROUTES: &[(&str, &str)] = &[
         "/embed/provider?dataset=aims",
         "[data-testid=\"embed-root\"] [data-testid=\"chart-provider\"] canvas",
     ),
+    // The AIMS data (issue #15): co-financiers' flows and the providers the map cannot draw, a
+    // project's partners with their roles, a multilateral's page.
+    (
+        "/map?dataset=aims&country=NPL&layer=countries~flows",
+        "[data-testid=\"map\"] g.flows path[stroke-dasharray=\"7 2 1.5 2\"]",
+    ),
+    (
+        "/projects/NPL-8723883713?dataset=aims",
+        "[data-testid=\"project-partners\"]",
+    ),
+    (
+        "/actors/ISDB?dataset=aims",
+        "[data-testid=\"actor\"] [data-testid=\"project-count\"]",
+    ),
     (
         "/embed/similar?sector=230&country=NPL",
         "[data-testid=\"embed-root\"] [data-testid=\"similar\"] li[data-id]",
