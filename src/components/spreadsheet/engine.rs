@@ -6,14 +6,13 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use bridges_core::{Consequence, DataIssue, ReferenceIndex};
-use bridges_sheets::mapping::{ColumnProposal, Mapping, MappingError};
+use bridges_core::ReferenceIndex;
+use bridges_sheets::mapping::{ColumnProposal, Mapping};
 use bridges_sheets::{Countries, Import, ReadOptions, Sheet, SheetError, SheetReader};
 use serde_json::{json, Value};
 
-use super::model::{
-    field_code, Column, Conventions, ImportResult, Proposed, SampleValue, SheetProblem,
-};
+use super::convert::{code_of, conventions_of, data_issue, mapping_problem, problem};
+use super::model::{Column, Conventions, ImportResult, Proposed, SampleValue, SheetProblem};
 
 /// One sheet being imported: the reader until it is read, then the sheet and what the proposal saw.
 #[derive(Default)]
@@ -29,30 +28,6 @@ struct Session {
 
 thread_local! {
     static SESSION: RefCell<Session> = RefCell::new(Session::default());
-}
-
-fn problem(e: SheetError) -> SheetProblem {
-    match e {
-        SheetError::EmptyFile => SheetProblem::EmptyFile,
-        SheetError::EmptySheet { sheet } => SheetProblem::EmptySheet { sheet },
-        SheetError::NoRows { sheet } => SheetProblem::NoRows { sheet },
-        SheetError::PasswordProtected => SheetProblem::PasswordProtected,
-        SheetError::Corrupt { format, detail } => SheetProblem::Corrupt {
-            format: format.to_string(),
-            detail,
-        },
-        SheetError::UnknownFormat { detail } => SheetProblem::UnknownFormat { detail },
-        SheetError::NoSuchSheet { .. } => SheetProblem::NoSuchSheet,
-        SheetError::Csv { line, detail } => SheetProblem::Csv { line, detail },
-    }
-}
-
-fn mapping_problem(e: MappingError) -> SheetProblem {
-    match e {
-        MappingError::Json(detail) => SheetProblem::MappingJson { detail },
-        MappingError::Version { found } => SheetProblem::MappingVersion { found },
-        MappingError::MissingColumn { header } => SheetProblem::MissingColumn { header },
-    }
 }
 
 lazy_fn! {
@@ -213,31 +188,6 @@ fn propose(reference: ReferenceIndex) -> Result<Proposed, SheetProblem> {
     })
 }
 
-/// A field's JSON code, as [`super::model::FIELDS`] spells it.
-fn code_of(f: bridges_sheets::Field) -> Option<&'static str> {
-    match serde_json::to_value(f) {
-        Ok(Value::String(code)) => field_code(&code),
-        _ => None,
-    }
-}
-
-fn text_of(v: &Value) -> String {
-    v.as_str().unwrap_or_default().to_string()
-}
-
-fn conventions_of(c: &bridges_sheets::mapping::Conventions) -> Conventions {
-    let v = serde_json::to_value(c).unwrap_or(Value::Null);
-    Conventions {
-        decimal: text_of(&v["decimal"]),
-        dates: text_of(&v["dates"]),
-        recipients: text_of(&v["recipients"]),
-        providers: text_of(&v["providers"]),
-        currency: c.currency.clone(),
-        price_base: c.price_base.clone(),
-        scale: c.scale,
-    }
-}
-
 /// The mapping the mapper shows, for the read sheet's headers.
 fn mapping(fields: &[Option<&'static str>], c: &Conventions) -> Result<Mapping, SheetProblem> {
     SESSION.with(|s| {
@@ -361,31 +311,6 @@ fn finish() -> Result<ImportResult, SheetProblem> {
             issues,
         })
     })
-}
-
-/// A sheet's issue in the data's problems list: the record number is the sheet's row number, the field
-/// the column's header.
-fn data_issue(source: &str, i: &bridges_sheets::Issue) -> DataIssue {
-    use bridges_sheets::Action;
-    DataIssue {
-        source: source.into(),
-        record: i.row.map(|r| r.saturating_sub(1)),
-        id: None,
-        field: i.column.clone(),
-        expected: bridges_core::issue::Expected::SheetCell,
-        // What was wrong, translated by the message table; the file's own text quoted after it.
-        found: Some(match &i.value {
-            Some(v) => format!("{} — \"{v}\"", bridges_sheets::error::describe(&i.kind)),
-            None => bridges_sheets::error::describe(&i.kind),
-        }),
-        consequence: match i.action {
-            Action::RowSkipped => Consequence::RecordSkipped,
-            Action::ValueIgnored | Action::ValueTruncated | Action::ColumnsDropped => {
-                Consequence::ValueIgnored
-            }
-            Action::Noted => Consequence::Kept,
-        },
-    }
 }
 
 fn load(text: &str) -> Result<(Vec<Option<&'static str>>, Conventions), SheetProblem> {

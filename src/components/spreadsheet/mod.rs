@@ -4,6 +4,7 @@
 //! the file input and the paste box here, the rest in the panel loaded on demand (`panel.rs`, its views
 //! in `steps.rs` and `mapping_files.rs`; the mapper in [`mapper`], plain data in [`model`]).
 
+mod convert;
 pub mod engine;
 pub mod mapper;
 mod mapping_files;

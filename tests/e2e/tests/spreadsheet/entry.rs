@@ -239,7 +239,10 @@ async fn the_dataset_picker_opens_a_spreadsheet_and_its_downloads_record_the_map
     let (name, text) = last_download(&c).await;
     assert_eq!(name, "partner-projects.bridges.json");
     let json: Value = serde_json::from_str(&text).expect("Bridges JSON");
-    assert_eq!(json["schema"], "bridges/2", "the current schema (issue #17)");
+    assert_eq!(
+        json["schema"], "bridges/2",
+        "the current schema (issue #17)"
+    );
     assert!(
         json["generated_by"]
             .as_str()
