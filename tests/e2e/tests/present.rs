@@ -199,10 +199,18 @@ async fn console_and_audience_stay_in_step() {
     press(&c, Key::Right).await;
     press(&c, Key::Right).await;
     wait_slide(&c, 3).await;
-    assert_eq!(
-        text_at(&c, "[data-testid=\"presenter-notes\"]").await,
-        story["slides"][2]["notes"]["en"].as_str().unwrap()
-    );
+    // The notes follow the slide in a later render: waited for, not read at once (the full run of
+    // 2026-12-02 13:54 read slide 2's notes there).
+    let want = story["slides"][2]["notes"]["en"].as_str().unwrap();
+    let mut notes = String::new();
+    for _ in 0..50 {
+        notes = text_at(&c, "[data-testid=\"presenter-notes\"]").await;
+        if notes == want {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(notes, want);
     // …and the audience window follows.
     c.switch_to_window(audience.clone()).await.unwrap();
     wait_slide(&c, 3).await;
