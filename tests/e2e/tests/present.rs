@@ -214,7 +214,16 @@ async fn console_and_audience_stay_in_step() {
     // …and the audience window follows.
     c.switch_to_window(audience.clone()).await.unwrap();
     wait_slide(&c, 3).await;
-    assert_eq!(slide_param(&c).await, "3");
+    // The URL is written after the slide is drawn (the router navigates asynchronously): waited for.
+    let mut param = String::new();
+    for _ in 0..50 {
+        param = slide_param(&c).await;
+        if param == "3" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(param, "3");
     // The other way: a clicker on the audience window moves the console.
     press(&c, Key::PageDown).await;
     wait_slide(&c, 4).await;
