@@ -76,26 +76,31 @@ fn the_map_lists_the_providers_it_cannot_draw() {
     assert!(providers_not_drawn(&agg, &engine.cols, &s.filters, &world).is_empty());
 }
 
-#[test]
-fn the_provider_chart_says_what_a_provider_that_is_not_a_country_is() {
+/// The provider chart's bars for the whole AIMS file, unfiltered, counted in projects.
+fn provider_bars(limit: Option<usize>, lang: Lang) -> Vec<bridges_core::explore::Bar> {
     let (d, r) = load();
     let mut engine = Engine::new(Columns::build(&d, &r, "USD", "constant 2011"));
     let (s, _) = parse("");
     let agg = engine.run(&s.filters, Stack::None).clone();
+    bridges_core::explore::bars(
+        bridges_core::explore::View::Provider,
+        &agg,
+        &engine.cols,
+        &r,
+        &s.filters,
+        bridges_core::query::Measure::Count,
+        limit,
+        lang,
+    )
+}
+
+#[test]
+fn the_provider_chart_says_what_a_provider_that_is_not_a_country_is() {
     let labels = |lang| {
-        bridges_core::explore::bars(
-            bridges_core::explore::View::Provider,
-            &agg,
-            &engine.cols,
-            &r,
-            &s.filters,
-            bridges_core::query::Measure::Count,
-            None,
-            lang,
-        )
-        .into_iter()
-        .map(|b| (b.key, b.label, b.group.count))
-        .collect::<Vec<_>>()
+        provider_bars(None, lang)
+            .into_iter()
+            .map(|b| (b.key, b.label, b.group.count))
+            .collect::<Vec<_>>()
     };
     let en = labels(Lang::En);
     assert!(
@@ -120,23 +125,10 @@ fn the_provider_chart_says_what_a_provider_that_is_not_a_country_is() {
 
 #[test]
 fn the_provider_chart_lists_countries_then_the_others_each_largest_first() {
-    let (d, r) = load();
-    let mut engine = Engine::new(Columns::build(&d, &r, "USD", "constant 2011"));
-    let (s, _) = parse("");
-    let agg = engine.run(&s.filters, Stack::None).clone();
-    let keys: Vec<(String, u32)> = bridges_core::explore::bars(
-        bridges_core::explore::View::Provider,
-        &agg,
-        &engine.cols,
-        &r,
-        &s.filters,
-        bridges_core::query::Measure::Count,
-        None,
-        Lang::En,
-    )
-    .into_iter()
-    .map(|b| (b.key, b.group.count))
-    .collect();
+    let keys: Vec<(String, u32)> = provider_bars(None, Lang::En)
+        .into_iter()
+        .map(|b| (b.key, b.group.count))
+        .collect();
     assert_eq!(keys[0], ("CHN".to_string(), 166));
     let tail: Vec<&str> = keys[keys.len() - 3..]
         .iter()
@@ -147,19 +139,10 @@ fn the_provider_chart_lists_countries_then_the_others_each_largest_first() {
     assert!(countries.windows(2).all(|w| w[0] >= w[1]), "{keys:?}");
     // Cut to the chart's eight largest, the multilaterals are kept by size (ISDB 51 is the third
     // largest provider, BADEA 38 the fourth, OFID 34 the fifth), then grouped after the countries.
-    let top: Vec<String> = bridges_core::explore::bars(
-        bridges_core::explore::View::Provider,
-        &agg,
-        &engine.cols,
-        &r,
-        &s.filters,
-        bridges_core::query::Measure::Count,
-        Some(8),
-        Lang::En,
-    )
-    .into_iter()
-    .map(|b| b.key)
-    .collect();
+    let top: Vec<String> = provider_bars(Some(8), Lang::En)
+        .into_iter()
+        .map(|b| b.key)
+        .collect();
     assert_eq!(
         top,
         ["CHN", "IND", "BRA", "SAU", "KWT", "ISDB", "BADEA", "OFID"],

@@ -209,6 +209,22 @@ mod tests {
         }
     }
 
+    /// A world of `codes`, each a point 10 units right of the one before.
+    fn world(codes: &[&str]) -> World {
+        World {
+            generated_by: String::new(),
+            schema: String::new(),
+            projection: String::new(),
+            width: 100.0,
+            height: 50.0,
+            countries: codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| shape(c, i as f64 * 10.0))
+                .collect(),
+        }
+    }
+
     fn project(providers: &[&str], recipients: &[&str]) -> Project {
         Project {
             id: String::new(),
@@ -239,18 +255,7 @@ mod tests {
     /// a record without a provider draws none; a selected recipient's lines are marked.
     #[test]
     fn provider_lines_start_at_the_provider_of_the_records() {
-        let world = World {
-            generated_by: String::new(),
-            schema: String::new(),
-            projection: String::new(),
-            width: 100.0,
-            height: 50.0,
-            countries: ["IND", "BGD", "NPL", "BRA", "COL", "CHN"]
-                .iter()
-                .enumerate()
-                .map(|(i, c)| shape(c, i as f64 * 10.0))
-                .collect(),
-        };
+        let world = world(&["IND", "BGD", "NPL", "BRA", "COL", "CHN"]);
         let projects = vec![
             project(&["IND"], &["BGD"]),
             project(&["IND"], &["BGD"]),
@@ -295,18 +300,7 @@ mod tests {
     #[test]
     fn co_financiers_draw_their_own_style() {
         use crate::model::Partner;
-        let world = World {
-            generated_by: String::new(),
-            schema: String::new(),
-            projection: String::new(),
-            width: 100.0,
-            height: 50.0,
-            countries: ["IND", "NPL", "NOR"]
-                .iter()
-                .enumerate()
-                .map(|(i, c)| shape(c, i as f64 * 10.0))
-                .collect(),
-        };
+        let world = world(&["IND", "NPL", "NOR"]);
         let mut p = project(&["IND"], &["NPL"]);
         p.partners = vec![
             Partner {
