@@ -96,7 +96,11 @@ pub fn use_filtered_summary(
     state: Memo<(ViewState, Vec<Notice>)>,
     agg: Memo<Aggregates>,
 ) -> Signal<Summary> {
-    Memo::new(move |_| filtered_summary(&data, &agg.get(), &state.get().0)).into()
+    Memo::new(move |_| {
+        let s = state.get().0;
+        agg.with(|a| filtered_summary(&data, a, &s))
+    })
+    .into()
 }
 
 pub fn filtered_summary(data: &AppData, agg: &Aggregates, state: &ViewState) -> Summary {
@@ -125,20 +129,22 @@ pub fn use_bars(
     // tooltip, table), and each read of a derived signal would compute them again.
     let bars = Memo::new(move |_| {
         let (s, _) = state.get();
-        let a = agg.get();
-        match data.engine.lock() {
+        let lang = lang.get();
+        // Read in place: cloning every view's totals for each of the page's charts and facets was a
+        // visible share of a click's time.
+        agg.with(|a| match data.engine.lock() {
             Ok(engine) => bridges_core::explore::bars(
                 view,
-                &a,
+                a,
                 &engine.cols,
                 &data.reference,
                 &s.filters,
                 s.measure,
                 limit,
-                lang.get(),
+                lang,
             ),
             Err(_) => Vec::new(),
-        }
+        })
     });
     bars.into()
 }

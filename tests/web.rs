@@ -429,6 +429,43 @@ async fn a_facet_lists_counts_and_toggles_its_options() {
     );
 }
 
+/// A change of counts that reorders a facet moves its rows, each with its own checkbox, rather than
+/// writing another option into the row at each place (which re-set every row's attributes and
+/// listeners on every click).
+#[wasm_bindgen_test]
+async fn a_facet_keeps_each_option_s_row_when_its_order_changes() {
+    use bridges::components::facets::Facet;
+    use bridges_core::explore::View;
+    let root = container();
+    let bars = RwSignal::new(vec![
+        bar("002", "Africa", 4158, false),
+        bar("142", "Asia", 3036, false),
+    ]);
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Facet view=View::Region legend=|t| t.facet_region bars=bars
+                on_toggle=Callback::new(|_: String| {})/>
+        }
+    });
+    tick().await;
+    let facet = by_testid(&root, "facet-region").unwrap();
+    let asia = facet.query_selector("#facet-region-142").unwrap().unwrap();
+    bars.set(vec![
+        bar("142", "Asia", 5000, true),
+        bar("002", "Africa", 10, false),
+    ]);
+    tick().await;
+    let first = facet.query_selector("input").unwrap().unwrap();
+    assert!(first == asia, "Asia's own checkbox moved to the top");
+    assert!(first.unchecked_into::<web_sys::HtmlInputElement>().checked());
+    let text = facet.text_content().unwrap();
+    assert!(
+        text.find("5,000") < text.find("Africa"),
+        "counts follow their rows: {text}"
+    );
+    assert_eq!(facet.query_selector_all("li").unwrap().length(), 2);
+}
+
 #[wasm_bindgen_test]
 async fn the_dataset_banner_names_the_file_as_text() {
     use bridges::components::data_gate::DatasetBanner;

@@ -41,19 +41,16 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     // How many filter values are set, for the phone's "Filters (n)" button.
     let active = Memo::new(move |_| state.with(|(s, _)| filter_values(&s.filters)));
     let excluded = move || {
-        let a = agg.get();
+        let (year, amount) = agg.with(|a| (a.excluded_unknown_year, a.excluded_unknown_amount));
         let l = lang.get();
         let mut notes = Vec::new();
-        if a.excluded_unknown_year > 0 {
-            notes.push(fill(
-                t(l).excluded_year,
-                &[("n", &count(l, a.excluded_unknown_year as u64))],
-            ));
+        if year > 0 {
+            notes.push(fill(t(l).excluded_year, &[("n", &count(l, year as u64))]));
         }
-        if a.excluded_unknown_amount > 0 {
+        if amount > 0 {
             notes.push(fill(
                 t(l).excluded_amount,
-                &[("n", &count(l, a.excluded_unknown_amount as u64))],
+                &[("n", &count(l, amount as u64))],
             ));
         }
         notes

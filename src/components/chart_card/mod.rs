@@ -207,15 +207,16 @@ pub fn ChartCard(
             let _ = click_link(&format!("bridges-{}.png", view.param()), &url);
         }
     };
-    let summary = move || {
+    // Read by the sentence under the title and by the canvas's label: computed once a change.
+    let summary = Memo::new(move |_| {
         let whole = total.map(|t| {
             t.with(|s| match measure.get() {
                 Measure::Count => s.projects as f64,
                 Measure::Amount => s.amount.as_ref().map_or(0.0, |a| a.total),
             })
         });
-        unit.with_value(|u| sentence(view, &bars.get(), measure.get(), u, whole, lang.get()))
-    };
+        bars.with(|b| unit.with_value(|u| sentence(view, b, measure.get(), u, whole, lang.get())))
+    });
     let title = Signal::derive(move || {
         let subject = subject.map(|s| s.get()).unwrap_or_default();
         chart_title(view, measure.get(), &subject, lang.get())
@@ -235,7 +236,7 @@ pub fn ChartCard(
             <p class="chart-summary" class:sr-only=embedded data-testid="chart-summary">{summary}</p>
             <div class="chart-canvas" class:chart-fill=fill_height node_ref=wrap class:hidden=move || as_table.get()>
                 <canvas node_ref=canvas tabindex="0" role="img"
-                    aria-label=move || fill(t(lang.get()).chart_aria, &[("title", &title.get()), ("summary", &summary())])
+                    aria-label=move || fill(t(lang.get()).chart_aria, &[("title", &title.get()), ("summary", &summary.get())])
                     on:pointermove=move |ev: web_sys::PointerEvent| {
                         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
                         hover.set(at(x, y).map(|i| (i, x, y)));

@@ -67,13 +67,11 @@ pub fn ExploreCharts(
         let data = Arc::clone(&data);
         Signal::derive(move || {
             let (s, _) = state.get();
-            let a = agg.get();
-            match data.engine.lock() {
-                Ok(e) => {
-                    stack_series(&a, &e.cols, &data.reference, s.stack, s.measure, lang.get()).0
-                }
+            let lang = lang.get();
+            agg.with(|a| match data.engine.lock() {
+                Ok(e) => stack_series(a, &e.cols, &data.reference, s.stack, s.measure, lang).0,
                 Err(_) => Vec::new(),
-            }
+            })
         })
     };
     let (year0, year1) = (counts.first_year, counts.last_year);
