@@ -224,20 +224,23 @@ pub(crate) fn value_extent(b: &[u8], start: usize, depth: usize) -> Option<(usiz
 fn scan_string(b: &[u8], start: usize) -> (usize, bool, bool) {
     let mut i = start + 1;
     let mut surrogate = false;
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'"' => return (i + 1, surrogate, true),
-            b'\\' => {
-                if b.get(i + 1) == Some(&b'u')
-                    && matches!(b.get(i + 2), Some(b'd' | b'D'))
-                    && matches!(b.get(i + 3), Some(b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'))
-                {
-                    surrogate = true;
-                }
-                i += 2;
-            }
-            _ => i += 1,
+    // From one quote or backslash to the next (memchr reads a word at a time): most of a project
+    // file's bytes are inside strings, and a byte at a time was a tenth of reading the built-in data.
+    while let Some(off) = b
+        .get(i..)
+        .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+    {
+        i += off;
+        if b.get(i) == Some(&b'"') {
+            return (i + 1, surrogate, true);
         }
+        if b.get(i + 1) == Some(&b'u')
+            && matches!(b.get(i + 2), Some(b'd' | b'D'))
+            && matches!(b.get(i + 3), Some(b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'))
+        {
+            surrogate = true;
+        }
+        i += 2;
     }
     (b.len(), surrogate, false)
 }

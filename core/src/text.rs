@@ -24,6 +24,11 @@ fn fold_char(c: char) -> char {
 
 /// Lower-cases and strips Latin accents; other scripts (Chinese) pass through unchanged.
 pub fn fold(s: &str) -> String {
+    // Most titles and names are ASCII: lower-cased a byte at a time, the same result as a character at
+    // a time (which was half the columns' build time for the built-in data).
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.chars().map(fold_char).collect()
 }
 
@@ -72,6 +77,24 @@ pub fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_folds_as_each_character_would() {
+        let every: String = (0u8..128).map(char::from).collect();
+        for s in [
+            every.as_str(),
+            "Small Hydropower PLANT No. 3",
+            "",
+            "MIXED case\tTAB",
+        ] {
+            assert_eq!(
+                fold(s),
+                s.chars().map(fold_char).collect::<String>(),
+                "{s:?}"
+            );
+        }
+        assert_eq!(fold("Boumerdès ÉCOLE"), "boumerdes ecole");
+    }
 
     #[test]
     fn invisible_text_is_blank() {

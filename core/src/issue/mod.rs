@@ -178,7 +178,8 @@ pub fn describe(value: &serde_json::Value) -> String {
 
 /// Cuts a string to at most `max` characters, marking the cut with an ellipsis.
 pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    // No more bytes than `max` is no more characters: most texts are not counted.
+    if s.len() <= max || s.chars().count() <= max {
         s.to_string()
     } else {
         let mut out: String = s.chars().take(max).collect();

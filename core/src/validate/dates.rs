@@ -33,15 +33,16 @@ impl RecordReader<'_> {
             self.bad("years", Expected::YearsObject, y);
             return Years::default();
         }
-        let year = |this: &mut Self, key: &str, date: &Option<String>| {
-            let field = format!("years.{key}");
+        // The field's name written out (`years.start`), not formatted: this runs three times a record.
+        let year = |this: &mut Self, field: &str, date: &Option<String>| {
+            let key = field.strip_prefix("years.").unwrap_or(field);
             match y.and_then(|y| y.get(key)).filter(|v| !v.is_null()) {
-                Some(v) => this.year(&field, Some(v)),
+                Some(v) => this.year(field, Some(v)),
                 // A year given but unreadable (a number beyond f64, now null) is not left out: it
                 // stays unknown rather than come from the date.
-                None if this.replaced.contains(&field) => {
+                None if this.replaced.iter().any(|r| r.as_str() == field) => {
                     this.bad(
-                        &field,
+                        field,
                         Expected::Year(YEAR_RANGE.0, YEAR_RANGE.1),
                         &Value::Null,
                     );
@@ -51,9 +52,9 @@ impl RecordReader<'_> {
             }
         };
         let years = Years {
-            commitment: year(self, "commitment", &dates.commitment),
-            start: year(self, "start", &dates.start),
-            completion: year(self, "completion", &dates.completion),
+            commitment: year(self, "years.commitment", &dates.commitment),
+            start: year(self, "years.start", &dates.start),
+            completion: year(self, "years.completion", &dates.completion),
         };
         if let (Some(s), Some(c)) = (years.start, years.completion) {
             if s > c {
