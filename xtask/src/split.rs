@@ -292,10 +292,13 @@ fn optimize_or_copy(from: &Path, to: &Path, release: bool, tools: &Tools) -> Res
     if !release {
         return copy(from, to);
     }
-    run(Command::new(&tools.wasm_opt)
-        .arg(format!("--output={}", to.display()))
-        .arg("-Oz")
-        .arg(from))
+    let mut cmd = Command::new(&tools.wasm_opt);
+    cmd.arg(format!("--output={}", to.display())).arg("-Oz");
+    // BRIDGES_WASM_NAMES=1 keeps the function names, for reading a CPU profile; never in dist.
+    if std::env::var_os("BRIDGES_WASM_NAMES").is_some() {
+        cmd.arg("-g");
+    }
+    run(cmd.arg(from))
 }
 
 fn run(cmd: &mut Command) -> Result<()> {
