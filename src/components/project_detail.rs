@@ -137,11 +137,11 @@ pub fn ProjectDetail(
                 .partners
                 .iter()
                 .map(|x| {
-                    let name = data.reference.country_name(&x.actor, l);
-                    match l {
-                        Lang::En => format!("{name} ({})", x.role.label(l)),
-                        Lang::Zh => format!("{name}（{}）", x.role.label(l)),
-                    }
+                    bridges_core::i18n::with_note(
+                        l,
+                        data.reference.country_name(&x.actor, l),
+                        x.role.label(l),
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join(tm(l).list_sep);

@@ -232,8 +232,7 @@ pub fn bars(
                 // (multilateral)".
                 let name = reference.country_name(iso, lang);
                 let label = match reference.actor(iso).and_then(|a| a.kind.label(lang)) {
-                    Some(kind) if lang == crate::i18n::Lang::Zh => format!("{name}（{kind}）"),
-                    Some(kind) => format!("{name} ({kind})"),
+                    Some(kind) => crate::i18n::with_note(lang, name, kind),
                     None => name.to_string(),
                 };
                 bar(

@@ -100,6 +100,15 @@ pub fn currency_name(lang: Lang, code: &str) -> &str {
     }
 }
 
+/// `name` with a note in brackets, as each language writes it: "Norway (co-financier)",
+/// "挪威（联合出资方）".
+pub fn with_note(lang: Lang, name: &str, note: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} ({note})"),
+        Lang::Zh => format!("{name}（{note}）"),
+    }
+}
+
 /// Fills `{name}` placeholders. Unknown placeholders stay as written, so a mistake is visible.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -255,6 +264,18 @@ pub fn entries() -> impl Iterator<Item = &'static (&'static str, &'static str, &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_take_each_language_s_brackets() {
+        assert_eq!(
+            with_note(Lang::En, "Norway", "co-financier"),
+            "Norway (co-financier)"
+        );
+        assert_eq!(
+            with_note(Lang::Zh, "挪威", "联合出资方"),
+            "挪威（联合出资方）"
+        );
+    }
 
     #[test]
     fn parses_language_tags() {

@@ -298,12 +298,20 @@ pub const CO_FINANCIERS: &[(&str, &[&str])] = &[
 /// The co-financing country a donor string names, if any (exact match, see [`CO_FINANCIERS`]); never the
 /// release's own recipient.
 pub fn co_financier_of(donor: &str, recipient: &str) -> Option<&'static str> {
-    let d = clean(donor);
-    CO_FINANCIERS
-        .iter()
-        .find(|(_, names)| names.contains(&d.as_str()))
+    listing(CO_FINANCIERS, |(_, names)| names, donor)
         .map(|(code, _)| *code)
         .filter(|code| *code != recipient)
+}
+
+/// The entry of `table` whose donor strings (`names`) include `donor`, cleaned: the one lookup of
+/// [`provider_of`] and [`co_financier_of`].
+fn listing<T>(
+    table: &'static [T],
+    names: impl Fn(&T) -> &[&str],
+    donor: &str,
+) -> Option<&'static T> {
+    let d = clean(donor);
+    table.iter().find(|e| names(e).contains(&d.as_str()))
 }
 
 /// A donor string as Bridges keeps it: trimmed, no-break spaces as spaces.
@@ -314,10 +322,7 @@ pub fn clean(s: &str) -> String {
 /// The Southern provider a donor string names, if any (exact match, see [`PROVIDERS`]). A string that
 /// names the release's own recipient (domestic counterpart funds) is not a provider.
 pub fn provider_of(donor: &str, recipient: &str) -> Option<(&'static str, Kind)> {
-    let d = clean(donor);
-    PROVIDERS
-        .iter()
-        .find(|(_, _, _, names)| names.contains(&d.as_str()))
+    listing(PROVIDERS, |(_, _, _, names)| names, donor)
         .map(|(code, kind, _, _)| (*code, *kind))
         .filter(|(code, _)| *code != recipient)
 }
