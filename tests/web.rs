@@ -457,7 +457,9 @@ async fn a_facet_keeps_each_option_s_row_when_its_order_changes() {
     tick().await;
     let first = facet.query_selector("input").unwrap().unwrap();
     assert!(first == asia, "Asia's own checkbox moved to the top");
-    assert!(first.unchecked_into::<web_sys::HtmlInputElement>().checked());
+    assert!(first
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .checked());
     let text = facet.text_content().unwrap();
     assert!(
         text.find("5,000") < text.find("Africa"),

@@ -238,6 +238,22 @@ pub fn WorldMap(
             })
             .collect(),
     );
+    // The rows the filters keep, for the points and the flows: matched once a filter change, not once
+    // per layer and not again when the map zooms.
+    let matched = {
+        let data = Arc::clone(&data);
+        Memo::new(move |_| {
+            let on = layers.with(|l| l.contains(&Layer::Points) || l.contains(&Layer::Flows));
+            if !on {
+                return Arc::new(Vec::new());
+            }
+            let (s, _) = state.get();
+            match data.engine.lock() {
+                Ok(mut e) => Arc::new(e.matching(&s.filters)),
+                Err(_) => Arc::new(Vec::new()),
+            }
+        })
+    };
     let points = {
         let data = Arc::clone(&data);
         let projected = Arc::clone(&projected);
@@ -245,16 +261,15 @@ pub fn WorldMap(
             if !layers.get().contains(&Layer::Points) {
                 return Vec::new();
             }
-            let (s, _) = state.get();
             let zoom = zoom.get();
-            let rows = match data.engine.lock() {
-                Ok(mut e) => e.matching(&s.filters),
-                Err(_) => return Vec::new(),
-            };
             let mut keep = vec![false; data.loaded.dataset.projects.len()];
-            for r in rows {
-                keep[r as usize] = true;
-            }
+            matched.with(|rows| {
+                for &r in rows.iter() {
+                    if let Some(k) = keep.get_mut(r as usize) {
+                        *k = true;
+                    }
+                }
+            });
             // ADM1 centroids at world scale, ADM2 once zoomed in.
             let fine = zoom >= 4.0;
             let pts: Vec<(f64, f64)> = projected
@@ -274,24 +289,24 @@ pub fn WorldMap(
             }
             let (f, _) = fill_data.get();
             let (s, _) = state.get();
-            match data.engine.lock() {
+            let rows = matched.get();
+            let around = match data.engine.lock() {
                 Ok(mut e) => {
-                    let rows = e.matching(&s.filters);
-                    let mut others = s.filters.clone();
+                    let mut others = s.filters;
                     others.countries.clear();
-                    let around = e.matching(&others);
-                    let from = providers.get();
-                    flows(
-                        &world,
-                        &f,
-                        &from,
-                        &data.loaded.dataset.projects,
-                        &around,
-                        &rows,
-                    )
+                    e.matching(&others)
                 }
-                Err(_) => Vec::new(),
-            }
+                Err(_) => return Vec::new(),
+            };
+            let from = providers.get();
+            flows(
+                &world,
+                &f,
+                &from,
+                &data.loaded.dataset.projects,
+                &around,
+                &rows,
+            )
         })
     };
     let zoom_by = {
