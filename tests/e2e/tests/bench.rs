@@ -431,21 +431,7 @@ async fn load_and_measure(c: &fantoccini::Client, url: &str, want: Option<&str>)
     let load = eval(c, "return window.__bridgesLoad || {}").await;
     // When the count was first painted, in ms since navigation, as the page itself saw it (Element
     // Timing: the headline's count carries elementtiming="headline").
-    let painted = c
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             setTimeout(() => done(null), 1000);
-             try {
-               new PerformanceObserver((list) => {
-                 const e = list.getEntries().find((e) => e.identifier === 'headline');
-                 if (e) done(e.renderTime || e.loadTime);
-               }).observe({ type: 'element', buffered: true });
-             } catch (_) { done(null); }",
-            vec![],
-        )
-        .await
-        .ok()
-        .and_then(|v| v.as_f64());
+    let painted = headline_painted(c).await;
     let wasm = load["wasmMemoryBytes"].as_f64().unwrap_or(0.0);
     let start = load["start"].as_f64().unwrap_or(0.0);
     let longest_in_load = tasks
@@ -853,11 +839,12 @@ async fn bench_similar_projects() {
     .await;
 }
 
-/// When the page painted the headline's count, in ms since navigation (Element Timing), or None.
+/// When the page painted the headline's count, in ms since navigation (Element Timing: the count
+/// carries elementtiming="headline"), or None when no entry comes within a second.
 async fn headline_painted(c: &fantoccini::Client) -> Option<f64> {
     c.execute_async(
         "const done = arguments[arguments.length - 1];
-         setTimeout(() => done(null), 2000);
+         setTimeout(() => done(null), 1000);
          try {
            new PerformanceObserver((list) => {
              const e = list.getEntries().find((e) => e.identifier === 'headline');
