@@ -7,6 +7,7 @@ pub mod bins;
 pub mod catalog;
 pub mod columns;
 pub mod crossfilter;
+pub mod deck_sync;
 pub mod embed_view;
 pub mod explore;
 pub mod export;
