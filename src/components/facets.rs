@@ -25,13 +25,23 @@ pub fn Facet(
     // row's id, type, for and class and re-attached its listener: about 6 ms a click over the
     // explorer's ten facets (a CPU profile of bench_click_to_repaint).
     let keys = move || bars.with(|b| b.iter().map(|b| b.key.clone()).collect::<Vec<_>>());
+    // Where each option is, computed once a change and shared by the rows: a row searching the list
+    // itself made a change cost the square of the options (a Provider facet has no limit).
+    let position = Memo::new(move |_| {
+        bars.with(|b| {
+            b.iter()
+                .enumerate()
+                .map(|(i, b)| (b.key.clone(), i))
+                .collect::<std::collections::HashMap<_, _>>()
+        })
+    });
     let row = move |key: String| {
         let bar = {
             let key = key.clone();
             Memo::new(move |_| {
+                let i = position.with(|p| p.get(&key).copied())?;
                 bars.with(|b| {
-                    b.iter()
-                        .find(|b| b.key == key)
+                    b.get(i)
                         .map(|b| (b.label.clone(), b.group.count, b.selected))
                 })
             })
