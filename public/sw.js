@@ -42,6 +42,10 @@ const EXTRAS = [
   "icons/icon-512.png",
   "icons/icon-maskable-512.png",
   "embed.js",
+  // The workbook reader (sheet-worker/): Trunk names a worker's files without a hash.
+  "sheet_worker_loader.js",
+  "sheet_worker.js",
+  "sheet_worker_bg.wasm",
 ];
 
 self.addEventListener("install", (event) => {

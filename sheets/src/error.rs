@@ -1,11 +1,13 @@
 //! What can go wrong: errors that stop a file from being read at all, and located issues that cost a
 //! value, a cell or a row but never the file.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// A file Bridges cannot read as a sheet. Everything else is an [`Issue`].
-#[derive(Debug, Clone, PartialEq, Error)]
+/// A file Bridges cannot read as a sheet. Everything else is an [`Issue`]. Serialisable, to cross from
+/// the worker that reads workbooks ([`crate::wire`]).
+#[derive(Debug, Clone, PartialEq, Error, Serialize, Deserialize)]
+#[serde(tag = "error", rename_all = "snake_case")]
 pub enum SheetError {
     #[error("the file is empty")]
     EmptyFile,
@@ -17,7 +19,8 @@ pub enum SheetError {
     PasswordProtected,
     #[error("this is not a readable {format} file (damaged or another format): {detail}")]
     Corrupt {
-        format: &'static str,
+        /// "XLSX", "ODS", "XLS", "Excel".
+        format: String,
         detail: String,
     },
     #[error("this does not look like a spreadsheet or CSV file ({detail})")]
@@ -29,7 +32,7 @@ pub enum SheetError {
 }
 
 /// What Bridges did about an issue.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// The row is not a project in the output.
@@ -45,7 +48,7 @@ pub enum Action {
 }
 
 /// Why a cell, row or column was not read as it stands.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum IssueKind {
     /// A formula cell with no value saved by the spreadsheet program.
@@ -87,7 +90,7 @@ pub enum IssueKind {
 
 /// One located problem. `row` is the row number as the spreadsheet shows it (1-based, counting the
 /// header and any lines above it); `column` is the header text.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Issue {
     pub row: Option<usize>,
     pub column: Option<String>,

@@ -18,6 +18,7 @@ mod header;
 pub mod mapping;
 pub mod output;
 pub mod read;
+pub mod wire;
 
 pub use convert::{DateOrder, DecimalMark};
 pub use countries::Countries;

@@ -48,7 +48,7 @@ pub struct Sheet {
     pub encoding: Option<TextEncoding>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     /// 1-based row number as the spreadsheet (or a CSV viewer) shows it.
     pub number: usize,
@@ -58,6 +58,18 @@ pub struct Row {
 impl Row {
     pub fn cell(&self, i: usize) -> &str {
         self.cells.get(i).map(String::as_str).unwrap_or("")
+    }
+}
+
+impl Sheet {
+    /// A sheet from rows read elsewhere (all of them, in order, with the issues found reading them):
+    /// finds the header as [`SheetReader::finish`] does.
+    pub fn from_rows(
+        name: String,
+        rows: Vec<Row>,
+        issues: Vec<Issue>,
+    ) -> Result<Sheet, SheetError> {
+        crate::header::assemble(name, rows, issues, None)
     }
 }
 
@@ -76,6 +88,8 @@ pub struct SheetReader {
     sheets: Vec<String>,
     chosen: usize,
     raw: Vec<Row>,
+    /// Rows read, counting those already taken out ([`SheetReader::take_rows`]).
+    count: usize,
     issues: Vec<Issue>,
     encoding: Option<TextEncoding>,
     capped: bool,
@@ -112,7 +126,8 @@ impl SheetReader {
                     "ODS"
                 } else {
                     "Excel"
-                },
+                }
+                .into(),
                 detail: "the file does not start like a workbook".into(),
             });
         }
@@ -185,6 +200,7 @@ impl SheetReader {
             sheets,
             chosen: 0,
             raw: Vec::new(),
+            count: 0,
             issues: Vec::new(),
             encoding,
             capped: false,
@@ -210,6 +226,7 @@ impl SheetReader {
             book.reset();
             self.chosen = index;
             self.raw.clear();
+            self.count = 0;
             self.issues.clear();
             self.capped = false;
             self.done = false;
@@ -262,7 +279,7 @@ impl SheetReader {
             _ => None,
         };
         Progress {
-            rows_read: self.raw.len(),
+            rows_read: self.count,
             total_rows,
             done: self.done,
         }
@@ -310,7 +327,24 @@ impl SheetReader {
         }
         if !cells.is_empty() {
             self.raw.push(Row { number, cells });
+            self.count += 1;
         }
+    }
+
+    /// The rows read since the last call, to send elsewhere (the worker that reads workbooks sends them
+    /// to the page a slice at a time; [`Sheet::from_rows`] puts them together there).
+    pub fn take_rows(&mut self) -> Vec<Row> {
+        std::mem::take(&mut self.raw)
+    }
+
+    /// The issues found so far, to send elsewhere with the last rows.
+    pub fn take_issues(&mut self) -> Vec<Issue> {
+        std::mem::take(&mut self.issues)
+    }
+
+    /// The name of the sheet being read.
+    pub fn sheet_name(&self) -> &str {
+        self.sheets.get(self.chosen).map_or("", String::as_str)
     }
 
     /// Reads to the end and finds the header.

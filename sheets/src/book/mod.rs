@@ -81,7 +81,7 @@ fn open_book(cur: Bytes, kind: BookKind) -> Result<Book, SheetError> {
 
 fn corrupt(format: &'static str, e: impl std::fmt::Display) -> SheetError {
     SheetError::Corrupt {
-        format,
+        format: format.into(),
         detail: e.to_string(),
     }
 }

@@ -15,10 +15,7 @@ pub(super) fn problem(e: SheetError) -> SheetProblem {
         SheetError::EmptySheet { sheet } => SheetProblem::EmptySheet { sheet },
         SheetError::NoRows { sheet } => SheetProblem::NoRows { sheet },
         SheetError::PasswordProtected => SheetProblem::PasswordProtected,
-        SheetError::Corrupt { format, detail } => SheetProblem::Corrupt {
-            format: format.to_string(),
-            detail,
-        },
+        SheetError::Corrupt { format, detail } => SheetProblem::Corrupt { format, detail },
         SheetError::UnknownFormat { detail } => SheetProblem::UnknownFormat { detail },
         SheetError::NoSuchSheet { .. } => SheetProblem::NoSuchSheet,
         SheetError::Csv { line, detail } => SheetProblem::Csv { line, detail },

@@ -1,4 +1,4 @@
-//! The spreadsheet engine (bridges-sheets: csv, encoding_rs, calamine) behind functions whose code loads
+//! The spreadsheet engine (bridges-sheets: csv, encoding_rs; workbooks come from the worker) behind functions whose code loads
 //! on demand (the `sheets` split, [`crate::lazy`]): a visitor who never opens a spreadsheet never
 //! downloads it. The reader, the read sheet and its proposal stay here, between calls, in one
 //! thread-local; the views get plain data ([`super::model`]).
@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use bridges_core::ReferenceIndex;
 use bridges_sheets::mapping::{ColumnProposal, Mapping};
-use bridges_sheets::{Countries, Import, ReadOptions, Sheet, SheetError, SheetReader};
+use bridges_sheets::{Countries, Import, Issue, ReadOptions, Row, Sheet, SheetError, SheetReader};
 use serde_json::{json, Value};
 
 use super::convert::{code_of, conventions_of, data_issue, mapping_problem, problem};
@@ -60,6 +60,12 @@ lazy_fn! {
         })
     }
     preload: __preload_step_sheet, in: sheets;
+
+    /// A workbook read by the worker ([`super::workbook`]): its rows put together as the sheet to map.
+    pub fn received_sheet(file: String, sheet: String, rows: Vec<Row>, issues: Vec<Issue>) -> Result<(), SheetProblem> {
+        received(file, sheet, rows, issues)
+    }
+    preload: __preload_received_sheet, in: sheets;
 
     /// Finishes reading and proposes a mapping.
     pub fn propose_sheet(reference: ReferenceIndex) -> Result<Proposed, SheetProblem> {
@@ -143,11 +149,31 @@ fn opened(
     })
 }
 
+fn received(
+    file: String,
+    sheet: String,
+    rows: Vec<Row>,
+    issues: Vec<Issue>,
+) -> Result<(), SheetProblem> {
+    forget();
+    let sheet = Sheet::from_rows(sheet, rows, issues).map_err(problem)?;
+    SESSION.with(|s| {
+        let mut s = s.borrow_mut();
+        s.file = file;
+        s.sheet = Some(sheet);
+        Ok(())
+    })
+}
+
 fn propose(reference: ReferenceIndex) -> Result<Proposed, SheetProblem> {
     SESSION.with(|s| {
         let mut s = s.borrow_mut();
-        let reader = s.reader.take().ok_or(SheetProblem::NoSuchSheet)?;
-        let sheet = reader.finish().map_err(problem)?;
+        // A text file's reader is read to its end here; a workbook's sheet came from the worker.
+        let sheet = match (s.reader.take(), s.sheet.take()) {
+            (Some(reader), _) => reader.finish().map_err(problem)?,
+            (None, Some(sheet)) => sheet,
+            (None, None) => return Err(SheetProblem::NoSuchSheet),
+        };
         let countries = Countries::new(&reference);
         let proposal = bridges_sheets::propose(&sheet, &countries, &reference);
         let fields = proposal

@@ -11,6 +11,7 @@ mod mapping_files;
 pub mod model;
 mod panel;
 mod steps;
+mod workbook;
 
 use std::sync::Arc;
 

@@ -2,19 +2,22 @@
 //! choosing a sheet, mapping, importing), the calls into the engine, and the result loaded as the
 //! current dataset. Its views are in `steps.rs` and `mapping_files.rs`.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
+use bridges_sheets::wire::is_workbook;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::engine::{
-    choose_sheet, finish_import, open_pasted, open_sheet, propose_sheet, sheet_readings,
-    start_import, step_import, step_sheet, write_import,
+    choose_sheet, finish_import, open_pasted, open_sheet, propose_sheet, received_sheet,
+    sheet_readings, start_import, step_import, step_sheet, write_import,
 };
 use super::mapper::ColumnMapper;
 use super::mapping_files::MappingFiles;
 use super::model::{Conventions, Proposed, SheetProblem};
 use super::steps::{SheetChoice, SheetDone, SheetError, SheetReading};
+use super::workbook::WorkbookReader;
 use super::Chosen;
 use crate::app_data::{DataSource, REFERENCE_DATA};
 use crate::lazy::LoadFailed;
@@ -89,18 +92,31 @@ pub(super) fn panel(chosen: RwSignal<Option<Chosen>>) -> AnyView {
     let choice = use_context::<DataChoice>();
     let resource = use_context::<DataResource>();
 
-    // Reads the chosen sheet to the end, a slice at a time, then shows the proposal.
-    let read_to_end = move |file: String| async move {
-        loop {
-            let (rows, finished) = flat(step_sheet(ROWS_PER_STEP).await)?;
+    // The worker reading the open workbook, if the file is one (`None` for text).
+    let workbook = StoredValue::new_local(None::<Rc<WorkbookReader>>);
+
+    // Reads sheet `index` to the end, a slice at a time, then shows the proposal. A workbook's sheet is
+    // read by the worker; a text file's here, with the browser's turn between slices.
+    let read_to_end = move |file: String, index: usize| async move {
+        let reading = |rows| {
             stage.set(Stage::Reading {
                 file: file.clone(),
                 rows,
-            });
-            if finished {
-                break;
+            })
+        };
+        if let Some(book) = workbook.get_value() {
+            let (sheet, rows, issues) = book.read(index, reading).await?;
+            flat(received_sheet(file.clone(), sheet, rows, issues).await)?;
+        } else {
+            flat(choose_sheet(index).await)?;
+            loop {
+                let (rows, finished) = flat(step_sheet(ROWS_PER_STEP).await)?;
+                reading(rows);
+                if finished {
+                    break;
+                }
+                crate::app_data::pause().await;
             }
-            crate::app_data::pause().await;
         }
         let p = flat(propose_sheet(reference(resource).await?).await)?;
         fields.set(p.fields.clone());
@@ -135,6 +151,8 @@ pub(super) fn panel(chosen: RwSignal<Option<Chosen>>) -> AnyView {
         });
         spawn_local(async move {
             let result = async {
+                // The previous file's worker, if any, ends here.
+                workbook.set_value(None);
                 let (name, sheets) = match input {
                     Chosen::File(file) => {
                         let bytes = crate::app_data::file_bytes(&name, &file, |_, _| {})
@@ -142,7 +160,14 @@ pub(super) fn panel(chosen: RwSignal<Option<Chosen>>) -> AnyView {
                             .map_err(|e| SheetProblem::Read {
                                 detail: e.to_string(),
                             })?;
-                        (name.clone(), flat(open_sheet(name, bytes).await)?)
+                        let sheets = if is_workbook(&bytes) {
+                            let book = Rc::new(WorkbookReader::start()?);
+                            workbook.set_value(Some(Rc::clone(&book)));
+                            book.open(name.clone(), bytes).await?
+                        } else {
+                            flat(open_sheet(name.clone(), bytes).await)?
+                        };
+                        (name, sheets)
                     }
                     Chosen::Pasted(text) => {
                         let sheets = flat(open_pasted(text.to_string()).await)?;
@@ -157,7 +182,7 @@ pub(super) fn panel(chosen: RwSignal<Option<Chosen>>) -> AnyView {
                     });
                     return Ok(());
                 }
-                read_to_end(name.clone()).await
+                read_to_end(name.clone(), 0).await
             }
             .await;
             if let Err(e) = result {
@@ -175,11 +200,7 @@ pub(super) fn panel(chosen: RwSignal<Option<Chosen>>) -> AnyView {
             rows: 0,
         });
         spawn_local(async move {
-            let result = async {
-                flat(choose_sheet(index).await)?;
-                read_to_end(file).await
-            }
-            .await;
+            let result = read_to_end(file, index).await;
             if let Err(e) = result {
                 stage.set(Stage::Idle);
                 problem.set(Some(e));

@@ -210,6 +210,19 @@ async fn works_under_a_sub_path() {
 
     c.goto(&format!("{app}/projects/4")).await.unwrap();
     wait_for(&c, "[data-testid=\"project\"][data-id=\"4\"]").await;
+
+    // A workbook is read by the worker (sheet_worker_loader.js), found under the sub-path too: its two
+    // sheets are offered.
+    c.goto(&format!("{app}/about?lang=en")).await.unwrap();
+    let input = wait_for(&c, "[data-testid=\"open-spreadsheet\"]").await;
+    let path = repo()
+        .join("tests/fixtures/sheets/made-by-test.xlsx")
+        .canonicalize()
+        .unwrap();
+    input.send_keys(&path.to_string_lossy()).await.unwrap();
+    let select = wait_for(&c, "[data-testid=\"sheet-select\"]").await;
+    let sheets = select.text().await.unwrap();
+    assert!(sheets.contains("项目") && sheets.contains("Notes"), "{sheets}");
     c.close().await.unwrap();
 }
 
