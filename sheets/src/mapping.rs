@@ -122,13 +122,15 @@ pub struct Proposal {
 
 const SAMPLES: usize = 5;
 
-/// Distinct non-empty values of column `i`, up to `n`, with their row numbers.
+/// Distinct non-empty values of column `i`, up to `n`, with their row numbers. A column with fewer
+/// than `n` distinct values (a status, a year) is read to its end, so each value is compared with the
+/// at most `n` kept ones rather than hashed: in wasm, hashing every cell of a 50,000-row sheet made the
+/// proposal a long task.
 pub(crate) fn samples(sheet: &Sheet, i: usize, n: usize) -> Vec<(usize, &str)> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, &str)> = Vec::new();
     for r in &sheet.rows {
         let v = r.cell(i).trim();
-        if !v.is_empty() && seen.insert(v) {
+        if !v.is_empty() && !out.iter().any(|(_, s)| *s == v) {
             out.push((r.number, v));
             if out.len() == n {
                 break;
