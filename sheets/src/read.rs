@@ -305,7 +305,13 @@ impl SheetReader {
             }
             cells.truncate(MAX_COLUMNS);
         }
-        for (i, c) in cells.iter_mut().enumerate() {
+        // A cell of at most MAX_CELL_CHARS bytes has at most as many characters: only longer ones are
+        // counted (counting every cell's characters was a third of a CSV step in a browser profile).
+        for (i, c) in cells
+            .iter_mut()
+            .enumerate()
+            .filter(|(_, c)| c.len() > MAX_CELL_CHARS)
+        {
             if let Some((cut, _)) = c.char_indices().nth(MAX_CELL_CHARS) {
                 let chars = c.chars().count();
                 self.issues.push(

@@ -222,7 +222,10 @@ async fn works_under_a_sub_path() {
     input.send_keys(&path.to_string_lossy()).await.unwrap();
     let select = wait_for(&c, "[data-testid=\"sheet-select\"]").await;
     let sheets = select.text().await.unwrap();
-    assert!(sheets.contains("项目") && sheets.contains("Notes"), "{sheets}");
+    assert!(
+        sheets.contains("项目") && sheets.contains("Notes"),
+        "{sheets}"
+    );
     c.close().await.unwrap();
 }
 
