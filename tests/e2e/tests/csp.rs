@@ -51,12 +51,7 @@ async fn strict_csp_works_with_no_violations() {
     );
     // A workbook, read by the worker (its script and wasm are served under the same policy).
     c.goto(&format!("{app}/about?lang=en")).await.unwrap();
-    let input = wait_for(&c, "[data-testid=\"open-spreadsheet\"]").await;
-    let path = repo()
-        .join("tests/fixtures/sheets/made-by-test.xlsx")
-        .canonicalize()
-        .unwrap();
-    input.send_keys(&path.to_string_lossy()).await.unwrap();
+    choose_file(&c, &fixture("sheets/made-by-test.xlsx")).await;
     wait_for(&c, "[data-testid=\"sheet-select\"]").await;
     assert_eq!(
         eval(&c, "return window.__cspViolations").await,

@@ -214,12 +214,7 @@ async fn works_under_a_sub_path() {
     // A workbook is read by the worker (sheet_worker_loader.js), found under the sub-path too: its two
     // sheets are offered.
     c.goto(&format!("{app}/about?lang=en")).await.unwrap();
-    let input = wait_for(&c, "[data-testid=\"open-spreadsheet\"]").await;
-    let path = repo()
-        .join("tests/fixtures/sheets/made-by-test.xlsx")
-        .canonicalize()
-        .unwrap();
-    input.send_keys(&path.to_string_lossy()).await.unwrap();
+    choose_file(&c, &fixture("sheets/made-by-test.xlsx")).await;
     let select = wait_for(&c, "[data-testid=\"sheet-select\"]").await;
     let sheets = select.text().await.unwrap();
     assert!(

@@ -14,6 +14,24 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 use xtask::serve::{self, ServeConfig};
 
+/// A file under `tests/fixtures/`, as an absolute path.
+pub fn fixture(rel: &str) -> PathBuf {
+    repo()
+        .join("tests/fixtures")
+        .join(rel)
+        .canonicalize()
+        .expect("fixture exists")
+}
+
+/// Chooses `path` (absolute) in the spreadsheet input (`data-testid="open-spreadsheet"`).
+pub async fn choose_file(c: &Client, path: &std::path::Path) {
+    let input = wait_for(c, "input[data-testid=\"open-spreadsheet\"]").await;
+    input
+        .send_keys(&path.to_string_lossy())
+        .await
+        .expect("file chosen");
+}
+
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }

@@ -13,23 +13,6 @@ use common::*;
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 
-/// Chooses `path` (absolute) in the spreadsheet input of /about.
-async fn choose_file(c: &Client, path: &std::path::Path) {
-    let input = wait_for(c, "input[data-testid=\"open-spreadsheet\"]").await;
-    input
-        .send_keys(&path.to_string_lossy())
-        .await
-        .expect("file chosen");
-}
-
-fn fixture(rel: &str) -> std::path::PathBuf {
-    repo()
-        .join("tests/fixtures")
-        .join(rel)
-        .canonicalize()
-        .expect("fixture exists")
-}
-
 /// The value of the mapper's select for column `header`.
 async fn mapped(c: &Client, header: &str) -> Value {
     let js = format!(
