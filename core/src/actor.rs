@@ -2,9 +2,7 @@
 //! bank, an agency, an NGO, a private actor), declared once and named by id in the records.
 
 /// What kind of actor a `bridges/2` dataset declares.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ActorKind {
     Country,
     Multilateral,
@@ -50,7 +48,7 @@ impl ActorKind {
 }
 
 /// A provider or partner that a `bridges/2` dataset names by id (`"providers": ["ISDB"]`).
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Actor {
     /// 2–40 capital letters, digits, `_` or `-` ([`is_actor_id`]), e.g. `ISDB`.
     pub id: String,

@@ -32,7 +32,6 @@ pub mod reference;
 pub mod repairs;
 pub mod route;
 pub mod similar;
-pub mod snapshot;
 pub mod state;
 pub mod story;
 pub mod summary;

@@ -11,9 +11,7 @@ pub const SCHEMA_2: &str = "bridges/2";
 pub const REFERENCE_SCHEMA: &str = "bridges-reference/1";
 
 /// Where a project stands, following AidData's six status categories.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     PipelinePledge,
     PipelineCommitment,
@@ -64,9 +62,7 @@ impl Status {
 }
 
 /// OECD-DAC style flow class, as AidData codes it.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FlowClass {
     OdaLike,
     OofLike,
@@ -173,7 +169,7 @@ impl Income {
 pub use crate::actor::{is_actor_id, Actor, ActorKind};
 
 /// A partner's role: the triangular roles, and (`bridges/2`) co-financing or implementing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PartnerRole {
     Provider,
     Pivot,
@@ -218,14 +214,14 @@ impl PartnerRole {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sector {
     /// OECD CRS three-digit sector code.
     pub code: u16,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Partner {
     /// An ISO-3 country code, or (`bridges/2`) the id of one of the dataset's [`Actor`]s.
     pub actor: String,
@@ -233,7 +229,7 @@ pub struct Partner {
 }
 
 /// Years; each may be unknown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Years {
     pub commitment: Option<i32>,
     pub start: Option<i32>,
@@ -241,7 +237,7 @@ pub struct Years {
 }
 
 /// Exact dates (ISO 8601 `YYYY-MM-DD`) where the source has them.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dates {
     pub commitment: Option<String>,
     pub start: Option<String>,
@@ -249,7 +245,7 @@ pub struct Dates {
 }
 
 /// A money amount with what it is measured in. A project without one has `amount: None`.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Amount {
     pub value: f64,
     /// ISO 4217 code, e.g. `USD`.
@@ -258,14 +254,14 @@ pub struct Amount {
     pub price_base: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Agencies {
     pub funding: Vec<String>,
     pub receiving: Vec<String>,
     pub implementing: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Location {
     pub lon: f64,
     pub lat: f64,
@@ -274,20 +270,20 @@ pub struct Location {
     pub name: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SourceLink {
     pub url: String,
     pub label: Option<String>,
 }
 
 /// Values that came from another release of the source, and which fields they fill.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Enrichment {
     pub source: String,
     pub fields: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Project {
     pub id: String,
     pub title: String,
@@ -317,7 +313,7 @@ pub struct Project {
 }
 
 /// Dataset-level facts: where it comes from and how to cite it.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Meta {
     pub title: String,
     pub publisher: Option<String>,
@@ -329,7 +325,7 @@ pub struct Meta {
     pub price_base: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dataset {
     pub meta: Meta,
     pub projects: Vec<Project>,
@@ -342,7 +338,7 @@ pub struct Dataset {
 
 /// One of several datasets loaded together: its records are `projects[start..]` up to the next
 /// part's `start`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Part {
     /// The catalogue id (`gcdf3`), as in `dataset=` and `source=`.
     pub id: String,

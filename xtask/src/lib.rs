@@ -7,6 +7,5 @@ pub mod prepare;
 pub mod sectors;
 pub mod serve;
 pub mod size;
-pub mod snapshots;
 pub mod split;
 pub mod world;
