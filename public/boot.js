@@ -30,7 +30,9 @@ try {
   const params = new URLSearchParams(location.search);
   if (!params.has("data")) {
     const named = (params.get("dataset") || "").split("~").filter((d) => d);
-    const files = named.length === 0 || named.includes("gcdf3") ? ["data/reference.json", "data/projects.json"] : ["data/reference.json"];
+    // The default dataset's snapshot (what its JSON file gives, read in a few milliseconds; the app falls
+    // back to data/projects.json when there is none).
+    const files = named.length === 0 || named.includes("gcdf3") ? ["data/reference.json", "data/projects.bsnap"] : ["data/reference.json"];
     // Named datasets: the catalogue that says which files they are (the app then fetches them at once).
     if (named.length > 0) files.push("data/catalog.json");
     for (const file of files) {

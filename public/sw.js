@@ -34,7 +34,8 @@ const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 // The chunks of a build sit in a folder named after its hashed glue file, `bridges-<hash>-split/`.
 const SPLIT = /-[0-9a-f]{1,16}-split\/[A-Za-z0-9_.-]+$/;
 const APP_FILES = ["data/", "stories/", "schema/", "icons/", "boot.js", "embed.js", "manifest.webmanifest"];
-const DATA = ["data/projects.json", "data/reference.json", "data/world.json"];
+// The default dataset's snapshot is what the app reads; its JSON file is what it falls back to.
+const DATA = ["data/projects.bsnap", "data/projects.json", "data/reference.json", "data/world.json"];
 const EXTRAS = [
   "manifest.webmanifest",
   "icons/icon.svg",

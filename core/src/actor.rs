@@ -2,7 +2,9 @@
 //! bank, an agency, an NGO, a private actor), declared once and named by id in the records.
 
 /// What kind of actor a `bridges/2` dataset declares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum ActorKind {
     Country,
     Multilateral,
@@ -48,7 +50,7 @@ impl ActorKind {
 }
 
 /// A provider or partner that a `bridges/2` dataset names by id (`"providers": ["ISDB"]`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Actor {
     /// 2–40 capital letters, digits, `_` or `-` ([`is_actor_id`]), e.g. `ISDB`.
     pub id: String,

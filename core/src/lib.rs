@@ -32,6 +32,7 @@ pub mod reference;
 pub mod repairs;
 pub mod route;
 pub mod similar;
+pub mod snapshot;
 pub mod state;
 pub mod story;
 pub mod summary;

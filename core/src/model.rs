@@ -11,7 +11,9 @@ pub const SCHEMA_2: &str = "bridges/2";
 pub const REFERENCE_SCHEMA: &str = "bridges-reference/1";
 
 /// Where a project stands, following AidData's six status categories.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Status {
     PipelinePledge,
     PipelineCommitment,
@@ -62,7 +64,9 @@ impl Status {
 }
 
 /// OECD-DAC style flow class, as AidData codes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum FlowClass {
     OdaLike,
     OofLike,
@@ -169,7 +173,7 @@ impl Income {
 pub use crate::actor::{is_actor_id, Actor, ActorKind};
 
 /// A partner's role: the triangular roles, and (`bridges/2`) co-financing or implementing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PartnerRole {
     Provider,
     Pivot,
@@ -214,14 +218,14 @@ impl PartnerRole {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Sector {
     /// OECD CRS three-digit sector code.
     pub code: u16,
     pub name: String,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Partner {
     /// An ISO-3 country code, or (`bridges/2`) the id of one of the dataset's [`Actor`]s.
     pub actor: String,
@@ -229,7 +233,7 @@ pub struct Partner {
 }
 
 /// Years; each may be unknown.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Years {
     pub commitment: Option<i32>,
     pub start: Option<i32>,
@@ -237,7 +241,7 @@ pub struct Years {
 }
 
 /// Exact dates (ISO 8601 `YYYY-MM-DD`) where the source has them.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dates {
     pub commitment: Option<String>,
     pub start: Option<String>,
@@ -245,7 +249,7 @@ pub struct Dates {
 }
 
 /// A money amount with what it is measured in. A project without one has `amount: None`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Amount {
     pub value: f64,
     /// ISO 4217 code, e.g. `USD`.
@@ -254,14 +258,14 @@ pub struct Amount {
     pub price_base: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Agencies {
     pub funding: Vec<String>,
     pub receiving: Vec<String>,
     pub implementing: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     pub lon: f64,
     pub lat: f64,
@@ -270,20 +274,20 @@ pub struct Location {
     pub name: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SourceLink {
     pub url: String,
     pub label: Option<String>,
 }
 
 /// Values that came from another release of the source, and which fields they fill.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Enrichment {
     pub source: String,
     pub fields: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Project {
     pub id: String,
     pub title: String,
@@ -313,7 +317,7 @@ pub struct Project {
 }
 
 /// Dataset-level facts: where it comes from and how to cite it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub title: String,
     pub publisher: Option<String>,
@@ -325,7 +329,7 @@ pub struct Meta {
     pub price_base: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Dataset {
     pub meta: Meta,
     pub projects: Vec<Project>,
@@ -338,7 +342,7 @@ pub struct Dataset {
 
 /// One of several datasets loaded together: its records are `projects[start..]` up to the next
 /// part's `start`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Part {
     /// The catalogue id (`gcdf3`), as in `dataset=` and `source=`.
     pub id: String,

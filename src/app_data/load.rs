@@ -3,6 +3,7 @@
 
 use super::fetch::*;
 use super::slices::*;
+use super::snapshot::{fetch_builtin, preload_reader, Fetched};
 use super::*;
 
 /// Where the dataset comes from.
@@ -110,26 +111,36 @@ pub async fn load(choice: DataSource) -> LoadResult {
         };
         (bytes, skip)
     };
+    let builtin = ids.is_some() || data_url.is_none() && file.is_none() && sheet.is_none();
+    if builtin {
+        preload_reader();
+    }
+    let json = |(bytes, skip)| Fetched::Json(bytes, skip);
     let fetch_data = async {
         match (&ids, &file, &sheet) {
             (Some(ids), _, _) => {
                 let entries = catalogue_files(ids).await?;
                 let data = futures::future::try_join_all(
-                    entries.iter().map(|e| fetch_bytes(&e.file, on_progress)),
+                    entries.iter().map(|e| fetch_builtin(&e.file, on_progress)),
                 )
                 .await?;
-                Ok::<_, LoadError>((Some(entries), data.into_iter().map(without_bom).collect()))
+                Ok::<_, LoadError>((Some(entries), data))
             }
             (None, Some(file), _) => Ok((
                 None,
-                vec![without_bom(
+                vec![json(without_bom(
                     file_bytes(&source, &file.0, on_progress).await?,
-                )],
+                ))],
             )),
-            (None, None, Some((json, _))) => Ok((None, vec![(json.as_bytes().to_vec(), 0)])),
+            (None, None, Some((json, _))) => {
+                Ok((None, vec![Fetched::Json(json.as_bytes().to_vec(), 0)]))
+            }
+            (None, None, None) if builtin => {
+                Ok((None, vec![fetch_builtin(&source, on_progress).await?]))
+            }
             (None, None, None) => Ok((
                 None,
-                vec![without_bom(fetch_bytes(&source, on_progress).await?)],
+                vec![json(without_bom(fetch_bytes(&source, on_progress).await?))],
             )),
         }
     };
@@ -153,7 +164,15 @@ pub async fn load(choice: DataSource) -> LoadResult {
     };
     let mut reference = parse_reference(REFERENCE_DATA, &reference_text?)?;
     let mut parts = Vec::new();
-    for ((id, name), (data, skip)) in files.iter().zip(data) {
+    for ((id, name), fetched) in files.iter().zip(data) {
+        let (data, skip) = match fetched {
+            Fetched::Read(loaded) => {
+                progress.records += loaded.dataset.projects.len();
+                parts.push((id.clone(), loaded));
+                continue;
+            }
+            Fetched::Json(data, skip) => (data, skip),
+        };
         let bytes = data.get(skip..).unwrap_or_default();
         progress.phase = LoadPhase::Reading;
         progress.total_bytes = bytes.len();

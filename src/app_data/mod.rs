@@ -10,6 +10,7 @@ mod indexes;
 mod load;
 mod progress;
 mod slices;
+mod snapshot;
 
 pub use fetch::fetch_text;
 pub(crate) use fetch::file_bytes;

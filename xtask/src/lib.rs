@@ -7,5 +7,6 @@ pub mod prepare;
 pub mod sectors;
 pub mod serve;
 pub mod size;
+pub mod snapshots;
 pub mod split;
 pub mod world;

@@ -1,5 +1,5 @@
 //! `cargo xtask <task>`: prepare-data [--check] · serve [DIR] [--port N] [--base /atlas/] · size [DIR] ·
-//! split-wasm (Trunk's post_build hook) · check-imports
+//! split-wasm and snapshots (Trunk's post_build hooks) · check-imports
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,8 +40,18 @@ fn main() -> ExitCode {
                 chunks as f64 / 1024.0
             );
         }),
+        Some("snapshots") => xtask::snapshots::write_staged_snapshots().map(|written| {
+            for w in written {
+                println!(
+                    "snapshots: {} {} ({} for the JSON file)",
+                    w.path,
+                    size::kb(w.bytes),
+                    size::kb(w.json_bytes)
+                );
+            }
+        }),
         Some("check-imports") => check_imports(&root),
-        _ => Err(anyhow::anyhow!("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm (Trunk hook) | check-imports")),
+        _ => Err(anyhow::anyhow!("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm | snapshots (Trunk hooks) | check-imports")),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -152,7 +162,9 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   part of the loader, which is start code, and providers that are not countries are named (chart
 ///   labels, the map's list of providers it cannot draw): 294 KB. Then 294.0 KB with the co-financiers
 ///   (the map's fourth flow style and its legend, the partners' roles on the project page, in both
-///   languages): 295 KB. The way back under 250 KB is
+///   languages): 295 KB. Then 297.8 KB on 2026-12-03 with the built-in datasets' snapshots (fetching,
+///   inflating and falling back to the JSON file; the snapshot reader itself is a 7.4 KB chunk), which take
+///   the default data's 250–300 ms validation off the first visit: 298 KB. The way back under 250 KB is
 ///   structural: the loader
 ///   (reader, validator, column builder) as a chunk fetched beside the data, not more trimming.
 /// - The heaviest first load of one page (the start plus the chunks that page needs): just above today's
@@ -165,7 +177,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   switches the loaded data) and the finder slide's glue, the finder's own code split off (646.9 KB
 ///   before it was): budget 610 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
-const APP_BUDGET_KB: f64 = 295.0;
+const APP_BUDGET_KB: f64 = 298.0;
 const PAGE_BUDGET_KB: f64 = 610.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;

@@ -8,7 +8,7 @@ use std::fmt;
 use crate::i18n::Lang;
 
 /// What a value should have been.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Expected {
     /// A member of `projects` that is not an object.
     ProjectObject,

@@ -7,7 +7,7 @@ mod expected;
 pub use expected::Expected;
 
 /// What happened to the record because of a problem.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Consequence {
     /// The record could not be used and was left out (it is listed, not lost silently).
     RecordSkipped,
@@ -18,7 +18,7 @@ pub enum Consequence {
 }
 
 /// A located problem in a dataset: which source, which record, which field, what was expected.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DataIssue {
     /// The file or URL the record came from: shared by every issue of the file, so a file with
     /// 200,000 problems and a long `?data=` URL holds one copy of it, not 200,000.

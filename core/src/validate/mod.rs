@@ -18,7 +18,7 @@ pub const YEAR_RANGE: (i32, i32) = (1900, 2100);
 pub const MAX_TEXT: usize = 10_000;
 
 /// A dataset as loaded: the valid records, and every problem met on the way.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Loaded {
     pub dataset: Dataset,
     pub issues: Vec<DataIssue>,

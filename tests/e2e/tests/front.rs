@@ -253,7 +253,9 @@ async fn a_front_page_on_aims_never_fetches_the_default_data() {
         "the chosen dataset is fetched: {files:?}"
     );
     assert!(
-        !files.iter().any(|f| f == "/data/projects.json"),
+        !files
+            .iter()
+            .any(|f| f == "/data/projects.json" || f == "/data/projects.bsnap"),
         "the default dataset is not: {files:?}"
     );
     // Both datasets: the headline, timed from navigation (the issue asks ≤ 1 s on localhost).

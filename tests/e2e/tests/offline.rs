@@ -122,6 +122,7 @@ async fn offline_after_one_visit(base: &str, dist_env: &str, default_dir: &str) 
     let mut must_hold: Vec<String> = [
         "",
         "boot.js",
+        "data/projects.bsnap",
         "data/projects.json",
         "data/reference.json",
         "data/world.json",

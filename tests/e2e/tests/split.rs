@@ -50,17 +50,18 @@ async fn each_page_downloads_its_own_code() {
     wait_count(&c, 9404).await;
     assert_eq!(splits_fetched(&c).await, vec!["overview_page"]);
     // boot.js preloads the built-in data with the app's code; the app's own fetch takes that response
-    // (one download each, started by the preload link).
+    // (one download each, started by the preload link). The default dataset comes as its snapshot: its
+    // JSON file is not downloaded at all.
     let data = eval(
         &c,
         "return performance.getEntriesByType('resource')
-           .filter((e) => /\\/data\\/(projects|reference)\\.json$/.test(e.name))
+           .filter((e) => /\\/data\\/(projects|reference)\\.(json|bsnap)$/.test(e.name))
            .map((e) => e.name.split('/').pop() + ' ' + e.initiatorType).sort();",
     )
     .await;
     assert_eq!(
         data,
-        serde_json::json!(["projects.json link", "reference.json link"])
+        serde_json::json!(["projects.bsnap link", "reference.json link"])
     );
 
     // Following the header's link to the map (no reload): the map's code arrives then.
@@ -96,7 +97,7 @@ async fn each_page_downloads_its_own_code() {
     wait_for(&c, "[data-testid=\"data-issues\"]").await;
     let preloaded = eval(
         &c,
-        "return performance.getEntriesByType('resource').filter((e) => /\\/data\\/projects\\.json$/.test(e.name)).length",
+        "return performance.getEntriesByType('resource').filter((e) => /\\/data\\/projects\\.(json|bsnap)$/.test(e.name)).length",
     )
     .await;
     assert_eq!(preloaded, serde_json::json!(0));
