@@ -249,8 +249,10 @@ async fn a_front_page_on_aims_never_fetches_the_default_data() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let files: Vec<String> = serde_json::from_value(eval(&c, fetched).await).unwrap();
     assert!(
-        files.iter().any(|f| f == "/data/aims.json"),
-        "the chosen dataset is fetched: {files:?}"
+        files
+            .iter()
+            .any(|f| f == "/data/aims.bsnap" || f == "/data/aims.json"),
+        "the chosen dataset (its snapshot, or its file) is fetched: {files:?}"
     );
     assert!(
         !files

@@ -48,7 +48,8 @@ async fn each_page_downloads_its_own_code() {
     // The overview: its own code only.
     c.goto(&format!("{app}/")).await.unwrap();
     wait_count(&c, 9404).await;
-    assert_eq!(splits_fetched(&c).await, vec!["overview_page"]);
+    // The snapshot reader (its own chunk) is fetched while the built-in data downloads.
+    assert_eq!(splits_fetched(&c).await, vec!["overview_page", "snapshot"]);
     // boot.js preloads the built-in data with the app's code; the app's own fetch takes that response
     // (one download each, started by the preload link). The default dataset comes as its snapshot: its
     // JSON file is not downloaded at all.
@@ -72,7 +73,10 @@ async fn each_page_downloads_its_own_code() {
         .await
         .unwrap();
     wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"AGO\"]").await;
-    assert_eq!(splits_fetched(&c).await, vec!["map_page", "overview_page"]);
+    assert_eq!(
+        splits_fetched(&c).await,
+        vec!["map_page", "overview_page", "snapshot"]
+    );
 
     // The share dialog's code: fetched when the pointer reaches the button, before it is pressed.
     let share = c.find(Locator::Css(".share-button")).await.unwrap();
@@ -106,10 +110,17 @@ async fn each_page_downloads_its_own_code() {
     c.goto(&format!("{app}/embed/timeline")).await.unwrap();
     wait_for(&c, "[data-testid=\"chart-timeline\"] canvas").await;
     let names = splits_fetched(&c).await;
-    assert_eq!(names, vec!["embed_page"], "a fresh page: {names:?}");
+    assert_eq!(
+        names,
+        vec!["embed_page", "snapshot"],
+        "a fresh page: {names:?}"
+    );
     c.goto(&format!("{app}/embed/map")).await.unwrap();
     wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"AGO\"]").await;
-    assert_eq!(splits_fetched(&c).await, vec!["embed_map", "embed_page"]);
+    assert_eq!(
+        splits_fetched(&c).await,
+        vec!["embed_map", "embed_page", "snapshot"]
+    );
 
     assert_no_errors(&c, "split").await;
     c.close().await.unwrap();
