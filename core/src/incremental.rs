@@ -158,6 +158,13 @@ impl<'a> DatasetReader<'a> {
         }
     }
 
+    /// The result once [`step`](Self::step) has returned `true`; `None` before. Unlike
+    /// [`finish`](Self::finish) it reads nothing, so a caller that has stepped to the end needs no
+    /// more of the reader's code (the app keeps that code in a split chunk).
+    pub fn outcome(mut self) -> Option<Result<Loaded, LoadError>> {
+        self.outcome.take()
+    }
+
     /// Records read so far (kept or skipped).
     pub fn records_read(&self) -> usize {
         self.read

@@ -2,6 +2,7 @@
 //! itself: fetch, read a slice of records at a time, build the columns a slice of rows at a time.
 
 use super::fetch::*;
+use super::json::{preload_reader as preload_json_reader, read_json};
 use super::slices::*;
 use super::snapshot::{fetch_builtin, preload_reader, Fetched};
 use super::*;
@@ -112,8 +113,12 @@ pub async fn load(choice: DataSource) -> LoadResult {
         (bytes, skip)
     };
     let builtin = ids.is_some() || data_url.is_none() && file.is_none() && sheet.is_none();
+    // The code that reads what is fetched: the snapshot reader for built-in datasets, the JSON reader
+    // for any other file (both are split chunks, fetched while the data downloads).
     if builtin {
         preload_reader();
+    } else {
+        preload_json_reader();
     }
     let json = |(bytes, skip)| Fetched::Json(bytes, skip);
     let fetch_data = async {
@@ -177,18 +182,14 @@ pub async fn load(choice: DataSource) -> LoadResult {
         progress.phase = LoadPhase::Reading;
         progress.total_bytes = bytes.len();
         report(generation, progress);
-        let mut reader = DatasetReader::new(name, bytes, &reference);
-        while !reader.step(BATCH) {
-            if slice_due() {
-                progress.records = reader.records_read();
-                progress.bytes_read = reader.bytes_read();
-                report(generation, progress);
-                pause().await;
-            }
-        }
-        progress.records = reader.records_read();
-        progress.bytes_read = reader.bytes_read();
-        parts.push((id.clone(), reader.finish()?));
+        let reader = DatasetReader::new(name, bytes, &reference);
+        let read = read_json(reader, BATCH, name, |reader| {
+            progress.records = reader.records_read();
+            progress.bytes_read = reader.bytes_read();
+            report(generation, progress);
+        })
+        .await?;
+        parts.push((id.clone(), read));
     }
     let mut loaded = bridges_core::catalog::union(parts);
     // Providers that are not countries (bridges/2 actors) are named wherever a provider is.

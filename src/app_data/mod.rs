@@ -7,6 +7,7 @@
 
 mod fetch;
 mod indexes;
+mod json;
 mod load;
 mod progress;
 mod slices;
