@@ -166,7 +166,8 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   inflating and falling back to the JSON file; the snapshot reader itself is a 7.4 KB chunk), which take
 ///   the default data's 250–300 ms validation off the first visit: 298 KB. Then 283.7 KB with the JSON
 ///   reader (scanner and validator, which built-in data read from snapshots no longer needs) as a chunk
-///   fetched beside a `?data=` file, a local file or a sheet: 287 KB. The way on to 250 KB is structural
+///   fetched beside a `?data=` file, a local file or a sheet; 285.7 KB once the chunk loader names the
+///   packs that hold each packed chunk (so a chunk waits only for those, not every pack in flight): 289 KB. The way on to 250 KB is structural
 ///   too (the column builder and the crossfilter's start beside the data), not more trimming.
 /// - The heaviest first load of one page (the start plus the chunks that page needs): just above today's
 ///   (the presenter, 571.6 KB on 2026-12-01; 578.1 KB once the incremental crossfilter of issue #19 came
@@ -178,7 +179,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   switches the loaded data) and the finder slide's glue, the finder's own code split off (646.9 KB
 ///   before it was): budget 610 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
-const APP_BUDGET_KB: f64 = 287.0;
+const APP_BUDGET_KB: f64 = 289.0;
 const PAGE_BUDGET_KB: f64 = 610.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;

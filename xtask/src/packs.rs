@@ -68,8 +68,11 @@ pub fn pack(dir: &Path, chunks: &[String]) -> Result<Vec<u8>> {
 }
 
 /// The loader's code that reads packs: a split that has one starts its pack's download before its
-/// chunks are asked for; a chunk is taken from a pack that holds it, else fetched on its own (also when a
-/// pack failed to download: the page's retry then fetches the chunks one by one).
+/// chunks are asked for; a chunk is taken from a started pack that holds it (`holders`, the packs the
+/// build put it in), else fetched on its own (also when a pack failed to download: the page's retry then
+/// fetches the chunks one by one). Only the holders are waited for: waiting for every pack in flight made
+/// the snapshot reader's chunks wait for the front page's 228 KB pack, which does not hold them (a cold
+/// first visit's data was decoded ~100 ms later).
 const PACK_LOADER: &str = r#"
 // Packs (xtask/src/split.rs): a split's small chunks in one file, one request instead of a hundred.
 const packs = new Map();
@@ -84,8 +87,10 @@ function startPack(name) {
         })
         .catch(() => null));
 }
-async function chunkSource(file) {
-    for (const pending of packs.values()) {
+async function chunkSource(file, holders) {
+    for (const name of holders) {
+        const pending = packs.get(name);
+        if (!pending) continue;
         const pack = await pending;
         const at = pack && pack.index[file];
         if (at) return new Response(new Uint8Array(pack.b, pack.base + at[0], at[1]), { headers: { "Content-Type": "application/wasm" } });
@@ -119,13 +124,24 @@ pub fn load_from_packs(loader: &str, packs: &BTreeMap<String, Vec<String>>) -> R
     out.push_str(&loader[..=first_line]);
     out.push_str(PACK_LOADER);
     let mut rest = loader[first_line + 1..].to_string();
-    let packed: std::collections::BTreeSet<&String> = packs.values().flatten().collect();
-    for chunk in packed {
+    // Each packed chunk and the packs that hold it.
+    let mut holders: BTreeMap<&String, Vec<&String>> = BTreeMap::new();
+    for (name, chunks) in packs {
+        for chunk in chunks {
+            holders.entry(chunk).or_default().push(name);
+        }
+    }
+    for (chunk, names) in holders {
         let from = format!("fetch(new URL(\"./{chunk}\", import.meta.url))");
         if !rest.contains(&from) {
             bail!("the chunk loader does not fetch {chunk} as expected ({from})");
         }
-        rest = rest.replace(&from, &format!("chunkSource(\"{chunk}\")"));
+        let names = names
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        rest = rest.replace(&from, &format!("chunkSource(\"{chunk}\", [{names}])"));
     }
     for name in packs.keys() {
         let from = format!("export const __wasm_split_load_{name} = wrapAsyncCb(makeLoad(");
@@ -218,13 +234,22 @@ export const __wasm_split_load_b = wrapAsyncCb(makeLoad(() => {
             [("a".to_string(), vec!["chunk_1.wasm".to_string()])].into();
         let out = load_from_packs(loader, &packs).unwrap();
         assert!(out.starts_with("import { initSync } from \"../bridges-0.js\";\n\n// Packs"));
-        assert!(out.contains(r#"const src = chunkSource("chunk_1.wasm");"#));
+        assert!(out.contains(r#"const src = chunkSource("chunk_1.wasm", ["a"]);"#));
         assert!(out.contains(r#"fetch(new URL("./chunk_9.wasm", import.meta.url))"#));
         assert!(out.contains(
             r#"export const __wasm_split_load_a = wrapAsyncCb(withPack("a", makeLoad(() => {"#
         ));
         assert!(out.contains(", [__chunk_1, __chunk_9])));\nexport const __wasm_split_load_b = wrapAsyncCb(makeLoad("));
         assert!(out.ends_with(", [__chunk_9]));\n"));
+        // A chunk in two packs waits only for those two (whichever the page started).
+        let both: BTreeMap<String, Vec<String>> = [
+            ("a".to_string(), vec!["chunk_9.wasm".to_string()]),
+            ("b".to_string(), vec!["chunk_9.wasm".to_string()]),
+        ]
+        .into();
+        let out = load_from_packs(loader, &both).unwrap();
+        assert!(out.contains(r#"const src = chunkSource("chunk_9.wasm", ["a", "b"]);"#));
+        assert!(out.contains(r#"fetch(new URL("./chunk_1.wasm", import.meta.url))"#));
         // A loader of another shape is refused, not half rewritten.
         let other: BTreeMap<String, Vec<String>> =
             [("c".to_string(), vec!["chunk_1.wasm".to_string()])].into();
