@@ -81,7 +81,8 @@ pub(super) fn report(generation: u64, progress: LoadProgress) {
 }
 
 /// For the benchmarks (tests/e2e/tests/bench.rs): `window.__bridgesLoad` holds the load's phases (ms
-/// since navigation) and the size of the wasm memory once loaded, in bytes.
+/// since navigation) and the size of the wasm memory once loaded, in bytes. Then a `bridges-loaded`
+/// event on the window: boot.js stores the offline pack after it, not while the first view is built.
 pub(super) fn report_load() {
     let Some(window) = web_sys::window() else {
         return;
@@ -97,4 +98,7 @@ pub(super) fn report_load() {
         .map_or(0.0, |b| b.byte_length() as f64);
     let _ = js_sys::Reflect::set(&o, &"wasmMemoryBytes".into(), &bytes.into());
     let _ = js_sys::Reflect::set(&window, &"__bridgesLoad".into(), &o);
+    if let Ok(event) = web_sys::Event::new("bridges-loaded") {
+        let _ = window.dispatch_event(&event);
+    }
 }
