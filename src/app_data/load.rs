@@ -173,7 +173,7 @@ pub async fn load(choice: DataSource) -> LoadResult {
         let (data, skip) = match fetched {
             Fetched::Read(loaded) => {
                 progress.records += loaded.dataset.projects.len();
-                parts.push((id.clone(), loaded));
+                parts.push((id.clone(), *loaded));
                 continue;
             }
             Fetched::Json(data, skip) => (data, skip),

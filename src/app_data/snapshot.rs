@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 /// What a built-in dataset file gives: its snapshot read, or the JSON file's bytes (and the offset of
 /// its text after a byte-order mark) to validate.
 pub(super) enum Fetched {
-    Read(Loaded),
+    Read(Box<Loaded>),
     Json(Vec<u8>, usize),
 }
 
@@ -36,7 +36,7 @@ pub(super) async fn fetch_builtin(
     on_progress: impl Fn(usize, usize) + Copy,
 ) -> Result<Fetched, LoadError> {
     match snapshot_of(file, on_progress).await {
-        Ok(loaded) => return Ok(Fetched::Read(loaded)),
+        Ok(loaded) => return Ok(Fetched::Read(Box::new(loaded))),
         Err(why) => web_sys::console::warn_1(
             &format!("{file}: reading the JSON file, not its snapshot ({why})").into(),
         ),
