@@ -16,9 +16,7 @@ lazy_fn! {
 
 /// Starts fetching the JSON reader's code while the file downloads.
 pub(super) fn preload_reader() {
-    leptos::task::spawn_local(async {
-        let _ = preload_json_reader().await;
-    });
+    crate::lazy::preload(preload_json_reader);
 }
 
 /// Reads the whole file, `max` records a step, yielding to the browser between steps when a slice of

@@ -25,9 +25,7 @@ lazy_fn! {
 
 /// Starts fetching the snapshot reader's code (the load calls this first).
 pub(super) fn preload_reader() {
-    leptos::task::spawn_local(async {
-        let _ = preload_snapshot_reader().await;
-    });
+    crate::lazy::preload(preload_snapshot_reader);
 }
 
 /// Built-in dataset file `file`: its snapshot when there is a usable one, else the file's bytes.
