@@ -4,7 +4,9 @@
 //! (filter + every view's groups per change) and shows the median and p95 per change.
 //!
 //! It also exposes the same rows and sequence to JavaScript (`window.__bridgesBench`) so that the
-//! end-to-end benchmark can run crossfilter2 on identical input in the same browser.
+//! end-to-end benchmark can run crossfilter2 on identical input in the same browser; `&expose=0`
+//! leaves that copy out (the 5M run, whose memory is reported: wasm memory before the rows are built,
+//! after, and after the 100 changes).
 
 use bridges_core::columns::Columns;
 use bridges_core::crossfilter::Engine;
@@ -12,7 +14,7 @@ use bridges_core::query::{Filters, Stack};
 use bridges_core::synthetic;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::data_gate::DataGate;
 
@@ -167,6 +169,15 @@ fn expose_detail(times: &[f64], paths: &[&str]) {
     }
 }
 
+/// The wasm linear memory in MB (it only grows, so this is the high-water mark so far).
+fn wasm_memory_mb() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(f64::NAN, |b| b.byte_length() as f64 / 1_048_576.0)
+}
+
 #[derive(Clone, PartialEq)]
 struct BenchResult {
     rows: usize,
@@ -174,6 +185,8 @@ struct BenchResult {
     median: f64,
     p95: f64,
     max: f64,
+    /// Wasm memory (MB) before the rows were built, after, and after the changes.
+    memory: [f64; 3],
 }
 
 /// The benchmark page.
@@ -186,13 +199,18 @@ pub fn Bench() -> impl IntoView {
         <DataGate children=move |data| {
             let n = query.read_untracked().get("n").and_then(|n| n.parse::<usize>().ok()).unwrap_or(1_000_000).clamp(1, 5_000_000);
             let providers = query.read_untracked().get("providers").and_then(|n| n.parse::<usize>().ok()).unwrap_or(4).clamp(4, 2_000);
+            let exposed = query.read_untracked().get("expose").as_deref() != Some("0");
             let result = RwSignal::new(None::<BenchResult>);
             let run = move |_| {
+                let before = wasm_memory_mb();
                 let t = now();
                 let cols = synthetic::columns_with_providers(n, 42, &data.reference, providers);
                 let build_ms = now() - t;
+                let built = wasm_memory_mb();
                 let seq = synthetic::filter_sequence(&cols, 100, 7);
-                expose(&cols, &seq);
+                if exposed {
+                    expose(&cols, &seq);
+                }
                 let mut engine = Engine::new(cols);
                 for f in &seq {
                     engine.run(f, Stack::None);
@@ -218,16 +236,19 @@ pub fn Bench() -> impl IntoView {
                     median: synthetic::percentile(&times, 0.5),
                     p95: synthetic::percentile(&times, 0.95),
                     max: times.last().copied().unwrap_or(f64::NAN),
+                    memory: [before, built, wasm_memory_mb()],
                 }));
             };
             view! {
                 <button type="button" data-testid="bench-run" on:click=run>{format!("Run on {n} synthetic projects ({providers} providers)")}</button>
                 {move || result.get().map(|r| view! {
                     <p data-testid="bench-result" data-rows=r.rows.to_string()
-                        data-median=format!("{:.3}", r.median) data-p95=format!("{:.3}", r.p95) data-max=format!("{:.3}", r.max)>
+                        data-median=format!("{:.3}", r.median) data-p95=format!("{:.3}", r.p95) data-max=format!("{:.3}", r.max)
+                        data-memory-before=format!("{:.1}", r.memory[0]) data-memory-built=format!("{:.1}", r.memory[1])
+                        data-memory-after=format!("{:.1}", r.memory[2])>
                         {format!(
-                            "{} rows (built in {:.0} ms): median {:.2} ms, p95 {:.2} ms, max {:.2} ms per filter change (100 changes).",
-                            r.rows, r.build_ms, r.median, r.p95, r.max
+                            "{} rows (built in {:.0} ms): median {:.2} ms, p95 {:.2} ms, max {:.2} ms per filter change (100 changes). Wasm memory {:.0} MB before the rows, {:.0} MB with them, {:.0} MB after the changes.",
+                            r.rows, r.build_ms, r.median, r.p95, r.max, r.memory[0], r.memory[1], r.memory[2]
                         )}
                     </p>
                 })}
