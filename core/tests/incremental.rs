@@ -123,6 +123,27 @@ fn real_data_in_batches_equals_one_shot() {
     );
 }
 
+/// `outcome` hands over the result of a reader stepped to its end without reading anything (the
+/// app's start code calls it; the stepping code is a split chunk): the one-shot result, and nothing
+/// before the end.
+#[test]
+fn outcome_is_the_result_once_stepped_to_the_end() {
+    let r = reference();
+    let bytes = std::fs::read(root().join("public/data/aims.json")).unwrap();
+    let expected = parse_dataset_whole("data/aims.json", &String::from_utf8_lossy(&bytes), &r);
+    let mut early = DatasetReader::new("data/aims.json", &bytes, &r);
+    assert!(!early.step(10), "more than ten records");
+    assert!(early.outcome().is_none(), "no result before the end");
+    let mut reader = DatasetReader::new("data/aims.json", &bytes, &r);
+    while !reader.step(100) {}
+    let got = reader.outcome().expect("a result once stepped to the end");
+    assert!(
+        got == expected,
+        "outcome: {}",
+        first_difference(&got, &expected)
+    );
+}
+
 /// Columns built a few rows at a time are the columns built in one go.
 #[test]
 fn columns_in_batches_equal_columns_in_one_go() {

@@ -102,16 +102,6 @@ pub async fn load(choice: DataSource) -> LoadResult {
         p.total_bytes = expected;
         report(generation, p);
     };
-    // A browser decoding a body as text drops a byte-order mark (the reader then allows one more):
-    // the offset of the text in the bytes.
-    let without_bom = |bytes: Vec<u8>| {
-        let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
-            3
-        } else {
-            0
-        };
-        (bytes, skip)
-    };
     let builtin = ids.is_some() || data_url.is_none() && file.is_none() && sheet.is_none();
     // The code that reads what is fetched: the snapshot reader for built-in datasets, the JSON reader
     // for any other file (both are split chunks, fetched while the data downloads).
@@ -120,7 +110,6 @@ pub async fn load(choice: DataSource) -> LoadResult {
     } else {
         preload_json_reader();
     }
-    let json = |(bytes, skip)| Fetched::Json(bytes, skip);
     let fetch_data = async {
         match (&ids, &file, &sheet) {
             (Some(ids), _, _) => {
@@ -133,9 +122,9 @@ pub async fn load(choice: DataSource) -> LoadResult {
             }
             (None, Some(file), _) => Ok((
                 None,
-                vec![json(without_bom(
+                vec![Fetched::json(
                     file_bytes(&source, &file.0, on_progress).await?,
-                ))],
+                )],
             )),
             (None, None, Some((json, _))) => {
                 Ok((None, vec![Fetched::Json(json.as_bytes().to_vec(), 0)]))
@@ -145,7 +134,7 @@ pub async fn load(choice: DataSource) -> LoadResult {
             }
             (None, None, None) => Ok((
                 None,
-                vec![json(without_bom(fetch_bytes(&source, on_progress).await?))],
+                vec![Fetched::json(fetch_bytes(&source, on_progress).await?)],
             )),
         }
     };

@@ -14,6 +14,19 @@ pub(super) enum Fetched {
     Json(Vec<u8>, usize),
 }
 
+impl Fetched {
+    /// A JSON file's bytes. A browser decoding a body as text drops a byte-order mark (the reader
+    /// then allows one more): the text starts after it.
+    pub(super) fn json(bytes: Vec<u8>) -> Fetched {
+        let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        Fetched::Json(bytes, skip)
+    }
+}
+
 lazy_fn! {
     /// Reads a snapshot's (inflated) bytes: its own split chunk, fetched while the data downloads, so
     /// that the app's code at start does not grow by the snapshot reader.
@@ -39,14 +52,7 @@ pub(super) async fn fetch_builtin(
             &format!("{file}: reading the JSON file, not its snapshot ({why})").into(),
         ),
     }
-    let bytes = fetch_bytes(file, on_progress).await?;
-    // A browser decoding a body as text drops a byte-order mark (the reader then allows one more).
-    let skip = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    Ok(Fetched::Json(bytes, skip))
+    Ok(Fetched::json(fetch_bytes(file, on_progress).await?))
 }
 
 async fn snapshot_of(file: &str, on_progress: impl Fn(usize, usize)) -> Result<Loaded, String> {

@@ -243,6 +243,33 @@ async fn a_foreign_file_gets_neutral_labels_and_its_own_meta() {
     c.close().await.unwrap();
 }
 
+/// A file saved with a byte-order mark (as Windows editors save UTF-8) loads like the same file
+/// without one: every record, no problem reported for the mark.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_with_a_byte_order_mark_loads() {
+    let dir = repo().join("target/generated");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(fixture("odd-ids.json")).unwrap());
+    std::fs::write(dir.join("odd-ids-bom.json"), bytes).unwrap();
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/explore?data=generated/odd-ids-bom.json"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-testid=\"chart-sector\"] canvas").await;
+    wait_count(&c, ODD_IDS.len()).await;
+    let issues = eval(
+        &c,
+        "const d = document.querySelector('[data-testid=\"data-issues\"]'); return d ? d.innerText : null",
+    )
+    .await;
+    assert!(issues.is_null(), "no problem reported: {issues}");
+    assert_no_errors(&c, "byte-order mark").await;
+    c.close().await.unwrap();
+}
+
 /// `target/generated/problems-3k.json`: 1,500 records with two bad values each.
 fn problems_3k() -> std::path::PathBuf {
     let dir = repo().join("target/generated");
