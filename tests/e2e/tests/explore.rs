@@ -196,6 +196,85 @@ async fn keyboard_facets_and_bad_parameters() {
     c.close().await.unwrap();
 }
 
+/// The recipients facet lists the top 25 under the other filters, so its options change places when
+/// another filter changes (its rows are kept by position): each row's checkbox id and label still
+/// name one country, and ticking the row filters to that country.
+#[tokio::test(flavor = "multi_thread")]
+async fn facet_rows_follow_their_options() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let reference: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("public/data/reference.json")).unwrap(),
+    )
+    .unwrap();
+    let names: std::collections::HashMap<String, String> = reference["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["iso3"].as_str().unwrap().to_string(),
+                c["name_en"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let rows = "return [...document.querySelectorAll('[data-testid=\"facet-country\"] li')].map(li => [li.querySelector('input').id, li.querySelector('label').htmlFor, li.querySelector('.facet-label').textContent])";
+    c.goto(&format!("{app}/explore")).await.unwrap();
+    wait_count(&c, 9404).await;
+    let before = eval(&c, rows).await;
+    // In the app, not by loading a new address: the facet's rows are updated in place.
+    c.find(Locator::Css("#facet-sector-120"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let all = projects();
+    wait_count(&c, all.iter().filter(|p| sector(p) == 120).count()).await;
+    let after = eval(&c, rows).await;
+    let after = after.as_array().unwrap();
+    assert!(
+        after.len() > 5
+            && before
+                .as_array()
+                .unwrap()
+                .iter()
+                .zip(after)
+                .any(|(a, b)| a[0] != b[0]),
+        "the sector changes the recipients' order: {before} → {after:?}"
+    );
+    for row in after {
+        let id = row[0].as_str().unwrap();
+        let iso = id.strip_prefix("facet-country-").unwrap_or_default();
+        assert_eq!(row[1], row[0], "the label is for its checkbox: {row}");
+        assert_eq!(
+            names.get(iso).map(String::as_str),
+            row[2].as_str(),
+            "the row's id and label name the same country: {row}"
+        );
+    }
+    let pick = after[3][0].as_str().unwrap().to_string();
+    c.find(Locator::Css(&format!("#{pick}")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let iso = pick.strip_prefix("facet-country-").unwrap();
+    let mut query = String::new();
+    for _ in 0..50 {
+        query = query_of(&c).await;
+        if query.contains("country=") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(query, format!("country={iso}&sector=120"));
+    assert_no_errors(&c, "facet rows").await;
+    c.close().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn table_follows_filters_and_sorts() {
     let all = projects();
