@@ -636,25 +636,40 @@ async fn bench_load_truncated_100k() {
 /// buffer of `longtask` entries), the JS heap after garbage collection and the wasm memory once loaded;
 /// then, with the 100k file still loaded, click → repaint on the explorer. `BENCH_RUNS=n` repeats
 /// it; `BENCH_ONLY=default` or `BENCH_ONLY=100k` measures one of the two files.
+/// How many records the dataset file at `rel` (from the repository's root) has.
+fn records_in(rel: &str) -> usize {
+    serde_json::from_str::<Value>(&std::fs::read_to_string(repo().join(rel)).unwrap()).unwrap()
+        ["projects"]
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+/// Loads `url` (built-in data) in a fresh browser, so that nothing is cached in memory, and prints
+/// what [`load_and_measure`] measured under `what`; `count`: the headline's project count to wait for.
+async fn load_builtin(driver: &Driver, url: &str, what: &str, count: Option<&str>) {
+    let c = browser_with(
+        driver,
+        1280,
+        900,
+        &["--enable-precise-memory-info", "--js-flags=--expose-gc"],
+    )
+    .await;
+    let f = load_and_measure(&c, url, count).await;
+    println!(
+        "BENCH load {what}: headline after {:.2} s (painted {} after navigation, in the page); longest main-thread task {:.0} ms ({:.0} ms from the start of the load); {} long tasks ({}); JS heap {:.0} MB; wasm memory {:.0} MB; ms since navigation: {}",
+        f.shown, f.painted_ms(), f.longest, f.longest_in_load, f.long_tasks, f.top, f.heap_mb, f.wasm_mb, f.phases
+    );
+    c.close().await.unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "benchmark: run by scripts/bench"]
 async fn bench_load_100k_projects() {
     let path = projects_100k();
     let mb = std::fs::metadata(&path).unwrap().len() as f64 / 1e6;
-    let default_count = serde_json::from_str::<Value>(
-        &std::fs::read_to_string(repo().join("public/data/projects.json")).unwrap(),
-    )
-    .unwrap()["projects"]
-        .as_array()
-        .unwrap()
-        .len();
-    let aims_count = serde_json::from_str::<Value>(
-        &std::fs::read_to_string(repo().join("public/data/aims.json")).unwrap(),
-    )
-    .unwrap()["projects"]
-        .as_array()
-        .unwrap()
-        .len();
+    let default_count = records_in("public/data/projects.json");
+    let aims_count = records_in("public/data/aims.json");
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let runs: usize = std::env::var("BENCH_RUNS")
@@ -666,35 +681,23 @@ async fn bench_load_100k_projects() {
     for _ in 0..runs {
         // A fresh browser each time, so that nothing is cached in memory.
         if only != "100k" {
-            let c = browser_with(
+            load_builtin(
                 &driver,
-                1280,
-                900,
-                &["--enable-precise-memory-info", "--js-flags=--expose-gc"],
+                &format!("{app}/"),
+                &format!("default dataset ({default_count} projects)"),
+                None,
             )
             .await;
-            let f = load_and_measure(&c, &format!("{app}/"), None).await;
-            println!(
-            "BENCH load default dataset ({default_count} projects): headline after {:.2} s (painted {} after navigation, in the page); longest main-thread task {:.0} ms ({:.0} ms from the start of the load); {} long tasks ({}); JS heap {:.0} MB; wasm memory {:.0} MB; ms since navigation: {}",
-            f.shown, f.painted_ms(), f.longest, f.longest_in_load, f.long_tasks, f.top, f.heap_mb, f.wasm_mb, f.phases
-        );
-            c.close().await.unwrap();
             // Both built-in datasets as one union (issue #15: headline in ≤ 1 s): the default file and
             // the AIMS file fetched together, each parsed and checked, then one column store.
-            let c = browser_with(
+            let both = (default_count + aims_count).to_string();
+            load_builtin(
                 &driver,
-                1280,
-                900,
-                &["--enable-precise-memory-info", "--js-flags=--expose-gc"],
+                &format!("{app}/?dataset=gcdf3~aims"),
+                &format!("both built-in datasets (gcdf3~aims, {both} projects)"),
+                Some(&both),
             )
             .await;
-            let both = (default_count + aims_count).to_string();
-            let f = load_and_measure(&c, &format!("{app}/?dataset=gcdf3~aims"), Some(&both)).await;
-            println!(
-            "BENCH load both built-in datasets (gcdf3~aims, {both} projects): headline after {:.2} s (painted {} after navigation, in the page); longest main-thread task {:.0} ms ({:.0} ms from the start of the load); {} long tasks ({}); JS heap {:.0} MB; wasm memory {:.0} MB; ms since navigation: {}",
-            f.shown, f.painted_ms(), f.longest, f.longest_in_load, f.long_tasks, f.top, f.heap_mb, f.wasm_mb, f.phases
-        );
-            c.close().await.unwrap();
         }
         if only == "default" {
             continue;
