@@ -182,25 +182,7 @@ mod tests {
             .map(|id| Project {
                 id: id.to_string(),
                 title: format!("Record {id}"),
-                title_zh: None,
-                description: None,
-                status: None,
-                sector: None,
-                sdgs: vec![],
-                recipients: vec![],
-                regional: None,
-                providers: vec![],
-                partners: vec![],
-                years: Default::default(),
-                dates: Default::default(),
-                amount: None,
-                flow_class: None,
-                flow_type: None,
-                agencies: Default::default(),
-                infrastructure: None,
-                locations: vec![],
-                sources: vec![],
-                enrichment: None,
+                ..Default::default()
             })
             .collect();
         Loaded {

@@ -287,7 +287,8 @@ pub struct Enrichment {
     pub fields: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+/// `Default` is an empty record (no id, no title): for tests that set only what they check.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Project {
     pub id: String,
     pub title: String,

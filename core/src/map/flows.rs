@@ -227,27 +227,9 @@ mod tests {
 
     fn project(providers: &[&str], recipients: &[&str]) -> Project {
         Project {
-            id: String::new(),
-            title: String::new(),
-            title_zh: None,
-            description: None,
-            status: None,
-            sector: None,
-            sdgs: vec![],
             recipients: recipients.iter().map(|s| s.to_string()).collect(),
-            regional: None,
             providers: providers.iter().map(|s| s.to_string()).collect(),
-            partners: vec![],
-            years: Default::default(),
-            dates: Default::default(),
-            amount: None,
-            flow_class: None,
-            flow_type: None,
-            agencies: Default::default(),
-            infrastructure: None,
-            locations: vec![],
-            sources: vec![],
-            enrichment: None,
+            ..Default::default()
         }
     }
 
