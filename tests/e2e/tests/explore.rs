@@ -262,15 +262,7 @@ async fn facet_rows_follow_their_options() {
         .await
         .unwrap();
     let iso = pick.strip_prefix("facet-country-").unwrap();
-    let mut query = String::new();
-    for _ in 0..50 {
-        query = query_of(&c).await;
-        if query.contains("country=") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(query, format!("country={iso}&sector=120"));
+    wait_query(&c, &format!("country={iso}&sector=120")).await;
     assert_no_errors(&c, "facet rows").await;
     c.close().await.unwrap();
 }
