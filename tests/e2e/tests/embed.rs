@@ -10,8 +10,9 @@ use xtask::serve::{self, ServeConfig};
 
 /// A partner page on its own origin (another port) embedding `embed` with the Bridges script.
 fn partner_page(app: &str, embed: &str) -> String {
-    let dir = std::env::temp_dir().join(format!(
-        "bridges-partner-{}-{}",
+    // Under target/ (Cargo's folder for integration tests' files), not left in the system's /tmp.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+        "partner-{}-{}",
         std::process::id(),
         embed.len()
     ));

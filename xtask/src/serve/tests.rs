@@ -4,9 +4,12 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
-/// A built app in a temporary folder, with a secret file beside it that must never be served.
+/// A built app in a folder under target/ (not the system's temporary folder, which every run would leave
+/// another copy in), with a secret file beside it that must never be served.
 fn site(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("bridges-serve-{test}-{}", std::process::id()));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/test-sites")
+        .join(format!("serve-{test}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     let root = dir.join("dist");
     for sub in ["data", "split", "docs", "fixtures/nested"] {
