@@ -7,6 +7,7 @@ mod common;
 use std::time::Duration;
 
 use common::*;
+use fantoccini::actions::InputSource;
 use serde_json::Value;
 
 async fn run_bridges(c: &fantoccini::Client, app: &str, n: usize) -> (f64, f64) {
@@ -290,8 +291,80 @@ async fn bench_click_to_repaint() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let r: Value = c.execute_async(CLICKS, vec![]).await.unwrap();
     println!(
-        "BENCH click → all {} charts repainted (default dataset, 40 clicks): median {:.1} ms, p95 {:.1} ms",
+        "BENCH click → all {} charts repainted, to the frame after (dispatched clicks, two animation frames; default dataset, 40 clicks): median {:.1} ms, p95 {:.1} ms",
         r["charts"], r["median"].as_f64().unwrap_or(f64::NAN), r["p95"].as_f64().unwrap_or(f64::NAN)
+    );
+
+    // The same clicks as a person makes them (trusted input through WebDriver, on the chart scrolled
+    // into view), timed by the browser's Event Timing: from the input to the next frame presented after
+    // its handlers ran, rounded to 8 ms, as INP (Interaction to Next Paint) measures it. Clicks faster than
+    // 16 ms leave no entry and count as 16 ms. Each click is checked to have repainted every chart.
+    eval(
+        &c,
+        "window.__clicks = []; window.__long = [];
+         new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.name === 'click') window.__clicks.push(e.duration); })
+           .observe({ type: 'event', durationThreshold: 16 });
+         new PerformanceObserver(l => { for (const e of l.getEntries()) window.__long.push(e.duration); })
+           .observe({ type: 'longtask' });
+         document.querySelector('[data-testid=\"chart-sector\"] canvas').scrollIntoView({ block: 'center' });
+         return 0;",
+    )
+    .await;
+    let charts = r["charts"].as_u64().unwrap_or(0);
+    let clicks = 40;
+    for i in 0..clicks {
+        let at = eval(
+            &c,
+            &format!(
+                "const r = document.querySelector('[data-testid=\"chart-sector\"] canvas').getBoundingClientRect();
+                 return [r.left + r.width * 0.55, r.top + 4 + {} * 24 + 12, window.__bridgesDraws || 0];",
+                i % 8
+            ),
+        )
+        .await;
+        let (x, y, before) = (
+            at[0].as_f64().unwrap(),
+            at[1].as_f64().unwrap(),
+            at[2].as_u64().unwrap(),
+        );
+        c.perform_actions(
+            fantoccini::actions::MouseActions::new("mouse".into())
+                .then(fantoccini::actions::PointerAction::MoveTo {
+                    duration: None,
+                    x: x.round(),
+                    y: y.round(),
+                })
+                .then(fantoccini::actions::PointerAction::Down { button: 0 })
+                .then(fantoccini::actions::PointerAction::Up { button: 0 }),
+        )
+        .await
+        .unwrap();
+        c.release_actions().await.unwrap();
+        let drawn = eval(
+            &c,
+            &format!(
+                "return new Promise(done => {{ const t = performance.now(); const wait = () => (window.__bridgesDraws || 0) >= {} ? done(true) : performance.now() - t > 5000 ? done(false) : setTimeout(wait, 20); wait(); }});",
+                before + charts
+            ),
+        )
+        .await;
+        assert_eq!(drawn, Value::Bool(true), "click {i} repainted every chart");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let seen = eval(&c, "return [window.__clicks, window.__long];").await;
+    let mut times: Vec<f64> = seen[0]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    let fast = clicks - times.len().min(clicks);
+    times.extend(std::iter::repeat_n(16.0, fast));
+    times.sort_by(f64::total_cmp);
+    let long = seen[1].as_array().map_or(0, Vec::len);
+    println!(
+        "BENCH click → next paint (trusted clicks, Event Timing as INP measures it; default dataset, {clicks} clicks, {fast} under 16 ms): median {:.0} ms, p95 {:.0} ms, max {:.0} ms; {long} long tasks",
+        times[clicks / 2],
+        times[((clicks - 1) as f64 * 0.95).round() as usize],
+        times[clicks - 1]
     );
     c.close().await.unwrap();
 }
