@@ -23,7 +23,7 @@
 
 use super::acc::{views, Val, EXCL_YEAR};
 use super::index::{build_index, changed, dim_changed, first_passing, passes, INDEXED};
-use super::tables::Codes;
+use super::tables::{Codes, RowLoop};
 use super::{dim, Engine};
 
 /// How a change was applied.
@@ -35,6 +35,41 @@ pub(super) enum Path {
     /// The changed dimensions' bits recomputed for every row, then every view from the masks.
     Remask,
     Full,
+}
+
+/// Sets bit `d` of every row from its fail test; with `moved`, collects the rows whose views change.
+struct Sweep<'a> {
+    mask: &'a mut [u16],
+    d: u32,
+    moved: Option<&'a mut Vec<(u32, u16)>>,
+}
+
+impl RowLoop for Sweep<'_> {
+    type Out = ();
+    #[inline(always)]
+    fn run(self, fails: impl Fn(usize) -> bool) {
+        let Sweep { mask, d, moved } = self;
+        let keep = !(1u16 << d);
+        match moved {
+            None => {
+                for (i, m) in mask.iter_mut().enumerate() {
+                    *m = (*m & keep) | (fails(i) as u16) << d;
+                }
+            }
+            Some(moved) => {
+                for (i, m) in mask.iter_mut().enumerate() {
+                    let old = *m;
+                    let now = (old & keep) | (fails(i) as u16) << d;
+                    if now != old {
+                        *m = now;
+                        if views(old as u32) != views(now as u32) {
+                            moved.push((i as u32, old));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Engine {
@@ -216,62 +251,9 @@ impl Engine {
     /// Sets bit `d` of every row to its prepared value, in one streamed pass; with `moved`, collects
     /// the rows whose views change, with their previous mask.
     fn sweep(&mut self, d: u32, moved: Option<&mut Vec<(u32, u16)>>) {
-        // Generic over the test, so that each dimension gets its own tight loop.
-        fn go(
-            mask: &mut [u16],
-            d: u32,
-            fails: impl Fn(usize) -> bool,
-            moved: Option<&mut Vec<(u32, u16)>>,
-        ) {
-            let keep = !(1u16 << d);
-            match moved {
-                None => {
-                    for (i, m) in mask.iter_mut().enumerate() {
-                        *m = (*m & keep) | (fails(i) as u16) << d;
-                    }
-                }
-                Some(moved) => {
-                    for (i, m) in mask.iter_mut().enumerate() {
-                        let old = *m;
-                        let now = (old & keep) | (fails(i) as u16) << d;
-                        if now != old {
-                            *m = now;
-                            if views(old as u32) != views(now as u32) {
-                                moved.push((i as u32, old));
-                            }
-                        }
-                    }
-                }
-            }
-        }
         let c = &self.cols;
-        let t = &self.t;
-        let codes = &t.codes;
         let mask = &mut self.mask[..c.len];
-        let sdg_on = codes.on(dim::SDG);
-        match d {
-            dim::SECTOR => go(
-                mask,
-                d,
-                |i| codes.sector_fail[c.sector[i] as usize] != 0,
-                moved,
-            ),
-            dim::STATUS => go(
-                mask,
-                d,
-                |i| codes.status_fail[c.status[i] as usize] != 0,
-                moved,
-            ),
-            dim::FLOW => go(mask, d, |i| codes.flow_fail[c.flow[i] as usize] != 0, moved),
-            dim::YEAR => go(mask, d, |i| codes.year_fail[c.year[i] as usize] != 0, moved),
-            dim::SDG => go(
-                mask,
-                d,
-                |i| sdg_on && c.sdgs[i] & codes.sdg_mask == 0,
-                moved,
-            ),
-            _ => go(mask, d, |i| t.fails(c, d, i), moved),
-        }
+        self.t.with_fails(c, d, Sweep { mask, d, moved });
     }
 
     /// One streamed pass over the masks for dimension `d`, then deltas for the rows that moved.

@@ -17,7 +17,7 @@ use crate::columns::*;
 use crate::state::{Filters, Stack};
 
 use super::acc::{reset, Acc, Val, Views};
-use super::tables::{agency_fails, dataset_fails, multi_geo_fail, provider_fails};
+use super::tables::{agency_fails, dataset_fails, multi_geo_fail, provider_fails, RowLoop};
 use super::{dim, Aggregates, Engine, Fingerprint, N_FLOW, N_STATUS};
 
 /// Every row's contribution to every view, before the roll-up: what a direct pass with no filter
@@ -159,19 +159,15 @@ impl Engine {
         while bits != 0 {
             let d = bits.trailing_zeros();
             bits &= bits - 1;
-            let at = |fails: bool| (fails as u16) << d;
-            passing = match d {
-                dim::SECTOR => {
-                    set_bits(mask, keep, |i| at(t.sector_fail[c.sector[i] as usize] != 0))
-                }
-                dim::STATUS => {
-                    set_bits(mask, keep, |i| at(t.status_fail[c.status[i] as usize] != 0))
-                }
-                dim::FLOW => set_bits(mask, keep, |i| at(t.flow_fail[c.flow[i] as usize] != 0)),
-                dim::YEAR => set_bits(mask, keep, |i| at(t.year_fail[c.year[i] as usize] != 0)),
-                dim::SDG => set_bits(mask, keep, |i| at(c.sdgs[i] & t.sdg_mask == 0)),
-                _ => set_bits(mask, keep, |i| at(tb.fails(c, d, i))),
-            };
+            passing = tb.with_fails(
+                c,
+                d,
+                SetBit {
+                    mask: &mut *mask,
+                    keep,
+                    d,
+                },
+            );
             keep = !0;
         }
         passing
@@ -359,6 +355,22 @@ impl Engine {
             g.merge(&self.geo_only[2][k]);
             w.income[c.country_income[k] as usize].merge(&g);
         }
+    }
+}
+
+/// [`set_bits`] with one dimension's bit from its fail test.
+struct SetBit<'a> {
+    mask: &'a mut [u16],
+    keep: u16,
+    d: u32,
+}
+
+impl RowLoop for SetBit<'_> {
+    type Out = usize;
+    #[inline(always)]
+    fn run(self, fails: impl Fn(usize) -> bool) -> usize {
+        let d = self.d;
+        set_bits(self.mask, self.keep, |i| (fails(i) as u16) << d)
     }
 }
 

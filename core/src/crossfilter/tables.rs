@@ -243,6 +243,34 @@ impl Tables {
     }
 }
 
+/// A loop over every row that needs one dimension's fail test: [`Tables::with_fails`] hands it the test as
+/// a closure of its own type per dimension, so that each dimension's loop is compiled with its lookup
+/// inlined (a `dyn Fn` or a `match` inside the loop would cost a call or a branch a row).
+pub(super) trait RowLoop {
+    type Out;
+    fn run(self, fails: impl Fn(usize) -> bool) -> Self::Out;
+}
+
+impl Tables {
+    /// Runs `l` with dimension `d`'s per-row fail test under the prepared tables: the single-lookup
+    /// dimensions each with their own closure, the others through [`Tables::fails`].
+    #[inline(always)]
+    pub(super) fn with_fails<L: RowLoop>(&self, c: &Columns, d: u32, l: L) -> L::Out {
+        let t = &self.codes;
+        match d {
+            dim::SECTOR => l.run(|i| t.sector_fail[c.sector[i] as usize] != 0),
+            dim::STATUS => l.run(|i| t.status_fail[c.status[i] as usize] != 0),
+            dim::FLOW => l.run(|i| t.flow_fail[c.flow[i] as usize] != 0),
+            dim::YEAR => l.run(|i| t.year_fail[c.year[i] as usize] != 0),
+            dim::SDG => {
+                let on = t.on(dim::SDG);
+                l.run(|i| on && c.sdgs[i] & t.sdg_mask == 0)
+            }
+            _ => l.run(|i| self.fails(c, d, i)),
+        }
+    }
+}
+
 /// A row fails the provider filter when every one of its providers fails it (and when it has none).
 #[inline]
 pub(super) fn provider_fails(provider_fail: &[u8], c: &Columns, i: usize) -> bool {
