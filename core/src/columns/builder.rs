@@ -72,8 +72,27 @@ pub struct ColumnsBuilder<'a> {
     country_idx: HashMap<String, u16>,
     provider_idx: HashMap<String, u16>,
     agency_idx: HashMap<String, u32>,
+    /// Each agency spelling met so far and its code (`None`: a spelling with an empty key). The
+    /// same few hundred spellings recur over thousands of records, and a key takes a fold, a split
+    /// and a join.
+    spellings: HashMap<&'a str, Option<u32>>,
+    /// The searchable names of each recipient code (`None`: not in the reference tables) and of
+    /// each sector code, folded once rather than once a record.
+    country_text: HashMap<&'a str, Option<String>>,
+    sector_text: HashMap<u16, Option<String>>,
     /// The next row to add.
     next: usize,
+}
+
+/// The code of `key` in `codes`, or `next` of their number for a new key: without copying a key that
+/// is already there.
+fn code<T: Copy>(codes: &mut HashMap<String, T>, key: &str, next: impl FnOnce(usize) -> T) -> T {
+    if let Some(&id) = codes.get(key) {
+        return id;
+    }
+    let id = next(codes.len());
+    codes.insert(key.to_string(), id);
+    id
 }
 
 impl<'a> ColumnsBuilder<'a> {
@@ -141,6 +160,9 @@ impl<'a> ColumnsBuilder<'a> {
             country_idx,
             provider_idx: HashMap::new(),
             agency_idx: HashMap::new(),
+            spellings: HashMap::new(),
+            country_text: HashMap::new(),
+            sector_text: HashMap::new(),
             next: 0,
         }
     }
@@ -160,6 +182,11 @@ impl<'a> ColumnsBuilder<'a> {
             &mut self.country_idx,
             &mut self.provider_idx,
             &mut self.agency_idx,
+        );
+        let (spellings, country_text, sector_text) = (
+            &mut self.spellings,
+            &mut self.country_text,
+            &mut self.sector_text,
         );
         let (d, first) = (self.d, self.next);
         for (j, p) in projects
@@ -209,8 +236,7 @@ impl<'a> ColumnsBuilder<'a> {
                 }
             }
             for iso in &p.recipients {
-                let next = country_idx.len() as u16;
-                let id = *country_idx.entry(iso.clone()).or_insert(next);
+                let id = code(country_idx, iso, |n| n as u16);
                 if id as usize == c.countries.len() {
                     c.countries.push(iso.clone());
                     c.country_region.push(NO_REGION);
@@ -221,8 +247,7 @@ impl<'a> ColumnsBuilder<'a> {
             }
             c.country_off.push(c.country_ids.len() as u32);
             for iso in &p.providers {
-                let next = provider_idx.len() as u16;
-                let id = *provider_idx.entry(iso.clone()).or_insert(next);
+                let id = code(provider_idx, iso, |n| n as u16);
                 if id as usize == c.providers.len() {
                     c.providers.push(iso.clone());
                 }
@@ -232,16 +257,22 @@ impl<'a> ColumnsBuilder<'a> {
             let first = c.agency_ids.len();
             let a = &p.agencies;
             for raw in a.funding.iter().chain(&a.receiving).chain(&a.implementing) {
-                let key = crate::agency::agency_key(raw);
-                if key.is_empty() {
+                let id = *spellings.entry(raw.as_str()).or_insert_with(|| {
+                    let key = crate::agency::agency_key(raw);
+                    if key.is_empty() {
+                        return None;
+                    }
+                    let next = agency_idx.len() as u32;
+                    let id = *agency_idx.entry(key.clone()).or_insert(next);
+                    if id as usize == c.agencies.len() {
+                        c.agencies.push(key);
+                        c.agency_names.push(raw.trim().to_string());
+                    }
+                    Some(id)
+                });
+                let Some(id) = id else {
                     continue;
-                }
-                let next = agency_idx.len() as u32;
-                let id = *agency_idx.entry(key.clone()).or_insert(next);
-                if id as usize == c.agencies.len() {
-                    c.agencies.push(key);
-                    c.agency_names.push(raw.trim().to_string());
-                }
+                };
                 if !c.agency_ids[first..].contains(&id) {
                     c.agency_ids.push(id);
                 }
@@ -257,19 +288,22 @@ impl<'a> ColumnsBuilder<'a> {
                 text.push('\n');
                 text.push_str(&fold(extra));
             }
+            let names = |en: &str, zh: &str| format!("\n{} {zh}", fold(en));
             for iso in &p.recipients {
-                if let Some(country) = reference.country(iso) {
-                    text.push('\n');
-                    text.push_str(&fold(&country.name_en));
-                    text.push(' ');
-                    text.push_str(&country.name_zh);
-                }
+                let name = country_text.entry(iso.as_str()).or_insert_with(|| {
+                    reference
+                        .country(iso)
+                        .map(|country| names(&country.name_en, &country.name_zh))
+                });
+                text.push_str(name.as_deref().unwrap_or_default());
             }
-            if let Some(info) = p.sector.as_ref().and_then(|s| reference.sector(s.code)) {
-                text.push('\n');
-                text.push_str(&fold(&info.name_en));
-                text.push(' ');
-                text.push_str(&info.name_zh);
+            if let Some(s) = &p.sector {
+                let name = sector_text.entry(s.code).or_insert_with(|| {
+                    reference
+                        .sector(s.code)
+                        .map(|info| names(&info.name_en, &info.name_zh))
+                });
+                text.push_str(name.as_deref().unwrap_or_default());
             }
             c.text.push(text);
         }
