@@ -1,7 +1,7 @@
 //! Building [`Columns`] from a validated dataset: the dictionaries of what occurs (sectors, years,
 //! providers, agencies), then the rows a batch at a time, then the single-value shortcuts.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{
     Columns, Name, AMOUNT_HEADLINE, AMOUNT_OTHER, AMOUNT_UNKNOWN, FLOW_UNKNOWN, INCOME_UNKNOWN,
