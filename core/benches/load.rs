@@ -34,6 +34,15 @@ fn report(what: &str, mut ms: Vec<f64>) {
 fn main() {
     let text = String::from_utf8(read("public/data/reference.json")).expect("UTF-8");
     let reference = parse_reference("reference.json", &text).expect("reference");
+    let tables: Vec<f64> = (0..16)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(parse_reference("reference.json", &text).expect("reference"));
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .skip(1)
+        .collect();
+    report("first visit: reference tables", tables);
     let bytes = read("public/data/projects.json");
     let (mut reading, mut columns) = (Vec::new(), Vec::new());
     let mut snap = Vec::new();
