@@ -76,10 +76,10 @@ pub struct ColumnsBuilder<'a> {
     /// same few hundred spellings recur over thousands of records, and a key takes a fold, a split
     /// and a join.
     spellings: HashMap<&'a str, Option<u32>>,
-    /// The searchable names of each recipient code (`None`: not in the reference tables) and of
-    /// each sector code, folded once rather than once a record.
-    country_text: HashMap<&'a str, Option<String>>,
-    sector_text: HashMap<u16, Option<String>>,
+    /// The searchable names of each recipient code and of each sector code (empty when the
+    /// reference tables do not know it), folded once rather than once a record.
+    country_text: HashMap<&'a str, String>,
+    sector_text: HashMap<u16, String>,
     /// The next row to add.
     next: usize,
 }
@@ -262,8 +262,7 @@ impl<'a> ColumnsBuilder<'a> {
                     if key.is_empty() {
                         return None;
                     }
-                    let next = agency_idx.len() as u32;
-                    let id = *agency_idx.entry(key.clone()).or_insert(next);
+                    let id = code(agency_idx, &key, |n| n as u32);
                     if id as usize == c.agencies.len() {
                         c.agencies.push(key);
                         c.agency_names.push(raw.trim().to_string());
@@ -290,20 +289,20 @@ impl<'a> ColumnsBuilder<'a> {
             }
             let names = |en: &str, zh: &str| format!("\n{} {zh}", fold(en));
             for iso in &p.recipients {
-                let name = country_text.entry(iso.as_str()).or_insert_with(|| {
+                text.push_str(country_text.entry(iso.as_str()).or_insert_with(|| {
                     reference
                         .country(iso)
                         .map(|country| names(&country.name_en, &country.name_zh))
-                });
-                text.push_str(name.as_deref().unwrap_or_default());
+                        .unwrap_or_default()
+                }));
             }
             if let Some(s) = &p.sector {
-                let name = sector_text.entry(s.code).or_insert_with(|| {
+                text.push_str(sector_text.entry(s.code).or_insert_with(|| {
                     reference
                         .sector(s.code)
                         .map(|info| names(&info.name_en, &info.name_zh))
-                });
-                text.push_str(name.as_deref().unwrap_or_default());
+                        .unwrap_or_default()
+                }));
             }
             c.text.push(text);
         }
