@@ -1,8 +1,9 @@
 //! `cargo bench -p bridges-core --bench load`: loading the built-in dataset as the app does, on the host
 //! (release build): the streamed reader with its validation, then the column store; and a first visit's
-//! path: reading the dataset's snapshot (`data/projects.bsnap`, inflated), its summary, the column
-//! store. Median and minimum of 15 runs after one warm-up, so that a change to the reader can be
-//! measured without a browser's noise (the browser's figures are `bench_load_100k_projects`'s).
+//! path: the reference tables, reading the dataset's snapshot (written here from the reader's result,
+//! as the build writes `data/projects.bsnap`; the browser's inflating is not timed), its summary, the
+//! column store. Median and minimum of 15 runs after one warm-up, so that a change to the reader can
+//! be measured without a browser's noise (the browser's figures are `bench_load_100k_projects`'s).
 
 use std::path::PathBuf;
 use std::time::Instant;
