@@ -18,30 +18,32 @@ use crate::i18n::{t, use_lang};
 /// Why a lazy function's code is not there.
 pub use leptos::wasm_split::SplitLoaderError as LoadFailed;
 
-/// `lazy_fn! { fn name(args) -> T { body } preload: preload_name, in: group; }` defines
+/// `lazy_fn! { fn name(args) -> T { body } preload: preload_name, in: group; }` (lifetime parameters
+/// allowed, `fn name<'a>(…)`; type parameters are not: a split point is one exported function) defines
 /// `async fn name(args) -> Result<T, LoadFailed>`, whose code loads on first call, and
 /// `async fn preload_name() -> Result<(), LoadFailed>`, which only loads it. Functions of the same `group`
-/// share one split module (code only they use is not cut into chunks per combination of them). The body
+/// share one split module (code only they use is not cut into chunks per combination of them), so any one
+/// of their preloads loads them all: the others may go unused. The body
 /// runs untracked: a reactive closure that awaits it must not subscribe to what the body reads.
 macro_rules! lazy_fn {
     ($(
         $(#[$meta:meta])*
-        $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
+        $vis:vis fn $name:ident $(<$($lt:lifetime),+>)? ($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block
         preload: $preload:ident, in: $group:ident;
     )*) => {$(
         $(#[$meta])*
         #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, preload($preload), fallible)]
-        $vis fn $name($($arg: $ty),*) -> Result<$ret, $crate::lazy::LoadFailed> {
+        #[::leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, preload(#[allow(dead_code)] $preload), fallible)]
+        $vis fn $name $(<$($lt),+>)? ($($arg: $ty),*) -> Result<$ret, $crate::lazy::LoadFailed> {
             Ok(::leptos::prelude::untrack(move || $body))
         }
         $(#[$meta])*
         #[cfg(not(feature = "split"))]
-        $vis async fn $name($($arg: $ty),*) -> Result<$ret, $crate::lazy::LoadFailed> {
+        $vis async fn $name $(<$($lt),+>)? ($($arg: $ty),*) -> Result<$ret, $crate::lazy::LoadFailed> {
             Ok(::leptos::prelude::untrack(move || $body))
         }
         #[cfg(not(feature = "split"))]
-        #[allow(non_snake_case)]
+        #[allow(non_snake_case, dead_code)]
         $vis async fn $preload() -> Result<(), $crate::lazy::LoadFailed> {
             Ok(())
         }

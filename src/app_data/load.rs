@@ -3,8 +3,9 @@
 
 use super::fetch::*;
 use super::json::{preload_reader as preload_json_reader, read_json};
+use super::reader::{build_columns, read_reference};
 use super::slices::*;
-use super::snapshot::{fetch_builtin, preload_reader, Fetched};
+use super::snapshot::{fetch_builtin, Fetched};
 use super::*;
 
 /// Where the dataset comes from.
@@ -32,12 +33,7 @@ pub const CATALOG: &str = "data/catalog.json";
 pub(super) async fn catalogue_files(
     ids: &[String],
 ) -> Result<Vec<bridges_core::catalog::Entry>, LoadError> {
-    let text = fetch_text(CATALOG).await?;
-    let catalog = bridges_core::catalog::Catalog::parse(&text).map_err(|e| LoadError::Shape {
-        source: CATALOG.into(),
-        expected: "a catalogue of datasets".into(),
-        found: e,
-    })?;
+    let catalog = super::read_catalogue().await?;
     ids.iter()
         .map(|id| match catalog.get(id) {
             Some(e) => Ok(e.clone()),
@@ -103,11 +99,11 @@ pub async fn load(choice: DataSource) -> LoadResult {
         report(generation, p);
     };
     let builtin = ids.is_some() || data_url.is_none() && file.is_none() && sheet.is_none();
-    // The code that reads what is fetched: the snapshot reader for built-in datasets, the JSON reader
-    // for any other file (both are split chunks, fetched while the data downloads).
-    if builtin {
-        preload_reader();
-    } else {
+    // The code that reads what is fetched (split chunks, fetched while the data downloads): the reader
+    // of snapshots, reference tables and columns, and for a file that is not a built-in dataset the
+    // JSON reader.
+    super::reader::preload();
+    if !builtin {
         preload_json_reader();
     }
     let fetch_data = async {
@@ -156,7 +152,7 @@ pub async fn load(choice: DataSource) -> LoadResult {
             .join(" + "),
         None => source,
     };
-    let mut reference = parse_reference(REFERENCE_DATA, &reference_text?)?;
+    let mut reference = read_reference(reference_text?).await?;
     let mut parts = Vec::new();
     for ((id, name), fetched) in files.iter().zip(data) {
         let (data, skip) = match fetched {
@@ -205,20 +201,19 @@ pub async fn load(choice: DataSource) -> LoadResult {
     mark("summary");
     pause_if_due().await;
 
-    let mut builder = ColumnsBuilder::new(
+    let columns = build_columns(
         &loaded.dataset,
         &reference,
         &unit.currency,
         &unit.price_base,
-    );
-    while !builder.step(BATCH) {
-        if slice_due() {
-            progress.rows_indexed = builder.rows_done();
+        &source,
+        |rows| {
+            progress.rows_indexed = rows;
             report(generation, progress);
-            pause().await;
-        }
-    }
-    let engine = Mutex::new(Engine::new(builder.finish()));
+        },
+    )
+    .await?;
+    let engine = Mutex::new(Engine::new(columns));
     mark("columns");
     progress.phase = LoadPhase::Done;
     report(generation, progress);

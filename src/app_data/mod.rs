@@ -2,7 +2,7 @@
 //!
 //! A large file (100,000 projects is about 90 MB) is read without freezing the page: the dataset is
 //! validated a slice of records at a time ([`DatasetReader`]) and its columns built a slice of rows at
-//! a time ([`ColumnsBuilder`]), yielding to the browser between slices so that it can paint the
+//! a time ([`bridges_core::columns::ColumnsBuilder`]), yielding to the browser between slices so that it can paint the
 //! progress and answer input. [`load_progress`] tells how far the load is.
 
 mod fetch;
@@ -10,6 +10,7 @@ mod indexes;
 mod json;
 mod load;
 mod progress;
+mod reader;
 mod slices;
 mod snapshot;
 
@@ -19,13 +20,13 @@ pub use indexes::{actors, similar_index};
 pub use load::{load, DataSource, LocalFile, CATALOG};
 use progress::*;
 pub use progress::{load_progress, LoadPhase, LoadProgress};
+pub use reader::{read_catalogue, read_reference};
 pub(crate) use slices::pause;
 use slices::{slice_due, task_started};
 
 use std::cell::{Cell, RefCell};
 use std::sync::{Arc, Mutex};
 
-use bridges_core::columns::ColumnsBuilder;
 use bridges_core::crossfilter::Engine;
 use bridges_core::incremental::DatasetReader;
 use bridges_core::issue::LoadError;

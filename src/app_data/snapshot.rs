@@ -1,7 +1,8 @@
 //! The built-in datasets' snapshots (`bridges_core::snapshot`, written by the build): fetched instead of
 //! their JSON file and read in one short task, where validating the JSON takes a few hundred
 //! milliseconds. Whenever a snapshot is missing, damaged or of another format, the JSON file is read
-//! as before (the reason goes to the console): the snapshot only ever saves time.
+//! as before (the reason goes to the console): the snapshot only ever saves time. The snapshot reader
+//! is part of the `reader` chunk (`reader.rs`).
 
 use super::fetch::fetch_bytes;
 use super::*;
@@ -25,20 +26,6 @@ impl Fetched {
         };
         Fetched::Json(bytes, skip)
     }
-}
-
-lazy_fn! {
-    /// Reads a snapshot's (inflated) bytes: its own split chunk, fetched while the data downloads, so
-    /// that the app's code at start does not grow by the snapshot reader.
-    fn read_snapshot(bytes: Vec<u8>, file: String) -> Result<Loaded, String> {
-        bridges_core::snapshot::read(&bytes, &file).map_err(|e| e.to_string())
-    }
-    preload: preload_snapshot_reader, in: snapshot;
-}
-
-/// Starts fetching the snapshot reader's code (the load calls this first).
-pub(super) fn preload_reader() {
-    crate::lazy::preload(preload_snapshot_reader);
 }
 
 /// Built-in dataset file `file`: its snapshot when there is a usable one, else the file's bytes.
@@ -68,7 +55,7 @@ async fn snapshot_of(file: &str, on_progress: impl Fn(usize, usize)) -> Result<L
         bytes
     };
     task_started();
-    let loaded = read_snapshot(bytes, file.to_string())
+    let loaded = super::reader::read_snapshot(bytes, file.to_string())
         .await
         .map_err(|e| format!("{e:?}"))??;
     Ok(loaded)

@@ -6,11 +6,11 @@
 
 use std::sync::Arc;
 
-use bridges_core::catalog::{Catalog, Entry};
+use bridges_core::catalog::Entry;
 use bridges_core::i18n::tf;
 use leptos::prelude::*;
 
-use crate::app_data::{fetch_text, AppData, CATALOG};
+use crate::app_data::{read_catalogue, AppData};
 use crate::components::year_columns::{YearColumns, YearSpan};
 use crate::i18n::{count, fill, price_base, use_lang, Lang};
 use crate::paths::href;
@@ -22,9 +22,7 @@ pub fn DatasetCards(
     data: Arc<AppData>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let catalog = LocalResource::new(|| async {
-        Catalog::parse(&fetch_text(CATALOG).await.map_err(|e| e.to_string())?)
-    });
+    let catalog = LocalResource::new(read_catalogue);
     move || {
         let c = match catalog.get()? {
             Ok(c) => c,

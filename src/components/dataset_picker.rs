@@ -7,13 +7,13 @@ use bridges_core::query::{parse, to_query};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
-use crate::app_data::{fetch_text, CATALOG};
+use crate::app_data::read_catalogue;
 use crate::i18n::{use_lang, Lang};
 use crate::paths::same_site_path;
 use crate::tr;
 
 async fn catalogue() -> Option<Catalog> {
-    Catalog::parse(&fetch_text(CATALOG).await.ok()?).ok()
+    read_catalogue().await.ok()
 }
 
 /// A select of the built-in datasets and their union.

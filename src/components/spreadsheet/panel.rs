@@ -67,11 +67,11 @@ async fn reference(
         .map_err(|e| SheetProblem::Read {
             detail: e.to_string(),
         })?;
-    bridges_core::reference::parse_reference(REFERENCE_DATA, &text).map_err(|e| {
-        SheetProblem::Read {
+    crate::app_data::read_reference(text)
+        .await
+        .map_err(|e| SheetProblem::Read {
             detail: e.to_string(),
-        }
-    })
+        })
 }
 
 /// `projects.xlsx` → `projects`.

@@ -48,8 +48,9 @@ async fn each_page_downloads_its_own_code() {
     // The overview: its own code only.
     c.goto(&format!("{app}/")).await.unwrap();
     wait_count(&c, 9404).await;
-    // The snapshot reader (its own chunk) is fetched while the built-in data downloads.
-    assert_eq!(splits_fetched(&c).await, vec!["overview_page", "snapshot"]);
+    // The reader (snapshots, reference tables, the column store: its own chunk) is fetched while the
+    // built-in data downloads.
+    assert_eq!(splits_fetched(&c).await, vec!["overview_page", "reader"]);
     // boot.js preloads the built-in data with the app's code; the app's own fetch takes that response
     // (one download each, started by the preload link). The default dataset comes as its snapshot: its
     // JSON file is not downloaded at all.
@@ -75,7 +76,7 @@ async fn each_page_downloads_its_own_code() {
     wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"AGO\"]").await;
     assert_eq!(
         splits_fetched(&c).await,
-        vec!["map_page", "overview_page", "snapshot"]
+        vec!["map_page", "overview_page", "reader"]
     );
 
     // The share dialog's code: fetched when the pointer reaches the button, before it is pressed.
@@ -112,14 +113,14 @@ async fn each_page_downloads_its_own_code() {
     let names = splits_fetched(&c).await;
     assert_eq!(
         names,
-        vec!["embed_page", "snapshot"],
+        vec!["embed_page", "reader"],
         "a fresh page: {names:?}"
     );
     c.goto(&format!("{app}/embed/map")).await.unwrap();
     wait_for(&c, "[data-testid=\"map\"] [data-iso3=\"AGO\"]").await;
     assert_eq!(
         splits_fetched(&c).await,
-        vec!["embed_map", "embed_page", "snapshot"]
+        vec!["embed_map", "embed_page", "reader"]
     );
 
     assert_no_errors(&c, "split").await;
