@@ -3,7 +3,7 @@
 
 use super::fetch::*;
 use super::json::{preload_reader as preload_json_reader, read_json};
-use super::reader::{build_columns, read_reference};
+use super::reader::{build_columns, read_reference, summary_of, union_of};
 use super::slices::*;
 use super::snapshot::{fetch_builtin, Fetched};
 use super::*;
@@ -176,9 +176,8 @@ pub async fn load(choice: DataSource) -> LoadResult {
         .await?;
         parts.push((id.clone(), read));
     }
-    let mut loaded = bridges_core::catalog::union(parts);
     // Providers that are not countries (bridges/2 actors) are named wherever a provider is.
-    reference.add_actors(&loaded.dataset.actors);
+    let mut loaded = union_of(parts, &mut reference, &source).await?;
     // Each dataset of a union is named by its catalogue titles (the dataset chart's bars).
     for part in &mut loaded.dataset.parts {
         if let Some(e) = datasets.iter().flatten().find(|e| e.id == part.id) {
@@ -193,7 +192,7 @@ pub async fn load(choice: DataSource) -> LoadResult {
     // The summary is one pass over every project (about 30 ms for 100,000): a slice of its own.
     pause().await;
 
-    let summary = Summary::of_dataset(&loaded.dataset);
+    let summary = summary_of(&loaded.dataset, &source).await?;
     let unit = summary.unit();
     progress.phase = LoadPhase::Indexing;
     progress.rows = loaded.dataset.projects.len();

@@ -1,5 +1,6 @@
 //! The code that turns what a load fetched into the app's data: the built-in datasets' snapshots, the
-//! reference tables, the catalogue of built-in datasets and the column store. It is one split chunk (`reader`), fetched while the data
+//! reference tables, the catalogue of built-in datasets, the union of several datasets, the summary and
+//! the column store. It is one split chunk (`reader`), fetched while the data
 //! downloads, so that none of it is code at start: the app's first paint waits for less code, and the
 //! reader is compiled while the bytes it reads are still on their way. (The JSON reader, needed only for
 //! a file that is not a built-in dataset, is a chunk of its own: `json.rs`.)
@@ -28,6 +29,22 @@ lazy_fn! {
         Catalog::parse(&text)
     }
     preload: preload_catalog, in: reader;
+
+    /// The union of the datasets read (`(catalogue id, records)`, [`bridges_core::catalog::union`]),
+    /// with the providers that are not countries (bridges/2 actors) named in `reference` wherever a
+    /// provider is.
+    fn union(parts: Vec<(String, Loaded)>, reference: &mut ReferenceIndex) -> Loaded {
+        let loaded = bridges_core::catalog::union(parts);
+        reference.add_actors(&loaded.dataset.actors);
+        loaded
+    }
+    preload: preload_union, in: reader;
+
+    /// The dataset's summary: one pass over every project ([`Summary::of_dataset`]).
+    fn summary(dataset: &Dataset) -> Summary {
+        Summary::of_dataset(dataset)
+    }
+    preload: preload_summary, in: reader;
 
     /// The column store's builder: its dictionaries, no rows yet ([`ColumnsBuilder::new`]).
     fn columns_builder<'a>(
@@ -86,6 +103,20 @@ pub async fn read_catalogue() -> Result<Catalog, LoadError> {
             expected: "a catalogue of datasets".into(),
             found,
         })
+}
+
+/// The union of the datasets read, their actors named in `reference` ([`union`]).
+pub(super) async fn union_of(
+    parts: Vec<(String, Loaded)>,
+    reference: &mut ReferenceIndex,
+    source: &str,
+) -> Result<Loaded, LoadError> {
+    union(parts, reference).await.map_err(code_missing(source))
+}
+
+/// The dataset's summary ([`summary`]).
+pub(super) async fn summary_of(dataset: &Dataset, source: &str) -> Result<Summary, LoadError> {
+    summary(dataset).await.map_err(code_missing(source))
 }
 
 /// Builds the column store of `dataset`, a batch of rows at a time, yielding to the browser when a
