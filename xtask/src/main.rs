@@ -232,7 +232,7 @@ fn print_size(dist: &Path, budget: bool) -> Result<()> {
     let mut heaviest = ("nothing split", start);
     for (name, w) in &split.splits {
         println!(
-            "  first load with {name:<16} {:>10} brotli ({} of its chunks)",
+            "  first load with {name:<16} {:>10} brotli ({} of its chunks and the reader's)",
             size::kb(start + w.brotli),
             size::kb(w.brotli)
         );

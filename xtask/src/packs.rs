@@ -24,22 +24,71 @@ const PACK_MIN_CHUNKS: usize = 4;
 /// splitter (wasm_split_cli_support) has no option to group chunks, so this is done after it, on its
 /// output: the chunks stay as they are, and the loader reads them from a pack when one has them.
 ///
+/// The split every page loads beside its own code: the reader of the data (snapshots, reference
+/// tables, the column store; src/app_data/reader.rs). It shares small chunks (common code) with every
+/// page, and a chunk in both its pack and a page's was downloaded twice on every first visit (32 KB of
+/// the front page's 440 KB once the reader grew). So its pack keeps those chunks and the pages' packs
+/// drop them: the loader takes them from the reader's pack, starting it when a page asks first.
+pub const COMPANION: &str = "reader";
+
 /// Which chunks each split packs: its dependencies under [`PACK_MAX_BYTES`], when it has at least
-/// [`PACK_MIN_CHUNKS`] of them.
+/// [`PACK_MIN_CHUNKS`] of them, less those of the [`COMPANION`]'s pack.
 pub fn plan_packs(
     splits: &BTreeMap<String, Vec<String>>,
     sizes: &BTreeMap<String, u64>,
 ) -> BTreeMap<String, Vec<String>> {
+    let small = |deps: &[String]| -> Vec<String> {
+        deps.iter()
+            .filter(|d| d.starts_with("chunk_"))
+            .filter(|d| sizes.get(*d).is_some_and(|&n| n < PACK_MAX_BYTES))
+            .cloned()
+            .collect()
+    };
+    let companion: Vec<String> = splits
+        .get(COMPANION)
+        .map(|deps| small(deps))
+        .filter(|c| c.len() >= PACK_MIN_CHUNKS)
+        .unwrap_or_default();
     splits
         .iter()
         .filter_map(|(name, deps)| {
-            let small: Vec<String> = deps
+            let mut packed = small(deps);
+            if name != COMPANION {
+                packed.retain(|c| !companion.contains(c));
+            }
+            (packed.len() >= PACK_MIN_CHUNKS).then(|| (name.clone(), packed))
+        })
+        .collect()
+}
+
+/// What each split downloads once the packs are made: its chunks that no pack holds, its own pack, and
+/// the [`COMPANION`]'s pack when that holds some of its chunks (files.json: the offline pack, the size
+/// report).
+pub fn deps_with_packs(
+    splits: &BTreeMap<String, Vec<String>>,
+    packs: &BTreeMap<String, Vec<String>>,
+) -> BTreeMap<String, Vec<String>> {
+    let none = Vec::new();
+    let companion = packs.get(COMPANION).unwrap_or(&none);
+    splits
+        .iter()
+        .map(|(name, deps)| {
+            let own = packs.get(name).unwrap_or(&none);
+            let mut out: Vec<String> = deps
                 .iter()
-                .filter(|d| d.starts_with("chunk_"))
-                .filter(|d| sizes.get(*d).is_some_and(|&n| n < PACK_MAX_BYTES))
-                .cloned()
+                .map(|d| {
+                    if own.contains(d) {
+                        pack_file(name)
+                    } else if companion.contains(d) {
+                        pack_file(COMPANION)
+                    } else {
+                        d.clone()
+                    }
+                })
                 .collect();
-            (small.len() >= PACK_MIN_CHUNKS).then(|| (name.clone(), small))
+            out.sort();
+            out.dedup();
+            (name.clone(), out)
         })
         .collect()
 }
@@ -88,6 +137,9 @@ function startPack(name) {
         .catch(() => null));
 }
 async function chunkSource(file, holders) {
+    // A page's chunk that only the reader's pack holds (packs.rs, COMPANION): that pack, even when the
+    // page asks before the data's load does.
+    if (holders.length === 1 && holders[0] === "reader") startPack("reader");
     for (const name of holders) {
         const pending = packs.get(name);
         if (!pending) continue;
@@ -208,6 +260,81 @@ mod tests {
                 "chunk_4.wasm"
             ]
         );
+    }
+
+    #[test]
+    fn chunks_the_reader_packs_leave_the_pages_packs() {
+        let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let splits: BTreeMap<String, Vec<String>> = [
+            (
+                COMPANION,
+                list(&[
+                    "chunk_1.wasm",
+                    "chunk_2.wasm",
+                    "chunk_3.wasm",
+                    "chunk_4.wasm",
+                ]),
+            ),
+            (
+                "page",
+                list(&[
+                    "chunk_1.wasm",
+                    "chunk_2.wasm",
+                    "chunk_5.wasm",
+                    "chunk_6.wasm",
+                    "chunk_7.wasm",
+                    "chunk_8.wasm",
+                    "split_page.wasm",
+                ]),
+            ),
+            (
+                "small",
+                list(&[
+                    "chunk_1.wasm",
+                    "chunk_5.wasm",
+                    "chunk_6.wasm",
+                    "chunk_7.wasm",
+                ]),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let sizes: BTreeMap<String, u64> =
+            (1..=8).map(|i| (format!("chunk_{i}.wasm"), 100)).collect();
+        let packs = plan_packs(&splits, &sizes);
+        assert_eq!(packs[COMPANION].len(), 4);
+        // The page packs only what the reader's pack does not hold; "small" has three chunks left: no pack.
+        assert_eq!(
+            packs["page"],
+            [
+                "chunk_5.wasm",
+                "chunk_6.wasm",
+                "chunk_7.wasm",
+                "chunk_8.wasm"
+            ]
+        );
+        assert!(!packs.contains_key("small"));
+        // Each split's files: the reader's pack stands for the chunks it holds, each pack listed once.
+        let deps = deps_with_packs(&splits, &packs);
+        assert_eq!(
+            deps["page"],
+            ["pack_page.bin", "pack_reader.bin", "split_page.wasm"]
+        );
+        assert_eq!(
+            deps["small"],
+            [
+                "chunk_5.wasm",
+                "chunk_6.wasm",
+                "chunk_7.wasm",
+                "pack_reader.bin"
+            ]
+        );
+        assert_eq!(deps[COMPANION], ["pack_reader.bin"]);
+        // The loader starts the reader's pack for a chunk only it holds.
+        assert!(PACK_LOADER.contains(&format!(
+            "if (holders.length === 1 && holders[0] === \"{COMPANION}\") startPack(\"{COMPANION}\");"
+        )));
     }
 
     #[test]

@@ -61,7 +61,8 @@ pub struct SplitWeights {
     pub chunk_count: usize,
     /// The packs (each split's small chunks in one file), which repeat chunks.
     pub packs: Weight,
-    /// Split name (without its hash suffix) and the brotli weight of the chunks it needs.
+    /// Split name (without its hash suffix) and the brotli weight of the chunks it needs, with the
+    /// reader's (which every page loads).
     pub splits: Vec<(String, Weight)>,
 }
 
@@ -110,14 +111,29 @@ pub fn weigh_split(dist: &Path) -> Result<Option<SplitWeights>> {
         }
         weights.insert(file.to_string(), w);
     }
-    for (split, files) in manifest["splits"].as_object().into_iter().flatten() {
-        let mut w = Weight::default();
-        for file in files
+    // Every page loads the reader of the data beside its own code (packs.rs, COMPANION): a page's
+    // first load is its files and the reader's, each file once.
+    let files_of = |split: &str| -> Vec<&str> {
+        manifest["splits"][split]
             .as_array()
             .into_iter()
             .flatten()
             .filter_map(|f| f.as_str())
-        {
+            .collect()
+    };
+    let companion = files_of(crate::packs::COMPANION);
+    for split in manifest["splits"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k)
+    {
+        let mut files = files_of(split);
+        files.extend(&companion);
+        files.sort_unstable();
+        files.dedup();
+        let mut w = Weight::default();
+        for file in files {
             let f = weights
                 .get(file)
                 .with_context(|| format!("{shown}: {file} is not in files"))?;

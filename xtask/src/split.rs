@@ -14,7 +14,7 @@
 //! - `<stem>-split/*.wasm`: the chunks (the folder carries the build's hash, so no stale chunk is mixed
 //!   with a newer main module);
 //! - `<stem>-split/files.json`: `{"files": [...], "splits": {"<split>": [<files it needs>]}}`, read by
-//!   sw.js (to precache every chunk for offline use) and by boot.js (to fetch a page's chunks early).
+//!   sw.js (to precache every chunk for offline use) and by `cargo xtask size`.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,7 +24,9 @@ use anyhow::{anyhow, bail, Context, Result};
 use base64::Engine;
 use sha2::{Digest, Sha384};
 
-use crate::packs::{load_from_packs, pack, pack_file, plan_packs, without_comments};
+use crate::packs::{
+    deps_with_packs, load_from_packs, pack, pack_file, plan_packs, without_comments,
+};
 
 mod tools;
 use tools::{optimize_all, run, Tools};
@@ -176,7 +178,7 @@ fn split_staged(
         bail!("wasm-bindgen wrote snippets/, which split-wasm does not copy yet");
     }
 
-    let mut splits: BTreeMap<String, Vec<String>> = split
+    let splits: BTreeMap<String, Vec<String>> = split
         .prefetch_map
         .into_iter()
         .map(|(split, mut deps)| {
@@ -192,13 +194,9 @@ fn split_staged(
         let file = pack_file(name);
         let bytes = pack(&split_dir, packed)?;
         std::fs::write(split_dir.join(&file), bytes).with_context(|| at(&split_dir.join(&file)))?;
-        if let Some(deps) = splits.get_mut(name) {
-            deps.retain(|d| !packed.contains(d));
-            deps.push(file.clone());
-            deps.sort();
-        }
         files.push(file);
     }
+    let splits = deps_with_packs(&splits, &packs);
     let loader_path = split_dir.join("__wasm_split.js");
     let loader = std::fs::read_to_string(&loader_path).with_context(|| at(&loader_path))?;
     std::fs::write(

@@ -51,6 +51,36 @@ async fn each_page_downloads_its_own_code() {
     // The reader (snapshots, reference tables, the column store: its own chunk) is fetched while the
     // built-in data downloads.
     assert_eq!(splits_fetched(&c).await, vec!["overview_page", "reader"]);
+    // Of the split code, the front page downloads the files the build lists for it and for the reader,
+    // each once: no chunk a pack holds is fetched again on its own (packs.rs: the reader's pack holds the
+    // chunks it shares with the pages, and is started by whichever asks first).
+    let dir = std::fs::read_dir(dist_dir("BRIDGES_DIST", "dist"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("-split"))
+        .expect("a split build");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("files.json")).unwrap()).unwrap();
+    let mut listed: Vec<String> = ["overview_page", "reader"]
+        .iter()
+        .flat_map(|s| manifest["splits"][s].as_array().unwrap().clone())
+        .map(|f| f.as_str().unwrap().to_string())
+        .chain(["__wasm_split.js".to_string()])
+        .collect();
+    listed.sort();
+    listed.dedup();
+    let fetched = eval(
+        &c,
+        "return performance.getEntriesByType('resource')
+           .map((e) => new URL(e.name).pathname)
+           .filter((p) => /-split\\//.test(p))
+           .map((p) => p.replace(/^.*-split\\//, ''));",
+    )
+    .await;
+    let mut fetched: Vec<String> = serde_json::from_value(fetched).unwrap();
+    fetched.sort();
+    assert_eq!(fetched, listed, "the front page's split files");
     // boot.js preloads the built-in data with the app's code; the app's own fetch takes that response
     // (one download each, started by the preload link). The default dataset comes as its snapshot: its
     // JSON file is not downloaded at all.
