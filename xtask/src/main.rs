@@ -167,9 +167,12 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   the default data's 250–300 ms validation off the first visit: 298 KB. Then 283.7 KB with the JSON
 ///   reader (scanner and validator, which built-in data read from snapshots no longer needs) as a chunk
 ///   fetched beside a `?data=` file, a local file or a sheet; 285.7 KB once the chunk loader names the
-///   packs that hold each packed chunk (so a chunk waits only for those, not every pack in flight): 289 KB. The way on to 250 KB is structural
-///   too (the column builder and the crossfilter's start beside the data), not more trimming.
-/// - The heaviest first load of one page (the start plus the chunks that page needs): just above today's
+///   packs that hold each packed chunk (so a chunk waits only for those, not every pack in flight): 289 KB. On 2026-12-03 (sixth session) the
+///   reader of the data became one chunk fetched beside the data (src/app_data/reader.rs: the
+///   snapshots, the reference tables and the catalogue, whose serde_json code left the start, the union
+///   of datasets, the summary and the column store): 246.3 KB, under issue #8's target. Budget 247 KB.
+/// - The heaviest first load of one page (the start plus the chunks that page needs, and since 2026-12-03
+///   the reader's, which every page loads): just above today's
 ///   (the presenter, 571.6 KB on 2026-12-01; 578.1 KB once the incremental crossfilter of issue #19 came
 ///   back that evening: its delta paths, row indexes and exact accumulators are in the chunk every data
 ///   view shares, +6.5 KB; 582.5 KB with the dataset and agency dimensions; 588.0 KB on 2026-12-02 with
@@ -177,10 +180,11 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   problem list of the story builder: budget 590 KB; 604.6 KB later that day, with the project
 ///   detail's mini-map wiring (shown on project slides), the story's own dataset (`"dataset"`, which
 ///   switches the loaded data) and the finder slide's glue, the finder's own code split off (646.9 KB
-///   before it was): budget 610 KB), so that growth fails the build.
+///   before it was): budget 610 KB; 561.0 KB on 2026-12-03 counted with the reader's files: budget
+///   565 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
-const APP_BUDGET_KB: f64 = 289.0;
-const PAGE_BUDGET_KB: f64 = 610.0;
+const APP_BUDGET_KB: f64 = 247.0;
+const PAGE_BUDGET_KB: f64 = 565.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
 const DATA_TARGET_KB: f64 = 600.0;
