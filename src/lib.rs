@@ -213,6 +213,7 @@ pub fn App() -> impl IntoView {
     let resource = LocalResource::new(move || load(choice.get()));
     provide_context(DataResource(resource));
     provide_context(DataChoice(choice));
+    provide_context(view_state::PendingView::default());
     let base = paths::base_path();
     view! {
         <Router base=base>

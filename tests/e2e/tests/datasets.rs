@@ -129,8 +129,17 @@ async fn datasets_load_alone_and_together() {
             .await
             .unwrap();
         wait_count(&c, aims).await;
+        // The history entry follows the frame that shows the change.
+        let mut query = query_of(&c).await;
+        for _ in 0..50 {
+            if query.contains("source=aims") {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            query = query_of(&c).await;
+        }
         assert!(
-            query_of(&c).await.contains("source=aims"),
+            query.contains("source=aims"),
             "{lang}: the filter is in the URL"
         );
         // The shared link reopens the same view.
