@@ -130,14 +130,7 @@ async fn datasets_load_alone_and_together() {
             .unwrap();
         wait_count(&c, aims).await;
         // The history entry follows the frame that shows the change.
-        let mut query = query_of(&c).await;
-        for _ in 0..50 {
-            if query.contains("source=aims") {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            query = query_of(&c).await;
-        }
+        let query = query_until(&c, |q| q.contains("source=aims")).await;
         assert!(
             query.contains("source=aims"),
             "{lang}: the filter is in the URL"
@@ -210,14 +203,7 @@ async fn the_southern_providers_story_is_told_on_its_dataset() {
         c.goto(&format!("{app}/present/southern-providers?lang={lang}"))
             .await
             .unwrap();
-        let mut query = String::new();
-        for _ in 0..100 {
-            query = query_of(&c).await;
-            if query.contains("dataset=aims") {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
+        let query = query_until(&c, |q| q.contains("dataset=aims")).await;
         assert!(query.contains("dataset=aims"), "{lang}: {query}");
         let first = "[data-testid=\"slide\"][data-index=\"1\"] [data-testid=\"narration\"]";
         // Read by script, not through an element handle: the slide is drawn again when the AIMS data

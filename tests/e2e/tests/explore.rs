@@ -50,14 +50,7 @@ async fn sector_filter_timeline_click_back_and_reopen() {
     // Click the middle of the timeline: whatever year is there becomes from=to=year.
     let canvas = wait_for(&c, "[data-testid=\"chart-timeline\"] canvas").await;
     canvas.click().await.unwrap();
-    let mut q = String::new();
-    for _ in 0..50 {
-        q = query_of(&c).await;
-        if q.contains("from=") {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let q = query_until(&c, |q| q.contains("from=")).await;
     let year: i64 = q
         .split('&')
         .find_map(|kv| kv.strip_prefix("from="))

@@ -400,15 +400,24 @@ pub async fn query_of(c: &Client) -> String {
         .to_string()
 }
 
-/// Waits until the URL's query string is `want` (the app navigates asynchronously).
+/// Waits until the URL's query string is `want` (the app navigates asynchronously: a click's history
+/// entry follows the frame that shows it).
 pub async fn wait_query(c: &Client, want: &str) {
+    let q = query_until(c, |q| q == want).await;
+    assert_eq!(q, want, "query never became {want:?}");
+}
+
+/// The URL's query string once `ok` holds for it, or as it is after 10 s (the caller asserts).
+pub async fn query_until(c: &Client, ok: impl Fn(&str) -> bool) -> String {
+    let mut q = query_of(c).await;
     for _ in 0..100 {
-        if query_of(c).await == want {
-            return;
+        if ok(&q) {
+            break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        q = query_of(c).await;
     }
-    panic!("query never became {want:?}: it is {:?}", query_of(c).await);
+    q
 }
 
 /// Waits until the headline shows `want` projects (the app recomputes after navigation).
