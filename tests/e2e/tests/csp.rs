@@ -1,9 +1,7 @@
 //! The built app under the strict Content-Security-Policy partners are told to use (README), served as
 //! a header: every route works and the browser reports no violation.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use xtask::serve::{self, ServeConfig};
 
 pub const CSP: &str =

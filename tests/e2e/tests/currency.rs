@@ -2,11 +2,9 @@
 //! "USD" — on the headline, chart axes and values, captions, the amount facet, the table and the map
 //! legend, in both languages.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_euro_file_shows_euros_everywhere() {

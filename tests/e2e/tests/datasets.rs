@@ -2,9 +2,7 @@
 //! union of several; the picker switches between them. Counts are checked against the catalogue,
 //! which `cargo xtask prepare-data` computes from the source files, not from the app.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use fantoccini::Locator;
 
 /// What catalogue entry `id` holds at `pointer` (a JSON pointer: `/title_en`, `/counts/projects`), read

@@ -1,10 +1,8 @@
 //! Embeds on a partner page of another origin, sized by the partner script; the share dialog.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use fantoccini::Locator;
 use xtask::serve::{self, ServeConfig};
 

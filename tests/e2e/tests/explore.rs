@@ -1,8 +1,6 @@
 //! Explorer end to end: URL state, crossfilter, chart clicks and keys, back/forward, the table.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;

@@ -3,11 +3,9 @@
 //! with its chart or map inside the default 480 px frame; a phone shows a chart on the first screen with
 //! a one-row header; headline values never overflow their cards; every route has its own title.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::{Client, Locator};
 use serde_json::Value;

@@ -3,11 +3,9 @@
 //! ignored with a notice, the built-in data's wording stays with the built-in data, and a file with
 //! thousands of problems lists a bounded number of them. Both languages.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use fantoccini::actions::InputSource;
 use serde_json::Value;
 

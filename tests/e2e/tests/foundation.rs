@@ -1,8 +1,6 @@
 //! Foundation end to end: the release build, served over HTTP, in headless Chromium.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]

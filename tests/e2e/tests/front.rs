@@ -3,11 +3,9 @@
 //! "Explore this dataset" leads to the explorer on that dataset; the problems list is one closed line
 //! here and the whole table on /about; a front page on `dataset=aims` never fetches the default data.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 

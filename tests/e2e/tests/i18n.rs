@@ -2,11 +2,9 @@
 //! catalogue both ways; the switch keeps the view; `<html lang>` follows; the browser's language is
 //! used on a first visit; Chinese numbers.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 

@@ -2,11 +2,9 @@
 //! arrows, Space and Enter, never a click — and a visible focus on every stop. Reflow: no page scrolls
 //! sideways at 320 CSS px (what 400 % zoom of 1280 px gives; 200 % is 640 px).
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::Client;

@@ -1,9 +1,7 @@
 //! Map end to end: one shape per country, click and keyboard selection set `country=` and the
 //! headline follows the data; zoom and layers live in the URL.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use fantoccini::key::Key;
 use fantoccini::Locator;

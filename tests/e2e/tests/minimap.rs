@@ -3,9 +3,7 @@
 //! `data-testid="mini-map"` (role img, its aria-label in the page's language), marks with
 //! `data-kind="own"` / `data-kind="similar"`, highlighted countries `.recipient[data-iso3]`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Where the mini-map and its marks are, as the visitor sees them.

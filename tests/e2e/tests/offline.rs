@@ -2,11 +2,9 @@
 //! the app and its data, deep links included, at `/` and under `/atlas/`. Also: the service worker's cache
 //! is named after the build and a new build's worker deletes the old cache (and only its own scope's).
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use fantoccini::Client;
 use serde_json::{json, Value};
 

@@ -1,9 +1,7 @@
 //! Partners (issue #16): a project page lists the most similar records elsewhere, with reasons, in
 //! both languages (test contract: `data-testid="similar"` holds one `data-id` element per project).
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]

@@ -2,11 +2,9 @@
 //! leaving to the live view, the console and audience windows in step both ways, kiosk mode, and a
 //! story made in the app.
 
-mod common;
-
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};

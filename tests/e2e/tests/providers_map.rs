@@ -1,9 +1,7 @@
 //! The map with many providers (issue #15): it marks the providers of the view, and draws the AIMS
 //! records' co-financing countries in their own style, named on the project page too.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// With many providers (issue #15) the map marks as providers the countries the view has records of:
 /// filtered to Saudi Arabia and Kuwait, those two, not every provider of the dataset.

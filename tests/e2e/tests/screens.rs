@@ -1,12 +1,10 @@
 //! Screenshots of the views people use, to look at (not a test of anything by itself):
-//! `cargo test -p bridges-e2e --test screens -- --ignored` writes PNGs to `target/screens/`
+//! `cargo test -p bridges-e2e --test e2e -- --ignored screens::` writes PNGs to `target/screens/`
 //! (or `$BRIDGES_SCREENS`). Set `SCREENS_ONLY=<substring>` to take only the matching ones.
-
-mod common;
 
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 
 /// (name, path, width, height, ready selector)
 const VIEWS: &[(&str, &str, u32, u32, &str)] = &[

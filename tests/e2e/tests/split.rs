@@ -1,11 +1,9 @@
 //! The split build: a page downloads its own code and not the others' (README "Size"). Each route's
 //! page, the share dialog and the map of a map embed are chunks under `bridges-<hash>-split/`.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use fantoccini::{Client, Locator};
 
 /// The split modules this page has fetched so far, by name without hash (`overview_page`, …), sorted.

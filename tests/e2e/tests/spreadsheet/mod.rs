@@ -3,13 +3,11 @@
 //! shows. Hostile files give a message, never a panic. The other ways in (a pasted table, the overview's
 //! dataset picker) and the downloads are in `entry.rs`.
 
-#[path = "../common/mod.rs"]
-mod common;
 mod entry;
 
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 
@@ -231,7 +229,7 @@ async fn the_apps_own_csv_round_trips() {
     c.close().await.unwrap();
 }
 
-/// Screenshots of the mapper to look at (not a test): `cargo test -p bridges-e2e --test spreadsheet --
+/// Screenshots of the mapper to look at (not a test): `cargo test -p bridges-e2e --test e2e --
 /// --ignored screenshots` writes `target/screens/sheets-{en,zh}-{390,1280}-{picker,paste,columns,conventions}.png`.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore]
