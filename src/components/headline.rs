@@ -152,3 +152,84 @@ pub fn HeadlineStrip(
         </p>
     }
 }
+
+/// The headline the build wrote for the unfiltered default dataset (`<meta name="bridges-headline">` in
+/// index.html, by `cargo xtask snapshots`), read once; `None` when the page has none or it does not read.
+fn written_headline() -> Option<Summary> {
+    thread_local! {
+        static WRITTEN: Option<Summary> = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("meta[name=\"bridges-headline\"]").ok().flatten())
+            .and_then(|m| m.get_attribute("content"))
+            .and_then(|text| Summary::from_text(&text));
+    }
+    WRITTEN.with(Clone::clone)
+}
+
+/// The front page's headline as the loaded data gives it, published by the part of the page that has
+/// the data ([`PublishHeadline`]) to the one that shows it ([`FrontHeadline`]), which is on the page
+/// before the data and its code are. Provided by the route.
+#[derive(Clone, Copy, Default)]
+pub struct FrontSummary(pub RwSignal<Option<Summary>>);
+
+/// The front page's headline: the loaded data's, once [`PublishHeadline`] has it; until then, for the
+/// built-in default dataset with no filter in the URL, the figures the build computed from that dataset
+/// as the page computes them once it has read it (the end-to-end test `early_headline` checks that they
+/// are the same). A first visit sees the figures as soon as this small piece of code runs, before the
+/// data, the code that reads it and the page's own code have arrived; when the data's own figures come,
+/// the same element stays, with the same text. Never another view's figures: with a filter in the URL,
+/// another dataset or a load that failed, it waits for the data.
+#[component]
+pub fn FrontHeadline(
+    /// One line instead of cards (a phone).
+    strip: bool,
+) -> impl IntoView {
+    let crate::DataResource(resource) = expect_context::<crate::DataResource>();
+    let crate::DataChoice(choice) = expect_context::<crate::DataChoice>();
+    let FrontSummary(published) = use_context::<FrontSummary>().unwrap_or_default();
+    let location = leptos_router::hooks::use_location();
+    let written = written_headline();
+    let early = move || {
+        let default_data = choice.with(|c| *c == crate::app_data::DataSource::Url(None))
+            && resource.with(|r| {
+                r.as_ref()
+                    .is_none_or(|r| r.as_ref().is_ok_and(|d| d.is_default))
+            });
+        let unfiltered = location
+            .search
+            .with(|q| bridges_core::query::parse(q).0.filters.is_empty());
+        written.clone().filter(|_| default_data && unfiltered)
+    };
+    let summary = Memo::new(move |_| published.get().or_else(&early));
+    let shown = Memo::new(move |_| summary.with(Option::is_some));
+    let figures = Signal::derive(move || summary.get().unwrap_or_default());
+    move || {
+        shown.get().then(|| {
+            if strip {
+                view! { <HeadlineStrip summary=figures/> }.into_any()
+            } else {
+                view! { <Headline summary=figures/> }.into_any()
+            }
+        })
+    }
+}
+
+/// Gives the front page's [`FrontHeadline`] the headline of the loaded data under the URL's filters,
+/// while this is on the page.
+#[component]
+pub fn PublishHeadline(
+    /// The loaded dataset.
+    data: std::sync::Arc<crate::app_data::AppData>,
+) -> impl IntoView {
+    use crate::view_state::{use_aggregates, use_filtered_summary, use_view_state};
+    let FrontSummary(published) = use_context::<FrontSummary>().unwrap_or_default();
+    let state = use_view_state();
+    let agg = use_aggregates(std::sync::Arc::clone(&data), state);
+    let summary = use_filtered_summary(data, state, agg);
+    // Set while rendering (not in an effect, which runs a tick later): the headline keeps its element.
+    published.set(Some(summary.get_untracked()));
+    Effect::new(move |_| published.set(Some(summary.get())));
+    on_cleanup(move || {
+        published.try_set(None);
+    });
+}

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::data_gate::DataGate;
 use crate::components::dataset_cards::DatasetCards;
 use crate::components::dataset_picker::DatasetPicker;
-use crate::components::headline::FilteredHeadline;
+use crate::components::headline::{FrontHeadline, PublishHeadline};
 use crate::components::spreadsheet::OpenSpreadsheet;
 use crate::components::story_shelf::StoryShelf;
 use crate::i18n::use_lang;
@@ -15,25 +15,46 @@ use crate::paths::{href, href_keeping_source};
 use crate::tr;
 use bridges_core::i18n::ts;
 
-/// `/`: the front page.
+/// On a phone the headline is one line, so the datasets' cards start on the first screen.
+fn narrow() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 640.0)
+}
+
+/// The title and lede.
+#[component]
+fn Hero() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="hero front-hero">
+            <h1>{tr!(lang, overview_title)}</h1>
+            <p class="lede">{move || tf(lang.get()).lede}</p>
+        </section>
+    }
+}
+
+/// The front page's first screen: the title and the headline ([`FrontHeadline`]: from the build until
+/// the data is read, for the built-in data with no filter).
+pub fn first_screen() -> AnyView {
+    view! {
+        <Hero/>
+        <FrontHeadline strip=narrow()/>
+    }
+    .into_any()
+}
+
+/// `/`: the front page after its [`first_screen`].
 #[component]
 pub fn Overview() -> impl IntoView {
     let lang = use_lang();
     let location = leptos_router::hooks::use_location();
-    // On a phone the headline is one line, so the datasets' cards start on the first screen.
-    let narrow = web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= 640.0);
     let f = move || tf(lang.get());
     view! {
-        <section class="hero front-hero">
-            <h1>{tr!(lang, overview_title)}</h1>
-            <p class="lede">{move || f().lede}</p>
-        </section>
         <DataGate children=move |data| {
             view! {
-                <FilteredHeadline data=std::sync::Arc::clone(&data) strip=narrow/>
+                <PublishHeadline data=std::sync::Arc::clone(&data)/>
                 <p class="dataset-line"><DatasetPicker/> " " <a href=href("/about")>{tr!(lang, about_the_data)}</a></p>
                 <section class="front-datasets" aria-labelledby="front-datasets-title">
                     <h2 id="front-datasets-title">{move || f().datasets_title}</h2>

@@ -171,6 +171,12 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   reader of the data became one chunk fetched beside the data (src/app_data/reader.rs: the
 ///   snapshots, the reference tables and the catalogue, whose serde_json code left the start, the union
 ///   of datasets, the summary and the column store): 246.3 KB, under issue #8's target. Budget 247 KB.
+///   On 2026-12-04 257.1 KB: the front page's first screen (its title and the headline, the figures the
+///   build wrote into index.html) became start code, so that a first visit's headline waits neither for
+///   the page's code nor for the data (cold visits alternated with the build before, bench_load_100k_projects:
+///   painted 308–460 ms after navigation instead of 684–832 ms; as a split of its own, 452–572 ms). Issue
+///   #8's 250 KB is not met by 7.1 KB; issue #19's "code before the first headline ≤ 250 KB" went from
+///   422.2 KB to these 257.1 KB. Budget 258 KB.
 /// - The heaviest first load of one page (the start plus the chunks that page needs, and since 2026-12-03
 ///   the reader's, which every page loads): just above today's
 ///   (the presenter, 571.6 KB on 2026-12-01; 578.1 KB once the incremental crossfilter of issue #19 came
@@ -183,7 +189,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   before it was): budget 610 KB; 561.0 KB on 2026-12-03 counted with the reader's files: budget
 ///   565 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
-const APP_BUDGET_KB: f64 = 247.0;
+const APP_BUDGET_KB: f64 = 258.0;
 const PAGE_BUDGET_KB: f64 = 565.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
@@ -219,6 +225,11 @@ fn print_size(dist: &Path, budget: bool) -> Result<()> {
     println!(
         "app code at start (wasm + js + css, with the chunk loader): {} raw, {} brotli",
         size::kb(app.raw + split.loader.raw),
+        size::kb(start)
+    );
+    // src/pages/mod.rs: `overview_view`.
+    println!(
+        "code before the front page's first headline (its first screen is start code, its figures come from index.html): {} brotli",
         size::kb(start)
     );
     println!(

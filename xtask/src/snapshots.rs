@@ -48,6 +48,9 @@ pub fn write_snapshots(dir: &Path) -> Result<Vec<Written>> {
         let loaded = parse_dataset(&entry.file, &text, &reference)
             .map_err(|e| anyhow::anyhow!("{}: {e}", entry.file))?;
         let bytes = gzip(&snapshot::write(&loaded))?;
+        if entry.file == DEFAULT_DATA {
+            write_headline(dir, loaded, &reference)?;
+        }
         let out = dir.join(&path);
         std::fs::write(&out, &bytes).with_context(|| out.display().to_string())?;
         written.push(Written {
@@ -57,6 +60,58 @@ pub fn write_snapshots(dir: &Path) -> Result<Vec<Written>> {
         });
     }
     Ok(written)
+}
+
+/// The app's built-in default dataset (`src/app_data/mod.rs`: `DEFAULT_DATA`).
+pub const DEFAULT_DATA: &str = "data/projects.json";
+
+/// The name of the `<meta>` of index.html that holds the default dataset's unfiltered headline.
+pub const HEADLINE_META: &str = "bridges-headline";
+
+/// Writes the unfiltered headline of the default dataset into `dir/index.html` as
+/// `<meta name="bridges-headline" content="…">` ([`bridges_core::Summary::to_text`]): the front page shows
+/// it while the data and the code that reads it are still on their way. It is computed as the app
+/// computes it from what it reads (the union of one dataset, its actors named, the column store, an
+/// unfiltered pass), so the figures are the ones the page shows once the data is read; the end-to-end
+/// test `early_headline` checks that they are. Nothing is written when there is no index.html.
+fn write_headline(
+    dir: &Path,
+    loaded: bridges_core::Loaded,
+    reference: &bridges_core::reference::ReferenceIndex,
+) -> Result<()> {
+    let index = dir.join("index.html");
+    if !index.exists() {
+        return Ok(());
+    }
+    let mut reference = reference.clone();
+    let loaded = bridges_core::catalog::union(vec![(String::new(), loaded)]);
+    reference.add_actors(&loaded.dataset.actors);
+    let text = bridges_core::explore::unfiltered_headline(&loaded, &reference).to_text();
+    let html = std::fs::read_to_string(&index).with_context(|| index.display().to_string())?;
+    let html = with_meta(&html, HEADLINE_META, &text)
+        .context("index.html has no </head> to put the headline's <meta> in")?;
+    std::fs::write(&index, html).with_context(|| index.display().to_string())
+}
+
+/// `html` with `<meta name="{name}" content="{content}">` (the content escaped for an attribute) at the
+/// end of its head, replacing a meta of that name already there; `None` when it has no `</head>`.
+fn with_meta(html: &str, name: &str, content: &str) -> Option<String> {
+    let content = content
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let tag = format!("<meta name=\"{name}\" content=\"{content}\">");
+    let open = format!("<meta name=\"{name}\" ");
+    let mut html = html.to_string();
+    if let Some(start) = html.find(&open) {
+        let end = start + html[start..].find('>')? + 1;
+        html.replace_range(start..end, &tag);
+        return Some(html);
+    }
+    let at = html.find("</head>")?;
+    html.insert_str(at, &format!("{tag}\n"));
+    Some(html)
 }
 
 /// Deterministic gzip (no file name, time 0): the same data gives the same bytes.
@@ -88,6 +143,11 @@ mod tests {
         ] {
             std::fs::copy(root.join("public/data").join(f), data.join(f)).unwrap();
         }
+        std::fs::write(
+            dir.join("index.html"),
+            "<html><head><title>t</title></head><body></body></html>",
+        )
+        .unwrap();
         let written = write_snapshots(&dir).unwrap();
         let reference = parse_reference(
             "data/reference.json",
@@ -113,6 +173,40 @@ mod tests {
                 w.json_bytes
             );
         }
+        // The default dataset's unfiltered headline, in a <meta> of index.html that reads back as the
+        // headline of what its JSON file gives.
+        let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+        let start = html
+            .find("<meta name=\"bridges-headline\" content=\"")
+            .unwrap()
+            + 39;
+        let content = &html[start..start + html[start..].find('"').unwrap()];
+        let shown = bridges_core::Summary::from_text(&content.replace("&amp;", "&")).unwrap();
+        let file = DEFAULT_DATA;
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let loaded = parse_dataset(file, &text, &reference).unwrap();
+        assert_eq!(
+            shown,
+            bridges_core::explore::unfiltered_headline(&loaded, &reference)
+        );
+        assert_eq!(shown.projects, loaded.dataset.projects.len());
+        assert!(html.contains("</title><meta name=\"bridges-headline\""));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_meta_is_added_once_and_escaped() {
+        let html = "<html><head></head></html>";
+        let once = with_meta(html, "m", "a\"<b>&c").unwrap();
+        assert_eq!(
+            once,
+            "<html><head><meta name=\"m\" content=\"a&quot;&lt;b&gt;&amp;c\">\n</head></html>"
+        );
+        let twice = with_meta(&once, "m", "d").unwrap();
+        assert_eq!(
+            twice,
+            "<html><head><meta name=\"m\" content=\"d\">\n</head></html>"
+        );
+        assert_eq!(with_meta("<p>no head</p>", "m", "d"), None);
     }
 }

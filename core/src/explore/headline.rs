@@ -54,3 +54,31 @@ pub fn headline(
         without_country: agg.without_country as usize,
     }
 }
+
+/// The headline a page shows for `loaded` with no filter, computed as the app computes it once the data
+/// is read: the summary's unit, the column store, an unfiltered crossfilter pass, [`headline`]. The build
+/// writes it for the built-in default dataset (`cargo xtask snapshots`), so that the front page can show
+/// the figures before the data and the reader's code have arrived ([`Summary::to_text`]).
+pub fn unfiltered_headline(
+    loaded: &crate::Loaded,
+    reference: &crate::reference::ReferenceIndex,
+) -> Summary {
+    let unit = Summary::of_dataset(&loaded.dataset).unit();
+    let mut builder = crate::columns::ColumnsBuilder::new(
+        &loaded.dataset,
+        reference,
+        &unit.currency,
+        &unit.price_base,
+    );
+    while !builder.step(usize::MAX) {}
+    let mut engine = crate::crossfilter::Engine::new(builder.finish());
+    let filters = Filters::default();
+    let agg = engine.run(&filters, crate::state::Stack::None).clone();
+    headline(
+        &agg,
+        &engine.cols,
+        &filters,
+        &unit.currency,
+        &unit.price_base,
+    )
+}

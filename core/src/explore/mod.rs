@@ -12,6 +12,6 @@ mod tests;
 
 pub use bars::{bars, income_label, Bar, View};
 pub use captions::sentence;
-pub use headline::headline;
+pub use headline::{headline, unfiltered_headline};
 pub use selection::select;
 pub use stack::{stack_series, Series, STACK_SERIES};

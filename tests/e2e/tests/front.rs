@@ -271,3 +271,145 @@ async fn a_front_page_on_aims_never_fetches_the_default_data() {
     );
     c.close().await.unwrap();
 }
+
+/// A DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Requests for the built-in default dataset (its snapshot and its JSON file) are held: paused by the
+/// browser and never let go, so that the page stays as it is before the data arrives.
+async fn hold_default_data(c: &Client) {
+    c.issue_cmd(Cdp {
+        cmd: "Fetch.enable",
+        params: serde_json::json!({ "patterns": [
+            { "urlPattern": "*data/projects.bsnap*" },
+            { "urlPattern": "*data/projects.json*" },
+        ] }),
+    })
+    .await
+    .expect("Fetch.enable through chromedriver");
+}
+
+/// The headline's figures (`data-value`s) and its text.
+async fn headline_shown(c: &Client) -> (Vec<String>, String) {
+    let mut values = Vec::new();
+    for id in [
+        "project-count",
+        "amount-total",
+        "amount-unknown",
+        "country-count",
+    ] {
+        values.push(data_value(c, id).await);
+    }
+    (values, text_at(c, "section.headline").await)
+}
+
+/// Issue #19 (a first headline in half a second): before the default data or the code that reads it has
+/// arrived, the front page shows the headline the build wrote (`<meta name="bridges-headline">`), and
+/// it is, figure for figure and word for word, in English and Chinese, the headline the page shows once
+/// it has read the data. With a filter in the URL (another view's figures) or another dataset it waits
+/// for the data instead.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_headline_is_shown_before_the_data_and_is_the_datas() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let expected = records_in_default();
+    let mut early = Vec::new();
+    let held = browser(&driver, 1280, 800).await;
+    hold_default_data(&held).await;
+    for lang in ["", "?lang=zh"] {
+        held.goto(&format!("{app}/{lang}")).await.unwrap();
+        wait_for(&held, "section.headline [data-testid=\"project-count\"]").await;
+        // The data is still held back: the page says it is loading it, under the headline.
+        wait_for(&held, "[data-testid=\"loading\"]").await;
+        assert!(
+            held.find(Locator::Css("[data-testid=\"dataset-card\"]"))
+                .await
+                .is_err(),
+            "no dataset card before the data"
+        );
+        let shown = headline_shown(&held).await;
+        assert_eq!(shown.0[0], expected.to_string(), "{lang}: {shown:?}");
+        early.push(shown);
+    }
+    // Another view's figures are never shown from the build: a filter, another dataset.
+    for query in ["?sector=230", "?dataset=aims", "?data=fixtures/eur.json"] {
+        held.goto(&format!("{app}/{query}")).await.unwrap();
+        wait_for(&held, "h1").await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        if query == "?sector=230" {
+            // The default data is held: still loading, and no headline.
+            wait_for(&held, "[data-testid=\"loading\"]").await;
+            assert!(
+                held.find(Locator::Css("[data-testid=\"project-count\"]"))
+                    .await
+                    .is_err(),
+                "{query}: no headline before the data"
+            );
+        } else {
+            // Other data loads (not held): its own headline, never the default's count.
+            let n = data_value(&held, "project-count").await;
+            assert_ne!(n, expected.to_string(), "{query}");
+        }
+    }
+    held.close().await.unwrap();
+    // On a phone: the one-line headline, on the first screen.
+    let phone = browser(&driver, 390, 844).await;
+    hold_default_data(&phone).await;
+    phone.goto(&format!("{app}/")).await.unwrap();
+    wait_for(&phone, "p.headline-strip [data-testid=\"project-count\"]").await;
+    wait_for(&phone, "[data-testid=\"loading\"]").await;
+    assert_eq!(
+        data_value(&phone, "project-count").await,
+        expected.to_string()
+    );
+    let bottom = eval(
+        &phone,
+        "return document.querySelector('p.headline-strip').getBoundingClientRect().bottom",
+    )
+    .await;
+    assert!(
+        bottom.as_f64().is_some_and(|b| b <= 844.0),
+        "the phone's headline is on the first screen: {bottom}"
+    );
+    phone.close().await.unwrap();
+
+    // The same page with the data let through: once it is read, the same figures and words.
+    let c = browser(&driver, 1280, 800).await;
+    for (lang, before) in ["", "?lang=zh"].into_iter().zip(&early) {
+        c.goto(&format!("{app}/{lang}")).await.unwrap();
+        wait_cards(&c, catalogue().len()).await;
+        let after = headline_shown(&c).await;
+        assert_eq!(&after, before, "{lang}: the build's headline is the data's");
+    }
+    assert_no_errors(&c, "front page").await;
+    c.close().await.unwrap();
+}
+
+/// The default dataset's number of records, from its file.
+fn records_in_default() -> usize {
+    let text = std::fs::read_to_string(repo().join("public/data/projects.json")).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    v["projects"].as_array().unwrap().len()
+}
