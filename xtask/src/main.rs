@@ -176,7 +176,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   the page's code nor for the data (cold visits alternated with the build before, bench_load_100k_projects:
 ///   painted 308–460 ms after navigation instead of 684–832 ms; as a split of its own, 452–572 ms). Issue
 ///   #8's 250 KB is not met by 7.1 KB; issue #19's "code before the first headline ≤ 250 KB" went from
-///   422.2 KB to these 257.1 KB. Budget 258 KB.
+///   422.2 KB to these 257.1 KB (257.6 KB in scripts/test on a fresh clone of the same commit). Budget 259 KB.
 /// - The heaviest first load of one page (the start plus the chunks that page needs, and since 2026-12-03
 ///   the reader's, which every page loads): just above today's
 ///   (the presenter, 571.6 KB on 2026-12-01; 578.1 KB once the incremental crossfilter of issue #19 came
@@ -189,7 +189,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   before it was): budget 610 KB; 561.0 KB on 2026-12-03 counted with the reader's files: budget
 ///   565 KB), so that growth fails the build.
 /// - The default data: issue #8's 600 KB target.
-const APP_BUDGET_KB: f64 = 258.0;
+const APP_BUDGET_KB: f64 = 259.0;
 const PAGE_BUDGET_KB: f64 = 565.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
