@@ -107,7 +107,7 @@ impl Summary {
 }
 
 /// The text form of a summary, `key=value` pairs joined by `;` (`bridges-headline/1;projects=9404;…`),
-/// for the headline the build writes into index.html ([`crate::explore::unfiltered_headline`]). Text
+/// for the headline the build writes into index.html (the explorer's `unfiltered_headline`). Text
 /// values are percent-escaped (`%`, `;`, `=`); a total is written as Rust writes an `f64` (the shortest
 /// text that reads back to the same number), so the figures read back exactly.
 impl Summary {

@@ -93,10 +93,19 @@ pub fn FilteredHeadline(
     #[prop(optional)]
     strip: bool,
 ) -> impl IntoView {
+    headline_view(use_url_headline(data), strip)
+}
+
+/// The headline of `data` under the URL's filters.
+fn use_url_headline(data: std::sync::Arc<crate::app_data::AppData>) -> Signal<Summary> {
     use crate::view_state::{use_aggregates, use_filtered_summary, use_view_state};
     let state = use_view_state();
     let agg = use_aggregates(std::sync::Arc::clone(&data), state);
-    let summary = use_filtered_summary(data, state, agg);
+    use_filtered_summary(data, state, agg)
+}
+
+/// [`HeadlineStrip`] when `strip`, else [`Headline`].
+fn headline_view(summary: Signal<Summary>, strip: bool) -> AnyView {
     if strip {
         view! { <HeadlineStrip summary=summary/> }.into_any()
     } else {
@@ -203,15 +212,7 @@ pub fn FrontHeadline(
     let summary = Memo::new(move |_| published.get().or_else(&early));
     let shown = Memo::new(move |_| summary.with(Option::is_some));
     let figures = Signal::derive(move || summary.get().unwrap_or_default());
-    move || {
-        shown.get().then(|| {
-            if strip {
-                view! { <HeadlineStrip summary=figures/> }.into_any()
-            } else {
-                view! { <Headline summary=figures/> }.into_any()
-            }
-        })
-    }
+    move || shown.get().then(|| headline_view(figures, strip))
 }
 
 /// Gives the front page's [`FrontHeadline`] the headline of the loaded data under the URL's filters,
@@ -221,14 +222,17 @@ pub fn PublishHeadline(
     /// The loaded dataset.
     data: std::sync::Arc<crate::app_data::AppData>,
 ) -> impl IntoView {
-    use crate::view_state::{use_aggregates, use_filtered_summary, use_view_state};
     let FrontSummary(published) = use_context::<FrontSummary>().unwrap_or_default();
-    let state = use_view_state();
-    let agg = use_aggregates(std::sync::Arc::clone(&data), state);
-    let summary = use_filtered_summary(data, state, agg);
+    let summary = use_url_headline(data);
     // Set while rendering (not in an effect, which runs a tick later): the headline keeps its element.
+    // The effect then follows changes (its first run would set the same value again).
     published.set(Some(summary.get_untracked()));
-    Effect::new(move |_| published.set(Some(summary.get())));
+    Effect::new(move |first: Option<()>| {
+        let now = summary.get();
+        if first.is_some() {
+            published.set(Some(now));
+        }
+    });
     on_cleanup(move || {
         published.try_set(None);
     });

@@ -334,7 +334,7 @@ async fn headline_shown(c: &Client) -> (Vec<String>, String) {
 async fn the_headline_is_shown_before_the_data_and_is_the_datas() {
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
-    let expected = records_in_default();
+    let expected = expected_from_file("public/data/projects.json", "constant 2021");
     let mut early = Vec::new();
     let held = browser(&driver, 1280, 800).await;
     hold_default_data(&held).await;
@@ -344,13 +344,20 @@ async fn the_headline_is_shown_before_the_data_and_is_the_datas() {
         // The data is still held back: the page says it is loading it, under the headline.
         wait_for(&held, "[data-testid=\"loading\"]").await;
         assert!(
-            held.find(Locator::Css("[data-testid=\"dataset-card\"]"))
-                .await
-                .is_err(),
+            absent(&held, "[data-testid=\"dataset-card\"]").await,
             "no dataset card before the data"
         );
         let shown = headline_shown(&held).await;
-        assert_eq!(shown.0[0], expected.to_string(), "{lang}: {shown:?}");
+        assert_eq!(
+            shown.0[0],
+            expected.projects.to_string(),
+            "{lang}: {shown:?}"
+        );
+        assert_eq!(
+            shown.0[2],
+            expected.amount_unknown.to_string(),
+            "{lang}: {shown:?}"
+        );
         early.push(shown);
     }
     // Another view's figures are never shown from the build: a filter, another dataset.
@@ -362,15 +369,13 @@ async fn the_headline_is_shown_before_the_data_and_is_the_datas() {
             // The default data is held: still loading, and no headline.
             wait_for(&held, "[data-testid=\"loading\"]").await;
             assert!(
-                held.find(Locator::Css("[data-testid=\"project-count\"]"))
-                    .await
-                    .is_err(),
+                absent(&held, "[data-testid=\"project-count\"]").await,
                 "{query}: no headline before the data"
             );
         } else {
             // Other data loads (not held): its own headline, never the default's count.
             let n = data_value(&held, "project-count").await;
-            assert_ne!(n, expected.to_string(), "{query}");
+            assert_ne!(n, expected.projects.to_string(), "{query}");
         }
     }
     held.close().await.unwrap();
@@ -382,7 +387,7 @@ async fn the_headline_is_shown_before_the_data_and_is_the_datas() {
     wait_for(&phone, "[data-testid=\"loading\"]").await;
     assert_eq!(
         data_value(&phone, "project-count").await,
-        expected.to_string()
+        expected.projects.to_string()
     );
     let bottom = eval(
         &phone,
@@ -405,11 +410,4 @@ async fn the_headline_is_shown_before_the_data_and_is_the_datas() {
     }
     assert_no_errors(&c, "front page").await;
     c.close().await.unwrap();
-}
-
-/// The default dataset's number of records, from its file.
-fn records_in_default() -> usize {
-    let text = std::fs::read_to_string(repo().join("public/data/projects.json")).unwrap();
-    let v: Value = serde_json::from_str(&text).unwrap();
-    v["projects"].as_array().unwrap().len()
 }

@@ -385,6 +385,11 @@ pub fn expected_from_file(rel: &str, price_base: &str) -> Expected {
     }
 }
 
+/// Whether nothing on the page matches `css` now (no waiting).
+pub async fn absent(c: &Client, css: &str) -> bool {
+    c.find(fantoccini::Locator::Css(css)).await.is_err()
+}
+
 /// The text of the first element matching `css`, once it appears.
 pub async fn text_at(c: &Client, css: &str) -> String {
     wait_for(c, css).await.text().await.expect("text read")
