@@ -4,9 +4,10 @@
 //!
 //! Trunk 0.21 runs cargo, wasm-bindgen and wasm-opt itself and cannot split. This hook takes the raw wasm
 //! cargo built (linked with `--emit-relocs` by the `split` feature, see build.rs), splits it with
-//! `wasm_split_cli_support` (the splitter cargo-leptos uses), runs wasm-bindgen on the main module and
-//! wasm-opt on every module, and puts the results where Trunk staged its own (same file names, so
-//! index.html's script tag stays right; the subresource-integrity hashes in index.html are recomputed).
+//! `wasm_split_cli_support` (the splitter cargo-leptos uses), runs wasm-bindgen on the main module (and
+//! gives its imports from the glue short names, split/glue_names.rs) and wasm-opt on every module, and
+//! puts the results where Trunk staged its own (same file names, so index.html's script tag stays right;
+//! the subresource-integrity hashes in index.html are recomputed).
 //!
 //! Staged layout, `<stem>` being Trunk's hashed name (`bridges-<hash>`):
 //! - `<stem>.js`, `<stem>_bg.wasm`: wasm-bindgen's glue and the main module;
@@ -28,6 +29,7 @@ use crate::packs::{
     deps_with_packs, load_from_packs, pack, pack_file, plan_packs, without_comments,
 };
 
+mod glue_names;
 mod tools;
 use tools::{optimize_all, run, Tools};
 
@@ -142,6 +144,7 @@ fn split_staged(
             "--no-demangle",
         ])
         .arg(&main_out))?;
+    shorten_glue_names(&bindgen, &stem)?;
 
     // The chunks go next to the loader, which fetches them relative to itself.
     let split_dir = staging.join(&split_name);
@@ -221,6 +224,23 @@ fn split_staged(
     })
 }
 
+/// The main module's imports from the glue get short names, in the wasm and in the glue
+/// ([`glue_names`]).
+fn shorten_glue_names(bindgen: &Path, stem: &str) -> Result<()> {
+    let wasm_path = bindgen.join(format!("{stem}_bg.wasm"));
+    let js_path = bindgen.join(format!("{stem}.js"));
+    let wasm = std::fs::read(&wasm_path).with_context(|| at(&wasm_path))?;
+    let js = std::fs::read_to_string(&js_path).with_context(|| at(&js_path))?;
+    let (wasm, renamed) = glue_names::shorten_imports(&wasm, &format!("./{stem}_bg.js"))
+        .with_context(|| at(&wasm_path))?;
+    if renamed.is_empty() {
+        bail!("{}: no import from ./{stem}_bg.js", wasm_path.display());
+    }
+    let js = glue_names::rename_in_glue(&js, &renamed).with_context(|| at(&js_path))?;
+    std::fs::write(&wasm_path, wasm).with_context(|| at(&wasm_path))?;
+    std::fs::write(&js_path, js).with_context(|| at(&js_path))
+}
+
 fn file_len(path: &Path) -> Result<u64> {
     Ok(std::fs::metadata(path).with_context(|| at(path))?.len())
 }
@@ -233,7 +253,7 @@ fn copy(from: &Path, to: &Path) -> Result<()> {
 
 /// The `integrity="sha384-…"` of every tag in index.html that names one of `files` is recomputed from the
 /// file's new content (Trunk computed it before this hook replaced the file).
-fn update_integrity(index: &Path, staging: &Path, files: &[String]) -> Result<()> {
+pub(crate) fn update_integrity(index: &Path, staging: &Path, files: &[String]) -> Result<()> {
     let mut html = std::fs::read_to_string(index).with_context(|| at(index))?;
     for file in files {
         let path = staging.join(file);
