@@ -1,6 +1,7 @@
 //! Project tasks for Bridges, as a library so the end-to-end tests can start the same server.
 
 pub mod aims;
+pub mod css;
 pub mod imports;
 pub mod packs;
 pub mod prepare;

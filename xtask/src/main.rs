@@ -30,16 +30,25 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|| root.join("dist"));
             print_size(&dir, budget)
         }
-        Some("split-wasm") => split::split_wasm(&root).map(|r| {
-            let chunks: u64 = r.chunks.iter().map(|c| c.1).sum();
-            println!(
-                "split-wasm: {} main module {:.1} KB, {} chunks {:.1} KB (raw)",
-                r.stem,
-                r.main_bytes as f64 / 1024.0,
-                r.chunks.len(),
-                chunks as f64 / 1024.0
-            );
-        }),
+        // One hook, run in this order, since both rewrite index.html's integrity hashes (Trunk runs the
+        // hooks of a stage at the same time).
+        Some("split-wasm") => split::split_wasm(&root)
+            .map(|r| {
+                let chunks: u64 = r.chunks.iter().map(|c| c.1).sum();
+                println!(
+                    "split-wasm: {} main module {:.1} KB, {} chunks {:.1} KB (raw)",
+                    r.stem,
+                    r.main_bytes as f64 / 1024.0,
+                    r.chunks.len(),
+                    chunks as f64 / 1024.0
+                );
+            })
+            .and_then(|()| xtask::css::minify_staged())
+            .map(|sheets| {
+                for (name, before, after) in sheets {
+                    println!("minify-css: {name} {before} → {after} bytes");
+                }
+            }),
         Some("snapshots") => xtask::snapshots::write_staged_snapshots().map(|written| {
             for w in written {
                 println!(
@@ -177,6 +186,9 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   painted 308–460 ms after navigation instead of 684–832 ms; as a split of its own, 452–572 ms). Issue
 ///   #8's 250 KB is not met by 7.1 KB; issue #19's "code before the first headline ≤ 250 KB" went from
 ///   422.2 KB to these 257.1 KB (257.6 KB in scripts/test on a fresh clone of the same commit). Budget 259 KB.
+///   Later that day 246.5 KB, both targets met again: the main module's imports from wasm-bindgen's glue
+///   have short names (split/glue_names.rs, −8.1 KB) and the stylesheets lose their comments and extra
+///   space (css.rs, −2.5 KB). Budget 248 KB.
 /// - The heaviest first load of one page (the start plus the chunks that page needs, and since 2026-12-03
 ///   the reader's, which every page loads): just above today's
 ///   (the presenter, 571.6 KB on 2026-12-01; 578.1 KB once the incremental crossfilter of issue #19 came
@@ -187,10 +199,11 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   detail's mini-map wiring (shown on project slides), the story's own dataset (`"dataset"`, which
 ///   switches the loaded data) and the finder slide's glue, the finder's own code split off (646.9 KB
 ///   before it was): budget 610 KB; 561.0 KB on 2026-12-03 counted with the reader's files: budget
-///   565 KB), so that growth fails the build.
+///   565 KB; 552.7 KB on 2026-12-04 once the start shrank by 10.6 KB: budget 555 KB), so that growth
+///   fails the build.
 /// - The default data: issue #8's 600 KB target.
-const APP_BUDGET_KB: f64 = 259.0;
-const PAGE_BUDGET_KB: f64 = 565.0;
+const APP_BUDGET_KB: f64 = 248.0;
+const PAGE_BUDGET_KB: f64 = 555.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;
 const DATA_TARGET_KB: f64 = 600.0;
