@@ -188,7 +188,8 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   422.2 KB to these 257.1 KB (257.6 KB in scripts/test on a fresh clone of the same commit). Budget 259 KB.
 ///   Later that day 246.5 KB, both targets met again: the main module's imports from wasm-bindgen's glue
 ///   have short names (split/glue_names.rs, −8.1 KB) and the stylesheets lose their comments and extra
-///   space (css.rs, −2.5 KB). Budget 248 KB.
+///   space (css.rs, −2.5 KB). Budget 248 KB. Then 245.2 KB with the chunk loader's blocks as one table
+///   (split/loader_table.rs, −1.3 KB): budget 247 KB.
 /// - The heaviest first load of one page (the start plus the chunks that page needs, and since 2026-12-03
 ///   the reader's, which every page loads): just above today's
 ///   (the presenter, 571.6 KB on 2026-12-01; 578.1 KB once the incremental crossfilter of issue #19 came
@@ -202,7 +203,7 @@ fn serve_dist(root: &Path, args: &[String]) -> Result<()> {
 ///   565 KB; 552.7 KB on 2026-12-04 once the start shrank by 10.6 KB: budget 555 KB), so that growth
 ///   fails the build.
 /// - The default data: issue #8's 600 KB target.
-const APP_BUDGET_KB: f64 = 248.0;
+const APP_BUDGET_KB: f64 = 247.0;
 const PAGE_BUDGET_KB: f64 = 555.0;
 const DATA_BUDGET_KB: f64 = 600.0;
 const APP_TARGET_KB: f64 = 250.0;

@@ -5,9 +5,10 @@
 //! Trunk 0.21 runs cargo, wasm-bindgen and wasm-opt itself and cannot split. This hook takes the raw wasm
 //! cargo built (linked with `--emit-relocs` by the `split` feature, see build.rs), splits it with
 //! `wasm_split_cli_support` (the splitter cargo-leptos uses), runs wasm-bindgen on the main module (and
-//! gives its imports from the glue short names, split/glue_names.rs) and wasm-opt on every module, and
-//! puts the results where Trunk staged its own (same file names, so index.html's script tag stays right;
-//! the subresource-integrity hashes in index.html are recomputed).
+//! gives its imports from the glue short names, split/glue_names.rs) and wasm-opt on every module, writes
+//! the chunk loader's chunks as a table (split/loader_table.rs), and puts the results where Trunk staged
+//! its own (same file names, so index.html's script tag stays right; the subresource-integrity hashes in
+//! index.html are recomputed).
 //!
 //! Staged layout, `<stem>` being Trunk's hashed name (`bridges-<hash>`):
 //! - `<stem>.js`, `<stem>_bg.wasm`: wasm-bindgen's glue and the main module;
@@ -30,6 +31,7 @@ use crate::packs::{
 };
 
 mod glue_names;
+mod loader_table;
 mod tools;
 use tools::{optimize_all, run, Tools};
 
@@ -204,7 +206,7 @@ fn split_staged(
     let loader = std::fs::read_to_string(&loader_path).with_context(|| at(&loader_path))?;
     std::fs::write(
         &loader_path,
-        load_from_packs(&without_comments(&loader), &packs)?,
+        loader_table::tabulate(&load_from_packs(&without_comments(&loader), &packs)?)?,
     )
     .with_context(|| at(&loader_path))?;
     files.sort();
