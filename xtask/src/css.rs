@@ -1,5 +1,6 @@
-//! `cargo xtask minify-css`: Trunk's post_build hook that drops the comments and extra white space of the
-//! staged stylesheets (`main-<hash>.css`, `present-<hash>.css`) and recomputes their integrity hashes in
+//! The stylesheets' minification, run by `cargo xtask split-wasm` after the split (part of Trunk's
+//! post_build hook, `cargo xtask post-build`): drops the comments and extra white space of the staged
+//! stylesheets (`main-<hash>.css`, `present-<hash>.css`) and recomputes their integrity hashes in
 //! index.html. The stylesheets are start code: their comments, which explain the design choices in
 //! style/, were 2.3 KB of the start's brotli.
 //!
@@ -58,7 +59,9 @@ pub fn minify(css: &str) -> String {
 pub fn minify_staged() -> Result<Vec<(String, usize, usize)>> {
     let staging = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
-        .context("TRUNK_STAGING_DIR is not set: minify-css runs as Trunk's post_build hook")?;
+        .context(
+            "TRUNK_STAGING_DIR is not set: the stylesheets are minified in Trunk's post_build hook",
+        )?;
     minify_dir(&staging)
 }
 

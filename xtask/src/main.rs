@@ -1,11 +1,43 @@
 //! `cargo xtask <task>`: prepare-data [--check] · serve [DIR] [--port N] [--base /atlas/] · size [DIR] ·
-//! split-wasm and snapshots (Trunk's post_build hooks) · check-imports
+//! post-build (Trunk's post_build hook: split-wasm, then snapshots; each also runs on its own) ·
+//! check-imports
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use xtask::{imports, prepare, serve, size, split};
+
+/// Splits the staged wasm (split.rs), then minifies the staged stylesheets (css.rs): both recompute
+/// index.html's integrity hashes.
+fn split_and_minify(root: &Path) -> Result<()> {
+    let r = split::split_wasm(root)?;
+    let chunks: u64 = r.chunks.iter().map(|c| c.1).sum();
+    println!(
+        "split-wasm: {} main module {:.1} KB, {} chunks {:.1} KB (raw)",
+        r.stem,
+        r.main_bytes as f64 / 1024.0,
+        r.chunks.len(),
+        chunks as f64 / 1024.0
+    );
+    for (name, before, after) in xtask::css::minify_staged()? {
+        println!("minify-css: {name} {before} → {after} bytes");
+    }
+    Ok(())
+}
+
+/// The built-in datasets' snapshots and the headline's `<meta>` in index.html (snapshots.rs).
+fn snapshots() -> Result<()> {
+    for w in xtask::snapshots::write_staged_snapshots()? {
+        println!(
+            "snapshots: {} {} ({} for the JSON file)",
+            w.path,
+            size::kb(w.bytes),
+            size::kb(w.json_bytes)
+        );
+    }
+    Ok(())
+}
 
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,37 +62,13 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|| root.join("dist"));
             print_size(&dir, budget)
         }
-        // One hook, run in this order, since both rewrite index.html's integrity hashes (Trunk runs the
-        // hooks of a stage at the same time).
-        Some("split-wasm") => split::split_wasm(&root)
-            .map(|r| {
-                let chunks: u64 = r.chunks.iter().map(|c| c.1).sum();
-                println!(
-                    "split-wasm: {} main module {:.1} KB, {} chunks {:.1} KB (raw)",
-                    r.stem,
-                    r.main_bytes as f64 / 1024.0,
-                    r.chunks.len(),
-                    chunks as f64 / 1024.0
-                );
-            })
-            .and_then(|()| xtask::css::minify_staged())
-            .map(|sheets| {
-                for (name, before, after) in sheets {
-                    println!("minify-css: {name} {before} → {after} bytes");
-                }
-            }),
-        Some("snapshots") => xtask::snapshots::write_staged_snapshots().map(|written| {
-            for w in written {
-                println!(
-                    "snapshots: {} {} ({} for the JSON file)",
-                    w.path,
-                    size::kb(w.bytes),
-                    size::kb(w.json_bytes)
-                );
-            }
-        }),
+        // Trunk runs the hooks of a stage at the same time, and each of these rewrites index.html (the
+        // integrity hashes, the headline's <meta>): one hook runs them one after the other.
+        Some("post-build") => split_and_minify(&root).and_then(|()| snapshots()),
+        Some("split-wasm") => split_and_minify(&root),
+        Some("snapshots") => snapshots(),
         Some("check-imports") => check_imports(&root),
-        _ => Err(anyhow::anyhow!("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | split-wasm | snapshots (Trunk hooks) | check-imports")),
+        _ => Err(anyhow::anyhow!("usage: cargo xtask prepare-data [--check] | serve [DIR] [--port N] [--base /atlas/] | size [DIR] [--budget] | post-build (Trunk's hook: split-wasm, then snapshots) | check-imports")),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! The built-in datasets' snapshots (`bridges_core::snapshot`), written into Trunk's staging directory
-//! by a post_build hook (`cargo xtask snapshots`): for each dataset of `data/catalog.json`, what this
-//! build's validator reads from its JSON file, gzip-compressed. They are built, not kept in git, so a
-//! snapshot is never older than its file or its format.
+//! by the second part of Trunk's post_build hook (`cargo xtask snapshots`, after `split-wasm`): for each
+//! dataset of `data/catalog.json`, what this build's validator reads from its JSON file, gzip-compressed.
+//! They are built, not kept in git, so a snapshot is never older than its file or its format.
 //!
 //! Why gzip here, not by the server: static hosts compress JSON but serve an unknown binary type as it
 //! is; the app inflates it with the browser's `DecompressionStream` (no inflater in the wasm), and reads

@@ -1,6 +1,7 @@
-//! `cargo xtask split-wasm`: Trunk's post_build hook. Splits the app's wasm at its `#[lazy]` pages into a
-//! main module and chunks that load on demand, so a visitor downloads the code of the page they open and
-//! not the presenter, the story builder or the benchmark page too.
+//! `cargo xtask split-wasm`: the first part of Trunk's post_build hook (`cargo xtask post-build`). Splits
+//! the app's wasm at its `#[lazy]` pages into a main module and chunks that load on demand, so a visitor
+//! downloads the code of the page they open and not the presenter, the story builder or the benchmark page
+//! too.
 //!
 //! Trunk 0.21 runs cargo, wasm-bindgen and wasm-opt itself and cannot split. This hook takes the raw wasm
 //! cargo built (linked with `--emit-relocs` by the `split` feature, see build.rs), splits it with
