@@ -64,16 +64,21 @@ fn parse_block(lines: &[&str]) -> Result<(u32, Option<String>)> {
     Ok((n, Some(holders.to_string())))
 }
 
-/// `[__chunk_1, __chunk_2, __chunk_3, __chunk_7]` → `1-3,7`.
-fn ranges(list: &str) -> Result<String> {
-    let mut numbers = Vec::new();
-    for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let n: u32 = item
-            .strip_prefix("__chunk_")
-            .and_then(|n| n.parse().ok())
-            .with_context(|| format!("unexpected item in a chunk list: {item}"))?;
-        numbers.push(n);
-    }
+/// The chunks of a list (`__chunk_1, __chunk_2, __chunk_7` → 1, 2, 7).
+fn chunk_numbers(list: &str) -> Result<Vec<u32>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            item.strip_prefix("__chunk_")
+                .and_then(|n| n.parse().ok())
+                .with_context(|| format!("unexpected item in a chunk list: {item}"))
+        })
+        .collect()
+}
+
+/// 1, 2, 3, 7 → `1-3,7`.
+fn ranges(numbers: &[u32]) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < numbers.len() {
@@ -88,7 +93,7 @@ fn ranges(list: &str) -> Result<String> {
         });
         i = j + 1;
     }
-    Ok(out.join(","))
+    out.join(",")
 }
 
 /// The loader with its chunk blocks as a table and its chunk lists as ranges.
@@ -158,18 +163,11 @@ pub fn tabulate(loader: &str) -> Result<String> {
             .find(']')
             .map(|e| start + e)
             .context("a chunk list does not end")?;
-        let spec = ranges(&line[start + 1..end])?;
-        for n in spec.split(',').flat_map(|r| {
-            let mut it = r.split('-').filter_map(|x| x.parse::<u32>().ok());
-            let a = it.next().unwrap_or(0);
-            let b = it.next().unwrap_or(a);
-            a..=b
-        }) {
-            if !blocks.contains_key(&n) {
-                bail!("a split needs chunk {n}, which the loader does not define");
-            }
+        let numbers = chunk_numbers(&line[start + 1..end])?;
+        if let Some(n) = numbers.iter().find(|n| !blocks.contains_key(n)) {
+            bail!("a split needs chunk {n}, which the loader does not define");
         }
-        line.replace_range(start..=end, &format!("chunkList(\"{spec}\")"));
+        line.replace_range(start..=end, &format!("chunkList(\"{}\")", ranges(&numbers)));
     }
     let out = rest.join("\n") + "\n";
     if out.contains("__chunk_") {
@@ -221,11 +219,12 @@ mod tests {
 
     #[test]
     fn ranges_join_consecutive_numbers() {
-        assert_eq!(
-            ranges("__chunk_1, __chunk_2, __chunk_3, __chunk_9, __chunk_11, __chunk_12").unwrap(),
-            "1-3,9,11-12"
-        );
-        assert_eq!(ranges("").unwrap(), "");
+        let numbers =
+            chunk_numbers("__chunk_1, __chunk_2, __chunk_3, __chunk_9, __chunk_11, __chunk_12")
+                .unwrap();
+        assert_eq!(ranges(&numbers), "1-3,9,11-12");
+        assert_eq!(ranges(&chunk_numbers("").unwrap()), "");
+        assert!(chunk_numbers("__chunk_1, x").is_err());
     }
 
     #[test]
