@@ -38,6 +38,18 @@ impl Columns {
             &self.country_ids,
             self.countries.len() as u16,
         );
+        self.multi_rows.clear();
+        self.multi_off.clear();
+        self.multi_ids.clear();
+        self.multi_off.push(0);
+        for (i, w) in self.country_off.windows(2).enumerate() {
+            if w[1] - w[0] > 1 {
+                self.multi_rows.push(i as u32);
+                self.multi_ids
+                    .extend_from_slice(&self.country_ids[w[0] as usize..w[1] as usize]);
+                self.multi_off.push(self.multi_ids.len() as u32);
+            }
+        }
         self.provider1 = single(
             &self.provider_off,
             &self.provider_ids,

@@ -17,7 +17,7 @@ use crate::columns::*;
 use crate::state::{Filters, Stack};
 
 use super::acc::{reset, Acc, Val, Views};
-use super::tables::{agency_fails, dataset_fails, multi_geo_fail, provider_fails, RowLoop};
+use super::tables::{agency_fails, dataset_fails, geo_fail_in_order, provider_fails, RowLoop};
 use super::{dim, Aggregates, Engine, Fingerprint, N_FLOW, N_STATUS};
 
 /// Every row's contribution to every view, before the roll-up: what a direct pass with no filter
@@ -30,35 +30,83 @@ pub(super) struct AllRows {
     cols: Fingerprint,
 }
 
-/// The accumulators a row passing every filter is added to (or, negated, removed from).
-struct Sinks<'a> {
-    w: &'a mut Views,
-    geo_all: &'a mut [Acc],
-    combo: &'a mut [Acc],
-    several: bool,
-    any_agency: bool,
+/// The accumulators rows are added to (or, negated, removed from): the views, and the per-recipient
+/// and per-code accumulators that [`Engine::roll_up`] turns into views.
+pub(super) struct Sinks<'a> {
+    pub w: &'a mut Views,
+    pub geo_all: &'a mut [Acc],
+    pub combo: &'a mut [Acc],
+    /// Rows failing only the country, region or income filter, by recipient.
+    pub geo_only: &'a mut [Vec<Acc>; 3],
+    /// The recipients of rows with several (read in order when rows are added in order).
+    pub countries: RowCountries<'a>,
+    pub several: bool,
+    pub any_agency: bool,
+    /// Bits of the dimensions whose own view is left as it is (a rebuild keeps the view of the one
+    /// filter that changed: it does not depend on that filter).
+    pub keep: u32,
 }
 
 impl Sinks<'_> {
+    /// Row `i`, passing every filter, into every view (but those in `keep`).
     #[inline(always)]
-    fn every_view(&mut self, c: &Columns, i: usize, v: &Val) {
+    pub(super) fn every_view(&mut self, c: &Columns, i: usize, v: &Val) {
         let k = c.country1[i];
         let combo = c.combo[i] as usize;
+        let keep = self.keep;
+        let on = |d: u32| keep & (1 << d) == 0;
         if k != MULTI {
             self.geo_all[k as usize].add(v);
         } else {
-            self.w.add_geo(c, c.row_countries(i), 0b111, v);
+            self.w.add_geo(c, self.countries.of(i), 0b111 & !keep, v);
         }
         self.combo[combo].add(v);
-        self.w.add_sdgs(c.sdgs[i], v);
-        self.w.add_providers(c, i, v);
-        if self.several {
+        if on(dim::SDG) {
+            self.w.add_sdgs(c.sdgs[i], v);
+        }
+        if on(dim::PROVIDER) {
+            self.w.add_providers(c, i, v);
+        }
+        if self.several && on(dim::DATASET) {
             self.w.add_dataset(c, i, v);
         }
-        if self.any_agency {
+        if self.any_agency && on(dim::AGENCY) {
             self.w.add_agencies(c, i, v);
         }
-        self.w.add_year(c.year[i] as usize, combo, v);
+        if on(dim::YEAR) {
+            self.w.add_year(c.year[i] as usize, combo, v);
+        }
+    }
+
+    /// Row `i`, failing only dimension `view`'s filter, into that filter's own view.
+    #[inline(always)]
+    pub(super) fn own_view(&mut self, c: &Columns, i: usize, view: u32, v: &Val) {
+        let k = c.country1[i];
+        let combo = c.combo[i] as usize;
+        let w = &mut *self.w;
+        match view {
+            dim::COUNTRY | dim::REGION | dim::INCOME => {
+                if k != MULTI {
+                    self.geo_only[view as usize][k as usize].add(v);
+                } else {
+                    w.add_geo(c, self.countries.of(i), 1 << view, v);
+                }
+            }
+            dim::SECTOR => w.sector[combo / (N_STATUS * N_FLOW)].add(v),
+            dim::SDG => w.add_sdgs(c.sdgs[i], v),
+            dim::STATUS => w.status[combo / N_FLOW % N_STATUS].add(v),
+            dim::FLOW => w.flow[combo % N_FLOW].add(v),
+            dim::PROVIDER => w.add_providers(c, i, v),
+            dim::DATASET => w.add_dataset(c, i, v),
+            dim::AGENCY => w.add_agencies(c, i, v),
+            dim::YEAR => {
+                let year = c.year[i] as usize;
+                w.add_year(year, combo, v);
+                w.excluded_year += (year == 0) as u32;
+            }
+            dim::AMOUNT => w.excluded_amount += (c.amount_class[i] != AMOUNT_HEADLINE) as u32,
+            _ => {}
+        }
     }
 }
 
@@ -105,26 +153,28 @@ impl Engine {
         if complement {
             self.ensure_all_rows(stack);
         }
-        let c = &self.cols;
-        let n_geo = c.countries.len() + 1;
-        for g in &mut self.geo_only {
-            reset(g, n_geo);
-        }
+        self.reset_accumulators();
         match self.all_rows.as_ref().filter(|_| complement) {
             Some(a) => {
                 self.views.clone_from(&a.views);
                 self.geo_all.clone_from(&a.geo_all);
                 self.combo.clone_from(&a.combo);
             }
-            None => {
-                let n_sectors = c.sectors.len() + 1;
-                self.views.reset(c, stack);
-                reset(&mut self.geo_all, n_geo);
-                reset(&mut self.combo, n_sectors * N_STATUS * N_FLOW);
-            }
+            None => self.views.reset(&self.cols, stack),
         }
         self.add_rows(complement);
-        self.roll_up();
+        self.roll_up(0);
+    }
+
+    /// Empties the accumulators that [`Engine::roll_up`] turns into views.
+    pub(super) fn reset_accumulators(&mut self) {
+        let c = &self.cols;
+        let n_geo = c.countries.len() + 1;
+        for g in &mut self.geo_only {
+            reset(g, n_geo);
+        }
+        reset(&mut self.geo_all, n_geo);
+        reset(&mut self.combo, (c.sectors.len() + 1) * N_STATUS * N_FLOW);
     }
 
     /// Recomputes bits `dims` of every row's mask; returns how many rows pass every filter.
@@ -144,14 +194,9 @@ impl Engine {
         // The three geographic bits come from one lookup (of the recipient, or of each recipient).
         let geo = bits & 0b111;
         if geo != 0 {
+            let countries = RowCountries::new(c);
             passing = set_bits(mask, keep, |i| {
-                let k = c.country1[i];
-                let g = if k != MULTI {
-                    t.geo_fail[k as usize] as u32
-                } else {
-                    multi_geo_fail(&t.geo_fail, c.row_countries(i))
-                };
-                (g & geo) as u16
+                (geo_fail_in_order(t, c, &countries, i) & geo) as u16
             });
             keep = !0;
             bits &= !0b111;
@@ -193,8 +238,12 @@ impl Engine {
             w: &mut views,
             geo_all: &mut geo_all,
             combo: &mut combo,
+            // Only rows passing every filter are added.
+            geo_only: &mut Default::default(),
             several: !c.datasets.is_empty(),
             any_agency: !c.agencies.is_empty(),
+            countries: RowCountries::new(c),
+            keep: 0,
         };
         for i in 0..c.len {
             s.every_view(c, i, &Val::of(c.amount[i], c.amount_class[i]));
@@ -222,13 +271,9 @@ impl Engine {
         let amount_on = t.on(dim::AMOUNT);
         let text_on = t.on(dim::TEXT);
         let mut passing = 0;
+        let countries = RowCountries::new(c);
         for (i, m) in self.mask[..c.len].iter_mut().enumerate() {
-            let k = c.country1[i];
-            let geo = if k != MULTI {
-                t.geo_fail[k as usize] as u32
-            } else {
-                multi_geo_fail(&t.geo_fail, c.row_countries(i))
-            };
+            let geo = geo_fail_in_order(t, c, &countries, i);
             // Sector, status and flow are one combined code: one load and one lookup for three tests.
             let mut fail = geo
                 | t.combo_fail[c.combo[i] as usize]
@@ -263,11 +308,14 @@ impl Engine {
     fn add_rows(&mut self, complement: bool) {
         let c = &self.cols;
         let mut s = Sinks {
+            several: !c.datasets.is_empty(),
+            any_agency: !c.agencies.is_empty(),
             w: &mut self.views,
             geo_all: &mut self.geo_all,
             combo: &mut self.combo,
-            several: !c.datasets.is_empty(),
-            any_agency: !c.agencies.is_empty(),
+            geo_only: &mut self.geo_only,
+            countries: RowCountries::new(c),
+            keep: 0,
         };
         for (i, &m) in self.mask[..c.len].iter().enumerate() {
             let fail = m as u32;
@@ -281,47 +329,21 @@ impl Engine {
             if !single && !complement {
                 continue; // fails two or more filters: in no view
             }
-            let class = c.amount_class[i];
-            let v = Val::of(c.amount[i], class);
+            let v = Val::of(c.amount[i], c.amount_class[i]);
             if complement {
                 s.every_view(c, i, &v.neg());
             }
-            if !single {
-                continue;
-            }
-            let k = c.country1[i];
-            let combo = c.combo[i] as usize;
-            let w = &mut *s.w;
-            match fail.trailing_zeros() {
-                view @ (dim::COUNTRY | dim::REGION | dim::INCOME) => {
-                    if k != MULTI {
-                        self.geo_only[view as usize][k as usize].add(&v);
-                    } else {
-                        w.add_geo(c, c.row_countries(i), 1 << view, &v);
-                    }
-                }
-                dim::SECTOR => w.sector[combo / (N_STATUS * N_FLOW)].add(&v),
-                dim::SDG => w.add_sdgs(c.sdgs[i], &v),
-                dim::STATUS => w.status[combo / N_FLOW % N_STATUS].add(&v),
-                dim::FLOW => w.flow[combo % N_FLOW].add(&v),
-                dim::PROVIDER => w.add_providers(c, i, &v),
-                dim::DATASET => w.add_dataset(c, i, &v),
-                dim::AGENCY => w.add_agencies(c, i, &v),
-                dim::YEAR => {
-                    let year = c.year[i] as usize;
-                    w.add_year(year, combo, &v);
-                    w.excluded_year += (year == 0) as u32;
-                }
-                dim::AMOUNT => w.excluded_amount += (class != AMOUNT_HEADLINE) as u32,
-                _ => {}
+            if single {
+                s.own_view(c, i, fail.trailing_zeros(), &v);
             }
         }
     }
 
-    /// The accumulators rolled up into the views.
-    fn roll_up(&mut self) {
+    /// The accumulators rolled up into the views, but for the views of the dimensions in `keep`.
+    pub(super) fn roll_up(&mut self, keep: u32) {
         let c = &self.cols;
         let w = &mut self.views;
+        let on = |d: u32| keep & (1 << d) == 0;
         let n_sectors = c.sectors.len() + 1;
         for s in 0..n_sectors {
             for st in 0..N_STATUS {
@@ -329,9 +351,15 @@ impl Engine {
                     let g = self.combo[(s * N_STATUS + st) * N_FLOW + fl];
                     if g.count() > 0 {
                         w.total.merge(&g);
-                        w.sector[s].merge(&g);
-                        w.status[st].merge(&g);
-                        w.flow[fl].merge(&g);
+                        if on(dim::SECTOR) {
+                            w.sector[s].merge(&g);
+                        }
+                        if on(dim::STATUS) {
+                            w.status[st].merge(&g);
+                        }
+                        if on(dim::FLOW) {
+                            w.flow[fl].merge(&g);
+                        }
                     }
                 }
             }
@@ -339,21 +367,25 @@ impl Engine {
         w.without_country = self.geo_all[c.countries.len()].count();
         for k in 0..c.countries.len() {
             let all = self.geo_all[k];
-            let mut g = all;
-            g.merge(&self.geo_only[0][k]);
-            w.country[k].merge(&g);
+            if on(dim::COUNTRY) {
+                let mut g = all;
+                g.merge(&self.geo_only[0][k]);
+                w.country[k].merge(&g);
+            }
             let mut g = all;
             g.merge(&self.geo_only[1][k]);
-            if g.count() > 0 {
+            if on(dim::REGION) && g.count() > 0 {
                 for r in [c.country_region[k], c.country_subregion[k]] {
                     if r != NO_REGION {
                         w.region[r as usize].merge(&g);
                     }
                 }
             }
-            let mut g = all;
-            g.merge(&self.geo_only[2][k]);
-            w.income[c.country_income[k] as usize].merge(&g);
+            if on(dim::INCOME) {
+                let mut g = all;
+                g.merge(&self.geo_only[2][k]);
+                w.income[c.country_income[k] as usize].merge(&g);
+            }
         }
     }
 }

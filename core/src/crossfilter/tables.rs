@@ -220,15 +220,7 @@ impl Tables {
     pub fn fails(&self, c: &Columns, d: u32, i: usize) -> bool {
         let t = &self.codes;
         match d {
-            dim::COUNTRY | dim::REGION | dim::INCOME => {
-                let k = c.country1[i];
-                let geo = if k != MULTI {
-                    t.geo_fail[k as usize] as u32
-                } else {
-                    multi_geo_fail(&t.geo_fail, c.row_countries(i))
-                };
-                geo >> d & 1 != 0
-            }
+            dim::COUNTRY | dim::REGION | dim::INCOME => geo_fail(t, c, i) >> d & 1 != 0,
             dim::SECTOR => t.sector_fail[c.sector[i] as usize] != 0,
             dim::STATUS => t.status_fail[c.status[i] as usize] != 0,
             dim::FLOW => t.flow_fail[c.flow[i] as usize] != 0,
@@ -253,7 +245,8 @@ pub(super) trait RowLoop {
 
 impl Tables {
     /// Runs `l` with dimension `d`'s per-row fail test under the prepared tables: the single-lookup
-    /// dimensions each with their own closure, the others through [`Tables::fails`].
+    /// dimensions, the geographic ones and the provider each with their own closure, the others
+    /// through [`Tables::fails`]. `l` calls the test for rows in ascending order.
     #[inline(always)]
     pub(super) fn with_fails<L: RowLoop>(&self, c: &Columns, d: u32, l: L) -> L::Out {
         let t = &self.codes;
@@ -265,6 +258,20 @@ impl Tables {
             dim::SDG => {
                 let on = t.on(dim::SDG);
                 l.run(|i| on && c.sdgs[i] & t.sdg_mask == 0)
+            }
+            dim::COUNTRY | dim::REGION | dim::INCOME => {
+                let countries = RowCountries::new(c);
+                l.run(
+                    #[inline(always)]
+                    |i| geo_fail_in_order(t, c, &countries, i) >> d & 1 != 0,
+                )
+            }
+            dim::PROVIDER => {
+                let on = t.on(dim::PROVIDER);
+                l.run(
+                    #[inline(always)]
+                    |i| on && provider_fails(&t.provider_fail, c, i),
+                )
             }
             _ => l.run(|i| self.fails(c, d, i)),
         }
@@ -302,6 +309,28 @@ pub(super) fn agency_fails(agency_fail: &[u8], c: &Columns, i: usize) -> bool {
 pub(super) fn dataset_fails(dataset_fail: &[u8], c: &Columns, i: usize) -> bool {
     let k = c.dataset.get(i).map_or(c.datasets.len(), |&k| k as usize);
     dataset_fail.get(k).is_some_and(|&x| x != 0)
+}
+
+/// Row `i`'s geographic fail bits (bit 0 country, 1 region, 2 income).
+#[inline(always)]
+pub(super) fn geo_fail(t: &Codes, c: &Columns, i: usize) -> u32 {
+    let k = c.country1[i];
+    if k != MULTI {
+        t.geo_fail[k as usize] as u32
+    } else {
+        multi_geo_fail(&t.geo_fail, c.row_countries(i))
+    }
+}
+
+/// [`geo_fail`] for rows visited in ascending order.
+#[inline(always)]
+pub(super) fn geo_fail_in_order(t: &Codes, c: &Columns, countries: &RowCountries, i: usize) -> u32 {
+    let k = c.country1[i];
+    if k != MULTI {
+        t.geo_fail[k as usize] as u32
+    } else {
+        multi_geo_fail(&t.geo_fail, countries.of(i))
+    }
 }
 
 /// Geographic fail bits of a row with several recipients: a filter passes if any recipient passes it.
