@@ -14,7 +14,8 @@
 //! results.
 //!
 //! Module map: `tables` (per-change lookup tables), `acc` (exact groups, the views, one row's
-//! contribution), `full` (the full pass, the remask and the complement), `index` (rows by code), `delta` (the incremental paths).
+//! contribution), `sinks` (where a pass adds rows, and their roll-up into views), `full` (the full pass,
+//! the remask and the complement), `index` (rows by code), `delta` (the incremental paths).
 //!
 //! Memory beyond the columns: 2 bytes a row for the masks, one copy of the views (the snapshot), and
 //! 4 bytes a row (a little more for recipients) for each dimension's row index, built the first time
@@ -38,6 +39,7 @@ mod acc;
 mod delta;
 mod full;
 mod index;
+mod sinks;
 mod tables;
 
 use crate::columns::*;

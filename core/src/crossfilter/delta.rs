@@ -22,8 +22,8 @@
 //! are exact. A full pass is the only way for a new stack or new columns.
 
 use super::acc::{views, Val};
-use super::full::Sinks;
 use super::index::{build_index, changed, dim_changed, first_passing, passes, INDEXED};
+use super::sinks::Sinks;
 use super::tables::{Codes, RowLoop};
 use super::{dim, Engine};
 use crate::columns::RowCountries;

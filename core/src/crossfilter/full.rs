@@ -17,6 +17,7 @@ use crate::columns::*;
 use crate::state::{Filters, Stack};
 
 use super::acc::{reset, Acc, Val, Views};
+use super::sinks::Sinks;
 use super::tables::{agency_fails, dataset_fails, geo_fail_in_order, provider_fails, RowLoop};
 use super::{dim, Aggregates, Engine, Fingerprint, N_FLOW, N_STATUS};
 
@@ -28,86 +29,6 @@ pub(super) struct AllRows {
     combo: Vec<Acc>,
     stack: Stack,
     cols: Fingerprint,
-}
-
-/// The accumulators rows are added to (or, negated, removed from): the views, and the per-recipient
-/// and per-code accumulators that [`Engine::roll_up`] turns into views.
-pub(super) struct Sinks<'a> {
-    pub w: &'a mut Views,
-    pub geo_all: &'a mut [Acc],
-    pub combo: &'a mut [Acc],
-    /// Rows failing only the country, region or income filter, by recipient.
-    pub geo_only: &'a mut [Vec<Acc>; 3],
-    /// The recipients of rows with several (read in order when rows are added in order).
-    pub countries: RowCountries<'a>,
-    pub several: bool,
-    pub any_agency: bool,
-    /// Bits of the dimensions whose own view is left as it is (a rebuild keeps the view of the one
-    /// filter that changed: it does not depend on that filter).
-    pub keep: u32,
-}
-
-impl Sinks<'_> {
-    /// Row `i`, passing every filter, into every view (but those in `keep`).
-    #[inline(always)]
-    pub(super) fn every_view(&mut self, c: &Columns, i: usize, v: &Val) {
-        let k = c.country1[i];
-        let combo = c.combo[i] as usize;
-        let keep = self.keep;
-        let on = |d: u32| keep & (1 << d) == 0;
-        if k != MULTI {
-            self.geo_all[k as usize].add(v);
-        } else {
-            self.w.add_geo(c, self.countries.of(i), 0b111 & !keep, v);
-        }
-        self.combo[combo].add(v);
-        if on(dim::SDG) {
-            self.w.add_sdgs(c.sdgs[i], v);
-        }
-        if on(dim::PROVIDER) {
-            self.w.add_providers(c, i, v);
-        }
-        if self.several && on(dim::DATASET) {
-            self.w.add_dataset(c, i, v);
-        }
-        if self.any_agency && on(dim::AGENCY) {
-            self.w.add_agencies(c, i, v);
-        }
-        if on(dim::YEAR) {
-            self.w.add_year(c.year[i] as usize, combo, v);
-        }
-    }
-
-    /// Row `i`, failing only dimension `view`'s filter, into that filter's own view.
-    #[inline(always)]
-    pub(super) fn own_view(&mut self, c: &Columns, i: usize, view: u32, v: &Val) {
-        let k = c.country1[i];
-        let combo = c.combo[i] as usize;
-        let w = &mut *self.w;
-        match view {
-            dim::COUNTRY | dim::REGION | dim::INCOME => {
-                if k != MULTI {
-                    self.geo_only[view as usize][k as usize].add(v);
-                } else {
-                    w.add_geo(c, self.countries.of(i), 1 << view, v);
-                }
-            }
-            dim::SECTOR => w.sector[combo / (N_STATUS * N_FLOW)].add(v),
-            dim::SDG => w.add_sdgs(c.sdgs[i], v),
-            dim::STATUS => w.status[combo / N_FLOW % N_STATUS].add(v),
-            dim::FLOW => w.flow[combo % N_FLOW].add(v),
-            dim::PROVIDER => w.add_providers(c, i, v),
-            dim::DATASET => w.add_dataset(c, i, v),
-            dim::AGENCY => w.add_agencies(c, i, v),
-            dim::YEAR => {
-                let year = c.year[i] as usize;
-                w.add_year(year, combo, v);
-                w.excluded_year += (year == 0) as u32;
-            }
-            dim::AMOUNT => w.excluded_amount += (c.amount_class[i] != AMOUNT_HEADLINE) as u32,
-            _ => {}
-        }
-    }
 }
 
 impl Engine {
@@ -164,17 +85,6 @@ impl Engine {
         }
         self.add_rows(complement);
         self.roll_up(0);
-    }
-
-    /// Empties the accumulators that [`Engine::roll_up`] turns into views.
-    pub(super) fn reset_accumulators(&mut self) {
-        let c = &self.cols;
-        let n_geo = c.countries.len() + 1;
-        for g in &mut self.geo_only {
-            reset(g, n_geo);
-        }
-        reset(&mut self.geo_all, n_geo);
-        reset(&mut self.combo, (c.sectors.len() + 1) * N_STATUS * N_FLOW);
     }
 
     /// Recomputes bits `dims` of every row's mask; returns how many rows pass every filter.
@@ -335,56 +245,6 @@ impl Engine {
             }
             if single {
                 s.own_view(c, i, fail.trailing_zeros(), &v);
-            }
-        }
-    }
-
-    /// The accumulators rolled up into the views, but for the views of the dimensions in `keep`.
-    pub(super) fn roll_up(&mut self, keep: u32) {
-        let c = &self.cols;
-        let w = &mut self.views;
-        let on = |d: u32| keep & (1 << d) == 0;
-        let n_sectors = c.sectors.len() + 1;
-        for s in 0..n_sectors {
-            for st in 0..N_STATUS {
-                for fl in 0..N_FLOW {
-                    let g = self.combo[(s * N_STATUS + st) * N_FLOW + fl];
-                    if g.count() > 0 {
-                        w.total.merge(&g);
-                        if on(dim::SECTOR) {
-                            w.sector[s].merge(&g);
-                        }
-                        if on(dim::STATUS) {
-                            w.status[st].merge(&g);
-                        }
-                        if on(dim::FLOW) {
-                            w.flow[fl].merge(&g);
-                        }
-                    }
-                }
-            }
-        }
-        w.without_country = self.geo_all[c.countries.len()].count();
-        for k in 0..c.countries.len() {
-            let all = self.geo_all[k];
-            if on(dim::COUNTRY) {
-                let mut g = all;
-                g.merge(&self.geo_only[0][k]);
-                w.country[k].merge(&g);
-            }
-            let mut g = all;
-            g.merge(&self.geo_only[1][k]);
-            if on(dim::REGION) && g.count() > 0 {
-                for r in [c.country_region[k], c.country_subregion[k]] {
-                    if r != NO_REGION {
-                        w.region[r as usize].merge(&g);
-                    }
-                }
-            }
-            if on(dim::INCOME) {
-                let mut g = all;
-                g.merge(&self.geo_only[2][k]);
-                w.income[c.country_income[k] as usize].merge(&g);
             }
         }
     }
