@@ -429,6 +429,46 @@ async fn a_facet_lists_counts_and_toggles_its_options() {
     );
 }
 
+/// A facet row writes its own count: a change of language alone rewrites it in that language's
+/// numbers (the rows have no per-binding reactivity to do it for them).
+#[wasm_bindgen_test]
+async fn a_facet_counts_in_the_language_shown() {
+    use bridges::components::facets::Facet;
+    use bridges::i18n::{Lang, UiLang};
+    use bridges_core::explore::View;
+    let root = container();
+    let lang = RwSignal::new(Lang::En);
+    let bars = vec![
+        bar("002", "Africa", 41_580, false),
+        bar("009", "Oceania", 0, false),
+    ];
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(UiLang(lang.into()));
+        view! {
+            <Facet view=View::Region legend=|t| t.facet_region bars=Signal::stored(bars.clone())
+                on_toggle=Callback::new(|_: String| {})/>
+        }
+    });
+    tick().await;
+    let facet = by_testid(&root, "facet-region").unwrap();
+    let first_count = || {
+        facet
+            .query_selector(".facet-count")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert_eq!(first_count(), "41,580");
+    lang.set(Lang::Zh);
+    tick().await;
+    assert_eq!(first_count(), "4.16万", "the count in Chinese numbers");
+    assert!(
+        facet.query_selector("li.empty").unwrap().is_some(),
+        "the empty option stays marked"
+    );
+}
+
 /// A change of counts that reorders a facet updates its rows in place: the row at each position keeps
 /// its element (and a focused checkbox its focus) and shows the option now at that place, with that
 /// option's id, label, count and check. Rows are neither moved (the top-25 facets moved two dozen
