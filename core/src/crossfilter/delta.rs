@@ -26,7 +26,6 @@ use super::index::{build_index, changed, dim_changed, first_passing, passes, IND
 use super::sinks::Sinks;
 use super::tables::{Codes, RowLoop};
 use super::{dim, Engine};
-use crate::columns::RowCountries;
 
 /// How a change was applied.
 #[derive(PartialEq)]
@@ -225,16 +224,14 @@ impl Engine {
         self.reset_accumulators();
         let c = &self.cols;
         let t = &self.t.codes;
-        let mut s = Sinks {
-            several: !c.datasets.is_empty(),
-            any_agency: !c.agencies.is_empty(),
-            w: &mut self.views,
-            geo_all: &mut self.geo_all,
-            combo: &mut self.combo,
-            geo_only: &mut self.geo_only,
-            countries: RowCountries::new(c),
-            keep: 1 << d,
-        };
+        let mut s = Sinks::new(
+            c,
+            &mut self.views,
+            &mut self.geo_all,
+            &mut self.combo,
+            &mut self.geo_only,
+            1 << d,
+        );
         let Some(index) = self.index[which].take() else {
             return;
         };

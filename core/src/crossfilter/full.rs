@@ -144,17 +144,9 @@ impl Engine {
         reset(&mut geo_all, c.countries.len() + 1);
         let mut combo = Vec::new();
         reset(&mut combo, n_sectors * N_STATUS * N_FLOW);
-        let mut s = Sinks {
-            w: &mut views,
-            geo_all: &mut geo_all,
-            combo: &mut combo,
-            // Only rows passing every filter are added.
-            geo_only: &mut Default::default(),
-            several: !c.datasets.is_empty(),
-            any_agency: !c.agencies.is_empty(),
-            countries: RowCountries::new(c),
-            keep: 0,
-        };
+        // Only rows passing every filter are added: no row goes to `geo_only`.
+        let mut geo_only = Default::default();
+        let mut s = Sinks::new(c, &mut views, &mut geo_all, &mut combo, &mut geo_only, 0);
         for i in 0..c.len {
             s.every_view(c, i, &Val::of(c.amount[i], c.amount_class[i]));
         }
@@ -217,16 +209,14 @@ impl Engine {
     /// the snapshot (`true`), and every row failing one filter added to that filter's own view.
     fn add_rows(&mut self, complement: bool) {
         let c = &self.cols;
-        let mut s = Sinks {
-            several: !c.datasets.is_empty(),
-            any_agency: !c.agencies.is_empty(),
-            w: &mut self.views,
-            geo_all: &mut self.geo_all,
-            combo: &mut self.combo,
-            geo_only: &mut self.geo_only,
-            countries: RowCountries::new(c),
-            keep: 0,
-        };
+        let mut s = Sinks::new(
+            c,
+            &mut self.views,
+            &mut self.geo_all,
+            &mut self.combo,
+            &mut self.geo_only,
+            0,
+        );
         for (i, &m) in self.mask[..c.len].iter().enumerate() {
             let fail = m as u32;
             if fail == 0 {

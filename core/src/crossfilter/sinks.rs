@@ -24,7 +24,29 @@ pub(super) struct Sinks<'a> {
     pub keep: u32,
 }
 
-impl Sinks<'_> {
+impl<'a> Sinks<'a> {
+    /// Sinks over these accumulators for a pass over `c`'s rows in ascending order, leaving the
+    /// views of the dimensions in `keep` as they are.
+    pub(super) fn new(
+        c: &'a Columns,
+        w: &'a mut Views,
+        geo_all: &'a mut [Acc],
+        combo: &'a mut [Acc],
+        geo_only: &'a mut [Vec<Acc>; 3],
+        keep: u32,
+    ) -> Self {
+        Sinks {
+            w,
+            geo_all,
+            combo,
+            geo_only,
+            countries: RowCountries::new(c),
+            several: !c.datasets.is_empty(),
+            any_agency: !c.agencies.is_empty(),
+            keep,
+        }
+    }
+
     /// Row `i`, passing every filter, into every view (but those in `keep`).
     #[inline(always)]
     pub(super) fn every_view(&mut self, c: &Columns, i: usize, v: &Val) {
