@@ -45,42 +45,46 @@ pub fn Facet(
         );
         Effect::new(move |_| {
             let next = Row::at(bars, i, lang.get());
-            let was = shown.get_value();
-            if next == was {
-                return;
-            }
-            if next.key != was.key {
-                let id = next.id(view);
+            let changed = shown.with_value(|was| {
+                if next == *was {
+                    return false;
+                }
+                if next.key != was.key {
+                    let id = next.id(view);
+                    if let Some(el) = input.get_untracked() {
+                        el.set_id(&id);
+                    }
+                    if let Some(el) = label.get_untracked() {
+                        el.set_html_for(&id);
+                    }
+                }
+                if next.label != was.label {
+                    if let Some(el) = text.get_untracked() {
+                        el.set_text_content(Some(&next.label));
+                    }
+                }
+                if (next.count, next.lang) != (was.count, was.lang) {
+                    if let Some(el) = tally.get_untracked() {
+                        el.set_text_content(Some(&count(next.lang, next.count)));
+                    }
+                }
+                if (next.count == 0) != (was.count == 0) {
+                    if let Some(el) = li.get_untracked() {
+                        let _ = el.class_list().toggle_with_force("empty", next.count == 0);
+                    }
+                }
+                // Against the box, not the last value: a click has ticked it before the URL
+                // changed, and the row may now show another option.
                 if let Some(el) = input.get_untracked() {
-                    el.set_id(&id);
+                    if el.checked() != next.selected {
+                        el.set_checked(next.selected);
+                    }
                 }
-                if let Some(el) = label.get_untracked() {
-                    el.set_html_for(&id);
-                }
+                true
+            });
+            if changed {
+                shown.set_value(next);
             }
-            if next.label != was.label {
-                if let Some(el) = text.get_untracked() {
-                    el.set_text_content(Some(&next.label));
-                }
-            }
-            if (next.count, next.lang) != (was.count, was.lang) {
-                if let Some(el) = tally.get_untracked() {
-                    el.set_text_content(Some(&count(next.lang, next.count)));
-                }
-            }
-            if (next.count == 0) != (was.count == 0) {
-                if let Some(el) = li.get_untracked() {
-                    let _ = el.class_list().toggle_with_force("empty", next.count == 0);
-                }
-            }
-            // Against the box, not the last value: a click has ticked it before the URL changed, and
-            // the row may now show another option.
-            if let Some(el) = input.get_untracked() {
-                if el.checked() != next.selected {
-                    el.set_checked(next.selected);
-                }
-            }
-            shown.set_value(next);
         });
         let first = shown.get_value();
         let id = first.id(view);
