@@ -15,11 +15,13 @@
 //!
 //! Module map: `tables` (per-change lookup tables), `acc` (exact groups, the views, one row's
 //! contribution), `sinks` (where a pass adds rows, and their roll-up into views), `full` (the full pass,
-//! the remask and the complement), `index` (rows by code), `delta` (the incremental paths).
+//! the remask and the complement), `add` (their second phase: the rows the masks put in views,
+//! added), `index` (rows by code), `delta` (the incremental paths).
 //!
 //! Memory beyond the columns: 2 bytes a row for the masks, one copy of the views (the snapshot), and
 //! 4 bytes a row (a little more for recipients) for each dimension's row index, built the first time
 //! that dimension's filter changes (so that first change costs one more pass over the rows).
+//! `add` lists at most one block of rows (16,384) at a time.
 //!
 //! Passes over every row read each column front to back. The one exception was the recipients of
 //! rows with several (about one in fifty), read from `country_off` at that row: a cache miss each, and
@@ -36,6 +38,7 @@
 //! loads in an engine without wasm SIMD.
 
 mod acc;
+mod add;
 mod delta;
 mod full;
 mod index;
@@ -149,6 +152,10 @@ pub struct Engine {
     passes: Passes,
     /// Rows a scan found moving between views, with their previous mask (kept to reuse its buffer).
     moved: Vec<(u32, u16)>,
+    /// One block's rows that a rebuild from the masks adds, as `row << 4 | bucket`, and the same
+    /// sorted by bucket (kept to reuse their buffers; see `add`).
+    picked: Vec<u32>,
+    sorted: Vec<u32>,
 }
 
 /// How the engine answered its calls so far.
@@ -206,6 +213,8 @@ impl Engine {
             all_rows: None,
             passes: Passes::default(),
             moved: Vec::new(),
+            picked: Vec::new(),
+            sorted: Vec::new(),
             cols,
         }
     }

@@ -138,6 +138,14 @@ impl<'a> RowCountries<'a> {
         }
     }
 
+    /// The same for a visit whose rows are all `first` or later: it starts there, not at row 0.
+    pub fn from_row(c: &'a Columns, first: usize) -> RowCountries<'a> {
+        RowCountries {
+            c,
+            next: std::cell::Cell::new(c.multi_rows.partition_point(|&r| (r as usize) < first)),
+        }
+    }
+
     /// Row `i`'s recipients.
     #[inline(always)]
     pub fn of(&self, i: usize) -> &'a [u16] {

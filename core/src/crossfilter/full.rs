@@ -204,40 +204,6 @@ impl Engine {
         }
         passing
     }
-
-    /// Phase two: the passing rows added (`complement == false`) or the failing rows removed from
-    /// the snapshot (`true`), and every row failing one filter added to that filter's own view.
-    fn add_rows(&mut self, complement: bool) {
-        let c = &self.cols;
-        let mut s = Sinks::new(
-            c,
-            &mut self.views,
-            &mut self.geo_all,
-            &mut self.combo,
-            &mut self.geo_only,
-            0,
-        );
-        for (i, &m) in self.mask[..c.len].iter().enumerate() {
-            let fail = m as u32;
-            if fail == 0 {
-                if !complement {
-                    s.every_view(c, i, &Val::of(c.amount[i], c.amount_class[i]));
-                }
-                continue;
-            }
-            let single = fail & (fail - 1) == 0;
-            if !single && !complement {
-                continue; // fails two or more filters: in no view
-            }
-            let v = Val::of(c.amount[i], c.amount_class[i]);
-            if complement {
-                s.every_view(c, i, &v.neg());
-            }
-            if single {
-                s.own_view(c, i, fail.trailing_zeros(), &v);
-            }
-        }
-    }
 }
 
 /// [`set_bits`] with one dimension's bit from its fail test.
