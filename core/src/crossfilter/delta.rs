@@ -202,10 +202,23 @@ impl Engine {
             let Some(index) = self.index[which].take() else {
                 continue;
             };
+            // A row has one sector, status, flow, year and dataset: every row listed under a code
+            // takes that code's outcome, read once for all of them, not tested row by row.
+            let one_code = matches!(
+                d,
+                dim::SECTOR | dim::STATUS | dim::FLOW | dim::YEAR | dim::DATASET
+            );
             for k in 0..index.n_codes() {
                 if changed(d, old, &self.t.codes, k) {
-                    for &i in index.rows(k) {
-                        self.update_row(d, i as usize);
+                    if one_code {
+                        let fails = !passes(d, &self.t.codes, k);
+                        for &i in index.rows(k) {
+                            self.set_bit(d, i as usize, fails);
+                        }
+                    } else {
+                        for &i in index.rows(k) {
+                            self.update_row(d, i as usize);
+                        }
                     }
                 }
             }
@@ -312,17 +325,18 @@ impl Engine {
     /// second time.
     #[inline]
     fn update_row(&mut self, d: u32, i: usize) {
-        let c = &self.cols;
+        let fails = self.t.fails(&self.cols, d, i);
+        self.set_bit(d, i, fails);
+    }
+
+    /// Row `i`'s bit `d` set to `fails`, and the views it left or entered adjusted.
+    #[inline]
+    fn set_bit(&mut self, d: u32, i: usize, fails: bool) {
         let Some(&m) = self.mask.get(i) else {
             return;
         };
         let m = m as u32;
-        let bit = 1 << d;
-        let now = if self.t.fails(c, d, i) {
-            m | bit
-        } else {
-            m & !bit
-        };
+        let now = (m & !(1 << d)) | (fails as u32) << d;
         if now == m {
             return;
         }
