@@ -53,6 +53,12 @@ impl Val {
         }
     }
 
+    /// The row count this adds: 1, or for a negation its wrapping inverse.
+    #[inline(always)]
+    pub fn count(&self) -> u32 {
+        self.n
+    }
+
     #[inline(always)]
     pub fn neg(self) -> Val {
         Val {
@@ -83,6 +89,12 @@ impl Acc {
 
     pub fn count(&self) -> u32 {
         self.count
+    }
+
+    /// Whether adding this changes nothing. A group of changes (rows added and others removed) can
+    /// hold no rows and still a sum.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0 && self.known == 0 && self.other == 0 && self.sum == 0
     }
 
     pub fn group(&self) -> Group {
@@ -232,54 +244,6 @@ impl Views {
         a.excluded_unknown_year = self.excluded_year;
         a.excluded_unknown_amount = self.excluded_amount;
         a.without_country = self.without_country;
-    }
-
-    /// Adds `v` (row `i`'s value or its negation) to the views named by `views` (bits as in
-    /// [`views`]). The full pass adds rows through its own accumulators; this is for single rows.
-    pub fn apply(&mut self, c: &Columns, i: usize, views: u32, v: &Val) {
-        let combo = c.combo[i] as usize;
-        let on = |d: u32| views & (1 << d) != 0;
-        if views & 0b111 != 0 {
-            self.add_geo(c, c.row_countries(i), views, v);
-        }
-        if on(dim::SECTOR) {
-            self.sector[combo / (N_STATUS * N_FLOW)].add(v);
-        }
-        if on(dim::STATUS) {
-            self.status[combo / N_FLOW % N_STATUS].add(v);
-        }
-        if on(dim::FLOW) {
-            self.flow[combo % N_FLOW].add(v);
-        }
-        if on(dim::SDG) {
-            self.add_sdgs(c.sdgs[i], v);
-        }
-        if on(dim::PROVIDER) {
-            self.add_providers(c, i, v);
-        }
-        if on(dim::DATASET) {
-            self.add_dataset(c, i, v);
-        }
-        if on(dim::AGENCY) {
-            self.add_agencies(c, i, v);
-        }
-        let year = c.year[i] as usize;
-        if on(dim::YEAR) {
-            self.add_year(year, combo, v);
-        }
-        if views & TOTAL != 0 {
-            self.total.add(v);
-            self.without_country = self
-                .without_country
-                .wrapping_add(v.n * (c.country1[i] as usize == c.countries.len()) as u32);
-        }
-        if views & EXCL_YEAR != 0 {
-            self.excluded_year = self.excluded_year.wrapping_add(v.n * (year == 0) as u32);
-        }
-        if views & EXCL_AMOUNT != 0 {
-            let unknown = c.amount_class[i] != AMOUNT_HEADLINE;
-            self.excluded_amount = self.excluded_amount.wrapping_add(v.n * unknown as u32);
-        }
     }
 
     #[inline]

@@ -26,6 +26,7 @@ use super::index::{build_index, changed, dim_changed, first_passing, passes, IND
 use super::sinks::Sinks;
 use super::tables::{Codes, RowLoop};
 use super::{dim, Engine};
+use crate::columns::RowCountries;
 
 /// How a change was applied.
 #[derive(PartialEq)]
@@ -193,7 +194,11 @@ impl Engine {
             .count()
     }
 
+    /// Row deltas: for each changed dimension, the bit of every row listed under a changed code
+    /// set, and the rows whose views changed moved ([`Engine::move_rows`]).
     fn apply_deltas(&mut self, old: &Codes, dims: u32) {
+        self.reset_accumulators();
+        let mut moved = std::mem::take(&mut self.moved);
         for (d, which) in INDEXED {
             if dims & (1 << d) == 0 {
                 continue;
@@ -208,21 +213,57 @@ impl Engine {
                 d,
                 dim::SECTOR | dim::STATUS | dim::FLOW | dim::YEAR | dim::DATASET
             );
+            moved.clear();
             for k in 0..index.n_codes() {
                 if changed(d, old, &self.t.codes, k) {
                     if one_code {
                         let fails = !passes(d, &self.t.codes, k);
                         for &i in index.rows(k) {
-                            self.set_bit(d, i as usize, fails);
+                            self.set_bit(d, i as usize, fails, &mut moved);
                         }
                     } else {
                         for &i in index.rows(k) {
-                            self.update_row(d, i as usize);
+                            let fails = self.t.fails(&self.cols, d, i as usize);
+                            self.set_bit(d, i as usize, fails, &mut moved);
                         }
                     }
                 }
             }
             self.index[which] = Some(index);
+            // Moved now, before the next dimension's bits change their masks again.
+            self.move_rows(&moved);
+        }
+        self.moved = moved;
+        self.roll_up(0);
+    }
+
+    /// Rows `moved` (with their mask before) taken out of the views of that mask and put in those
+    /// of their mask now, through the pass's accumulators: zeroed before, rolled up into the views
+    /// after (a row failing nothing is one addition to its recipient's and its sector × status ×
+    /// flow's accumulators, not one to each of a dozen views).
+    fn move_rows(&mut self, moved: &[(u32, u16)]) {
+        let c = &self.cols;
+        let mask = &self.mask;
+        let mut s = Sinks::new(
+            c,
+            &mut self.views,
+            &mut self.geo_all,
+            &mut self.combo,
+            &mut self.geo_only,
+            0,
+        );
+        let mut last = 0;
+        for &(i, before) in moved {
+            let i = i as usize;
+            if i < last {
+                // The next code's rows: the recipients' reader starts again from there.
+                s.countries = RowCountries::from_row(c, i);
+            }
+            last = i;
+            let now = mask.get(i).map_or(0, |&m| m as u32);
+            let v = Val::of(c.amount[i], c.amount_class[i]);
+            s.by_mask(c, i, before as u32, &v.neg());
+            s.by_mask(c, i, now, &v);
         }
     }
 
@@ -289,58 +330,32 @@ impl Engine {
         self.t.with_fails(c, d, Sweep { mask, d, moved });
     }
 
-    /// One streamed pass over the masks for dimension `d`, then deltas for the rows that moved.
+    /// One streamed pass over the masks for dimension `d`, then the rows that moved, moved.
     fn scan(&mut self, d: u32) {
         let mut moved = std::mem::take(&mut self.moved);
         moved.clear();
         self.sweep(d, Some(&mut moved));
-        for &(i, old) in &moved {
-            let i = i as usize;
-            let now = self.mask.get(i).map_or(0, |&m| m as u32);
-            self.move_row(i, old as u32, now);
-        }
+        self.reset_accumulators();
+        self.move_rows(&moved);
+        self.roll_up(0);
         self.moved = moved;
     }
 
-    /// Row `i`'s contribution moved from the views of mask `before` to those of `now`.
-    #[inline]
-    fn move_row(&mut self, i: usize, before: u32, now: u32) {
-        let c = &self.cols;
-        let (before, after) = (views(before), views(now));
-        let (left, entered) = (before & !after, after & !before);
-        if left | entered == 0 {
-            return;
-        }
-        let v = Val::of(c.amount[i], c.amount_class[i]);
-        if left != 0 {
-            self.views.apply(c, i, left, &v.neg());
-        }
-        if entered != 0 {
-            self.views.apply(c, i, entered, &v);
-        }
-    }
-
-    /// Row `i`'s bit `d` set to its outcome under the prepared tables, and the views it left or
-    /// entered adjusted. A row met twice (listed under two changed codes) is already up to date the
+    /// Row `i`'s bit `d` set to `fails`; the row is listed in `moved`, with its mask before, when
+    /// its views change. A row met twice (listed under two changed codes) is already up to date the
     /// second time.
     #[inline]
-    fn update_row(&mut self, d: u32, i: usize) {
-        let fails = self.t.fails(&self.cols, d, i);
-        self.set_bit(d, i, fails);
-    }
-
-    /// Row `i`'s bit `d` set to `fails`, and the views it left or entered adjusted.
-    #[inline]
-    fn set_bit(&mut self, d: u32, i: usize, fails: bool) {
-        let Some(&m) = self.mask.get(i) else {
+    fn set_bit(&mut self, d: u32, i: usize, fails: bool, moved: &mut Vec<(u32, u16)>) {
+        let Some(m) = self.mask.get_mut(i) else {
             return;
         };
-        let m = m as u32;
-        let now = (m & !(1 << d)) | (fails as u32) << d;
-        if now == m {
-            return;
+        let before = *m as u32;
+        let now = (before & !(1 << d)) | (fails as u32) << d;
+        if now != before {
+            *m = now as u16;
+            if views(before) != views(now) {
+                moved.push((i as u32, before as u16));
+            }
         }
-        self.mask[i] = now as u16;
-        self.move_row(i, m, now);
     }
 }

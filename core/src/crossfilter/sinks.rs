@@ -77,6 +77,17 @@ impl<'a> Sinks<'a> {
         }
     }
 
+    /// Row `i` into the views its fail mask `m` puts it in: every view when it fails nothing, its
+    /// one failing filter's own view when it fails one, none otherwise.
+    #[inline(always)]
+    pub(super) fn by_mask(&mut self, c: &Columns, i: usize, m: u32, v: &Val) {
+        if m == 0 {
+            self.every_view(c, i, v);
+        } else if m & (m - 1) == 0 {
+            self.own_view(c, i, m.trailing_zeros(), v);
+        }
+    }
+
     /// Row `i`, failing only dimension `view`'s filter, into that filter's own view.
     #[inline(always)]
     pub(super) fn own_view(&mut self, c: &Columns, i: usize, view: u32, v: &Val) {
@@ -101,9 +112,12 @@ impl<'a> Sinks<'a> {
             dim::YEAR => {
                 let year = c.year[i] as usize;
                 w.add_year(year, combo, v);
-                w.excluded_year += (year == 0) as u32;
+                w.excluded_year = w.excluded_year.wrapping_add(v.count() * (year == 0) as u32);
             }
-            dim::AMOUNT => w.excluded_amount += (c.amount_class[i] != AMOUNT_HEADLINE) as u32,
+            dim::AMOUNT => {
+                let unknown = c.amount_class[i] != AMOUNT_HEADLINE;
+                w.excluded_amount = w.excluded_amount.wrapping_add(v.count() * unknown as u32);
+            }
             _ => {}
         }
     }
@@ -121,7 +135,8 @@ impl Engine {
         reset(&mut self.combo, (c.sectors.len() + 1) * N_STATUS * N_FLOW);
     }
 
-    /// The accumulators rolled up into the views, but for the views of the dimensions in `keep`.
+    /// The accumulators rolled up into (added to) the views, but for the views of the dimensions in
+    /// `keep`.
     pub(super) fn roll_up(&mut self, keep: u32) {
         let c = &self.cols;
         let w = &mut self.views;
@@ -131,7 +146,7 @@ impl Engine {
             for st in 0..N_STATUS {
                 for fl in 0..N_FLOW {
                     let g = self.combo[(s * N_STATUS + st) * N_FLOW + fl];
-                    if g.count() > 0 {
+                    if !g.is_empty() {
                         w.total.merge(&g);
                         if on(dim::SECTOR) {
                             w.sector[s].merge(&g);
@@ -146,7 +161,10 @@ impl Engine {
                 }
             }
         }
-        w.without_country = self.geo_all[c.countries.len()].count();
+        // Added, not set: a delta rolls up changes into views that hold every other row.
+        w.without_country = w
+            .without_country
+            .wrapping_add(self.geo_all[c.countries.len()].count());
         for k in 0..c.countries.len() {
             let all = self.geo_all[k];
             if on(dim::COUNTRY) {
@@ -156,7 +174,7 @@ impl Engine {
             }
             let mut g = all;
             g.merge(&self.geo_only[1][k]);
-            if on(dim::REGION) && g.count() > 0 {
+            if on(dim::REGION) && !g.is_empty() {
                 for r in [c.country_region[k], c.country_subregion[k]] {
                     if r != NO_REGION {
                         w.region[r as usize].merge(&g);
