@@ -131,7 +131,7 @@ const MANY: u32 = 15;
 const BLOCK: usize = 1 << 14;
 /// A block's rows to add are grouped by bucket when fewer than one in `SPARSE`.
 const SPARSE: usize = 16;
-// Masks use bits 0 to 12: bit 15 of each is free for `any_to_add`.
+// Masks use bits 0 to 12: bit 15 of each is free for `quad`.
 const _: () = assert!(dim::COUNT <= 15);
 
 /// Where a row with mask `m` goes: the one filter it fails, [`PASS`] or [`MANY`].
@@ -149,10 +149,15 @@ fn bucket(m: u32) -> u32 {
 #[inline(always)]
 fn add_row(s: &mut Sinks, c: &Columns, i: usize, b: u32, complement: bool) {
     let v = Val::of(c.amount[i], c.amount_class[i]);
-    if complement {
-        s.every_view(c, i, &v.neg());
-    } else if b == PASS {
-        s.every_view(c, i, &v);
+    // One call of each kind, so that the code adding a row is inlined once here (the engine is in
+    // the presenter's first load, whose size has a budget).
+    let every = if complement {
+        Some(v.neg())
+    } else {
+        (b == PASS).then_some(v)
+    };
+    if let Some(every) = every {
+        s.every_view(c, i, &every);
     }
     if b < dim::COUNT {
         s.own_view(c, i, b, &v);
