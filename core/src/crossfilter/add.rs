@@ -123,6 +123,8 @@ impl Engine {
     }
 }
 
+// A listed row is `row << 4 | bucket` in a `u32`: rows below 2^28. The columns take over 30 bytes a
+// row, so 2^28 rows would need more than the 4 GiB a wasm32 module can address.
 /// Buckets of `add_rows` beyond the dimensions: rows failing no filter, and rows failing several.
 const PASS: u32 = 14;
 const MANY: u32 = 15;
