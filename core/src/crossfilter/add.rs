@@ -54,9 +54,8 @@ impl Engine {
             // Listed four rows at a time, skipping those with none to add, until they turn out to
             // be close together.
             let limit = masks.len() / SPARSE;
-            let mut quads = masks.chunks_exact(4).enumerate();
             let mut listed = 0;
-            for (q, m4) in quads.by_ref() {
+            for (q, m4) in masks.chunks_exact(4).enumerate() {
                 if let [a, b, c, d] = *m4 {
                     if quad(a, b, c, d, complement) != 0 {
                         for (j, m) in [a, b, c, d].into_iter().enumerate() {
@@ -123,9 +122,9 @@ impl Engine {
     }
 }
 
-// A listed row is `row << 4 | bucket` in a `u32`: rows below 2^28. The columns take over 30 bytes a
-// row, so 2^28 rows would need more than the 4 GiB a wasm32 module can address.
 /// Buckets of `add_rows` beyond the dimensions: rows failing no filter, and rows failing several.
+/// A listed row is `row << 4 | bucket` in a `u32`, so rows below 2^28: the columns take over 30
+/// bytes a row, and 2^28 rows would need more than the 4 GiB a wasm32 module can address.
 const PASS: u32 = 14;
 const MANY: u32 = 15;
 /// `add_rows` works through the masks in blocks of this many rows: a block's columns stay in the
