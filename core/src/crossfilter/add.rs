@@ -68,48 +68,42 @@ impl Engine {
                     }
                 }
             }
-            if picked.len() > limit {
-                // Close together: in row order, those listed and then the rest of the block as
-                // they come (the recipients' reader goes on from the previous row).
+            let grouped = picked.len() <= limit;
+            if grouped {
+                let tail = masks.len() - masks.len() % 4;
+                for (j, &m) in masks.iter().enumerate().skip(tail) {
+                    pick(&mut picked, j, m);
+                }
+                // A counting sort by bucket: each bucket stays in row order.
+                let mut start = [0usize; 17];
                 for &e in &picked {
-                    add_row(&mut s, c, (e >> 4) as usize, e & 15, complement);
+                    start[(e & 15) as usize + 1] += 1;
                 }
-                for (j, &m) in masks.iter().enumerate().skip(listed) {
-                    let m = m as u32;
-                    if add(m) {
-                        add_row(&mut s, c, first + j, bucket(m), complement);
+                for b in 0..16 {
+                    start[b + 1] += start[b];
+                }
+                sorted.clear();
+                sorted.resize(picked.len(), 0);
+                for &e in &picked {
+                    let at = &mut start[(e & 15) as usize];
+                    if let Some(slot) = sorted.get_mut(*at) {
+                        *slot = e;
                     }
+                    *at += 1;
                 }
-                continue;
-            }
-            let tail = masks.len() - masks.len() % 4;
-            for (j, &m) in masks.iter().enumerate().skip(tail) {
-                pick(&mut picked, j, m);
-            }
-            if picked.is_empty() {
-                continue;
-            }
-            // A counting sort by bucket: each bucket stays in row order.
-            let mut start = [0usize; 17];
-            for &e in &picked {
-                start[(e & 15) as usize + 1] += 1;
-            }
-            for b in 0..16 {
-                start[b + 1] += start[b];
-            }
-            sorted.clear();
-            sorted.resize(picked.len(), 0);
-            for &e in &picked {
-                let at = &mut start[(e & 15) as usize];
-                if let Some(slot) = sorted.get_mut(*at) {
-                    *slot = e;
+            } else {
+                // Close together: the rest of the block listed as well, all added in row order
+                // (the recipients' reader goes on from the previous row).
+                for (j, &m) in masks.iter().enumerate().skip(listed) {
+                    pick(&mut picked, j, m);
                 }
-                *at += 1;
             }
+            // One loop adds the rows either way, so that the code adding a row is inlined once
+            // (the engine is in the presenter's first load, whose size has a budget).
             let mut bucket = u32::MAX;
-            for &e in &sorted {
+            for &e in if grouped { &sorted } else { &picked } {
                 let (i, b) = ((e >> 4) as usize, e & 15);
-                if b != bucket {
+                if grouped && b != bucket {
                     // Each bucket visits the block's rows from its start again.
                     bucket = b;
                     s.countries = RowCountries::from_row(c, first);
