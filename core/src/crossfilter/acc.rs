@@ -113,34 +113,22 @@ pub(super) fn reset(v: &mut Vec<Acc>, n: usize) {
     v.resize(n, Acc::default());
 }
 
-// View bits beyond the dimensions (bits 0 to dim::COUNT - 1): what a row's fail mask puts it in.
-/// The headline total (and the count of rows without a recipient).
-pub(super) const TOTAL: u32 = 1 << dim::COUNT;
-/// The count of unknown-year rows left out by the year filter alone.
-pub(super) const EXCL_YEAR: u32 = 1 << (dim::COUNT + 1);
-/// The same for the amount filter.
-pub(super) const EXCL_AMOUNT: u32 = 1 << (dim::COUNT + 2);
-const ALL: u32 = ((1 << dim::COUNT) - 1) | TOTAL;
 // A row's fail mask is a u16.
 const _: () = assert!(dim::COUNT <= 16);
 
-/// The views a row with fail mask `m` counts in: every view when it fails nothing, its one failing
-/// filter's own view when it fails one, none otherwise.
+/// Whether a row with fail mask `m` counts in any view: it fails at most one filter (failing none,
+/// it counts in every view; failing one, in that filter's own view).
 #[inline(always)]
-pub(super) fn views(m: u32) -> u32 {
-    if m == 0 {
-        ALL
-    } else if m & (m - 1) == 0 {
-        m | if m == 1 << dim::YEAR {
-            EXCL_YEAR
-        } else if m == 1 << dim::AMOUNT {
-            EXCL_AMOUNT
-        } else {
-            0
-        }
-    } else {
-        0
-    }
+pub(super) fn counted(m: u32) -> bool {
+    m & m.wrapping_sub(1) == 0
+}
+
+/// Whether a row whose fail mask went from `before` to `now` left or entered a view: the views of
+/// a mask counted anywhere are its own (every view, or one filter's), and a mask failing two
+/// filters or more counts nowhere.
+#[inline(always)]
+pub(super) fn changes_views(before: u32, now: u32) -> bool {
+    before != now && (counted(before) || counted(now))
 }
 
 /// The engine's copy of every view, in [`Acc`]s; [`Views::publish`] turns it into [`Aggregates`].

@@ -15,7 +15,7 @@
 
 use crate::columns::*;
 
-use super::acc::Val;
+use super::acc::{counted, Val};
 use super::sinks::Sinks;
 use super::{dim, Engine};
 
@@ -35,13 +35,7 @@ impl Engine {
             &mut self.geo_only,
             0,
         );
-        let add = |m: u32| {
-            if complement {
-                m != 0
-            } else {
-                m & m.wrapping_sub(1) == 0
-            }
-        };
+        let add = |m: u32| if complement { m != 0 } else { counted(m) };
         for (block, masks) in self.mask[..c.len].chunks(BLOCK).enumerate() {
             let first = block * BLOCK;
             picked.clear();
@@ -132,7 +126,7 @@ const _: () = assert!(dim::COUNT <= 15);
 /// Where a row with mask `m` goes: the one filter it fails, [`PASS`] or [`MANY`].
 #[inline(always)]
 fn bucket(m: u32) -> u32 {
-    if m & m.wrapping_sub(1) == 0 {
+    if counted(m) {
         (m | 1 << PASS).trailing_zeros()
     } else {
         MANY

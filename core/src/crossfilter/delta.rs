@@ -2,7 +2,7 @@
 //! are touched, like crossfilter's reduce add/remove.
 //!
 //! Every row's fail mask is kept. A change of dimension `d` flips bit `d` of some rows; the views a row
-//! counts in depend only on its mask ([`super::acc::views`]), so a flipped row is removed from the
+//! counts in depend only on its mask ([`super::acc::changes_views`]), so a flipped row is removed from the
 //! views it left and added to those it entered, and a row failing two other filters is skipped. The
 //! rows that can flip are found through a per-dimension index (rows by code, built the first time the
 //! dimension changes): those of the codes whose entry in the dimension's fail table changed. Several
@@ -21,7 +21,7 @@
 //! Whichever of deltas, rebuild, scan and remask costs least by a per-row cost model is taken; all
 //! are exact. A full pass is the only way for a new stack or new columns.
 
-use super::acc::{views, Val};
+use super::acc::{changes_views, counted, Val};
 use super::index::{build_index, changed, dim_changed, first_passing, passes, INDEXED};
 use super::sinks::Sinks;
 use super::tables::{Codes, RowLoop};
@@ -64,7 +64,7 @@ impl RowLoop for Sweep<'_> {
                     let now = (old & keep) | (fails(i) as u16) << d;
                     if now != old {
                         *m = now;
-                        if views(old as u32) != views(now as u32) {
+                        if changes_views(old as u32, now as u32) {
                             moved.push((i as u32, old));
                         }
                     }
@@ -189,7 +189,7 @@ impl Engine {
             .filter(|&i| {
                 let m = self.mask.get(i).map_or(0, |&m| m as u32);
                 let now = (m & !(1 << d)) | (self.t.fails(c, d, i) as u32) << d;
-                views(now) != views(m)
+                changes_views(m, now)
             })
             .count()
     }
@@ -305,7 +305,7 @@ impl Engine {
                 // The row passes `d`: it is in every other view when it fails nothing else, in one
                 // when it fails one other filter, in none otherwise.
                 let m = self.mask[i] as u32;
-                if m & (m.wrapping_sub(1)) != 0 {
+                if !counted(m) {
                     continue;
                 }
                 let v = Val::of(c.amount[i], c.amount_class[i]);
@@ -356,7 +356,7 @@ impl Engine {
         let now = (before & !(1 << d)) | (fails as u32) << d;
         if now != before {
             *m = now as u16;
-            if views(before) != views(now) {
+            if changes_views(before, now) {
                 moved.push((i as u32, before as u16));
             }
         }

@@ -4,7 +4,7 @@
 
 use crate::columns::*;
 
-use super::acc::{reset, Acc, Val, Views};
+use super::acc::{counted, reset, Acc, Val, Views};
 use super::{dim, Engine, N_FLOW, N_STATUS};
 
 /// The accumulators rows are added to (or, negated, removed from): the views, and the per-recipient
@@ -83,7 +83,7 @@ impl<'a> Sinks<'a> {
     pub(super) fn by_mask(&mut self, c: &Columns, i: usize, m: u32, v: &Val) {
         if m == 0 {
             self.every_view(c, i, v);
-        } else if m & (m - 1) == 0 {
+        } else if counted(m) {
             self.own_view(c, i, m.trailing_zeros(), v);
         }
     }
