@@ -29,71 +29,51 @@ pub fn Facet(
     // (about 6 ms a click over the explorer's ten facets). A row at a position that the user is on
     // keeps its element and focus.
     //
-    // A row is one effect that writes what changed to its own elements, not a memo with six
-    // attribute and text bindings: the explorer has about 250 rows, and a click woke every one of
-    // those 1,500 bindings to find most of them unchanged (the reactive marking and the microtasks
-    // that re-ran them were the largest share of bench_click_to_repaint's CPU profile).
+    // One effect a facet writes what changed to its rows' elements. A memo with six bindings a row
+    // woke 1,500 bindings a click (the explorer has about 250 rows); an effect a row still woke 250
+    // effects, each a task of the reactive runtime, each leaving and rejoining the language signal's
+    // and its facet's subscribers (a CPU profile of the clicks put most of their script outside the
+    // app's own code, in the runtime).
+    let rows = StoredValue::new(Vec::<Option<RowEls>>::new());
+    Effect::new(move |_| {
+        let l = lang.get();
+        bars.with(|b| {
+            rows.update_value(|rows| {
+                for (i, slot) in rows.iter_mut().enumerate().take(b.len()) {
+                    if let Some(r) = slot {
+                        r.show(Row::of(b.get(i), l), view);
+                    }
+                }
+            })
+        });
+    });
     let positions = move || 0..bars.with(Vec::len);
     let row = move |i: usize| {
-        let shown = StoredValue::new(untrack(|| Row::at(bars, i, lang.get())));
-        let (li, input, label, text, tally) = (
-            NodeRef::<leptos::html::Li>::new(),
-            NodeRef::<leptos::html::Input>::new(),
-            NodeRef::<leptos::html::Label>::new(),
-            NodeRef::<leptos::html::Span>::new(),
-            NodeRef::<leptos::html::Span>::new(),
-        );
-        Effect::new(move |_| {
-            let next = Row::at(bars, i, lang.get());
-            let changed = shown.with_value(|was| {
-                if next == *was {
-                    return false;
-                }
-                if next.key != was.key {
-                    let id = next.id(view);
-                    if let Some(el) = input.get_untracked() {
-                        el.set_id(&id);
-                    }
-                    if let Some(el) = label.get_untracked() {
-                        el.set_html_for(&id);
-                    }
-                }
-                if next.label != was.label {
-                    if let Some(el) = text.get_untracked() {
-                        el.set_text_content(Some(&next.label));
-                    }
-                }
-                if (next.count, next.lang) != (was.count, was.lang) {
-                    if let Some(el) = tally.get_untracked() {
-                        el.set_text_content(Some(&count(next.lang, next.count)));
-                    }
-                }
-                if (next.count == 0) != (was.count == 0) {
-                    if let Some(el) = li.get_untracked() {
-                        let _ = el.class_list().toggle_with_force("empty", next.count == 0);
-                    }
-                }
-                // Against the box, not the last value: a click has ticked it before the URL
-                // changed, and the row may now show another option.
-                if let Some(el) = input.get_untracked() {
-                    if el.checked() != next.selected {
-                        el.set_checked(next.selected);
-                    }
-                }
-                true
-            });
-            if changed {
-                shown.set_value(next);
+        let first = untrack(|| bars.with(|b| Row::of(b.get(i), lang.get())));
+        let els = RowEls {
+            shown: first.clone(),
+            li: NodeRef::new(),
+            input: NodeRef::new(),
+            label: NodeRef::new(),
+            text: NodeRef::new(),
+            tally: NodeRef::new(),
+        };
+        let (li, input, label, text, tally) = (els.li, els.input, els.label, els.text, els.tally);
+        rows.update_value(|rows| {
+            if rows.len() <= i {
+                rows.resize_with(i + 1, || None);
             }
+            rows[i] = Some(els);
         });
-        let first = shown.get_value();
         let id = first.id(view);
         view! {
             <li node_ref=li class:empty=first.count == 0>
                 <input node_ref=input type="checkbox" id=id.clone() prop:checked=first.selected
                     on:change=move |_| {
-                        let key = shown.with_value(|r| r.key.clone());
-                        if !key.is_empty() {
+                        let key = rows.with_value(|r| {
+                            r.get(i).and_then(Option::as_ref).map(|r| r.shown.key.clone())
+                        });
+                        if let Some(key) = key.filter(|k| !k.is_empty()) {
                             on_toggle.run(key);
                         }
                     }/>
@@ -126,8 +106,8 @@ struct Row {
 }
 
 impl Row {
-    fn at(bars: Signal<Vec<Bar>>, i: usize, lang: bridges_core::i18n::Lang) -> Self {
-        bars.with(|b| match b.get(i) {
+    fn of(b: Option<&Bar>, lang: bridges_core::i18n::Lang) -> Self {
+        match b {
             Some(b) => Row {
                 key: b.key.clone(),
                 label: b.label.clone(),
@@ -142,11 +122,63 @@ impl Row {
                 selected: false,
                 lang,
             },
-        })
+        }
     }
 
     fn id(&self, view: View) -> String {
         format!("facet-{}-{}", view.param(), self.key)
+    }
+}
+
+/// A facet row's elements and what they show.
+struct RowEls {
+    shown: Row,
+    li: NodeRef<leptos::html::Li>,
+    input: NodeRef<leptos::html::Input>,
+    label: NodeRef<leptos::html::Label>,
+    text: NodeRef<leptos::html::Span>,
+    tally: NodeRef<leptos::html::Span>,
+}
+
+impl RowEls {
+    /// Writes to the row's elements what differs between `next` and what they show.
+    fn show(&mut self, next: Row, view: View) {
+        let was = &self.shown;
+        if next == *was {
+            return;
+        }
+        if next.key != was.key {
+            let id = next.id(view);
+            if let Some(el) = self.input.get_untracked() {
+                el.set_id(&id);
+            }
+            if let Some(el) = self.label.get_untracked() {
+                el.set_html_for(&id);
+            }
+        }
+        if next.label != was.label {
+            if let Some(el) = self.text.get_untracked() {
+                el.set_text_content(Some(&next.label));
+            }
+        }
+        if (next.count, next.lang) != (was.count, was.lang) {
+            if let Some(el) = self.tally.get_untracked() {
+                el.set_text_content(Some(&count(next.lang, next.count)));
+            }
+        }
+        if (next.count == 0) != (was.count == 0) {
+            if let Some(el) = self.li.get_untracked() {
+                let _ = el.class_list().toggle_with_force("empty", next.count == 0);
+            }
+        }
+        // Against the box, not the last value: a click has ticked it before the URL changed, and the
+        // row may now show another option.
+        if let Some(el) = self.input.get_untracked() {
+            if el.checked() != next.selected {
+                el.set_checked(next.selected);
+            }
+        }
+        self.shown = next;
     }
 }
 
