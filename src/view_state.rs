@@ -163,11 +163,7 @@ pub fn use_filtered_summary(
     state: Memo<(ViewState, Vec<Notice>)>,
     agg: Memo<Aggregates>,
 ) -> Signal<Summary> {
-    Memo::new(move |_| {
-        let s = state.get().0;
-        agg.with(|a| filtered_summary(&data, a, &s))
-    })
-    .into()
+    Memo::new(move |_| state.with(|(s, _)| agg.with(|a| filtered_summary(&data, a, s)))).into()
 }
 
 pub fn filtered_summary(data: &AppData, agg: &Aggregates, state: &ViewState) -> Summary {
@@ -195,22 +191,23 @@ pub fn use_bars(
     // A memo, not a derived signal: a chart reads its bars from several places (layout, paint, summary,
     // tooltip, table), and each read of a derived signal would compute them again.
     let bars = Memo::new(move |_| {
-        let (s, _) = state.get();
         let lang = lang.get();
-        // Read in place: cloning every view's totals for each of the page's charts and facets was a
-        // visible share of a click's time.
-        agg.with(|a| match data.engine.lock() {
-            Ok(engine) => bridges_core::explore::bars(
-                view,
-                a,
-                &engine.cols,
-                &data.reference,
-                &s.filters,
-                s.measure,
-                limit,
-                lang,
-            ),
-            Err(_) => Vec::new(),
+        // Read in place: cloning every view's totals (or the view state) for each of the page's
+        // charts and facets was a visible share of a click's time.
+        state.with(|(s, _)| {
+            agg.with(|a| match data.engine.lock() {
+                Ok(engine) => bridges_core::explore::bars(
+                    view,
+                    a,
+                    &engine.cols,
+                    &data.reference,
+                    &s.filters,
+                    s.measure,
+                    limit,
+                    lang,
+                ),
+                Err(_) => Vec::new(),
+            })
         })
     });
     bars.into()

@@ -33,7 +33,8 @@ pub fn ExploreCharts(
     go: Callback<ViewState>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let measure = Signal::derive(move || state.get().0.measure);
+    // Memos, not derived signals: every chart reads them several times a change.
+    let measure = Signal::from(Memo::new(move |_| state.with(|(s, _)| s.measure)));
     let bars_of = {
         let data = Arc::clone(&data);
         move |view: View, limit: Option<usize>| use_bars(Arc::clone(&data), state, agg, view, limit)
@@ -52,11 +53,11 @@ pub fn ExploreCharts(
     };
     let subject = {
         let data = Arc::clone(&data);
-        Signal::derive(move || {
+        Signal::from(Memo::new(move |_| {
             state.with(|(s, _)| {
                 bridges_core::titles::Subject::of(&s.filters, &data.reference, lang.get())
             })
-        })
+        }))
     };
     let set_measure = move |m: Measure| {
         let mut s = state.get_untracked().0;
@@ -65,14 +66,14 @@ pub fn ExploreCharts(
     };
     let legend = {
         let data = Arc::clone(&data);
-        Signal::derive(move || {
-            let (s, _) = state.get();
+        Signal::from(Memo::new(move |_| {
             let lang = lang.get();
+            let (stack, measure) = state.with(|(s, _)| (s.stack, s.measure));
             agg.with(|a| match data.engine.lock() {
-                Ok(e) => stack_series(a, &e.cols, &data.reference, s.stack, s.measure, lang).0,
+                Ok(e) => stack_series(a, &e.cols, &data.reference, stack, measure, lang).0,
                 Err(_) => Vec::new(),
             })
-        })
+        }))
     };
     let (year0, year1) = (counts.first_year, counts.last_year);
     let timeline_controls =

@@ -43,6 +43,14 @@ fn amount_bound(text: &str) -> Option<u64> {
         .map(|v| v as u64)
 }
 
+/// One field of the URL's filters, as a memo (its readers wake only when it changes).
+fn field<T: Clone + PartialEq + Send + Sync + 'static>(
+    state: UrlState,
+    get: fn(&Filters) -> T,
+) -> Memo<T> {
+    Memo::new(move |_| state.with(|(s, _)| get(&s.filters)))
+}
+
 /// The filters column (`id="filters"`); `sheet` is whether it is open as a sheet on a phone.
 #[component]
 pub fn ExploreFilters(
@@ -82,6 +90,13 @@ pub fn ExploreFilters(
         s.page = 1;
         go.run(s);
     };
+    // The fields the inputs show, each a memo: a click on a bar changes the state but none of these,
+    // and the year lists' fifty options then stay asleep (each read the whole state before).
+    let from = field(state, |f| f.from);
+    let to = field(state, |f| f.to);
+    let amount_min = field(state, |f| f.amount_min);
+    let amount_max = field(state, |f| f.amount_max);
+    let q = field(state, |f| f.q.clone());
     let years: Vec<i32> = (counts.first_year..=counts.last_year).collect();
     let years_to = years.clone();
     let unit = data.unit();
@@ -95,7 +110,7 @@ pub fn ExploreFilters(
             </div>
             <label class="search">
                 <span>{tr!(lang, search_label)}</span>
-                <input type="search" placeholder=tr!(lang, search_placeholder) prop:value=move || state.get().0.filters.q
+                <input type="search" placeholder=tr!(lang, search_placeholder) prop:value=move || q.get()
                     on:change=move |ev| {
                         let mut s = state.get_untracked().0;
                         s.filters.q = event_target_value(&ev);
@@ -110,8 +125,8 @@ pub fn ExploreFilters(
                         let from = event_target_value(&ev).parse().ok();
                         set_years(from, state.get_untracked().0.filters.to);
                     }>
-                        <option value="" selected=move || state.get().0.filters.from.is_none()>{tr!(lang, any)}</option>
-                        {years.into_iter().map(|y| view! { <option value=y.to_string() selected=move || state.get().0.filters.from == Some(y)>{y}</option> }).collect_view()}
+                        <option value="" selected=move || from.get().is_none()>{tr!(lang, any)}</option>
+                        {years.into_iter().map(|y| view! { <option value=y.to_string() selected=move || from.get() == Some(y)>{y}</option> }).collect_view()}
                     </select>
                 </label>
                 <label>" " {tr!(lang, year_to)} " "
@@ -119,8 +134,8 @@ pub fn ExploreFilters(
                         let to = event_target_value(&ev).parse().ok();
                         set_years(state.get_untracked().0.filters.from, to);
                     }>
-                        <option value="" selected=move || state.get().0.filters.to.is_none()>{tr!(lang, any)}</option>
-                        {years_to.into_iter().map(|y| view! { <option value=y.to_string() selected=move || state.get().0.filters.to == Some(y)>{y}</option> }).collect_view()}
+                        <option value="" selected=move || to.get().is_none()>{tr!(lang, any)}</option>
+                        {years_to.into_iter().map(|y| view! { <option value=y.to_string() selected=move || to.get() == Some(y)>{y}</option> }).collect_view()}
                     </select>
                 </label>
             </fieldset>
@@ -144,7 +159,7 @@ pub fn ExploreFilters(
                 <legend>{move || fill(t(lang.get()).col_known_amount_in, &[("unit", &unit.name(lang.get()))])}</legend>
                 <label>{tr!(lang, at_least)} " "
                     <input type="number" min="0" step="1000000" inputmode="numeric" placeholder="0"
-                        prop:value=move || state.get().0.filters.amount_min.map(|v| v.to_string()).unwrap_or_default()
+                        prop:value=move || amount_min.get().map(|v| v.to_string()).unwrap_or_default()
                         on:change=move |ev| {
                             let mut s = state.get_untracked().0;
                             s.filters.amount_min = amount_bound(&event_target_value(&ev));
@@ -154,7 +169,7 @@ pub fn ExploreFilters(
                 </label>
                 <label>{tr!(lang, at_most)} " "
                     <input type="number" min="0" step="1000000" inputmode="numeric" placeholder=tr!(lang, no_limit)
-                        prop:value=move || state.get().0.filters.amount_max.map(|v| v.to_string()).unwrap_or_default()
+                        prop:value=move || amount_max.get().map(|v| v.to_string()).unwrap_or_default()
                         on:change=move |ev| {
                             let mut s = state.get_untracked().0;
                             s.filters.amount_max = amount_bound(&event_target_value(&ev));

@@ -22,6 +22,7 @@ pub fn TimelineControls(
     go: Callback<ViewState>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let stack = Memo::new(move |_| state.with(|(s, _)| s.stack));
     let set_stack = move |stack: Stack| {
         let mut s = state.get_untracked().0;
         s.stack = stack;
@@ -34,9 +35,9 @@ pub fn TimelineControls(
                 "status" => Stack::Status,
                 _ => Stack::None,
             })>
-                <option value="none" selected=move || state.get().0.stack == Stack::None>{tr!(lang, stack_nothing)}</option>
-                <option value="sector" selected=move || state.get().0.stack == Stack::Sector>{tr!(lang, stack_sector)}</option>
-                <option value="status" selected=move || state.get().0.stack == Stack::Status>{tr!(lang, stack_status)}</option>
+                <option value="none" selected=move || stack.get() == Stack::None>{tr!(lang, stack_nothing)}</option>
+                <option value="sector" selected=move || stack.get() == Stack::Sector>{tr!(lang, stack_sector)}</option>
+                <option value="status" selected=move || stack.get() == Stack::Status>{tr!(lang, stack_status)}</option>
             </select>
         </label>
         <Player state=state year0=year0 year1=year1/>
