@@ -2,6 +2,7 @@
 
 #[macro_use]
 pub mod lazy;
+pub mod after_paint;
 pub mod app_data;
 pub mod components;
 pub mod download;

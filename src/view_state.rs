@@ -119,24 +119,19 @@ pub fn use_set_view_with(replace: bool) -> impl Fn(ViewState) + Clone + Send + S
             replace: replace && earlier.unwrap_or(true),
         };
         p.set(Some(mine.clone()));
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    // Only the last choice is written, and only where it was made.
-                    let here = (
-                        location.pathname.get_untracked(),
-                        location.search.get_untracked(),
-                    );
-                    let latest = p.with_untracked(|v| v.as_ref() == Some(&mine));
-                    if latest && here == mine.at {
-                        write(mine.replace);
-                    }
-                    if latest {
-                        p.set(None);
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
+        crate::after_paint::after_paint(move || {
+            // Only the last choice is written, and only where it was made.
+            let here = (
+                location.pathname.get_untracked(),
+                location.search.get_untracked(),
+            );
+            let latest = p.with_untracked(|v| v.as_ref() == Some(&mine));
+            if latest && here == mine.at {
+                write(mine.replace);
+            }
+            if latest {
+                p.set(None);
+            }
         });
     }
 }

@@ -10,6 +10,7 @@ use bridges_core::Summary;
 use leptos::prelude::*;
 
 use super::UrlState;
+use crate::after_paint::use_after_paint;
 use crate::app_data::{AppData, ColumnCounts};
 use crate::components::facets::Facet;
 use crate::i18n::{count, fill, t, use_lang};
@@ -69,9 +70,19 @@ pub fn ExploreFilters(
     go: Callback<ViewState>,
 ) -> impl IntoView {
     let lang = use_lang();
+    // The facets' counts follow a change a frame later (`after_paint`): the click's own frame shows
+    // the charts and the headline. State and groups are taken together, so that a facet never shows
+    // one change's ticks with another's counts. What an input changes starts from the live state.
+    let settled = use_after_paint(Memo::new(move |_| (state.get(), agg.get())));
+    let (facet_state, facet_agg) = (
+        Memo::new(move |_| settled.with(|(s, _)| s.clone())),
+        Memo::new(move |_| settled.with(|(_, a)| a.clone())),
+    );
     let bars_of = {
         let data = Arc::clone(&data);
-        move |view: View, limit: Option<usize>| use_bars(Arc::clone(&data), state, agg, view, limit)
+        move |view: View, limit: Option<usize>| {
+            use_bars(Arc::clone(&data), facet_state, facet_agg, view, limit)
+        }
     };
     let toggle_on = move |view: View| {
         let select = use_select(state, view);
