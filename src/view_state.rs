@@ -121,17 +121,20 @@ pub fn use_set_view_with(replace: bool) -> impl Fn(ViewState) + Clone + Send + S
         };
         p.set(Some(mine.clone()));
         crate::after_paint::after_paint(move || {
-            // Only the last choice is written, and only where it was made.
-            let here = (
-                location.pathname.get_untracked(),
-                location.search.get_untracked(),
-            );
-            let latest = p.with_untracked(|v| v.as_ref() == Some(&mine));
-            if latest && here == mine.at {
+            // Only the last choice is written, and only where it was made. The page that made it
+            // may be gone by now, and its location memos with it: then it is not written.
+            let here = location
+                .pathname
+                .try_get_untracked()
+                .zip(location.search.try_get_untracked());
+            let latest = p
+                .try_with_untracked(|v| v.as_ref() == Some(&mine))
+                .unwrap_or(false);
+            if latest && here.as_ref() == Some(&mine.at) {
                 write(mine.replace);
             }
             if latest {
-                p.set(None);
+                p.try_set(None);
             }
         });
     }

@@ -70,9 +70,11 @@ pub fn Facet(
             <li node_ref=li class:empty=first.count == 0>
                 <input node_ref=input type="checkbox" id=id.clone() prop:checked=first.selected
                     on:change=move |_| {
-                        let key = rows.with_value(|r| {
-                            r.get(i).and_then(Option::as_ref).map(|r| r.shown.key.clone())
-                        });
+                        let key = rows
+                            .try_with_value(|r| {
+                                r.get(i).and_then(Option::as_ref).map(|r| r.shown.key.clone())
+                            })
+                            .flatten();
                         if let Some(key) = key.filter(|k| !k.is_empty()) {
                             on_toggle.run(key);
                         }
