@@ -24,7 +24,7 @@
 use super::acc::{changes_views, counted, Val};
 use super::index::{build_index, changed, dim_changed, first_passing, passes, INDEXED};
 use super::sinks::Sinks;
-use super::tables::{Codes, RowLoop};
+use super::tables::{set_geo_bits, Codes, RowLoop};
 use super::{dim, Engine};
 use crate::columns::RowCountries;
 
@@ -330,6 +330,16 @@ impl Engine {
     fn sweep(&mut self, d: u32, moved: Option<&mut Vec<(u32, u16)>>) {
         let c = &self.cols;
         let mask = &mut self.mask[..c.len];
+        if moved.is_none() {
+            // The geographic and one-code dimensions by a loop without branches (see those).
+            if d <= dim::INCOME {
+                set_geo_bits(&self.t.codes, c, mask, !(1 << d), 1 << d);
+                return;
+            }
+            if self.t.set_code_bits(c, d, mask, !(1 << d)).is_some() {
+                return;
+            }
+        }
         self.t.with_fails(c, d, Sweep { mask, d, moved });
     }
 

@@ -18,7 +18,9 @@ use crate::state::{Filters, Stack};
 
 use super::acc::{reset, Acc, Val, Views};
 use super::sinks::Sinks;
-use super::tables::{agency_fails, dataset_fails, geo_fail_in_order, provider_fails, RowLoop};
+use super::tables::{
+    agency_fails, dataset_fails, geo_fail_in_order, provider_fails, set_geo_bits, RowLoop,
+};
 use super::{dim, Aggregates, Engine, Fingerprint, N_FLOW, N_STATUS};
 
 /// Every row's contribution to every view, before the roll-up: what a direct pass with no filter
@@ -104,25 +106,25 @@ impl Engine {
         // The three geographic bits come from one lookup (of the recipient, or of each recipient).
         let geo = bits & 0b111;
         if geo != 0 {
-            let countries = RowCountries::new(c);
-            passing = set_bits(mask, keep, |i| {
-                (geo_fail_in_order(t, c, &countries, i) & geo) as u16
-            });
+            passing = set_geo_bits(t, c, mask, keep, geo);
             keep = !0;
             bits &= !0b111;
         }
         while bits != 0 {
             let d = bits.trailing_zeros();
             bits &= bits - 1;
-            passing = tb.with_fails(
-                c,
-                d,
-                SetBit {
-                    mask: &mut *mask,
-                    keep,
+            passing = match tb.set_code_bits(c, d, mask, keep) {
+                Some(passing) => passing,
+                None => tb.with_fails(
+                    c,
                     d,
-                },
-            );
+                    SetBit {
+                        mask: &mut *mask,
+                        keep,
+                        d,
+                    },
+                ),
+            };
             keep = !0;
         }
         passing
