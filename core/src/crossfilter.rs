@@ -13,7 +13,7 @@
 //! every row's totals. Sums are exact integers in fixed point (`acc`), so every path gives identical
 //! results.
 //!
-//! Module map: `tables` (per-change lookup tables), `acc` (exact groups, the views, one row's
+//! Module map: `tables` (per-change lookup tables), `bits` (one dimension's bit in every row's mask), `acc` (exact groups, the views, one row's
 //! contribution), `sinks` (where a pass adds rows, and their roll-up into views), `full` (the full pass,
 //! the remask and the complement), `add` (their second phase: the rows the masks put in views,
 //! added), `index` (rows by code), `delta` (the incremental paths).
@@ -39,6 +39,7 @@
 
 mod acc;
 mod add;
+mod bits;
 mod delta;
 mod full;
 mod index;

@@ -22,9 +22,10 @@
 //! are exact. A full pass is the only way for a new stack or new columns.
 
 use super::acc::{changes_views, counted, Val};
+use super::bits::set_geo_bits;
 use super::index::{build_index, changed, dim_changed, first_passing, passes, INDEXED};
 use super::sinks::Sinks;
-use super::tables::{set_geo_bits, Codes, RowLoop};
+use super::tables::{Codes, RowLoop};
 use super::{dim, Engine};
 use crate::columns::RowCountries;
 

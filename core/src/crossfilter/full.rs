@@ -17,10 +17,9 @@ use crate::columns::*;
 use crate::state::{Filters, Stack};
 
 use super::acc::{reset, Acc, Val, Views};
+use super::bits::set_geo_bits;
 use super::sinks::Sinks;
-use super::tables::{
-    agency_fails, dataset_fails, geo_fail_in_order, provider_fails, set_geo_bits, RowLoop,
-};
+use super::tables::{agency_fails, dataset_fails, geo_fail_in_order, provider_fails, RowLoop};
 use super::{dim, Aggregates, Engine, Fingerprint, N_FLOW, N_STATUS};
 
 /// Every row's contribution to every view, before the roll-up: what a direct pass with no filter
