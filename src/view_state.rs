@@ -85,8 +85,14 @@ pub fn use_set_view_with(replace: bool) -> impl Fn(ViewState) + Clone + Send + S
             query.set(q);
             return;
         }
-        let path = location.pathname.get_untracked();
-        let at = (path.clone(), location.search.get_untracked());
+        // The page that chose may be gone, and its location memos with it: then nothing is written.
+        let (Some(path), Some(search)) = (
+            location.pathname.try_get_untracked(),
+            location.search.try_get_untracked(),
+        ) else {
+            return;
+        };
+        let at = (path.clone(), search);
         let url = if q.is_empty() {
             path
         } else {
@@ -219,11 +225,11 @@ pub fn use_select(
 ) -> Callback<(String, bool)> {
     let set_view = use_set_view();
     Callback::new(move |(key, additive): (String, bool)| {
-        set_view(bridges_core::explore::select(
-            &state.get_untracked().0,
-            view,
-            &key,
-            additive,
-        ))
+        // The page may be gone by the time a queued click runs.
+        if let Some(next) = state
+            .try_with_untracked(|(s, _)| bridges_core::explore::select(s, view, &key, additive))
+        {
+            set_view(next)
+        }
     })
 }

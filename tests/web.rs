@@ -469,6 +469,57 @@ async fn a_facet_counts_in_the_language_shown() {
     );
 }
 
+/// A facet whose list gets shorter and then longer again shows the options now at each place, with
+/// their ids: the rows the shorter list dropped are made anew, and the rows kept show their new
+/// options.
+#[wasm_bindgen_test]
+async fn a_facet_that_shrinks_and_grows_again_shows_every_option() {
+    use bridges::components::facets::Facet;
+    use bridges_core::explore::View;
+    let root = container();
+    let three = vec![
+        bar("002", "Africa", 4158, false),
+        bar("142", "Asia", 3036, false),
+        bar("009", "Oceania", 12, false),
+    ];
+    let bars = RwSignal::new(three.clone());
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Facet view=View::Region legend=|t| t.facet_region bars=bars
+                on_toggle=Callback::new(|_: String| {})/>
+        }
+    });
+    tick().await;
+    let facet = by_testid(&root, "facet-region").unwrap();
+    let labels = || {
+        let all = facet.query_selector_all(".facet-label").unwrap();
+        (0..all.length())
+            .filter_map(|i| all.item(i).and_then(|n| n.text_content()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(labels(), ["Africa", "Asia", "Oceania"]);
+    bars.set(vec![bar("142", "Asia", 3036, true)]);
+    tick().await;
+    assert_eq!(labels(), ["Asia"]);
+    let mut again = three;
+    again.swap(0, 2);
+    bars.set(again);
+    tick().await;
+    tick().await;
+    assert_eq!(labels(), ["Oceania", "Asia", "Africa"]);
+    let ids: Vec<String> = {
+        let all = facet.query_selector_all("input").unwrap();
+        (0..all.length())
+            .filter_map(|i| all.item(i))
+            .map(|n| n.unchecked_into::<web_sys::Element>().id())
+            .collect()
+    };
+    assert_eq!(
+        ids,
+        ["facet-region-009", "facet-region-142", "facet-region-002"]
+    );
+}
+
 /// A change of counts that reorders a facet updates its rows in place: the row at each position keeps
 /// its element (and a focused checkbox its focus) and shows the option now at that place, with that
 /// option's id, label, count and check. Rows are neither moved (the top-25 facets moved two dozen

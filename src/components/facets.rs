@@ -143,7 +143,9 @@ struct RowEls {
 }
 
 impl RowEls {
-    /// Writes to the row's elements what differs between `next` and what they show.
+    /// Writes to the row's elements what differs between `next` and what they show. Where the row's
+    /// element references are disposed (a shorter list dropped the row, or the page is going), it
+    /// writes nothing: a panic there would kill the page.
     fn show(&mut self, next: Row, view: View) {
         let was = &self.shown;
         if next == *was {
@@ -151,31 +153,31 @@ impl RowEls {
         }
         if next.key != was.key {
             let id = next.id(view);
-            if let Some(el) = self.input.get_untracked() {
+            if let Some(el) = self.input.try_get_untracked().flatten() {
                 el.set_id(&id);
             }
-            if let Some(el) = self.label.get_untracked() {
+            if let Some(el) = self.label.try_get_untracked().flatten() {
                 el.set_html_for(&id);
             }
         }
         if next.label != was.label {
-            if let Some(el) = self.text.get_untracked() {
+            if let Some(el) = self.text.try_get_untracked().flatten() {
                 el.set_text_content(Some(&next.label));
             }
         }
         if (next.count, next.lang) != (was.count, was.lang) {
-            if let Some(el) = self.tally.get_untracked() {
+            if let Some(el) = self.tally.try_get_untracked().flatten() {
                 el.set_text_content(Some(&count(next.lang, next.count)));
             }
         }
         if (next.count == 0) != (was.count == 0) {
-            if let Some(el) = self.li.get_untracked() {
+            if let Some(el) = self.li.try_get_untracked().flatten() {
                 let _ = el.class_list().toggle_with_force("empty", next.count == 0);
             }
         }
         // Against the box, not the last value: a click has ticked it before the URL changed, and the
         // row may now show another option.
-        if let Some(el) = self.input.get_untracked() {
+        if let Some(el) = self.input.try_get_untracked().flatten() {
             if el.checked() != next.selected {
                 el.set_checked(next.selected);
             }

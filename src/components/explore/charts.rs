@@ -60,7 +60,9 @@ pub fn ExploreCharts(
         }))
     };
     let set_measure = move |m: Measure| {
-        let mut s = state.get_untracked().0;
+        let Some((mut s, _)) = state.try_get_untracked() else {
+            return;
+        };
         s.measure = m;
         go.run(s);
     };

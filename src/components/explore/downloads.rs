@@ -20,7 +20,9 @@ enum Format {
 
 /// Writes the projects the URL's filters keep as a file the browser downloads.
 fn download(data: &AppData, state: UrlState, format: Format) {
-    let (s, _) = state.get_untracked();
+    let Some((s, _)) = state.try_get_untracked() else {
+        return;
+    };
     let rows = match data.engine.lock() {
         Ok(mut e) => e.matching(&s.filters),
         Err(_) => return,

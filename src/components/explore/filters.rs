@@ -95,7 +95,9 @@ pub fn ExploreFilters(
         |t| t.facet_flow_plain
     };
     let set_years = move |from: Option<i32>, to: Option<i32>| {
-        let mut s = state.get_untracked().0;
+        let Some((mut s, _)) = state.try_get_untracked() else {
+            return;
+        };
         s.filters.from = from;
         s.filters.to = to;
         s.page = 1;
@@ -123,7 +125,9 @@ pub fn ExploreFilters(
                 <span>{tr!(lang, search_label)}</span>
                 <input type="search" placeholder=tr!(lang, search_placeholder) prop:value=move || q.get()
                     on:change=move |ev| {
-                        let mut s = state.get_untracked().0;
+                        let Some((mut s, _)) = state.try_get_untracked() else {
+            return;
+        };
                         s.filters.q = event_target_value(&ev);
                         s.page = 1;
                         go.run(s);
@@ -134,7 +138,9 @@ pub fn ExploreFilters(
                 <label>{tr!(lang, year_from)} " "
                     <select on:change=move |ev| {
                         let from = event_target_value(&ev).parse().ok();
-                        set_years(from, state.get_untracked().0.filters.to);
+                        if let Some(to) = state.try_with_untracked(|(s, _)| s.filters.to) {
+                            set_years(from, to);
+                        }
                     }>
                         <option value="" selected=move || from.get().is_none()>{tr!(lang, any)}</option>
                         {years.into_iter().map(|y| view! { <option value=y.to_string() selected=move || from.get() == Some(y)>{y}</option> }).collect_view()}
@@ -143,7 +149,9 @@ pub fn ExploreFilters(
                 <label>" " {tr!(lang, year_to)} " "
                     <select on:change=move |ev| {
                         let to = event_target_value(&ev).parse().ok();
-                        set_years(state.get_untracked().0.filters.from, to);
+                        if let Some(from) = state.try_with_untracked(|(s, _)| s.filters.from) {
+                            set_years(from, to);
+                        }
                     }>
                         <option value="" selected=move || to.get().is_none()>{tr!(lang, any)}</option>
                         {years_to.into_iter().map(|y| view! { <option value=y.to_string() selected=move || to.get() == Some(y)>{y}</option> }).collect_view()}
@@ -172,7 +180,9 @@ pub fn ExploreFilters(
                     <input type="number" min="0" step="1000000" inputmode="numeric" placeholder="0"
                         prop:value=move || amount_min.get().map(|v| v.to_string()).unwrap_or_default()
                         on:change=move |ev| {
-                            let mut s = state.get_untracked().0;
+                            let Some((mut s, _)) = state.try_get_untracked() else {
+            return;
+        };
                             s.filters.amount_min = amount_bound(&event_target_value(&ev));
                             s.page = 1;
                             go.run(s);
@@ -182,7 +192,9 @@ pub fn ExploreFilters(
                     <input type="number" min="0" step="1000000" inputmode="numeric" placeholder=tr!(lang, no_limit)
                         prop:value=move || amount_max.get().map(|v| v.to_string()).unwrap_or_default()
                         on:change=move |ev| {
-                            let mut s = state.get_untracked().0;
+                            let Some((mut s, _)) = state.try_get_untracked() else {
+            return;
+        };
                             s.filters.amount_max = amount_bound(&event_target_value(&ev));
                             s.page = 1;
                             go.run(s);

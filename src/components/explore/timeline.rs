@@ -24,7 +24,9 @@ pub fn TimelineControls(
     let lang = use_lang();
     let stack = Memo::new(move |_| state.with(|(s, _)| s.stack));
     let set_stack = move |stack: Stack| {
-        let mut s = state.get_untracked().0;
+        let Some((mut s, _)) = state.try_get_untracked() else {
+            return;
+        };
         s.stack = stack;
         go.run(s);
     };
@@ -71,7 +73,9 @@ fn Player(
     let handle = StoredValue::new(None::<IntervalHandle>);
     let playing = RwSignal::new(false);
     let step = move || {
-        let mut s = state.get_untracked().0;
+        let Some((mut s, _)) = state.try_get_untracked() else {
+            return;
+        };
         let next = match s.filters.from {
             Some(y) if s.filters.to == Some(y) && y < year1 => y + 1,
             Some(y) if s.filters.to == Some(y) => {
