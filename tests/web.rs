@@ -469,28 +469,37 @@ async fn a_facet_counts_in_the_language_shown() {
     );
 }
 
-/// A facet whose list gets shorter and then longer again shows the options now at each place, with
-/// their ids: the rows the shorter list dropped are made anew, and the rows kept show their new
-/// options.
-#[wasm_bindgen_test]
-async fn a_facet_that_shrinks_and_grows_again_shows_every_option() {
+/// A region facet over `bars`, mounted in a new container: its element, and the mount (dropping it
+/// unmounts).
+async fn mount_region_facet(
+    bars: RwSignal<Vec<bridges_core::explore::Bar>>,
+) -> (web_sys::Element, impl Sized) {
     use bridges::components::facets::Facet;
     use bridges_core::explore::View;
     let root = container();
-    let three = vec![
-        bar("002", "Africa", 4158, false),
-        bar("142", "Asia", 3036, false),
-        bar("009", "Oceania", 12, false),
-    ];
-    let bars = RwSignal::new(three.clone());
-    let _h = leptos::mount::mount_to(root.clone(), move || {
+    let mount = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <Facet view=View::Region legend=|t| t.facet_region bars=bars
                 on_toggle=Callback::new(|_: String| {})/>
         }
     });
     tick().await;
-    let facet = by_testid(&root, "facet-region").unwrap();
+    let facet = by_testid(&root, "facet-region").expect("the facet is mounted");
+    (facet, mount)
+}
+
+/// A facet whose list gets shorter and then longer again shows the options now at each place, with
+/// their ids: the rows the shorter list dropped are made anew, and the rows kept show their new
+/// options.
+#[wasm_bindgen_test]
+async fn a_facet_that_shrinks_and_grows_again_shows_every_option() {
+    let three = vec![
+        bar("002", "Africa", 4158, false),
+        bar("142", "Asia", 3036, false),
+        bar("009", "Oceania", 12, false),
+    ];
+    let bars = RwSignal::new(three.clone());
+    let (facet, _h) = mount_region_facet(bars).await;
     let labels = || {
         let all = facet.query_selector_all(".facet-label").unwrap();
         (0..all.length())
@@ -526,21 +535,11 @@ async fn a_facet_that_shrinks_and_grows_again_shows_every_option() {
 /// rows a click) nor rebuilt (which re-set every row's attributes and listeners).
 #[wasm_bindgen_test]
 async fn a_facet_updates_its_rows_in_place_when_its_order_changes() {
-    use bridges::components::facets::Facet;
-    use bridges_core::explore::View;
-    let root = container();
     let bars = RwSignal::new(vec![
         bar("002", "Africa", 4158, false),
         bar("142", "Asia", 3036, false),
     ]);
-    let _h = leptos::mount::mount_to(root.clone(), move || {
-        view! {
-            <Facet view=View::Region legend=|t| t.facet_region bars=bars
-                on_toggle=Callback::new(|_: String| {})/>
-        }
-    });
-    tick().await;
-    let facet = by_testid(&root, "facet-region").unwrap();
+    let (facet, _h) = mount_region_facet(bars).await;
     let top = facet.query_selector("input").unwrap().unwrap();
     assert_eq!(top.id(), "facet-region-002");
     bars.set(vec![
