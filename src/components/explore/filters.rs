@@ -126,8 +126,8 @@ pub fn ExploreFilters(
                 <input type="search" placeholder=tr!(lang, search_placeholder) prop:value=move || q.get()
                     on:change=move |ev| {
                         let Some((mut s, _)) = state.try_get_untracked() else {
-            return;
-        };
+                            return;
+                        };
                         s.filters.q = event_target_value(&ev);
                         s.page = 1;
                         go.run(s);
@@ -181,8 +181,8 @@ pub fn ExploreFilters(
                         prop:value=move || amount_min.get().map(|v| v.to_string()).unwrap_or_default()
                         on:change=move |ev| {
                             let Some((mut s, _)) = state.try_get_untracked() else {
-            return;
-        };
+                                return;
+                            };
                             s.filters.amount_min = amount_bound(&event_target_value(&ev));
                             s.page = 1;
                             go.run(s);
@@ -193,8 +193,8 @@ pub fn ExploreFilters(
                         prop:value=move || amount_max.get().map(|v| v.to_string()).unwrap_or_default()
                         on:change=move |ev| {
                             let Some((mut s, _)) = state.try_get_untracked() else {
-            return;
-        };
+                                return;
+                            };
                             s.filters.amount_max = amount_bound(&event_target_value(&ev));
                             s.page = 1;
                             go.run(s);
