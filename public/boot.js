@@ -51,11 +51,15 @@ await init({ module_or_path: tag.dataset.wasm });
 // The offline pack (public/sw.js): after one visit the app and its data work with the network down. The
 // worker sits next to index.html (relative to <base href>, so also under a sub-path) and is versioned by the
 // hashed wasm name, so a new build installs a new worker and cache. It is registered once the app has
-// loaded its data (the `bridges-loaded` event; after 10 s at the latest, e.g. when a load fails) and the
-// page is idle, and not from inside a frame (an embed on a partner's page should not download the whole
-// atlas). Its install downloads every chunk and the data again: started at the page's load event, it
+// loaded its data (the `bridges-loaded` event; after 10 s at the latest, e.g. when a load fails), the
+// visitor has paused (QUIET_MS without a click, key, wheel or touch) and the page is idle, and not from
+// inside a frame (an embed on a partner's page should not download the whole atlas). Its install downloads every chunk and the data again: started at the page's load event, it
 // competed with the first view's own code and data, and a cold first visit's headline came about 300 ms
-// later (988–1,104 against 660–812 ms, measured alternately on the same build).
+// later (988–1,104 against 660–812 ms, measured alternately on the same build). It takes about 5 s of both
+// cores here (some 420 files), and a visitor clicking through the charts meanwhile got slower answers: of
+// 40 trusted clicks on a chart just after the first load, 7 and 15 took 32 ms or more to the next paint,
+// against 2 and 3 once the pack was in (Event Timing, default data, 2026-12-05). Waiting for a pause
+// keeps it out of a burst of clicks; a pause that ends while it runs still shares the machine with it.
 // Where service workers are unavailable (file://, plain http off localhost) the app just runs online: a
 // failure is a warning, never an error.
 function registerServiceWorker() {
@@ -67,16 +71,33 @@ function registerServiceWorker() {
     .register(url.href, { updateViaCache: "none" })
     .catch((e) => console.warn(`Bridges will not work offline here: ${e && e.message ? e.message : e}`));
 }
+const QUIET_MS = 2000;
+const INPUTS = ["pointerdown", "keydown", "wheel", "touchstart"];
 try {
+  let armed = false;
   let registered = false;
+  let timer = 0;
   const whenIdle = () => {
     if (registered) return;
     registered = true;
+    for (const type of INPUTS) window.removeEventListener(type, quiet, true);
     if ("requestIdleCallback" in window) requestIdleCallback(registerServiceWorker, { timeout: 2000 });
     else setTimeout(registerServiceWorker, 200);
   };
-  window.addEventListener("bridges-loaded", whenIdle, { once: true });
-  setTimeout(whenIdle, 10000);
+  // Each input starts the pause again, once the data is in.
+  function quiet() {
+    if (!armed || registered) return;
+    clearTimeout(timer);
+    timer = setTimeout(whenIdle, QUIET_MS);
+  }
+  const arm = () => {
+    if (armed) return;
+    armed = true;
+    quiet();
+  };
+  for (const type of INPUTS) window.addEventListener(type, quiet, { capture: true, passive: true });
+  window.addEventListener("bridges-loaded", arm, { once: true });
+  setTimeout(arm, 10000);
 } catch (e) {
   console.warn(`Bridges will not work offline here: ${e}`);
 }

@@ -314,3 +314,47 @@ async fn offline_under_a_sub_path() {
     );
     offline_after_one_visit("/atlas/", "BRIDGES_DIST_ATLAS", "target/dist-atlas").await;
 }
+
+/// The offline pack (about 5 s of downloads and cache writes on this 2-core machine) waits until the
+/// visitor pauses: while someone presses keys every half second its worker is not registered; once
+/// they stop, it is.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_offline_pack_waits_for_the_visitor_to_pause() {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/explore")).await.unwrap();
+    wait_count(&c, 9404).await;
+    let registered = || async {
+        eval_async(
+            &c,
+            "return !!(await navigator.serviceWorker.getRegistration());",
+        )
+        .await
+    };
+    // Shift pressed and released: a key event that changes nothing on the page.
+    let shift = '\u{E008}';
+    for i in 0..10 {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: shift })
+            .then(KeyAction::Up { value: shift });
+        c.perform_actions(keys).await.unwrap();
+        c.release_actions().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(
+            registered().await,
+            json!(false),
+            "registered during the visitor's activity (press {i}, 2 s pause not reached)"
+        );
+    }
+    let start = Instant::now();
+    while registered().await != json!(true) {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "not registered 15 s after the last key press"
+        );
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    c.close().await.unwrap();
+}
