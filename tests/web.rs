@@ -785,3 +785,29 @@ async fn column_mapper_preselects_the_proposal_and_edits_the_mapping() {
     tick().await;
     assert_eq!(applied.get_untracked(), 1);
 }
+
+/// The crossfilter's loops with wasm SIMD (one filter's bit in every row's mask, for status and flow,
+/// a year range and one sector; `core/src/crossfilter/simd.rs`) give what a full pass gives after
+/// every change of a long sequence. The host's `cargo test` cannot reach them: they are compiled for
+/// wasm only. 20,003 rows, so that each loop also ends with rows short of a vector.
+#[wasm_bindgen_test]
+fn the_engine_with_wasm_simd_matches_a_full_pass_after_every_change() {
+    use bridges_core::crossfilter::Engine;
+    use bridges_core::query::Stack;
+    let r = bridges_core::reference::parse_reference(
+        "reference.json",
+        include_str!("../public/data/reference.json"),
+    )
+    .unwrap();
+    let cols = bridges_core::synthetic::columns(20_003, 9, &r);
+    let seq = bridges_core::synthetic::filter_sequence(&cols, 300, 4);
+    let mut engine = Engine::new(cols.clone());
+    let mut full = Engine::new(cols);
+    for (i, f) in seq.iter().enumerate() {
+        let got = engine.run(f, Stack::None).clone();
+        let want = full.run_full(f, Stack::None).clone();
+        assert!(got == want, "change {i}: {f:?}");
+    }
+    let p = engine.passes();
+    assert!(p.remask > 10 && p.rebuild > 10, "{p:?}");
+}

@@ -13,7 +13,8 @@
 //! every row's totals. Sums are exact integers in fixed point (`acc`), so every path gives identical
 //! results.
 //!
-//! Module map: `tables` (per-change lookup tables), `bits` (one dimension's bit in every row's mask), `acc` (exact groups, the views, one row's
+//! Module map: `tables` (per-change lookup tables), `bits` (one dimension's bit in every row's mask;
+//! `simd`, its loops with wasm SIMD), `acc` (exact groups, the views, one row's
 //! contribution), `sinks` (where a pass adds rows, and their roll-up into views), `full` (the full pass,
 //! the remask and the complement), `add` (their second phase: the rows the masks put in views,
 //! added), `index` (rows by code), `delta` (the incremental paths).
@@ -28,14 +29,15 @@
 //! at 5M rows most of a geographic pass's time. They are read from a compact copy in row order
 //! ([`crate::columns::RowCountries`]).
 //!
-//! wasm SIMD (`-C target-feature=+simd128`) is not enabled. The row loops look values up in tables
-//! by each row's codes and add into groups chosen by those codes: gathers and scatters, which
-//! simd128 does not have. The host benchmark is built with SSE2 (128-bit, x86_64's baseline), which
-//! LLVM may already use, so it cannot show what simd128 would add; measuring that needs the browser
-//! benchmark with and without the flag. The flag applies to a whole build (RUSTFLAGS or the wasm
-//! target's `rustflags` in .cargo/config.toml; per-package flags are unstable), or to single
-//! functions with `#[target_feature(enable = "simd128")]`; either way the module then no longer
-//! loads in an engine without wasm SIMD.
+//! wasm SIMD: only the loops of `simd` (compiled for wasm alone) carry
+//! `#[target_feature(enable = "simd128")]`: setting one filter's bit in every row's mask where a
+//! vector does the lookup (one-byte codes with at most 16, a range of two-byte codes) and clearing
+//! the bits of filters turned off, 8 or 16 rows an instruction. The rest of the row loops look
+//! values up in tables by each row's codes and add into groups chosen by those codes: gathers and
+//! scatters, which simd128 does not have. The flag for a whole build (RUSTFLAGS, or the wasm
+//! target's `rustflags` in .cargo/config.toml; per-package flags are unstable) was not needed.
+//! Either way a module with SIMD instructions does not load in an engine without wasm SIMD, which
+//! every browser Bridges supports has (issue #19).
 
 mod acc;
 mod add;
@@ -43,6 +45,8 @@ mod bits;
 mod delta;
 mod full;
 mod index;
+#[cfg(target_arch = "wasm32")]
+mod simd;
 mod sinks;
 mod tables;
 

@@ -17,7 +17,7 @@ use crate::columns::*;
 use crate::state::{Filters, Stack};
 
 use super::acc::{reset, Acc, Val, Views};
-use super::bits::set_geo_bits;
+use super::bits::{clear_bits, set_geo_bits};
 use super::sinks::Sinks;
 use super::tables::{agency_fails, dataset_fails, geo_fail_in_order, provider_fails, RowLoop};
 use super::{dim, Aggregates, Engine, Fingerprint, N_FLOW, N_STATUS};
@@ -99,7 +99,7 @@ impl Engine {
         let mut keep = !(dims as u16);
         let mut bits = dims & t.active;
         if bits == 0 {
-            return set_bits(mask, keep, |_| 0);
+            return clear_bits(mask, keep);
         }
         let mut passing = 0;
         // The three geographic bits come from one lookup (of the recipient, or of each recipient).
