@@ -18,8 +18,64 @@
 
 use core::arch::wasm32::*;
 
-/// Rows a lane counts before its count (a `u16`) is added up: a lane gains at most 2 an iteration.
-const FLUSH: usize = 30_000;
+/// Vectors a [`Zeros`] counts before adding up its lanes (each a `u16`, gaining at most 1 a vector).
+const FLUSH: usize = 60_000;
+
+/// Counts the masks that are zero (the rows passing every filter), a vector of eight at a time.
+struct Zeros {
+    lanes: v128,
+    since: usize,
+    total: usize,
+}
+
+impl Zeros {
+    #[target_feature(enable = "simd128")]
+    fn new() -> Zeros {
+        Zeros {
+            lanes: u16x8_splat(0),
+            since: 0,
+            total: 0,
+        }
+    }
+
+    /// Counts the lanes of `m` that are zero.
+    #[target_feature(enable = "simd128")]
+    #[inline]
+    fn add(&mut self, m: v128) {
+        // A lane comparing equal is all ones (-1): subtracting it counts the row.
+        self.lanes = i16x8_sub(self.lanes, i16x8_eq(m, u16x8_splat(0)));
+        self.since += 1;
+        if self.since == FLUSH {
+            self.total += lanes(self.lanes);
+            self.lanes = u16x8_splat(0);
+            self.since = 0;
+        }
+    }
+
+    #[target_feature(enable = "simd128")]
+    fn total(&self) -> usize {
+        self.total + lanes(self.lanes)
+    }
+}
+
+/// The rows short of a vector, by the scalar loop's rule (a code beyond the table reads entry
+/// `last`): how many of them then pass every filter.
+fn tail<T: Copy + Into<usize>>(
+    mask: &mut [u16],
+    codes: &[T],
+    keep: u16,
+    fail: &[u8],
+    d: u32,
+) -> usize {
+    let last = fail.len().saturating_sub(1);
+    let mut passing = 0;
+    for (m, &c) in mask.iter_mut().zip(codes) {
+        let bit = fail.get(c.into().min(last)).is_some_and(|&f| f != 0) as u16;
+        *m = (*m & keep) | bit << d;
+        passing += (*m == 0) as usize;
+    }
+    passing
+}
 
 /// The one range of codes that pass, when the codes that pass are one range `lo..=hi` (or none):
 /// `fail[code] == 0` exactly for `lo <= code <= hi`, codes beyond the table reading its last entry.
@@ -70,12 +126,10 @@ pub(super) fn byte_codes(
     let table = unsafe { v128_load(table.as_ptr() as *const v128) };
     let top = u8x16_splat(last as u8);
     let keep_v = u16x8_splat(keep);
-    let zero = u16x8_splat(0);
-    let mut count = zero;
-    let mut passing = 0;
+    let mut zeros = Zeros::new();
     let mut rows = mask.chunks_exact_mut(16);
     let mut bytes = codes.chunks_exact(16);
-    for (k, (m, c)) in (&mut rows).zip(&mut bytes).enumerate() {
+    for (m, c) in (&mut rows).zip(&mut bytes) {
         // SAFETY: `c` is 16 bytes and `m` 16 `u16`s (32 bytes): two vectors.
         let (c, m0, m1) = unsafe {
             (
@@ -98,21 +152,10 @@ pub(super) fn byte_codes(
             v128_store(m.as_mut_ptr() as *mut v128, m0);
             v128_store(m.as_mut_ptr().add(8) as *mut v128, m1);
         }
-        // A lane comparing equal is all ones (-1): subtracting it counts the row.
-        count = i16x8_sub(count, i16x8_eq(m0, zero));
-        count = i16x8_sub(count, i16x8_eq(m1, zero));
-        if k % FLUSH == FLUSH - 1 {
-            passing += lanes(count);
-            count = zero;
-        }
+        zeros.add(m0);
+        zeros.add(m1);
     }
-    passing += lanes(count);
-    for (m, &c) in rows.into_remainder().iter_mut().zip(bytes.remainder()) {
-        let v = (*m & keep) | (table_bit(fail, c as usize, last) << d);
-        *m = v;
-        passing += (v == 0) as usize;
-    }
-    Some(passing)
+    Some(zeros.total() + tail(rows.into_remainder(), bytes.remainder(), keep, fail, d))
 }
 
 /// Bit `d` of every row's mask set from two-byte `codes` and their table `fail`, keeping the bits
@@ -136,12 +179,10 @@ pub(super) fn range_codes(
     let (lo_v, hi_v, top_v) = (u16x8_splat(lo), u16x8_splat(hi), u16x8_splat(top));
     let bit = u16x8_splat(1 << d);
     let keep_v = u16x8_splat(keep);
-    let zero = u16x8_splat(0);
-    let mut count = zero;
-    let mut passing = 0;
+    let mut zeros = Zeros::new();
     let mut rows = mask.chunks_exact_mut(8);
     let mut pairs = codes.chunks_exact(8);
-    for (k, (m, c)) in (&mut rows).zip(&mut pairs).enumerate() {
+    for (m, c) in (&mut rows).zip(&mut pairs) {
         // SAFETY: `m` and `c` are 8 `u16`s each: one vector.
         let (c, m0) = unsafe {
             (
@@ -154,19 +195,9 @@ pub(super) fn range_codes(
         let m0 = v128_or(v128_and(m0, keep_v), v128_andnot(bit, inside));
         // SAFETY: as the load.
         unsafe { v128_store(m.as_mut_ptr() as *mut v128, m0) };
-        count = i16x8_sub(count, i16x8_eq(m0, zero));
-        if k % FLUSH == FLUSH - 1 {
-            passing += lanes(count);
-            count = zero;
-        }
+        zeros.add(m0);
     }
-    passing += lanes(count);
-    for (m, &c) in rows.into_remainder().iter_mut().zip(pairs.remainder()) {
-        let v = (*m & keep) | (table_bit(fail, c as usize, last) << d);
-        *m = v;
-        passing += (v == 0) as usize;
-    }
-    Some(passing)
+    Some(zeros.total() + tail(rows.into_remainder(), pairs.remainder(), keep, fail, d))
 }
 
 /// Keeps the bits `keep` of every row's mask, clearing the others: how many rows then pass every
@@ -174,30 +205,19 @@ pub(super) fn range_codes(
 #[target_feature(enable = "simd128")]
 pub(super) fn keep_bits(mask: &mut [u16], keep: u16) -> usize {
     let keep_v = u16x8_splat(keep);
-    let zero = u16x8_splat(0);
-    let mut count = zero;
-    let mut passing = 0;
+    let mut zeros = Zeros::new();
     let mut rows = mask.chunks_exact_mut(8);
-    for (k, m) in (&mut rows).enumerate() {
+    for m in &mut rows {
         // SAFETY: `m` is 8 `u16`s: one vector.
         let m0 = v128_and(unsafe { v128_load(m.as_ptr() as *const v128) }, keep_v);
         // SAFETY: as the load.
         unsafe { v128_store(m.as_mut_ptr() as *mut v128, m0) };
-        count = i16x8_sub(count, i16x8_eq(m0, zero));
-        if k % FLUSH == FLUSH - 1 {
-            passing += lanes(count);
-            count = zero;
-        }
+        zeros.add(m0);
     }
-    passing += lanes(count);
+    let mut passing = zeros.total();
     for m in rows.into_remainder() {
         *m &= keep;
         passing += (*m == 0) as usize;
     }
     passing
-}
-
-/// Whether code `c` fails by `fail` (codes beyond the table read entry `last`), as 0 or 1.
-fn table_bit(fail: &[u8], c: usize, last: usize) -> u16 {
-    fail.get(c.min(last)).is_some_and(|&f| f != 0) as u16
 }
