@@ -10,7 +10,7 @@ use bridges_core::query::{Measure, ViewState};
 use bridges_core::Summary;
 use leptos::prelude::*;
 
-use super::{Downloads, TimelineControls, UrlState};
+use super::{edit_view, Downloads, TimelineControls, UrlState};
 use crate::app_data::{AppData, ColumnCounts};
 use crate::components::chart_card::ChartCard;
 use crate::i18n::{fill, t, use_lang};
@@ -59,13 +59,7 @@ pub fn ExploreCharts(
             })
         }))
     };
-    let set_measure = move |m: Measure| {
-        let Some((mut s, _)) = state.try_get_untracked() else {
-            return;
-        };
-        s.measure = m;
-        go.run(s);
-    };
+    let set_measure = move |m: Measure| edit_view(state, go, |s| s.measure = m);
     let legend = {
         let data = Arc::clone(&data);
         Signal::from(Memo::new(move |_| {

@@ -9,7 +9,7 @@ use bridges_core::query::{Filters, ViewState};
 use bridges_core::Summary;
 use leptos::prelude::*;
 
-use super::UrlState;
+use super::{edit_filters, UrlState};
 use crate::after_paint::use_after_paint;
 use crate::app_data::{AppData, ColumnCounts};
 use crate::components::facets::Facet;
@@ -95,13 +95,10 @@ pub fn ExploreFilters(
         |t| t.facet_flow_plain
     };
     let set_years = move |from: Option<i32>, to: Option<i32>| {
-        let Some((mut s, _)) = state.try_get_untracked() else {
-            return;
-        };
-        s.filters.from = from;
-        s.filters.to = to;
-        s.page = 1;
-        go.run(s);
+        edit_filters(state, go, |f| {
+            f.from = from;
+            f.to = to;
+        })
     };
     // The fields the inputs show, each a memo: a click on a bar changes the state but none of these,
     // and the year lists' fifty options then stay asleep (each read the whole state before).
@@ -124,14 +121,7 @@ pub fn ExploreFilters(
             <label class="search">
                 <span>{tr!(lang, search_label)}</span>
                 <input type="search" placeholder=tr!(lang, search_placeholder) prop:value=move || q.get()
-                    on:change=move |ev| {
-                        let Some((mut s, _)) = state.try_get_untracked() else {
-                            return;
-                        };
-                        s.filters.q = event_target_value(&ev);
-                        s.page = 1;
-                        go.run(s);
-                    }/>
+                    on:change=move |ev| edit_filters(state, go, |f| f.q = event_target_value(&ev))/>
             </label>
             <fieldset class="facet years">
                 <legend>{tr!(lang, years_legend)}</legend>
@@ -179,26 +169,12 @@ pub fn ExploreFilters(
                 <label>{tr!(lang, at_least)} " "
                     <input type="number" min="0" step="1000000" inputmode="numeric" placeholder="0"
                         prop:value=move || amount_min.get().map(|v| v.to_string()).unwrap_or_default()
-                        on:change=move |ev| {
-                            let Some((mut s, _)) = state.try_get_untracked() else {
-                                return;
-                            };
-                            s.filters.amount_min = amount_bound(&event_target_value(&ev));
-                            s.page = 1;
-                            go.run(s);
-                        }/>
+                        on:change=move |ev| edit_filters(state, go, |f| f.amount_min = amount_bound(&event_target_value(&ev)))/>
                 </label>
                 <label>{tr!(lang, at_most)} " "
                     <input type="number" min="0" step="1000000" inputmode="numeric" placeholder=tr!(lang, no_limit)
                         prop:value=move || amount_max.get().map(|v| v.to_string()).unwrap_or_default()
-                        on:change=move |ev| {
-                            let Some((mut s, _)) = state.try_get_untracked() else {
-                                return;
-                            };
-                            s.filters.amount_max = amount_bound(&event_target_value(&ev));
-                            s.page = 1;
-                            go.run(s);
-                        }/>
+                        on:change=move |ev| edit_filters(state, go, |f| f.amount_max = amount_bound(&event_target_value(&ev)))/>
                 </label>
                 <p class="note">{tr!(lang, amount_range_note)}</p>
             </fieldset>

@@ -17,8 +17,25 @@ pub use downloads::Downloads;
 pub use filters::{filter_values, ExploreFilters};
 pub use timeline::TimelineControls;
 
-use bridges_core::query::{Notice, ViewState};
-use leptos::prelude::Memo;
+use bridges_core::query::{Filters, Notice, ViewState};
+use leptos::prelude::{Callable, Callback, GetUntracked, Memo};
 
 /// The URL's view state and its notices, as `use_view_state` gives it.
 pub type UrlState = Memo<(ViewState, Vec<Notice>)>;
+
+/// Goes (through `go`) to the current view with `change` made to it; nothing when the page's state is
+/// gone (a handler or a timer that outlives its page must not panic: a panic in wasm kills the page).
+pub fn edit_view(state: UrlState, go: Callback<ViewState>, change: impl FnOnce(&mut ViewState)) {
+    if let Some((mut s, _)) = state.try_get_untracked() {
+        change(&mut s);
+        go.run(s);
+    }
+}
+
+/// [`edit_view`] for a change of the filters, which starts the list of projects on its first page.
+pub fn edit_filters(state: UrlState, go: Callback<ViewState>, change: impl FnOnce(&mut Filters)) {
+    edit_view(state, go, |s| {
+        change(&mut s.filters);
+        s.page = 1;
+    });
+}

@@ -4,7 +4,7 @@
 use bridges_core::query::{Stack, ViewState};
 use leptos::prelude::*;
 
-use super::UrlState;
+use super::{edit_view, UrlState};
 use crate::i18n::{t, use_lang};
 use crate::tr;
 use crate::view_state::use_set_view_with;
@@ -23,13 +23,7 @@ pub fn TimelineControls(
 ) -> impl IntoView {
     let lang = use_lang();
     let stack = Memo::new(move |_| state.with(|(s, _)| s.stack));
-    let set_stack = move |stack: Stack| {
-        let Some((mut s, _)) = state.try_get_untracked() else {
-            return;
-        };
-        s.stack = stack;
-        go.run(s);
-    };
+    let set_stack = move |stack: Stack| edit_view(state, go, |s| s.stack = stack);
     view! {
         <label>{tr!(lang, stack_by)} " "
             <select on:change=move |ev| set_stack(match event_target_value(&ev).as_str() {
