@@ -19,23 +19,16 @@ impl Tables {
         keep: u16,
     ) -> Option<usize> {
         let t = &self.codes;
+        // Each with wasm SIMD where it applies, else the scalar loop.
         Some(match d {
-            dim::SECTOR => match vector_range(mask, keep, &c.sector, &t.sector_fail, d) {
-                Some(passing) => passing,
-                None => code_bits(mask, keep, &c.sector, &t.sector_fail, d),
-            },
-            dim::STATUS => match vector_bytes(mask, keep, &c.status, &t.status_fail, d) {
-                Some(passing) => passing,
-                None => code_bits(mask, keep, &c.status, &t.status_fail, d),
-            },
-            dim::FLOW => match vector_bytes(mask, keep, &c.flow, &t.flow_fail, d) {
-                Some(passing) => passing,
-                None => code_bits(mask, keep, &c.flow, &t.flow_fail, d),
-            },
-            dim::YEAR => match vector_range(mask, keep, &c.year, &t.year_fail, d) {
-                Some(passing) => passing,
-                None => code_bits(mask, keep, &c.year, &t.year_fail, d),
-            },
+            dim::SECTOR => vector_range(mask, keep, &c.sector, &t.sector_fail, d)
+                .unwrap_or_else(|| code_bits(mask, keep, &c.sector, &t.sector_fail, d)),
+            dim::STATUS => vector_bytes(mask, keep, &c.status, &t.status_fail, d)
+                .unwrap_or_else(|| code_bits(mask, keep, &c.status, &t.status_fail, d)),
+            dim::FLOW => vector_bytes(mask, keep, &c.flow, &t.flow_fail, d)
+                .unwrap_or_else(|| code_bits(mask, keep, &c.flow, &t.flow_fail, d)),
+            dim::YEAR => vector_range(mask, keep, &c.year, &t.year_fail, d)
+                .unwrap_or_else(|| code_bits(mask, keep, &c.year, &t.year_fail, d)),
             _ => return None,
         })
     }
@@ -50,12 +43,7 @@ pub(super) fn clear_bits(mask: &mut [u16], keep: u16) -> usize {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        let mut passing = 0;
-        for m in mask.iter_mut() {
-            *m &= keep;
-            passing += (*m == 0) as usize;
-        }
-        passing
+        super::full::set_bits(mask, keep, |_| 0)
     }
 }
 
@@ -87,7 +75,7 @@ fn vector_range(_: &mut [u16], _: u16, _: &[u16], _: &[u8], _: u32) -> Option<us
 /// `keep`; returns how many rows then pass every filter. The table holds the bit itself and the code
 /// is clamped to it, so that the loop has no branch (through the generic row loop, with its bounds
 /// checks, a year or status filter's bits took 7–9 ms over 5M rows on the host; this way, 4 ms).
-fn code_bits<T: Copy + Into<usize>>(
+pub(super) fn code_bits<T: Copy + Into<usize>>(
     mask: &mut [u16],
     keep: u16,
     codes: &[T],

@@ -226,7 +226,7 @@ impl RowLoop for SetBit<'_> {
 /// Keeps the bits `keep` of every row's mask and sets those `bits` returns; returns how many rows
 /// then pass every filter.
 #[inline(always)]
-fn set_bits(mask: &mut [u16], keep: u16, bits: impl Fn(usize) -> u16) -> usize {
+pub(super) fn set_bits(mask: &mut [u16], keep: u16, bits: impl Fn(usize) -> u16) -> usize {
     let mut passing = 0;
     for (i, m) in mask.iter_mut().enumerate() {
         let v = (*m & keep) | bits(i);

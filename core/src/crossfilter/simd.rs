@@ -18,6 +18,9 @@
 
 use core::arch::wasm32::*;
 
+use super::bits::code_bits;
+use super::full::set_bits;
+
 /// Vectors a [`Zeros`] counts before adding up its lanes (each a `u16`, gaining at most 1 a vector).
 const FLUSH: usize = 60_000;
 
@@ -56,25 +59,6 @@ impl Zeros {
     fn total(&self) -> usize {
         self.total + lanes(self.lanes)
     }
-}
-
-/// The rows short of a vector, by the scalar loop's rule (a code beyond the table reads entry
-/// `last`): how many of them then pass every filter.
-fn tail<T: Copy + Into<usize>>(
-    mask: &mut [u16],
-    codes: &[T],
-    keep: u16,
-    fail: &[u8],
-    d: u32,
-) -> usize {
-    let last = fail.len().saturating_sub(1);
-    let mut passing = 0;
-    for (m, &c) in mask.iter_mut().zip(codes) {
-        let bit = fail.get(c.into().min(last)).is_some_and(|&f| f != 0) as u16;
-        *m = (*m & keep) | bit << d;
-        passing += (*m == 0) as usize;
-    }
-    passing
 }
 
 /// The one range of codes that pass, when the codes that pass are one range `lo..=hi` (or none):
@@ -155,7 +139,7 @@ pub(super) fn byte_codes(
         zeros.add(m0);
         zeros.add(m1);
     }
-    Some(zeros.total() + tail(rows.into_remainder(), bytes.remainder(), keep, fail, d))
+    Some(zeros.total() + code_bits(rows.into_remainder(), keep, bytes.remainder(), fail, d))
 }
 
 /// Bit `d` of every row's mask set from two-byte `codes` and their table `fail`, keeping the bits
@@ -197,7 +181,7 @@ pub(super) fn range_codes(
         unsafe { v128_store(m.as_mut_ptr() as *mut v128, m0) };
         zeros.add(m0);
     }
-    Some(zeros.total() + tail(rows.into_remainder(), pairs.remainder(), keep, fail, d))
+    Some(zeros.total() + code_bits(rows.into_remainder(), keep, pairs.remainder(), fail, d))
 }
 
 /// Keeps the bits `keep` of every row's mask, clearing the others: how many rows then pass every
@@ -214,10 +198,5 @@ pub(super) fn keep_bits(mask: &mut [u16], keep: u16) -> usize {
         unsafe { v128_store(m.as_mut_ptr() as *mut v128, m0) };
         zeros.add(m0);
     }
-    let mut passing = zeros.total();
-    for m in rows.into_remainder() {
-        *m &= keep;
-        passing += (*m == 0) as usize;
-    }
-    passing
+    zeros.total() + set_bits(rows.into_remainder(), keep, |_| 0)
 }
