@@ -363,6 +363,23 @@ async fn bench_click_to_repaint() {
     times.extend(std::iter::repeat_n(16.0, fast));
     times.sort_by(f64::total_cmp);
     let long = seen[1].as_array().map_or(0, Vec::len);
+    // Event Timing rounds to 8 ms: how many clicks took each step says more than two quantiles.
+    let mut steps: Vec<(u64, usize)> = Vec::new();
+    for t in &times {
+        let step = (t.round() as u64).max(16);
+        match steps.last_mut() {
+            Some((s, n)) if *s == step => *n += 1,
+            _ => steps.push((step, 1)),
+        }
+    }
+    println!(
+        "BENCH click → next paint, clicks per 8 ms step: {}",
+        steps
+            .iter()
+            .map(|(s, n)| format!("{s} ms × {n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     // Of the clicks with an entry: from the input to its handlers (input delay), and the handlers.
     let parts = eval(&c, "const m = k => { const v = window.__parts.map(p => p[k]).sort((a, b) => a - b); return v.length ? v[Math.floor(v.length / 2)] : null; }; return [m(0), m(1)];").await;
     println!(
