@@ -1,6 +1,7 @@
 //! Explorer end to end: URL state, crossfilter, chart clicks and keys, back/forward, the table.
 
 use crate::common::*;
+use fantoccini::actions::InputSource;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
@@ -303,6 +304,72 @@ async fn table_follows_filters_and_sorts() {
     wait_for(&c, "[data-testid=\"chart-sector\"]").await;
     assert_eq!(query_of(&c).await, "sector=230");
     wait_count(&c, energy.len()).await;
+    c.close().await.unwrap();
+}
+
+/// A click on a bar renames every chart ("Government and civil society projects by region") and
+/// rewrites its summary. Neither may move the charts: the bar under the pointer stays there, and the
+/// next click lands where the person aims. Clicks the sector chart's first eight bars, long sector
+/// names among them, from the first screen without any filter.
+#[tokio::test(flavor = "multi_thread")]
+async fn clicks_on_bars_do_not_move_the_charts() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/explore")).await.unwrap();
+    wait_for(&c, "[data-testid=\"chart-flow\"] canvas").await;
+    let tops = "document.querySelector('[data-testid=\"chart-sector\"] canvas').scrollIntoView({ block: 'center' });
+         return [...document.querySelectorAll('.chart-card')].map(c => c.dataset.testid + ' ' + Math.round(c.getBoundingClientRect().top + scrollY)).join(', ');";
+    let before = eval(&c, tops).await;
+    let mut sectors = Vec::new();
+    for row in 0..8 {
+        let at = eval(
+            &c,
+            &format!(
+                "const r = document.querySelector('[data-testid=\"chart-sector\"] canvas').getBoundingClientRect();
+                 return [r.left + r.width * 0.55, r.top + 4 + {row} * 24 + 12];"
+            ),
+        )
+        .await;
+        let (x, y) = (at[0].as_f64().unwrap_or(0.0), at[1].as_f64().unwrap_or(0.0));
+        let was = query_of(&c).await;
+        c.perform_actions(
+            fantoccini::actions::MouseActions::new("mouse".into())
+                .then(fantoccini::actions::PointerAction::MoveTo {
+                    duration: None,
+                    x: x.round(),
+                    y: y.round(),
+                })
+                .then(fantoccini::actions::PointerAction::Down { button: 0 })
+                .then(fantoccini::actions::PointerAction::Up { button: 0 }),
+        )
+        .await
+        .unwrap();
+        c.release_actions().await.unwrap();
+        let q = query_until(&c, |q| q != was && q.contains("sector=")).await;
+        sectors.push(q.clone());
+        // The title and the summary are written in the click's frame: wait for the sector's name.
+        let chips = text_at(&c, "[data-testid=\"filter-chips\"]").await;
+        let name = chips
+            .trim_start_matches("Sector: ")
+            .split('\n')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let title = text_at(&c, "[data-testid=\"chart-timeline\"] h2").await;
+        assert!(
+            title.starts_with(&name),
+            "row {row}: the timeline's title names the sector ({title}; chips {chips})"
+        );
+        assert_eq!(
+            eval(&c, tops).await,
+            before,
+            "row {row}: the charts stay where they were ({q})"
+        );
+    }
+    sectors.dedup();
+    assert_eq!(sectors.len(), 8, "eight different sectors: {sectors:?}");
     c.close().await.unwrap();
 }
 
