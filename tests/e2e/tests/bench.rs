@@ -7,7 +7,6 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use fantoccini::actions::InputSource;
 use serde_json::Value;
 
 async fn run_bridges(c: &fantoccini::Client, app: &str, n: usize) -> (f64, f64) {
@@ -327,19 +326,7 @@ async fn bench_click_to_repaint() {
             at[1].as_f64().unwrap(),
             at[2].as_u64().unwrap(),
         );
-        c.perform_actions(
-            fantoccini::actions::MouseActions::new("mouse".into())
-                .then(fantoccini::actions::PointerAction::MoveTo {
-                    duration: None,
-                    x: x.round(),
-                    y: y.round(),
-                })
-                .then(fantoccini::actions::PointerAction::Down { button: 0 })
-                .then(fantoccini::actions::PointerAction::Up { button: 0 }),
-        )
-        .await
-        .unwrap();
-        c.release_actions().await.unwrap();
+        click_at(&c, x, y).await;
         // The check below is a script run through WebDriver: run at once, it would share the main
         // thread with the click's own frame and be counted in it. It waits for the frame to be out.
         tokio::time::sleep(Duration::from_millis(150)).await;

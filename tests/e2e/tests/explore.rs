@@ -1,7 +1,6 @@
 //! Explorer end to end: URL state, crossfilter, chart clicks and keys, back/forward, the table.
 
 use crate::common::*;
-use fantoccini::actions::InputSource;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::Value;
@@ -333,19 +332,7 @@ async fn clicks_on_bars_do_not_move_the_charts() {
         .await;
         let (x, y) = (at[0].as_f64().unwrap_or(0.0), at[1].as_f64().unwrap_or(0.0));
         let was = query_of(&c).await;
-        c.perform_actions(
-            fantoccini::actions::MouseActions::new("mouse".into())
-                .then(fantoccini::actions::PointerAction::MoveTo {
-                    duration: None,
-                    x: x.round(),
-                    y: y.round(),
-                })
-                .then(fantoccini::actions::PointerAction::Down { button: 0 })
-                .then(fantoccini::actions::PointerAction::Up { button: 0 }),
-        )
-        .await
-        .unwrap();
-        c.release_actions().await.unwrap();
+        click_at(&c, x, y).await;
         let q = query_until(&c, |q| q != was && q.contains("sector=")).await;
         sectors.push(q.clone());
         // The title and the summary are written in the click's frame: wait for the sector's name.

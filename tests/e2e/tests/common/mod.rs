@@ -370,6 +370,25 @@ pub async fn eval(c: &Client, js: &str) -> Value {
     c.execute(js, vec![]).await.expect("script runs")
 }
 
+/// A click as a person makes it: the pointer moved to (`x`, `y`) in CSS pixels of the viewport,
+/// pressed and released, sent as trusted input through WebDriver actions.
+pub async fn click_at(c: &Client, x: f64, y: f64) {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+    c.perform_actions(
+        MouseActions::new("mouse".into())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: x.round(),
+                y: y.round(),
+            })
+            .then(PointerAction::Down { button: 0 })
+            .then(PointerAction::Up { button: 0 }),
+    )
+    .await
+    .expect("pointer actions");
+    c.release_actions().await.expect("actions released");
+}
+
 /// Figures computed straight from a dataset file, independently of the app's code.
 pub struct Expected {
     pub projects: usize,
