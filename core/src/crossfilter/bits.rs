@@ -47,23 +47,15 @@ pub(super) fn clear_bits(mask: &mut [u16], keep: u16) -> usize {
     }
 }
 
-/// [`code_bits`] for one-byte codes with at most 16, 16 rows at a time with wasm SIMD; `None`
-/// (having changed nothing) where it does not apply, and off wasm.
+// With wasm SIMD, where it applies: [`code_bits`] for one-byte codes with at most 16, 16 rows at a
+// time (`vector_bytes`), and for two-byte codes whose passing values are one range, 8 rows at a time
+// (`vector_range`). `None`, having changed nothing, where they do not apply, and always off wasm.
 #[cfg(target_arch = "wasm32")]
-fn vector_bytes(mask: &mut [u16], keep: u16, codes: &[u8], fail: &[u8], d: u32) -> Option<usize> {
-    super::simd::byte_codes(mask, keep, codes, fail, d)
-}
+use super::simd::{byte_codes as vector_bytes, range_codes as vector_range};
 
 #[cfg(not(target_arch = "wasm32"))]
 fn vector_bytes(_: &mut [u16], _: u16, _: &[u8], _: &[u8], _: u32) -> Option<usize> {
     None
-}
-
-/// [`code_bits`] for two-byte codes whose passing values are one range, 8 rows at a time with wasm
-/// SIMD; `None` (having changed nothing) where it does not apply, and off wasm.
-#[cfg(target_arch = "wasm32")]
-fn vector_range(mask: &mut [u16], keep: u16, codes: &[u16], fail: &[u8], d: u32) -> Option<usize> {
-    super::simd::range_codes(mask, keep, codes, fail, d)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
