@@ -150,6 +150,15 @@ pub struct ViewState {
     pub theme: Option<Theme>,
 }
 
+impl ViewState {
+    /// Makes `change` to the filters. A change of the filters starts the table on its first page:
+    /// the page the visitor was on may not exist in the new list.
+    pub fn edit_filters(&mut self, change: impl FnOnce(&mut Filters)) {
+        change(&mut self.filters);
+        self.page = 1;
+    }
+}
+
 /// A colour theme chosen in the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
@@ -168,5 +177,24 @@ impl Theme {
             Theme::Dark => "dark",
             Theme::Projector => "projector",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_of_the_filters_starts_the_table_on_its_first_page() {
+        let mut s = ViewState {
+            page: 7,
+            measure: Measure::Amount,
+            ..ViewState::default()
+        };
+        s.edit_filters(|f| f.q = "hydropower".into());
+        assert_eq!(
+            (s.page, s.filters.q.as_str(), s.measure),
+            (1, "hydropower", Measure::Amount)
+        );
     }
 }

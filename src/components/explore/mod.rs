@@ -34,8 +34,5 @@ pub fn edit_view(state: UrlState, go: Callback<ViewState>, change: impl FnOnce(&
 
 /// [`edit_view`] for a change of the filters, which starts the list of projects on its first page.
 pub fn edit_filters(state: UrlState, go: Callback<ViewState>, change: impl FnOnce(&mut Filters)) {
-    edit_view(state, go, |s| {
-        change(&mut s.filters);
-        s.page = 1;
-    });
+    edit_view(state, go, |s| s.edit_filters(change));
 }
