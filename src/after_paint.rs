@@ -19,6 +19,11 @@ use leptos::prelude::*;
 /// click (5.1 ms a click, `history.pushState` 3.7 ms of it) and still when written two frames after
 /// (2.4 and 4.8 ms a click in two runs); three frames after, 0.02 and 0.03 ms.
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    after_paint_boxed(Box::new(f));
+}
+
+/// One copy of the frame chain for every caller (a closure type of its own each would be a copy).
+fn after_paint_boxed(f: Box<dyn FnOnce()>) {
     request_animation_frame(move || {
         request_animation_frame(move || {
             request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO))
