@@ -1,8 +1,10 @@
 //! One chart card: a canvas drawn by plotters, its hit-testing, tooltip and keyboard, the summary
-//! sentence and title. `look.rs`: the chart theme; `paint.rs`: painting the canvas; `tools.rs`: the
-//! table switch and downloads; `table.rs`: the chart as a table, and the legend.
+//! sentence and title. `look.rs`: the chart theme; `paint.rs`: painting the canvas;
+//! `out_of_view.rs`: paints that wait while the card is out of view; `tools.rs`: the table switch and
+//! downloads; `table.rs`: the chart as a table, and the legend.
 
 mod look;
+mod out_of_view;
 mod paint;
 mod table;
 mod tools;
@@ -115,11 +117,19 @@ pub fn ChartCard(
         })
     });
 
+    // Paints of the card while it is out of view wait for the change's frame (`out_of_view.rs`).
+    let paints = out_of_view::Paints::default();
+    {
+        let paints = send_wrapper::SendWrapper::new(paints.clone());
+        on_cleanup(move || paints.stop());
+    }
+
     // The box size the last paint was laid out for: a paint whose box did not change was caused by
     // new data, a focus or a look, not by the ResizeObserver.
     let painted_box = StoredValue::new((0.0f64, 0.0f64));
+    let to_paint = paints.clone();
     Effect::new(move |_| {
-        let (Some(l), Some(el)) = (placed.get(), canvas.get()) else {
+        let (Some(layout), Some(el)) = (placed.get(), canvas.get()) else {
             return;
         };
         let now_box = (size.width.get_untracked(), size.height.get_untracked());
@@ -127,13 +137,21 @@ pub fn ChartCard(
         painted_box.set_value(now_box);
         // On a scaled slide stage the canvas is drawn at the scaled resolution, so it stays sharp.
         let ratio = dpr.get().max(1.0) * stage_scale.get().max(0.1);
-        let b = bars.get();
-        let f = focus.get();
+        let bars = bars.get();
+        let focus = focus.get();
         // Everything the paint needs is taken now: the component may be gone by the next frame.
-        let Some(t) = look.try_get().map(|l| sized(l.theme())) else {
+        let Some(theme) = look.try_get().map(|l| sized(l.theme())) else {
             return;
         };
-        paint::paint(el, l, b, t, ratio, f, box_changed);
+        to_paint.paint(paint::Job {
+            el,
+            layout,
+            bars,
+            theme,
+            ratio,
+            focus,
+            box_changed,
+        });
     });
 
     let at = move |x: f64, y: f64| placed.with(|l| l.as_ref().and_then(|l| hit(l, x, y)));
@@ -216,7 +234,10 @@ pub fn ChartCard(
             );
         }
     };
+    // A PNG is the chart as it is now, even in the few frames a card out of view waits to be painted.
+    let waiting = send_wrapper::SendWrapper::new(paints);
     let download_png = move |()| {
+        waiting.flush();
         if let Some(url) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
             let _ = click_link(&format!("bridges-{}.png", view.param()), &url);
         }

@@ -395,3 +395,92 @@ fn commitment_year(p: &Value) -> Option<i64> {
             .and_then(|d| d.get(..4)?.parse().ok())
     })
 }
+
+/// A click paints the charts in view in its own task and those out of view once its frame is on
+/// screen, or as soon as one is scrolled into view (`src/components/chart_card/out_of_view.rs`): a
+/// chart out of view at the click ends up exactly as a fresh page of the same URL paints it, whether
+/// it is scrolled to later or at once.
+#[tokio::test(flavor = "multi_thread")]
+async fn charts_out_of_view_are_painted_after_a_click() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    let flow = "const c = document.querySelector('[data-testid=\"chart-flow\"] canvas'); return c.toDataURL();";
+    let flow_in_view = "const c = document.querySelector('[data-testid=\"chart-flow\"] canvas');
+         c.scrollIntoView({ block: 'center' });
+         return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(c.toDataURL()), 300))));";
+    let sector_row = |row: usize| {
+        format!(
+            "const s = document.querySelector('[data-testid=\"chart-sector\"] canvas');
+             s.scrollIntoView({{ block: 'center' }});
+             const r = s.getBoundingClientRect();
+             const f = document.querySelector('[data-testid=\"chart-flow\"] canvas').getBoundingClientRect();
+             return [r.left + r.width * 0.55, r.top + 4 + {row} * 24 + 12, f.top > innerHeight];"
+        )
+    };
+    // A fresh page's paint of the flow chart for the URL the explorer shows now.
+    let fresh = async |c: &fantoccini::Client| {
+        let url = c.current_url().await.unwrap();
+        c.goto(url.as_str()).await.unwrap();
+        wait_for(c, "[data-testid=\"chart-flow\"] canvas").await;
+        eval(c, flow_in_view).await
+    };
+
+    // Later: a person's click on the first sector, the flow chart far below.
+    c.goto(&format!("{app}/explore")).await.unwrap();
+    wait_for(&c, "[data-testid=\"chart-flow\"] canvas").await;
+    let at = eval(&c, &sector_row(0)).await;
+    assert_eq!(at[2], Value::Bool(true), "the flow chart is out of view");
+    let before = eval(&c, flow).await;
+    let was = query_of(&c).await;
+    click_at(
+        &c,
+        at[0].as_f64().unwrap_or(0.0),
+        at[1].as_f64().unwrap_or(0.0),
+    )
+    .await;
+    query_until(&c, |q| q != was && q.contains("sector=")).await;
+    let painted = eval(
+        &c,
+        &format!(
+            "const c = document.querySelector('[data-testid=\"chart-flow\"] canvas');
+             return new Promise(done => {{ const t = performance.now(); const wait = () => c.toDataURL() !== {before} ? done(true) : performance.now() - t > 5000 ? done(false) : setTimeout(wait, 50); wait(); }});"
+        ),
+    )
+    .await;
+    assert_eq!(
+        painted,
+        Value::Bool(true),
+        "the flow chart out of view is repainted"
+    );
+    let later = eval(&c, flow_in_view).await;
+    assert!(
+        later == fresh(&c).await,
+        "scrolled to later, the flow chart is as a fresh page paints it"
+    );
+
+    // At once: a click on the third sector and the flow chart scrolled into view in the same task.
+    let at = eval(&c, &sector_row(2)).await;
+    assert_eq!(
+        at[2],
+        Value::Bool(true),
+        "the flow chart is out of view again"
+    );
+    let at_once = eval(
+        &c,
+        &format!(
+            "const s = document.querySelector('[data-testid=\"chart-sector\"] canvas');
+             s.dispatchEvent(new MouseEvent('click', {{ clientX: {}, clientY: {}, bubbles: true }}));
+             {flow_in_view}",
+            at[0], at[1]
+        ),
+    )
+    .await;
+    let q = query_of(&c).await;
+    assert!(q.contains("sector="), "the click filtered: {q}");
+    assert!(
+        at_once == fresh(&c).await,
+        "scrolled to at once, the flow chart is as a fresh page paints it ({q})"
+    );
+    c.close().await.unwrap();
+}
