@@ -250,24 +250,34 @@ async fn side_by_side(n: usize, more: &str, dims: &str, label: &str) {
 const CLICKS: &str = r#"
 const done = arguments[arguments.length - 1];
 const canvas = document.querySelector('[data-testid="chart-sector"] canvas');
-const charts = document.querySelectorAll('.chart-card canvas').length;
-const times = [];
+const all = [...document.querySelectorAll('.chart-card canvas')];
+const charts = all.length;
+// The charts a person sees: the app paints these in the click's task and the others a few frames later.
+const seen = all.filter(c => { const r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight && r.height > 0; });
+window.__bridgesPainted = [];
+const inView = [], allDrawn = [];
 let i = 0;
 const once = () => {
   const before = window.__bridgesDraws || 0;
+  window.__bridgesPainted.length = 0;
   const rect = canvas.getBoundingClientRect();
   const row = i % 8;
   const t = performance.now();
+  let viewDone = false;
   canvas.dispatchEvent(new MouseEvent('click', { clientX: rect.left + rect.width * 0.55, clientY: rect.top + 4 + row * 24 + 12, bubbles: true }));
   const wait = () => {
+    if (!viewDone && seen.every(c => window.__bridgesPainted.includes(c))) {
+      viewDone = true;
+      requestAnimationFrame(() => inView.push(performance.now() - t));
+    }
     if ((window.__bridgesDraws || 0) >= before + charts) {
       requestAnimationFrame(() => {
-        times.push(performance.now() - t);
+        allDrawn.push(performance.now() - t);
         i++;
         if (i < 40) setTimeout(once, 20);
         else {
-          times.sort((a, b) => a - b);
-          done({ charts, median: times[Math.round(39 * 0.5)], p95: times[Math.round(39 * 0.95)] });
+          const q = (v, p) => v.sort((a, b) => a - b)[Math.round(39 * p)];
+          done({ charts, in_view: seen.map(c => c.closest('[data-testid]').dataset.testid).join(', ') + `; ${seen.length} of ${charts}, the screen ${innerWidth}×${innerHeight}`, view_median: q(inView, 0.5), view_p95: q(inView, 0.95), median: q(allDrawn, 0.5), p95: q(allDrawn, 0.95) });
         }
       });
     } else requestAnimationFrame(wait);
@@ -277,7 +287,7 @@ const once = () => {
 once();
 "#;
 
-/// Click on a bar → every chart repainted, on the default dataset.
+/// Click on a bar → the charts in view repainted, then all of them, and the browser's own time to the next paint, on the default dataset.
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "benchmark: run by scripts/bench"]
 async fn bench_click_to_repaint() {
@@ -287,10 +297,20 @@ async fn bench_click_to_repaint() {
     script_timeout(&c, 120).await;
     c.goto(&format!("{app}/explore")).await.unwrap();
     wait_for(&c, "[data-testid=\"chart-status\"] canvas").await;
+    // Both parts click on the sector chart scrolled to the middle of the screen, as a person would.
+    eval(
+        &c,
+        "document.querySelector('[data-testid=\"chart-sector\"] canvas').scrollIntoView({ block: 'center' }); return 0;",
+    )
+    .await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let r: Value = c.execute_async(CLICKS, vec![]).await.unwrap();
     println!(
-        "BENCH click → all {} charts repainted, to the frame after (dispatched clicks, two animation frames; default dataset, 40 clicks): median {:.1} ms, p95 {:.1} ms",
+        "BENCH click → the charts in view ({}) repainted, to the frame after (dispatched clicks; default dataset, 40 clicks): median {:.1} ms, p95 {:.1} ms",
+        r["in_view"].as_str().unwrap_or("?"), r["view_median"].as_f64().unwrap_or(f64::NAN), r["view_p95"].as_f64().unwrap_or(f64::NAN)
+    );
+    println!(
+        "BENCH click → all {} charts repainted (those out of view once the click's frame is shown), to the frame after (same clicks): median {:.1} ms, p95 {:.1} ms",
         r["charts"], r["median"].as_f64().unwrap_or(f64::NAN), r["p95"].as_f64().unwrap_or(f64::NAN)
     );
 
