@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::app_data::AppData;
 use crate::components::data_gate::DataGate;
-use crate::components::explore::{filter_values, ExploreCharts, ExploreFilters};
+use crate::components::explore::{filter_values, rehearse_a_click, ExploreCharts, ExploreFilters};
 use crate::components::facets::Chips;
 use crate::components::headline::Headline;
 use crate::components::notices::Notices;
@@ -37,6 +37,7 @@ fn Explorer(data: Arc<AppData>) -> impl IntoView {
     let summary = use_filtered_summary(Arc::clone(&data), state, agg);
     let counts = data.column_counts();
     let go = Callback::new(move |next: ViewState| set_view(next));
+    rehearse_a_click(Arc::clone(&data), state, lang);
     let sheet = RwSignal::new(false);
     // How many filter values are set, for the phone's "Filters (n)" button.
     let active = Memo::new(move |_| state.with(|(s, _)| filter_values(&s.filters)));

@@ -5,16 +5,20 @@
 //! - `filters.rs`: search, years, the facets, the amount range ([`ExploreFilters`]);
 //! - `charts.rs`: measure, the chart list, the empty result, projects like these ([`ExploreCharts`]);
 //! - `downloads.rs`: the filtered projects as CSV or JSON ([`Downloads`]);
-//! - `timeline.rs`: the timeline's controls, stacking and "play years" ([`TimelineControls`]).
+//! - `timeline.rs`: the timeline's controls, stacking and "play years" ([`TimelineControls`]);
+//! - `rehearsal.rs`: a click answered once at idle and thrown away, so the first one is not slow
+//!   ([`rehearse_a_click`]).
 
 mod charts;
 mod downloads;
 mod filters;
+mod rehearsal;
 mod timeline;
 
 pub use charts::ExploreCharts;
 pub use downloads::Downloads;
 pub use filters::{filter_values, ExploreFilters};
+pub use rehearsal::rehearse_a_click;
 pub use timeline::TimelineControls;
 
 use bridges_core::query::{Filters, Notice, ViewState};

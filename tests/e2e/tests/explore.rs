@@ -484,3 +484,56 @@ async fn charts_out_of_view_are_painted_after_a_click() {
     );
     c.close().await.unwrap();
 }
+
+/// A second after the explorer's first frame, the click on the sector chart's top bar is rehearsed
+/// and thrown away (`src/components/explore/rehearsal.rs`): nothing a person sees changes, and a
+/// real click afterwards filters as it should.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_rehearsed_click_changes_nothing() {
+    let driver = chromedriver();
+    let app = serve_dist("/", "BRIDGES_DIST", "dist");
+    let c = browser(&driver, 1280, 900).await;
+    c.goto(&format!("{app}/explore?region=002"))
+        .await
+        .unwrap();
+    wait_for(&c, "[data-testid=\"chart-flow\"] canvas").await;
+    let seen = "return [location.search, document.querySelector('[data-testid=\"project-count\"]').textContent,
+         ...[...document.querySelectorAll('.chart-card')].map(c => c.querySelector('[data-testid=\"chart-summary\"]').textContent + c.querySelector('canvas').toDataURL())];";
+    let before = eval(&c, seen).await;
+    // The rehearsal runs a second after the first frame is on screen.
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert!(
+        eval(&c, seen).await == before,
+        "the URL, the headline, the charts' sentences and pixels are as they were"
+    );
+    let was = query_of(&c).await;
+    let at = eval(
+        &c,
+        "const s = document.querySelector('[data-testid=\"chart-sector\"] canvas');
+         s.scrollIntoView({ block: 'center' });
+         const r = s.getBoundingClientRect();
+         return [r.left + r.width * 0.55, r.top + 4 + 12];",
+    )
+    .await;
+    click_at(
+        &c,
+        at[0].as_f64().unwrap_or(0.0),
+        at[1].as_f64().unwrap_or(0.0),
+    )
+    .await;
+    let q = query_until(&c, |q| q != was && q.contains("sector=")).await;
+    assert!(
+        q.contains("region=002"),
+        "the click adds to the URL's filters: {q}"
+    );
+    let clicked = eval(&c, seen).await;
+    let url = c.current_url().await.unwrap();
+    c.goto(url.as_str()).await.unwrap();
+    wait_for(&c, "[data-testid=\"chart-flow\"] canvas").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        eval(&c, seen).await == clicked,
+        "after the click the page is as a fresh page of its URL ({q})"
+    );
+    c.close().await.unwrap();
+}
