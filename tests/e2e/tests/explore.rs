@@ -493,9 +493,7 @@ async fn the_rehearsed_click_changes_nothing() {
     let driver = chromedriver();
     let app = serve_dist("/", "BRIDGES_DIST", "dist");
     let c = browser(&driver, 1280, 900).await;
-    c.goto(&format!("{app}/explore?region=002"))
-        .await
-        .unwrap();
+    c.goto(&format!("{app}/explore?region=002")).await.unwrap();
     wait_for(&c, "[data-testid=\"chart-flow\"] canvas").await;
     let seen = "return [location.search, document.querySelector('[data-testid=\"project-count\"]').textContent,
          ...[...document.querySelectorAll('.chart-card')].map(c => c.querySelector('[data-testid=\"chart-summary\"]').textContent + c.querySelector('canvas').toDataURL())];";
