@@ -1,10 +1,8 @@
 //! One chart card: a canvas drawn by plotters, its hit-testing, tooltip and keyboard, the summary
-//! sentence and title. `look.rs`: the chart theme; `paint.rs`: painting the canvas;
-//! `out_of_view.rs`: paints that wait while the card is out of view; `tools.rs`: the table switch and
-//! downloads; `table.rs`: the chart as a table, and the legend.
+//! sentence and title. `look.rs`: the chart theme; `paint.rs`: painting the canvas; `tools.rs`: the
+//! table switch and downloads; `table.rs`: the chart as a table, and the legend.
 
 mod look;
-mod out_of_view;
 mod paint;
 mod table;
 mod tools;
@@ -117,22 +115,24 @@ pub fn ChartCard(
         })
     });
 
-    // Paints of the card while it is out of view wait for the change's frame (`out_of_view.rs`).
-    let paints = out_of_view::Paints::default();
-    {
-        let paints = send_wrapper::SendWrapper::new(paints.clone());
-        on_cleanup(move || paints.stop());
-    }
-
     // The box size the last paint was laid out for: a paint whose box did not change was caused by
-    // new data, a focus or a look, not by the ResizeObserver.
+    // new data, a focus or a look, not by the ResizeObserver. Only what the layout reads counts: the
+    // box's height follows the canvas's own (a click that adds bars makes it taller), and counted, it
+    // put the next click's paint of that chart a frame later.
     let painted_box = StoredValue::new((0.0f64, 0.0f64));
-    let to_paint = paints.clone();
+    let laid_out_height = fill_height && orientation == Orientation::Vertical;
     Effect::new(move |_| {
         let (Some(layout), Some(el)) = (placed.get(), canvas.get()) else {
             return;
         };
-        let now_box = (size.width.get_untracked(), size.height.get_untracked());
+        let now_box = (
+            size.width.get_untracked(),
+            if laid_out_height {
+                size.height.get_untracked()
+            } else {
+                0.0
+            },
+        );
         let box_changed = painted_box.get_value() != now_box;
         painted_box.set_value(now_box);
         // On a scaled slide stage the canvas is drawn at the scaled resolution, so it stays sharp.
@@ -143,7 +143,7 @@ pub fn ChartCard(
         let Some(theme) = look.try_get().map(|l| sized(l.theme())) else {
             return;
         };
-        to_paint.paint(paint::Job {
+        paint::Job {
             el,
             layout,
             bars,
@@ -151,7 +151,9 @@ pub fn ChartCard(
             ratio,
             focus,
             box_changed,
-        });
+            in_flow: !fill_height,
+        }
+        .run();
     });
 
     let at = move |x: f64, y: f64| placed.with(|l| l.as_ref().and_then(|l| hit(l, x, y)));
@@ -234,10 +236,7 @@ pub fn ChartCard(
             );
         }
     };
-    // A PNG is the chart as it is now, even in the few frames a card out of view waits to be painted.
-    let waiting = send_wrapper::SendWrapper::new(paints);
     let download_png = move |()| {
-        waiting.flush();
         if let Some(url) = canvas.get_untracked().and_then(|c| c.to_data_url().ok()) {
             let _ = click_link(&format!("bridges-{}.png", view.param()), &url);
         }
@@ -270,6 +269,9 @@ pub fn ChartCard(
             {controls.map(|c| view! { <div class="chart-controls">{c()}</div> })}
             <p class="chart-summary" class:sr-only=embedded data-testid="chart-summary">{summary}</p>
             <div class="chart-canvas" class:chart-fill=fill_height node_ref=wrap class:hidden=move || as_table.get()>
+                // The canvas alone in a box the browser may skip rendering while it is far from view
+                // (`.chart-pixels` in style/main.css); the tooltip and live region stay outside it.
+                <div class="chart-pixels">
                 <canvas node_ref=canvas tabindex="0" role="img"
                     aria-label=move || fill(t(lang.get()).chart_aria, &[("title", &title.get()), ("summary", &summary.get())])
                     on:pointermove=move |ev: web_sys::PointerEvent| point(&ev)
@@ -283,6 +285,7 @@ pub fn ChartCard(
                     on:keydown=on_keydown
                     on:blur=move |_| focus.set(None)
                 ></canvas>
+                </div>
                 {move || tip_shown.get().then(|| view! {
                     <div class="tooltip" role="tooltip"
                         style:left=move || hover.with(|h| h.map(|(_, x, _)| format!("{}px", x + 12.0)))

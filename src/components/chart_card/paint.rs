@@ -39,57 +39,63 @@ pub(super) struct Job {
     pub focus: Option<usize>,
     /// The card's box has a new size (the ResizeObserver's report).
     pub box_changed: bool,
+    /// The canvas sits in the page's flow, not filling a box (a slide's cell).
+    pub in_flow: bool,
 }
 
 impl Job {
-    /// Paints the bars on the canvas, at once or, for a new box size, in the next frame. Called from
-    /// two places (now, or once a card out of view may be painted): one copy of the drawing code.
-    #[inline(never)]
+    /// Paints the bars on the canvas, at once or, for a new box size, in the next frame.
     pub(super) fn run(self) {
-        paint(self);
-    }
-}
-
-/// Paints `bars` placed by `layout` on `el` at `ratio` device pixels per CSS pixel, `focus` outlined.
-fn paint(job: Job) {
-    let Job {
-        el,
-        layout: l,
-        bars,
-        theme,
-        ratio,
-        focus,
-        box_changed,
-    } = job;
-    let (w, h) = (
-        (l.width * ratio).round() as u32,
-        (l.height * ratio).round() as u32,
-    );
-    let css_height = format!("{}px", l.height);
-    let same_size = el.width() == w
-        && el.height() == h
-        && web_sys::HtmlElement::style(&el)
-            .get_property_value("height")
-            .is_ok_and(|v| v == css_height);
-    let paint = move || {
-        if !same_size {
-            el.set_width(w);
-            el.set_height(h);
-            let _ = web_sys::HtmlElement::style(&el).set_property("height", &css_height);
+        let Job {
+            el,
+            layout: l,
+            bars,
+            theme,
+            ratio,
+            focus,
+            box_changed,
+            in_flow,
+        } = self;
+        let (w, h) = (
+            (l.width * ratio).round() as u32,
+            (l.height * ratio).round() as u32,
+        );
+        let css_height = format!("{}px", l.height);
+        let same_size = el.width() == w
+            && el.height() == h
+            && web_sys::HtmlElement::style(&el)
+                .get_property_value("height")
+                .is_ok_and(|v| v == css_height);
+        let paint = move || {
+            if !same_size {
+                el.set_width(w);
+                el.set_height(h);
+                let _ = web_sys::HtmlElement::style(&el).set_property("height", &css_height);
+                // In the page's flow, its box (`.chart-pixels`) takes the same height, which it
+                // keeps while the browser skips rendering it: skipped, a box's height is otherwise
+                // its last rendered one, stale once the chart has grown or shrunk out of view.
+                if in_flow {
+                    if let Some(pixels) = el.parent_element().and_then(|p| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(p).ok()
+                    }) {
+                        let _ = pixels.style().set_property("height", &css_height);
+                    }
+                }
+            }
+            if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
+                let root = backend.into_drawing_area();
+                let _ = draw(&root, &l, &bars, &theme, ratio, focus);
+                count_draw(&el);
+            }
+        };
+        // A new box size is painted in the next frame: resizing the canvas inside the ResizeObserver's
+        // delivery would make the observer report again in the same frame ("ResizeObserver loop"
+        // errors). New data (a click on a bar) is painted now, a frame sooner, even when it makes the
+        // chart taller: a click is not inside that delivery.
+        if same_size || !box_changed {
+            paint();
+        } else {
+            leptos::prelude::request_animation_frame(paint);
         }
-        if let Some(backend) = CanvasBackend::with_canvas_object(el.clone()) {
-            let root = backend.into_drawing_area();
-            let _ = draw(&root, &l, &bars, &theme, ratio, focus);
-            count_draw(&el);
-        }
-    };
-    // A new box size is painted in the next frame: resizing the canvas inside the ResizeObserver's
-    // delivery would make the observer report again in the same frame ("ResizeObserver loop"
-    // errors). New data (a click on a bar) is painted now, a frame sooner, even when it makes the
-    // chart taller: a click is not inside that delivery.
-    if same_size || !box_changed {
-        paint();
-    } else {
-        leptos::prelude::request_animation_frame(paint);
     }
 }

@@ -396,10 +396,10 @@ fn commitment_year(p: &Value) -> Option<i64> {
     })
 }
 
-/// A click paints the charts in view in its own task and those out of view once its frame is on
-/// screen, or as soon as one is scrolled into view (`src/components/chart_card/out_of_view.rs`): a
-/// chart out of view at the click ends up exactly as a fresh page of the same URL paints it, whether
-/// it is scrolled to later or at once.
+/// A click repaints every chart in its own task, those out of view too (whose rendering the browser
+/// skips until they come near: `.chart-pixels` in style/main.css): before the click's frame, the
+/// chart far below already shows the click, and it ends up exactly as a fresh page of the same URL
+/// paints it, whether it is scrolled to later or at once.
 #[tokio::test(flavor = "multi_thread")]
 async fn charts_out_of_view_are_painted_after_a_click() {
     let driver = chromedriver();
@@ -409,12 +409,14 @@ async fn charts_out_of_view_are_painted_after_a_click() {
     let flow_in_view = "const c = document.querySelector('[data-testid=\"chart-flow\"] canvas');
          c.scrollIntoView({ block: 'center' });
          return new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(c.toDataURL()), 300))));";
+    // Whether the flow chart is out of view is read from its card: a canvas whose rendering the
+    // browser skips has no box of its own.
     let sector_row = |row: usize| {
         format!(
             "const s = document.querySelector('[data-testid=\"chart-sector\"] canvas');
              s.scrollIntoView({{ block: 'center' }});
              const r = s.getBoundingClientRect();
-             const f = document.querySelector('[data-testid=\"chart-flow\"] canvas').getBoundingClientRect();
+             const f = document.querySelector('[data-testid=\"chart-flow\"]').getBoundingClientRect();
              return [r.left + r.width * 0.55, r.top + 4 + {row} * 24 + 12, f.top > innerHeight];"
         )
     };
@@ -481,6 +483,33 @@ async fn charts_out_of_view_are_painted_after_a_click() {
     assert!(
         at_once == fresh(&c).await,
         "scrolled to at once, the flow chart is as a fresh page paints it ({q})"
+    );
+
+    // In the click's task: a click on the fourth sector, the flow chart far below read in the first
+    // animation frame after it, before the browser renders the click.
+    let at = eval(&c, &sector_row(3)).await;
+    assert_eq!(at[2], Value::Bool(true), "the flow chart is out of view");
+    let before = eval(&c, flow).await;
+    let was = query_of(&c).await;
+    let in_its_frame = eval(
+        &c,
+        &format!(
+            "const s = document.querySelector('[data-testid=\"chart-sector\"] canvas');
+             const c = document.querySelector('[data-testid=\"chart-flow\"] canvas');
+             s.dispatchEvent(new MouseEvent('click', {{ clientX: {}, clientY: {}, bubbles: true }}));
+             return new Promise(done => requestAnimationFrame(() => done(c.toDataURL())));",
+            at[0], at[1]
+        ),
+    )
+    .await;
+    assert!(
+        in_its_frame != before,
+        "the flow chart out of view is repainted before the click's frame"
+    );
+    let q = query_until(&c, |q| q != was && q.contains("sector=")).await;
+    assert!(
+        in_its_frame == fresh(&c).await,
+        "repainted in the click's task, the flow chart is as a fresh page paints it ({q})"
     );
     c.close().await.unwrap();
 }
