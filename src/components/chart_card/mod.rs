@@ -89,9 +89,11 @@ pub fn ChartCard(
 
     // Copy, so the closures that read it stay Copy.
     let unit = StoredValue::new(unit);
+    // The layout reads the box's height only for columns that fill it; otherwise only its width.
+    let laid_out_height = fill_height && orientation == Orientation::Vertical;
     let placed: Memo<Option<Layout>> = Memo::new(move |_| {
         let width = size.width.get();
-        let height = if fill_height && orientation == Orientation::Vertical {
+        let height = if laid_out_height {
             size.height.get()
         } else {
             height
@@ -120,7 +122,6 @@ pub fn ChartCard(
     // box's height follows the canvas's own (a click that adds bars makes it taller), and counted, it
     // put the next click's paint of that chart a frame later.
     let painted_box = StoredValue::new((0.0f64, 0.0f64));
-    let laid_out_height = fill_height && orientation == Orientation::Vertical;
     Effect::new(move |_| {
         let (Some(layout), Some(el)) = (placed.get(), canvas.get()) else {
             return;
