@@ -10,7 +10,7 @@ use bridges_core::query::{Measure, ViewState};
 use bridges_core::Summary;
 use leptos::prelude::*;
 
-use super::{edit_view, Downloads, TimelineControls, UrlState};
+use super::{edit_view, Downloads, TimelineControls, UrlState, LONG_CHART_BARS};
 use crate::app_data::{AppData, ColumnCounts};
 use crate::components::chart_card::ChartCard;
 use crate::i18n::{fill, t, use_lang};
@@ -97,10 +97,10 @@ pub fn ExploreCharts(
                 })}
                 // Providers get a chart when the data has more than one (one bar says nothing).
                 {(counts.providers > 1).then(|| view! {
-                    <ChartCard view=View::Provider total=summary bars=bars_of(View::Provider, Some(15)) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Provider) subject=subject/>
+                    <ChartCard view=View::Provider total=summary bars=bars_of(View::Provider, LONG_CHART_BARS) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Provider) subject=subject/>
                 })}
                 <ChartCard view=View::Sector total=summary bars=bars_of(View::Sector, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Sector) subject=subject/>
-                <ChartCard view=View::Recipients total=summary bars=bars_of(View::Recipients, Some(15)) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Recipients) subject=subject/>
+                <ChartCard view=View::Recipients total=summary bars=bars_of(View::Recipients, LONG_CHART_BARS) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Recipients) subject=subject/>
                 <ChartCard view=View::Region total=summary bars=bars_of(View::Region, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Region) subject=subject/>
                 <ChartCard view=View::Sdg total=summary bars=bars_of(View::Sdg, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Sdg) subject=subject/>
                 <ChartCard view=View::Status total=summary bars=bars_of(View::Status, None) measure=measure unit=data.unit() orientation=Orientation::Horizontal on_select=select_on(View::Status) subject=subject/>

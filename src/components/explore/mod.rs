@@ -22,6 +22,10 @@ pub use rehearsal::rehearse_a_click;
 pub use timeline::TimelineControls;
 
 use bridges_core::query::{Filters, Notice, ViewState};
+
+/// How many bars the long charts (providers, recipients) show: the explorer's, and the rehearsed
+/// click's.
+const LONG_CHART_BARS: Option<usize> = Some(15);
 use leptos::prelude::{Callable, Callback, GetUntracked, Memo};
 
 /// The URL's view state and its notices, as `use_view_state` gives it.

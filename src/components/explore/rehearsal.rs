@@ -17,15 +17,15 @@ use bridges_core::explore::{bars, headline, select, sentence, View};
 use bridges_core::i18n::Lang;
 use leptos::prelude::*;
 
-use super::UrlState;
+use super::{UrlState, LONG_CHART_BARS};
 use crate::after_paint::after_paint;
 use crate::app_data::AppData;
 
-/// The charts of the explorer, with the bars each shows (`None`: all).
+/// The charts the explorer always shows (`charts.rs`), with the bars each shows (`None`: all).
 const CHARTS: [(View, Option<usize>); 7] = [
     (View::Timeline, None),
     (View::Sector, None),
-    (View::Recipients, Some(15)),
+    (View::Recipients, LONG_CHART_BARS),
     (View::Region, None),
     (View::Sdg, None),
     (View::Status, None),
